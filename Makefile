@@ -1,0 +1,43 @@
+# Two commands for a fresh clone: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: run test lint typecheck check schemas benchmark clean browser
+
+run: $(STAMP)
+	$(BIN)/crtdiff run
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+check: lint typecheck test
+
+schemas: $(STAMP)
+	$(BIN)/crtdiff schemas
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/archive.py --chapters 1000
+
+# The venv is rebuilt whenever pyproject.toml changes (the stamp carries its checksum).
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+# Browser tests drive Debian's Chromium; install it once if it is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium.sh
+
+clean:
+	rm -rf $(VENV) output/*/ output/*.json output/*.html output/*.png .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,144 @@
+"""Read the TOML catalogue, validate each entry, and pick up files dropped into data/raw/."""
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from crtdiff.catalog.model import CatalogEntry, resolve_inside
+from crtdiff.errors import ConfigError
+from crtdiff.reference.countries import CountryTable
+
+_RAW_FILE = re.compile(r"^(?P<year>(?:19|20)\d\d)\.(?:txt|html?|htm)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RejectedEntry:
+    """A catalogue entry that cannot be used, and why."""
+
+    label: str
+    reason: str
+
+
+@dataclass
+class Catalog:
+    """The usable entries of a catalogue, and the rejected ones."""
+
+    path: Path
+    entries: list[CatalogEntry] = field(default_factory=list)
+    rejected: list[RejectedEntry] = field(default_factory=list)
+
+    @property
+    def folder(self) -> Path:
+        """Folder that relative sources are resolved against."""
+        return self.path.parent
+
+    def local_path(self, relative: str) -> Path:
+        """An entry's local file, guaranteed to lie inside the catalogue's folder."""
+        return resolve_inside(self.folder, relative, "path")
+
+    def find(self, country: str, year: int, chapter: str = "country") -> CatalogEntry | None:
+        """The entry for a country, year and chapter."""
+        return next(
+            (
+                e
+                for e in self.entries
+                if e.country == country and e.year == year and e.chapter == chapter
+            ),
+            None,
+        )
+
+
+def _describe(error: ValidationError) -> str:
+    parts = []
+    for item in error.errors():
+        where = ".".join(str(p) for p in item["loc"]) or "entry"
+        parts.append(f"{where}: {item['msg']}")
+    return "; ".join(parts)
+
+
+def _validate_entry(
+    number: int, table: object, catalog: Catalog, countries: CountryTable
+) -> CatalogEntry | None:
+    label = f"{catalog.path.name} [[report]] #{number}"
+    if not isinstance(table, dict):
+        catalog.rejected.append(RejectedEntry(label, "is not a table"))
+        return None
+    if "country" in table and "year" in table:
+        label += f" ({table['country']} {table['year']})"
+    try:
+        entry = CatalogEntry.model_validate(table)
+        if not entry.is_url:
+            catalog.local_path(entry.source)
+        if entry.fallback is not None:
+            catalog.local_path(entry.fallback)
+    except ValidationError as exc:
+        catalog.rejected.append(RejectedEntry(label, _describe(exc)))
+        return None
+    except ValueError as exc:
+        catalog.rejected.append(RejectedEntry(label, str(exc)))
+        return None
+    country = countries.resolve(entry.country)
+    if country is None:
+        catalog.rejected.append(
+            RejectedEntry(label, f"unknown country {entry.country!r} (not in countries.csv)")
+        )
+        return None
+    return entry.model_copy(update={"country": country.name})
+
+
+def _raw_drops(catalog: Catalog, countries: CountryTable) -> list[CatalogEntry]:
+    """Entries for files dropped into raw/<country-slug>/<year>.<ext> and not catalogued."""
+    raw = catalog.folder / "raw"
+    if not raw.is_dir():
+        return []
+    listed = {(e.country, e.year, e.chapter) for e in catalog.entries}
+    found = []
+    for path in sorted(raw.glob("*/*")):
+        match = _RAW_FILE.match(path.name)
+        country = countries.by_slug(path.parent.name) or countries.resolve(path.parent.name)
+        if match is None or country is None:
+            continue
+        year = int(match.group("year"))
+        if (country.name, year, "country") in listed:
+            continue
+        relative = path.relative_to(catalog.folder).as_posix()
+        found.append(CatalogEntry(country=country.name, year=year, source=relative))
+        listed.add((country.name, year, "country"))
+    return found
+
+
+def load_catalog(path: Path, countries: CountryTable) -> Catalog:
+    """Parse the catalogue: unreadable TOML is a ConfigError, a bad entry is rejected alone."""
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(str(path), "catalogue not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), f"cannot read catalogue ({exc})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), f"catalogue is not valid TOML ({exc})") from exc
+    reports = document.get("report", [])
+    if not isinstance(reports, list):
+        raise ConfigError(str(path), "`report` must be an array of tables ([[report]])")
+    catalog = Catalog(path=path)
+    seen: dict[tuple[str, int, str], int] = {}
+    for number, table in enumerate(reports, start=1):
+        entry = _validate_entry(number, table, catalog, countries)
+        if entry is None:
+            continue
+        key = (entry.country, entry.year, entry.chapter)
+        if key in seen:
+            catalog.rejected.append(
+                RejectedEntry(
+                    f"{path.name} [[report]] #{number} ({entry.key})",
+                    f"duplicates entry #{seen[key]} for the same country, year and chapter",
+                )
+            )
+            continue
+        seen[key] = number
+        catalog.entries.append(entry)
+    catalog.entries.extend(_raw_drops(catalog, countries))
+    return catalog

@@ -1,0 +1,58 @@
+"""Catalogue entries: one chapter of one country and report year, and where its text is."""
+
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlparse
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+_ALLOWED_SCHEMES = ("http", "https")
+
+
+class CatalogEntry(BaseModel):
+    """One `[[report]]` table of the catalogue."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    country: Annotated[str, Field(min_length=2, max_length=80)]
+    year: Annotated[int, Field(ge=1990, le=2100)]
+    source: Annotated[str, Field(min_length=1)]
+    """A path relative to the catalogue's folder, or an http(s) URL."""
+    chapter: Annotated[str, Field(pattern=r"^[a-z0-9-]+$")] = "country"
+    fallback: str | None = None
+    """Illustrative chapter used when `source` cannot be fetched (never passed off as official)."""
+    illustrative: bool = False
+    """True when `source` itself is an illustrative chapter written for tests and demos."""
+    note: str | None = None
+
+    @field_validator("source", "fallback")
+    @classmethod
+    def _scheme_is_http_or_path(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        scheme = urlparse(value).scheme.lower()
+        if scheme and len(scheme) > 1 and scheme not in _ALLOWED_SCHEMES:
+            raise ValueError(f"only http(s) URLs or relative paths are allowed, not {scheme}://")
+        return value
+
+    @property
+    def is_url(self) -> bool:
+        """True when the source is an http(s) URL."""
+        return urlparse(self.source).scheme.lower() in _ALLOWED_SCHEMES
+
+    @property
+    def key(self) -> str:
+        """`Country:Year` (plus `:chapter` for non-country chapters): the entry's identity."""
+        base = f"{self.country}:{self.year}"
+        return base if self.chapter == "country" else f"{base}:{self.chapter}"
+
+
+def resolve_inside(folder: Path, relative: str, what: str) -> Path:
+    """The path `relative` under `folder`, refusing absolute paths and escapes via `..`."""
+    candidate = Path(relative)
+    if candidate.is_absolute():
+        raise ValueError(f"{what} {relative!r} must be relative to {folder}")
+    resolved = (folder / candidate).resolve()
+    if not resolved.is_relative_to(folder.resolve()):
+        raise ValueError(f"{what} {relative!r} escapes the data folder {folder}")
+    return resolved

@@ -1,0 +1,43 @@
+"""The documented error types: each prints as one line naming the input and the problem."""
+
+
+class CrtdiffError(Exception):
+    """Base of every error crtdiff reports to users instead of a traceback."""
+
+    exit_code = 1
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+class InputError(CrtdiffError):
+    """An input file or page cannot be read as a chapter (missing, empty, binary, truncated)."""
+
+
+class UnsupportedFormatError(InputError):
+    """The input is in a format crtdiff does not read yet (PDF)."""
+
+
+class NoChapterError(InputError):
+    """The page holds no recognisable Country Reports on Terrorism chapter."""
+
+
+class MetadataError(InputError):
+    """Country, year or chapter cannot be established, or disagree with what was asked."""
+
+
+class FetchError(InputError):
+    """A URL could not be fetched (network, HTTP status, size cap, timeout)."""
+
+    def __init__(self, source: str, problem: str, *, transient: bool = False) -> None:
+        super().__init__(source, problem)
+        self.transient = transient
+        """True when trying again later may succeed (5xx, timeout, truncated body)."""
+
+
+class ConfigError(CrtdiffError):
+    """The catalogue, reference data or command line is wrong: a usage error, exit status 2."""
+
+    exit_code = 2

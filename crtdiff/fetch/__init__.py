@@ -1,0 +1,1 @@
+"""Fetching chapters over http(s): size cap, timeout, conditional requests, clear errors."""

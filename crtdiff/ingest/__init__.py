@@ -1,0 +1,1 @@
+"""Ingest: raw bytes of a chapter (text or HTML, any host, any era) to a CountryReport."""

@@ -1,0 +1,53 @@
+"""What a host profile says about a page: how to recognise it and what furniture to strip."""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+
+def lines(*patterns: str) -> tuple[re.Pattern[str], ...]:
+    """Compile whole-line furniture patterns (case-insensitive, anchored at both ends)."""
+    return tuple(re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in patterns)
+
+
+@dataclass(frozen=True)
+class HostProfile:
+    """A publisher's page template: recognition marks, chapter container, furniture lines."""
+
+    name: str
+    url_hosts: tuple[str, ...] = ()
+    """Hostnames (or their suffixes) of URLs on this host."""
+    markers: tuple[re.Pattern[str], ...] = ()
+    """Patterns that identify a saved page or text copy from this host without its URL."""
+    content_selectors: tuple[str, ...] = ()
+    """CSS selectors of the chapter container, tried in order."""
+    remove_selectors: tuple[str, ...] = ()
+    """CSS selectors of furniture elements inside or around the container."""
+    leading_lines: tuple[re.Pattern[str], ...] = ()
+    """Lines dropped while they open the text."""
+    trailing_cut: tuple[re.Pattern[str], ...] = ()
+    """A line that starts the trailing furniture: it and everything after it are dropped."""
+    anywhere_lines: tuple[re.Pattern[str], ...] = field(default=())
+    """Lines dropped wherever they stand."""
+
+    def matches_url(self, uri: str) -> bool:
+        """True when the URI's host is one of this profile's hosts."""
+        host = (urlparse(uri).hostname or "").lower()
+        return any(host == h or host.endswith("." + h) for h in self.url_hosts)
+
+    def matches_content(self, text: str) -> bool:
+        """True when a marker of this host occurs in the page source or text."""
+        return any(m.search(text) for m in self.markers)
+
+
+def detect_host(uri: str, raw_text: str, hosts: Sequence[HostProfile]) -> HostProfile:
+    """The profile for this page: by URL host first, then by content markers, else the last."""
+    for host in hosts:
+        if host.matches_url(uri):
+            return host
+    head_and_tail = raw_text[:20000] + raw_text[-20000:]
+    for host in hosts:
+        if host.matches_content(head_and_tail):
+            return host
+    return hosts[-1]

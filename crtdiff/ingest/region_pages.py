@@ -1,0 +1,59 @@
+"""Pages holding several countries' chapters (state.gov 2004-2017 region pages, PDF volumes)."""
+
+from dataclasses import dataclass
+
+from crtdiff.errors import MetadataError
+from crtdiff.ingest.blocks import Block, BlockKind
+from crtdiff.reference.countries import Country, CountryTable
+
+_MAX_HEADING_LEN = 80
+
+
+@dataclass(frozen=True)
+class CountryHeading:
+    """A block that is only a country's name: where that country's chapter starts."""
+
+    index: int
+    country: Country
+
+
+def country_headings(blocks: list[Block], table: CountryTable) -> list[CountryHeading]:
+    """Blocks that consist of a country name alone (a heading element or a bare line)."""
+    found: list[CountryHeading] = []
+    for index, block in enumerate(blocks):
+        text = block.text.strip().rstrip(":")
+        if block.kind is BlockKind.BULLET or len(text) > _MAX_HEADING_LEN or text.endswith("."):
+            continue
+        country = table.resolve(text)
+        if country is not None:
+            found.append(CountryHeading(index, country))
+    return found
+
+
+def select_country(
+    blocks: list[Block], table: CountryTable, wanted: Country | None, source: str
+) -> tuple[list[Block], Country | None]:
+    """The blocks of one country's chapter when the page holds several; else all blocks.
+
+    A page is multi-country when at least two different countries head blocks of their own.
+    """
+    headings = country_headings(blocks, table)
+    if len({h.country.name for h in headings}) < 2:
+        if len(headings) == 1 and headings[0].index == 0:
+            # A lone country-name line opening the text is the chapter's own title.
+            return blocks[1:], headings[0].country
+        return blocks, None
+    names = sorted({h.country.name for h in headings})
+    if wanted is None:
+        raise MetadataError(
+            source,
+            f"page holds chapters for {len(names)} countries ({', '.join(names[:6])}"
+            f"{', ...' if len(names) > 6 else ''}); say which one with --country",
+        )
+    for position, heading in enumerate(headings):
+        if heading.country.name == wanted.name:
+            end = headings[position + 1].index if position + 1 < len(headings) else len(blocks)
+            return blocks[heading.index + 1 : end], wanted
+    raise MetadataError(
+        source, f"page holds chapters for {', '.join(names)} but not for {wanted.name}"
+    )

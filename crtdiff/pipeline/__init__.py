@@ -1,0 +1,1 @@
+"""The work of a run, as plain functions the Prefect flow wires together."""

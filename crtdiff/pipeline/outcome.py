@@ -1,0 +1,66 @@
+"""What happened to each catalogue entry in a run, and the run's report file."""
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from crtdiff.store.atomic import atomic_write_text
+
+
+class Status(StrEnum):
+    """Outcome of one entry."""
+
+    OK = "ok"
+    REJECTED = "rejected"
+    """The input is bad: reported, skipped, and the run exits with status 1."""
+    UNAVAILABLE = "unavailable"
+    """The source could not be fetched (offline, 404) and has no snapshot or fallback."""
+
+
+@dataclass
+class EntryOutcome:
+    """One entry's outcome: its output file or the one-line reason it was rejected."""
+
+    key: str
+    status: Status
+    output: str | None = None
+    reason: str | None = None
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    illustrative: bool = False
+
+
+@dataclass
+class RunReport:
+    """Everything a run did, written to output/run-report.json."""
+
+    started_at: str
+    finished_at: str | None = None
+    catalog: str | None = None
+    entries: list[EntryOutcome] = field(default_factory=list)
+    comparisons: list[EntryOutcome] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> list[EntryOutcome]:
+        """Entries and comparisons that failed."""
+        return [e for e in self.entries + self.comparisons if e.status is Status.REJECTED]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when everything was ingested, 1 when some inputs were rejected."""
+        return 1 if self.rejected else 0
+
+    def write(self, out_dir: Path) -> Path:
+        """Write the report atomically as JSON."""
+        path = out_dir / "run-report.json"
+        payload = asdict(self)
+        payload["exit_code"] = self.exit_code
+        atomic_write_text(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        return path
+
+
+def utc_now_iso() -> str:
+    """Current UTC time, ISO 8601, to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()

@@ -1,0 +1,1 @@
+"""Reference tables under data/reference/, loaded and validated."""

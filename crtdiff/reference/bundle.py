@@ -1,0 +1,27 @@
+"""All reference tables a parse needs, loaded once and passed explicitly."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from crtdiff.paths import REFERENCE_DIR
+from crtdiff.reference.countries import CountryTable, load_countries
+from crtdiff.reference.headings import HeadingVariant, load_headings
+from crtdiff.reference.topics import TopicTerms, load_topics
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The reference tables of data/reference/ (or of another folder with the same files)."""
+
+    countries: CountryTable
+    headings: tuple[HeadingVariant, ...]
+    topics: TopicTerms
+
+
+def load_reference(folder: Path = REFERENCE_DIR) -> Reference:
+    """Load and validate every reference table in `folder`."""
+    return Reference(
+        countries=load_countries(folder / "countries.csv"),
+        headings=load_headings(folder / "section_headings.csv"),
+        topics=load_topics(folder / "section_topics.csv"),
+    )

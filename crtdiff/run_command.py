@@ -1,0 +1,70 @@
+"""`crtdiff run`: configure Prefect, run the flow with a progress bar, print a summary."""
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from crtdiff.catalog.load import load_catalog
+from crtdiff.pipeline.outcome import RunReport, Status
+from crtdiff.reference.bundle import load_reference
+
+console = Console(stderr=True, highlight=False)
+
+
+def print_summary(report: RunReport, out_dir: Path) -> None:
+    """One line per rejected entry and per note, then the totals."""
+
+    def line(text: str) -> None:
+        console.print(text, markup=False, soft_wrap=True)
+
+    for entry in report.entries:
+        for note in entry.notes:
+            line(f"  note: {entry.key}: {note}")
+        if entry.status is Status.UNAVAILABLE:
+            line(f"  unavailable, skipped: {entry.key}: {entry.reason}")
+    for entry in report.rejected:
+        line(f"  rejected: {entry.key}: {entry.reason}")
+    ok = sum(1 for e in report.entries if e.status is Status.OK)
+    unavailable = sum(1 for e in report.entries if e.status is Status.UNAVAILABLE)
+    illustrative = sum(1 for e in report.entries if e.illustrative)
+    extra = f" ({illustrative} illustrative)" if illustrative else ""
+    line(
+        f"crtdiff: {ok} chapters ingested{extra}, {unavailable} unavailable, "
+        f"{len(report.rejected)} rejected; outputs in {out_dir}"
+    )
+
+
+def run_pipeline(catalog_path: Path, out_dir: Path, *, show_progress: bool) -> int:
+    """Run the main flow; returns the exit status (0 ok, 1 some inputs rejected)."""
+    from flows.settings import configure_prefect
+
+    configure_prefect()
+    reference = load_reference()
+    catalog = load_catalog(catalog_path, reference.countries)  # ConfigError → exit 2 early
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    from flows.pipeline import crtdiff_run
+    from flows.runtime import quiet_flow_settings
+
+    total = len(catalog.entries)
+    with (
+        Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            disable=not show_progress,
+            transient=True,
+        ) as bar,
+        quiet_flow_settings(),
+    ):
+        task_id = bar.add_task("starting Prefect", total=total)
+
+        def advance(stage: str, count: int) -> None:
+            bar.update(task_id, description=stage, advance=count)
+
+        report = crtdiff_run(str(catalog_path), str(out_dir), progress=advance)
+    print_summary(report, out_dir)
+    return report.exit_code

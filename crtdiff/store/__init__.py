@@ -1,0 +1,1 @@
+"""On-disk stores: atomic writes and content-addressed raw snapshots."""

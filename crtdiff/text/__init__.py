@@ -1,0 +1,1 @@
+"""Text primitives: decoding, Unicode normalisation, sentence splitting."""

@@ -1,0 +1,49 @@
+"""Unicode normalisation of chapter text, and folding of names for matching."""
+
+import re
+import unicodedata
+
+# Characters that only change how text looks, never what it says.
+_SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"), " ")
+_HYPHEN_LIKE = dict.fromkeys(map(ord, "\u2011\u2010\u00ad"), "-")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_TRANSLATE = {**_SPACE_LIKE, **_HYPHEN_LIKE, **_INVISIBLE}
+# A soft hyphen is invisible unless the line breaks there: drop it rather than make it a hyphen.
+_TRANSLATE[ord("\u00ad")] = None
+
+_APOSTROPHES = "'’‘`´ʼʹ′"
+_FOLD_QUOTES = str.maketrans({**dict.fromkeys(_APOSTROPHES, "'"), "“": '"', "”": '"', "„": '"'})
+_NON_WORD = re.compile(r"[^\w]+")
+_APOSTROPHE_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
+_HYPHEN_DASH_RE = re.compile(r"[-‐‑‒–—―]")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, one newline convention, plain spaces and hyphens; curly quotes and dashes are kept."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_TRANSLATE)
+
+
+def fold_quotes(text: str) -> str:
+    """Straighten quotes so that ' and ’ compare equal, keeping everything else."""
+    return text.translate(_FOLD_QUOTES)
+
+
+def strip_accents(text: str) -> str:
+    """Remove combining accents: Côte → Cote."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def match_key(text: str) -> str:
+    """Aggressive fold for name matching: case, accents, apostrophes, hyphens, punctuation."""
+    text = strip_accents(text).casefold()
+    text = _APOSTROPHE_RE.sub("", text)
+    text = _HYPHEN_DASH_RE.sub(" ", text)
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII slug with hyphens, as state.gov builds its URL slugs."""
+    return match_key(text).replace(" ", "-")

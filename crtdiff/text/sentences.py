@@ -1,0 +1,139 @@
+"""Sentence splitting with character offsets, tuned to State Department prose.
+
+A regular-expression splitter rather than pysbd or NLTK: measured on the seed, pysbd takes
+~60 ms per chapter (10 minutes for a 10,000-chapter archive) and NLTK's Punkt needs a model
+download; this one takes well under a millisecond and knows the abbreviations these reports use.
+"""
+
+import re
+
+# Tokens that end with a period without ending the sentence ("U.S. Embassy", "Gen. Smith").
+ABBREVIATIONS = frozenset(
+    [
+        "u.s",
+        "u.k",
+        "u.n",
+        "u.a.e",
+        "e.u",
+        "d.c",
+        "no",
+        "nos",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "cpl",
+        "pvt",
+        "adm",
+        "brig",
+        "cmdr",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "mt",
+        "ft",
+        "jr",
+        "sr",
+        "rev",
+        "gov",
+        "sen",
+        "rep",
+        "amb",
+        "pres",
+        "dept",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "approx",
+        "est",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "e.g",
+        "i.e",
+        "al",
+        "art",
+        "para",
+        "vol",
+        "fig",
+        "pp",
+        "ch",
+        "nr",
+    ]
+)
+# After "U.S." (and similar) these words start a new sentence rather than continue a name.
+_SENTENCE_STARTERS = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "In",
+        "On",
+        "At",
+        "During",
+        "However",
+        "Since",
+        "As",
+        "A",
+        "An",
+        "There",
+        "They",
+        "He",
+        "She",
+        "We",
+    ]
+)
+_CANDIDATE = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•])")
+_LAST_TOKEN = re.compile(r"(\S+)$")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?(\w+)")
+
+
+def _is_abbreviation(text: str, period_at: int) -> bool:
+    match = _LAST_TOKEN.search(text, 0, period_at + 1)
+    if match is None:
+        return False
+    token = match.group(1).lstrip("(\"'“‘[").rstrip(".").lower()
+    if len(token) == 1 and token.isalpha():
+        return True  # an initial: "Abu Bakr A. Shekau"
+    return token in ABBREVIATIONS
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of the sentences in one paragraph, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _CANDIDATE.finditer(text):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            nxt = _NEXT_WORD.match(text, match.end())
+            if nxt is None or nxt.group(1) not in _SENTENCE_STARTERS:
+                continue
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    trimmed: list[tuple[int, int]] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed

@@ -1,0 +1,108 @@
+"""The main flow: fetch what the catalogue points at, ingest every entry, write outputs."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from prefect import flow
+from prefect.futures import PrefectFuture
+
+from crtdiff.catalog.load import Catalog, load_catalog
+from crtdiff.errors import FetchError
+from crtdiff.fetch.http import Fetched
+from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT
+from crtdiff.pipeline.ingest_entries import IngestContext
+from crtdiff.pipeline.outcome import EntryOutcome, RunReport, Status, utc_now_iso
+from crtdiff.reference.bundle import Reference, load_reference
+from crtdiff.store.snapshots import SnapshotStore
+from flows.tasks import fetch_page, ingest_batch
+
+Progress = Callable[[str, int], None]
+"""progress(description, advance): called as work completes."""
+
+
+@dataclass
+class Prefetched:
+    """A Fetcher answering from pages fetched earlier in the flow (with Prefect retries)."""
+
+    results: dict[str, Fetched | FetchError]
+
+    def __call__(self, url: str, etag: str | None, last_modified: str | None) -> Fetched:
+        result = self.results.get(url)
+        if result is None:
+            raise FetchError(url, "was not fetched in this run")
+        if isinstance(result, FetchError):
+            raise result
+        return result
+
+
+def _prefetch(catalog: Catalog, store: SnapshotStore) -> Prefetched:
+    urls = sorted({e.source for e in catalog.entries if e.is_url})
+    futures: dict[str, PrefectFuture[Fetched | FetchError]] = {}
+    for url in urls:
+        latest = store.latest(url)
+        etag = latest.etag if latest else None
+        modified = latest.last_modified if latest else None
+        futures[url] = fetch_page.submit(url, etag, modified)
+    results: dict[str, Fetched | FetchError] = {}
+    for url, future in futures.items():
+        outcome = future.result(raise_on_failure=False)
+        if isinstance(outcome, (Fetched, FetchError)):
+            results[url] = outcome
+        else:
+            results[url] = FetchError(url, f"fetch failed ({outcome})")
+    return Prefetched(results)
+
+
+def batches(catalog: Catalog, per_batch: int) -> list[tuple[str, list[int]]]:
+    """Entry indexes grouped by country, countries packed `per_batch` to a batch."""
+    by_country: dict[str, list[int]] = {}
+    for index, entry in enumerate(catalog.entries):
+        by_country.setdefault(entry.country, []).append(index)
+    countries = sorted(by_country)
+    out = []
+    for start in range(0, len(countries), per_batch):
+        chunk = countries[start : start + per_batch]
+        label = chunk[0] if len(chunk) == 1 else f"{chunk[0]} … {chunk[-1]}"
+        out.append((label, [i for c in chunk for i in by_country[c]]))
+    return out
+
+
+@flow(name="crtdiff-run", log_prints=False, validate_parameters=False)
+def crtdiff_run(
+    catalog_path: str = str(DEFAULT_CATALOG),
+    out_dir: str = str(DEFAULT_OUTPUT),
+    countries_per_batch: int = 25,
+    progress: Progress | None = None,
+) -> RunReport:
+    """Ingest every catalogue entry and write output/<country>/<year>.json and run-report.json."""
+    reference = load_reference()
+    catalog = load_catalog(Path(catalog_path), reference.countries)
+    return run_catalog(catalog, reference, Path(out_dir), countries_per_batch, progress)
+
+
+def run_catalog(
+    catalog: Catalog,
+    reference: Reference,
+    out_dir: Path,
+    countries_per_batch: int = 25,
+    progress: Progress | None = None,
+) -> RunReport:
+    """The body of the flow, for a catalogue already loaded (must run inside a flow)."""
+    store_dir = catalog.folder / "snapshots"
+    report = RunReport(started_at=utc_now_iso(), catalog=str(catalog.path))
+    report.entries.extend(
+        EntryOutcome(r.label, Status.REJECTED, reason=r.reason) for r in catalog.rejected
+    )
+    store = SnapshotStore(store_dir)
+    fetcher = _prefetch(catalog, store)
+    ctx = IngestContext(catalog, reference, store, fetcher, out_dir)
+    for label, indexes in batches(catalog, countries_per_batch):
+        entries = [catalog.entries[i] for i in indexes]
+        for outcome, _report in ingest_batch(label, entries, ctx):
+            report.entries.append(outcome)
+        if progress is not None:
+            progress("ingest", len(entries))
+    report.finished_at = utc_now_iso()
+    report.write(out_dir)
+    return report

@@ -1,0 +1,49 @@
+"""Thin Prefect tasks: names, retries and batching around the pure pipeline functions."""
+
+from prefect import Task, task
+from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import State, TaskRun
+from prefect.tasks import exponential_backoff
+
+from crtdiff.catalog.model import CatalogEntry
+from crtdiff.errors import FetchError
+from crtdiff.fetch.http import Fetched, fetch_url
+from crtdiff.pipeline.ingest_entries import IngestContext, ingest_entries
+from crtdiff.pipeline.outcome import EntryOutcome
+from schemas import CountryReport
+
+
+def _transient_failure(_task: "Task[..., object]", _run: TaskRun, state: State) -> bool:
+    """Retry only what may succeed later: 5xx, timeouts, broken transfers; never 404/offline."""
+    error = state.result(raise_on_failure=False)
+    return isinstance(error, FetchError) and error.transient
+
+
+@task(
+    name="fetch-page",
+    retries=3,
+    retry_delay_seconds=exponential_backoff(backoff_factor=1),
+    retry_condition_fn=_transient_failure,
+    task_run_name="fetch {url}",
+    cache_policy=NO_CACHE,
+)
+def fetch_page(url: str, etag: str | None, last_modified: str | None) -> Fetched | FetchError:
+    """GET one chapter URL (conditional when validators are known).
+
+    Transient failures raise, so that Prefect retries them; permanent ones (404, offline) are
+    returned as values: they are reported in the run summary, not logged as task crashes.
+    """
+    try:
+        return fetch_url(url, etag=etag, last_modified=last_modified)
+    except FetchError as exc:
+        if exc.transient:
+            raise
+        return exc
+
+
+@task(name="ingest-batch", task_run_name="ingest {label}", cache_policy=NO_CACHE)
+def ingest_batch(
+    label: str, entries: list[CatalogEntry], ctx: IngestContext
+) -> list[tuple[EntryOutcome, CountryReport | None]]:
+    """Ingest a batch of entries (one task per batch keeps orchestration overhead small)."""
+    return ingest_entries(entries, ctx)

@@ -1,0 +1,1 @@
+"""Rendering of change summaries: jinja2 templates (reports/templates/) and render functions."""

@@ -1,0 +1,31 @@
+"""Strict pydantic base model and the named field types shared by every schema."""
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ReportYear = Annotated[int, Field(ge=1990, le=2100, description="Report year (the year covered).")]
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="Hex SHA-256 digest.")]
+Offset = Annotated[int, Field(ge=0, description="Character offset into CountryReport.body.")]
+IsoPartialDate = Annotated[
+    str,
+    Field(
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="ISO date as precise as the text: YYYY, YYYY-MM or YYYY-MM-DD.",
+    ),
+]
+SectionKey = Annotated[
+    str,
+    Field(
+        pattern=r"^(overview|incidents|legislation|financing|violent_extremism|cooperation|body"
+        r"|other:[a-z0-9-]+)$",
+        description="Canonical section key; `other:<slug>` for a heading the tables lack.",
+    ),
+]
+GroupId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Gazetteer id.")]
+
+
+class StrictModel(BaseModel):
+    """Base for every crtdiff model: unknown fields are errors, defaults are validated."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True, use_attribute_docstrings=True)
