@@ -5,7 +5,6 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
-from rich.console import Console
 
 from crtdiff.catalog.sources import read_local
 from crtdiff.errors import ConfigError, CrtdiffError
@@ -21,12 +20,11 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False)
 
 
 def fail(error: CrtdiffError) -> NoReturn:
     """Print one line naming the input and the problem, and exit with the error's status."""
-    err.print(f"crtdiff: error: {error}", markup=False)
+    typer.echo(f"crtdiff: error: {error}", err=True)
     raise typer.Exit(error.exit_code)
 
 
@@ -95,7 +93,7 @@ def schemas(
     if check:
         stale = stale_schemas()
         for name in stale:
-            err.print(f"stale: schemas/json/{name}")
+            typer.echo(f"stale: schemas/json/{name}", err=True)
         raise typer.Exit(1 if stale else 0)
     for path in write_schemas():
         typer.echo(f"wrote {path}")

@@ -76,7 +76,8 @@ def _decode_and_block(
         blocks = page.blocks
         if page.canonical_url:
             titles.append(page.canonical_url)
-        if not re.search(r"</html\s*>|</body\s*>", text[-4096:], re.IGNORECASE):
+        is_document = re.match(r"\s*(?:<!doctype|<html)", text[:1024], re.IGNORECASE)
+        if is_document and not re.search(r"</html\s*>|</body\s*>", text[-4096:], re.I):
             decoded.repairs.append("page looks truncated (no closing </body> or </html>)")
     else:
         blocks = text_to_blocks(text)
@@ -156,7 +157,7 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
     titles.extend(trimmed.header_lines[:8])
     body_text = "\n".join(b.text for b in trimmed.blocks)
     clues = gather_clues(titles, raw.uri, body_text, ref.countries)
-    if clues.other_series and not clues.years:
+    if clues.other_series and clues.title is None:
         raise NoChapterError(
             source, f"page is from another report series ({clues.other_series}), not CRT"
         )
@@ -164,12 +165,12 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
     if wanted is None and clues.countries:
         wanted = clues.countries[0][0]
     chapter_blocks, heading_country = select_country(trimmed.blocks, ref.countries, wanted, source)
-    country, country_warnings = _resolve_country(request, clues, heading_country, ref, source)
-    year, year_warnings = _resolve_year(request, clues, source)
     plan = plan_sections(chapter_blocks, ref.headings, ref.topics)
     assembled = assemble(plan)
     has_headings = any(s.assigned_by is SectionAssignment.HEADING for s in assembled.sections)
     _check_is_chapter(assembled.body, has_headings, source)
+    country, country_warnings = _resolve_country(request, clues, heading_country, ref, source)
+    year, year_warnings = _resolve_year(request, clues, source)
     warnings = [IngestWarning(code="repaired_input", message=r) for r in repairs]
     warnings += country_warnings + year_warnings + plan.warnings
     if raw.illustrative:

@@ -102,13 +102,14 @@ def _by_heading(
 
 
 def _topic_of(index: int, block: Block, topics: TopicTerms) -> str:
+    dated = block.kind is BlockKind.BULLET or bool(_DATED_LEAD.match(block.text))
+    if index == 0 and not dated:
+        return "overview"  # the opening paragraph of every era is the overview
     scores = topics.scores(block.text)
-    if block.kind is BlockKind.BULLET or _DATED_LEAD.match(block.text):
+    if dated:
         scores["incidents"] += 2 * _MIN_TOPIC_SCORE
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
-    if index == 0 and best != "incidents":
-        return "overview"
     if top >= _MIN_TOPIC_SCORE and top >= 1.5 * second:
         return best
     return BODY_KEY

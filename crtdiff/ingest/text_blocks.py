@@ -6,7 +6,7 @@ from crtdiff.ingest.blocks import Block, BlockKind, bullet_body, collapse_spaces
 
 _TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
 _HYPHENATED = re.compile(r"[a-z]-$")
-_MARKUP_BREAK = re.compile(r"<br\s*/?>|</?p>", re.IGNORECASE)
+_MARKUP_BREAK = re.compile(r"(?:<br\s*/?>|</?p>)[ \t]*\n?", re.IGNORECASE)
 # In wrapped text (PDF extracts, e-mail copies) a long line is part of a paragraph; a short line
 # without final punctuation is a title or heading line.
 _WRAP_MIN = 50

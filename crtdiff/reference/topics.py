@@ -15,18 +15,27 @@ _COLUMNS = ["key", "term", "weight"]
 
 
 @dataclass(frozen=True)
-class TopicTerms:
-    """Per section key, one regex of term prefixes and their weights."""
+class TopicTerm:
+    """One row: a term (word prefix) that hints at a section, and its weight."""
 
-    terms: tuple[tuple[str, str, int], ...]
-    patterns: dict[str, list[tuple[re.Pattern[str], int]]]
+    key: str
+    term: str
+    weight: int
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class TopicTerms:
+    """All topic terms of the table."""
+
+    terms: tuple[TopicTerm, ...]
 
     def scores(self, text: str) -> dict[str, int]:
         """Weighted count of term occurrences per section key."""
-        return {
-            key: sum(weight * len(p.findall(text)) for p, weight in patterns)
-            for key, patterns in self.patterns.items()
-        }
+        totals = dict.fromkeys(CANONICAL_KEYS, 0)
+        for t in self.terms:
+            totals[t.key] += t.weight * len(t.pattern.findall(text))
+        return totals
 
 
 @lru_cache(maxsize=4)
@@ -40,8 +49,7 @@ def load_topics(path: Path = TOPICS_FILE) -> TopicTerms:
             rows = list(enumerate(reader, start=2))
     except OSError as exc:
         raise ConfigError(str(path), f"cannot read topics table ({exc.strerror})") from exc
-    terms: list[tuple[str, str, int]] = []
-    patterns: dict[str, list[tuple[re.Pattern[str], int]]] = {k: [] for k in CANONICAL_KEYS}
+    terms: list[TopicTerm] = []
     for line, row in rows:
         where = f"{path.name} line {line}"
         if row["key"] not in CANONICAL_KEYS:
@@ -51,6 +59,6 @@ def load_topics(path: Path = TOPICS_FILE) -> TopicTerms:
         term, weight = row["term"].strip(), int(row["weight"])
         # Terms are word prefixes ("kidnap" matches "kidnapped"); all-caps terms match case.
         flags = 0 if term.isupper() else re.IGNORECASE
-        patterns[row["key"]].append((re.compile(r"\b" + re.escape(term), flags), weight))
-        terms.append((row["key"], term, weight))
-    return TopicTerms(tuple(terms), patterns)
+        pattern = re.compile(r"\b" + re.escape(term), flags)
+        terms.append(TopicTerm(row["key"], term, weight, pattern))
+    return TopicTerms(tuple(terms))

@@ -46,7 +46,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> DecodedText:
     """Decode raw bytes, trying a BOM, the declared charset, UTF-8, cp1252, then detection."""
     text, encoding = _decode(data, declared)
     repairs: list[str] = []
-    if encoding not in ("utf-8", "utf-8-sig", "utf-16"):
+    if encoding not in ("utf-8", "utf-8-sig", "utf-16") and not data.isascii():
         repairs.append(f"decoded as {encoding} (not UTF-8)")
     if _MOJIBAKE_HINT.search(text):
         fixed = ftfy.fix_encoding(text)

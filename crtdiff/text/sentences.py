@@ -121,7 +121,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _CANDIDATE.finditer(text):
-        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+        # A period closed by a quote or bracket ends the sentence even after "A." or "U.S.".
+        bare_period = text[match.start()] == "." and match.end() == match.start() + 1
+        if bare_period and _is_abbreviation(text, match.start()):
             nxt = _NEXT_WORD.match(text, match.end())
             if nxt is None or nxt.group(1) not in _SENTENCE_STARTERS:
                 continue

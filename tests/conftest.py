@@ -1,0 +1,59 @@
+"""Shared fixtures: the project's own test files, the real pages in ../shared when present."""
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
+from crtdiff.paths import DATA_DIR, PROJECT_ROOT
+from crtdiff.reference.bundle import Reference, load_reference
+from schemas import CountryReport
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = PROJECT_ROOT.parent / "shared"
+SEED = DATA_DIR / "raw" / "mali" / "2016.txt"
+
+ParseFn = Callable[..., CountryReport]
+
+
+@pytest.fixture(scope="session")
+def reference() -> Reference:
+    """The bundled reference tables."""
+    return load_reference()
+
+
+@pytest.fixture(scope="session")
+def parse(reference: Reference) -> ParseFn:
+    """Parse bytes or a file into a CountryReport with the bundled reference tables."""
+
+    def _parse(
+        source: bytes | Path,
+        uri: str | None = None,
+        *,
+        country: str | None = None,
+        year: int | None = None,
+    ) -> CountryReport:
+        if isinstance(source, Path):
+            data, uri = source.read_bytes(), uri or str(source)
+        else:
+            data, uri = source, uri or "test-input.txt"
+        raw = RawSource(data, uri, datetime(2026, 1, 1, tzinfo=UTC))
+        return parse_chapter(raw, Request(country, year), reference)
+
+    return _parse
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The ../shared folder of real pages; tests using it skip on machines without it."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not present on this machine")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_report(parse: ParseFn) -> CountryReport:
+    """The real Mali 2016 chapter, parsed."""
+    return parse(SEED, "data/raw/mali/2016.txt")

@@ -1,0 +1,98 @@
+"""A local HTTP server standing in for state.gov, with the faults a yearly fetch meets."""
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Site:
+    """Pages by path, and what the server saw."""
+
+    pages: dict[str, bytes] = field(default_factory=dict)
+    etags: dict[str, str] = field(default_factory=dict)
+    hits: Counter[str] = field(default_factory=Counter)
+    fail_first: dict[str, int] = field(default_factory=dict)
+    """Path → number of 500 answers before the page is served."""
+    user_agents: list[str] = field(default_factory=list)
+    base_url: str = ""
+
+    def url(self, path: str) -> str:
+        """Absolute URL of a path on this server."""
+        return self.base_url + path
+
+
+Reply = tuple[int, bytes, dict[str, str]]
+
+
+def _slow() -> Reply:
+    time.sleep(3)
+    return 200, b"late", {}
+
+
+# Fixed misbehaviours, by path.
+FAULTS: dict[str, Callable[[], Reply]] = {
+    "/hang": _slow,
+    "/loop": lambda: (302, b"", {"Location": "/loop"}),
+    "/moved": lambda: (301, b"", {"Location": "/page"}),
+    "/truncated": lambda: (200, b"<p>Overview: cut", {"Content-Length": "5000"}),
+    "/huge": lambda: (200, b"x" * 10, {"Content-Length": str(100 * 2**20)}),
+}
+
+
+def _page(site: Site, path: str, if_none_match: str | None) -> Reply:
+    if path not in site.pages:
+        return 404, b"not found", {}
+    etag = site.etags.get(path)
+    if etag and if_none_match == etag:
+        return 304, b"", {"ETag": etag}
+    headers = {"Content-Type": "text/html; charset=utf-8"}
+    if etag:
+        headers["ETag"] = etag
+    return 200, site.pages[path], headers
+
+
+def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            path = self.path
+            site.hits[path] += 1
+            site.user_agents.append(self.headers.get("User-Agent", ""))
+            reply: Reply
+            if site.fail_first.get(path, 0) >= site.hits[path]:
+                reply = 500, b"busy", {}
+            elif path in FAULTS:
+                reply = FAULTS[path]()
+            else:
+                reply = _page(site, path, self.headers.get("If-None-Match"))
+            status, body, headers = reply
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            if "Content-Length" not in headers:
+                self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler
+
+
+@contextmanager
+def serve(site: Site) -> Iterator[Site]:
+    """Serve `site` on a free 127.0.0.1 port for the duration of the block."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
+    site.base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()

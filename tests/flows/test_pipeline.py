@@ -1,0 +1,110 @@
+"""The main flow end to end under a real (temporary) Prefect server, against local HTTP."""
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from crtdiff.pipeline.outcome import Status
+from flows.pipeline import crtdiff_run
+from flows.runtime import quiet_flow_settings
+from tests.conftest import FIXTURES, SEED
+from tests.fakeserver import Site, serve
+
+pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("prefect")]
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    page = (FIXTURES / "pages" / "state-gov-2019-niger.html").read_bytes()
+    with serve(Site(pages={"/crt-2019/niger/": page, "/flaky/niger/": page})) as s:
+        s.fail_first["/flaky/niger/"] = 1
+        yield s
+
+
+def make_catalog(tmp_path: Path, site: Site) -> Path:
+    data = tmp_path / "data"
+    (data / "raw" / "mali").mkdir(parents=True)
+    shutil.copy(SEED, data / "raw" / "mali" / "2016.txt")
+    (data / "raw" / "empty.txt").write_bytes(b"")
+    (data / "samples").mkdir()
+    shutil.copy(FIXTURES / "chapters" / "niger-2012.txt", data / "samples" / "niger-2012.txt")
+    catalog = data / "sources.toml"
+    catalog.write_text(
+        f"""
+[[report]]
+country = "Mali"
+year = 2016
+source = "raw/mali/2016.txt"
+
+[[report]]
+country = "Chad"
+year = 2016
+source = "raw/empty.txt"
+
+[[report]]
+country = "Niger"
+year = 2019
+source = "{site.url("/crt-2019/niger/")}"
+
+[[report]]
+country = "Niger"
+year = 2018
+source = "{site.url("/missing/niger/")}"
+
+[[report]]
+country = "Niger"
+year = 2012
+source = "{site.url("/gone/niger-2012/")}"
+fallback = "samples/niger-2012.txt"
+
+[[report]]
+country = "Niger"
+year = 2020
+source = "{site.url("/flaky/niger/")}"
+
+[[report]]
+country = "Mali"
+year = 20016
+source = "raw/mali/2016.txt"
+""",
+        encoding="utf-8",
+    )
+    return catalog
+
+
+def test_run_ingests_reports_and_survives_bad_entries(
+    prefect_server: None, site: Site, tmp_path: Path
+) -> None:
+    catalog = make_catalog(tmp_path, site)
+    out = tmp_path / "output"
+    with quiet_flow_settings():
+        report = crtdiff_run(str(catalog), str(out))
+    status = {e.key.split(" (")[0]: (e.status, e.reason) for e in report.entries}
+    assert status["Mali:2016"][0] is Status.OK
+    assert status["Niger:2019"][0] is Status.OK
+    assert status["Niger:2012"][0] is Status.OK
+    assert status["Chad:2016"][0] is Status.REJECTED
+    assert str(status["Chad:2016"][1]).endswith("raw/empty.txt: file is empty")
+    assert status["Niger:2018"][0] is Status.UNAVAILABLE
+    assert "HTTP 404" in str(status["Niger:2018"][1])
+    # Niger 2020 is the 2019 page under another URL: the title's year disagrees with the entry.
+    assert status["Niger:2020"][0] is Status.REJECTED
+    assert "says 2019, but 2020 was asked for" in str(status["Niger:2020"][1])
+    assert site.hits["/flaky/niger/"] == 2  # one 500, then Prefect's retry succeeded
+    bad_year = [e for e in report.entries if "#7" in e.key]
+    assert bad_year and bad_year[0].status is Status.REJECTED
+    assert report.exit_code == 1
+
+    mali = json.loads((out / "mali" / "2016.json").read_text(encoding="utf-8"))
+    assert (mali["country"], mali["year"], len(mali["sections"])) == ("Mali", 2016, 6)
+    niger = json.loads((out / "niger" / "2012.json").read_text(encoding="utf-8"))
+    assert niger["source"]["illustrative"] is True
+    assert niger["warnings"][0]["code"] == "illustrative_source"
+    written = json.loads((out / "run-report.json").read_text(encoding="utf-8"))
+    assert written["exit_code"] == 1
+    assert {e["status"] for e in written["entries"]} == {"ok", "rejected", "unavailable"}
+    snapshots = catalog.parent / "snapshots" / "index.json"
+    assert site.url("/crt-2019/niger/") in json.loads(snapshots.read_text(encoding="utf-8"))

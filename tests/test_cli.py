@@ -1,0 +1,94 @@
+"""The command line: output on stdout, one-line errors on stderr, exit codes, no Prefect."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, SEED
+
+
+def crtdiff(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "from crtdiff.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_ingest_prints_the_report_json() -> None:
+    result = crtdiff("ingest", str(SEED))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["country"], report["year"]) == ("Mali", 2016)
+    assert [s["key"] for s in report["sections"]][:2] == ["overview", "incidents"]
+
+
+def test_ingest_overrides() -> None:
+    page = FIXTURES / "pages" / "region-africa-2013.html"
+    result = crtdiff("ingest", str(page), "--country", "Mauritania", "--year", "2013")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["country"] == "Mauritania"
+
+
+def test_ingest_never_starts_prefect() -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from crtdiff.cli import app\n"
+        f"r = CliRunner().invoke(app, ['ingest', {str(SEED)!r}])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "assert 'prefect' not in sys.modules, 'ingest imported prefect'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+@pytest.mark.parametrize(
+    ("content", "args", "message"),
+    [
+        (None, [], "file not found"),
+        (b"", [], "file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", [], "PNG image"),
+        (b"%PDF-1.4\n", [], "PDF input is not supported yet"),
+        (
+            b"<html><body><nav>Home</nav><p>Welcome to our site.</p></body></html>",
+            [],
+            "no chapter text found",
+        ),
+        (SEED.read_bytes(), ["--country", "Wakanda"], "unknown country 'Wakanda'"),
+    ],
+)
+def test_errors_are_one_line_without_traceback(
+    content: bytes | None, args: list[str], message: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "chapter.html"
+    if content is not None:
+        path.write_bytes(content)
+    result = crtdiff("ingest", str(path), *args)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("crtdiff: error: ")
+    assert "chapter.html" in lines[0] and message in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_schemas_are_up_to_date() -> None:
+    result = crtdiff("schemas", "--check")
+    assert result.returncode == 0, f"run `crtdiff schemas`: {result.stderr}"
+
+
+def test_run_with_a_broken_catalogue_exits_2(tmp_path: Path) -> None:
+    catalog = tmp_path / "sources.toml"
+    catalog.write_text("[[report]\n", encoding="utf-8")
+    result = crtdiff("run", "--catalog", str(catalog), "--out", str(tmp_path / "out"), "-q")
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("crtdiff: error: ")
+    assert "not valid TOML" in result.stderr
+    assert "Traceback" not in result.stderr
