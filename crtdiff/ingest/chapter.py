@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from crtdiff.errors import MetadataError, NoChapterError
+from crtdiff.extract.facts import extract_facts
 from crtdiff.ingest.assemble import assemble
 from crtdiff.ingest.blocks import Block
 from crtdiff.ingest.formats import detect_format
@@ -182,7 +183,7 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
                 "demos; not official State Department text",
             ),
         )
-    return CountryReport(
+    report = CountryReport(
         country=country.name,
         year=year,
         chapter=request.chapter or clues.chapter,
@@ -200,6 +201,7 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
         sections=assembled.sections,
         warnings=warnings,
     )
+    return extract_facts(report, ref.names, ref.gazetteer, ref.countries)
 
 
 def now() -> datetime:

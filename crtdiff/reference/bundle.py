@@ -3,8 +3,10 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from crtdiff.extract.names import NameMatcher
 from crtdiff.paths import REFERENCE_DIR
 from crtdiff.reference.countries import CountryTable, load_countries
+from crtdiff.reference.gazetteer import Gazetteer, load_gazetteer
 from crtdiff.reference.headings import HeadingVariant, load_headings
 from crtdiff.reference.topics import TopicTerms, load_topics
 
@@ -16,6 +18,9 @@ class Reference:
     countries: CountryTable
     headings: tuple[HeadingVariant, ...]
     topics: TopicTerms
+    gazetteer: Gazetteer
+    names: NameMatcher
+    """Matcher of every group and organisation name (built once: ~10 ms)."""
 
 
 def load_reference(folder: Path = REFERENCE_DIR) -> Reference:
@@ -24,4 +29,8 @@ def load_reference(folder: Path = REFERENCE_DIR) -> Reference:
         countries=load_countries(folder / "countries.csv"),
         headings=load_headings(folder / "section_headings.csv"),
         topics=load_topics(folder / "section_topics.csv"),
+        gazetteer=(
+            gazetteer := load_gazetteer(folder / "groups.csv", folder / "organisations.csv")
+        ),
+        names=NameMatcher(gazetteer.entries.values()),
     )

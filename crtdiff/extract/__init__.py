@@ -1,0 +1,1 @@
+"""Extraction: incidents, groups, legal measures and organisations, each traced to its sentence."""

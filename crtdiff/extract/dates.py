@@ -1,0 +1,127 @@
+"""Date phrases as the reports write them, with their precision: never invent a day."""
+
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+
+from schemas import DatePrecision
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+_MONTH = (
+    r"(?P<{}>January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{}>(?:19|20)\d\d)"
+_VAGUE = r"(?P<vague>beginning of|start of|end of|early|mid-|mid|late|middle of)\s*(?:-\s*)?"
+
+# Ordered from most to least specific; the first that matches at a position wins.
+_PATTERNS = [
+    # "from May 16 to 25", "May 16-25", "June 18-19", "June 3 and 6"
+    re.compile(
+        rf"(?:from\s+)?{_MONTH.format('m1')}\s+{_DAY.format('d1')}\s*(?:-|–|to|through|and)\s*"
+        rf"(?:{_MONTH.format('m2')}\s+)?{_DAY.format('d2')}\b(?:,?\s+{_YEAR.format('y')})?"
+    ),
+    # "November 20, 2015", "January 7"
+    re.compile(rf"{_MONTH.format('m1')}\s+{_DAY.format('d1')}\b(?:,?\s+{_YEAR.format('y')}\b)?"),
+    # "7 January 2016" (refworld and UN style)
+    re.compile(rf"\b{_DAY.format('d1')}\s+{_MONTH.format('m1')}(?:\s+{_YEAR.format('y')})?\b"),
+    # "mid-December", "at the beginning of October", "late March 2016"
+    re.compile(rf"{_VAGUE}{_MONTH.format('m1')}(?:,?\s+{_YEAR.format('y')})?\b", re.IGNORECASE),
+    # "In May", "in June 2015", "During October"
+    re.compile(rf"{_MONTH.format('m1')}(?:,?\s+{_YEAR.format('y')})?\b"),
+]
+
+
+@dataclass(frozen=True)
+class DatePhrase:
+    """A date found in text."""
+
+    text: str
+    start: int
+    end: int
+    date: str
+    """ISO date as precise as the text: YYYY-MM-DD, YYYY-MM or YYYY."""
+    date_end: str | None
+    precision: DatePrecision
+    explicit_year: int | None
+    """The year when the text writes it; None when it was taken from the report year."""
+
+
+def _day_ok(year: int, month: int, day: int) -> bool:
+    return 1 <= day <= monthrange(year, month)[1]
+
+
+def _build(match: re.Match[str], default_year: int) -> DatePhrase | None:
+    groups = match.groupdict()
+    year = int(groups["y"]) if groups.get("y") else default_year
+    month = MONTHS[groups["m1"].lower()]
+    day = int(groups["d1"]) if groups.get("d1") else None
+    vague = groups.get("vague")
+    end: str | None = None
+    if day is not None and not _day_ok(year, month, day):
+        return None  # "February 30": not a date, never a silently shifted one
+    if day is None:
+        date = f"{year:04d}-{month:02d}"
+        precision = DatePrecision.APPROXIMATE if vague else DatePrecision.MONTH
+    else:
+        date = f"{year:04d}-{month:02d}-{day:02d}"
+        precision = DatePrecision.DAY
+        if groups.get("d2"):
+            month2 = MONTHS[groups["m2"].lower()] if groups.get("m2") else month
+            day2 = int(groups["d2"])
+            if not _day_ok(year, month2, day2):
+                return None
+            end = f"{year:04d}-{month2:02d}-{day2:02d}"
+    return DatePhrase(
+        text=match.group(0),
+        start=match.start(),
+        end=match.end(),
+        date=date,
+        date_end=end,
+        precision=precision,
+        explicit_year=int(groups["y"]) if groups.get("y") else None,
+    )
+
+
+def find_dates(text: str, default_year: int) -> list[DatePhrase]:
+    """Every date phrase in a text, left to right, non-overlapping."""
+    found: list[DatePhrase] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            phrase = _build(match, default_year)
+            if phrase is not None:
+                found.append(phrase)
+    return sorted(found, key=lambda d: d.start)
+
+
+def invalid_dates(text: str) -> list[str]:
+    """Date phrases that name a day the month does not have ("February 30")."""
+    out = []
+    for match in _PATTERNS[1].finditer(text):
+        year = int(match.group("y")) if match.group("y") else 2000
+        if not _day_ok(year, MONTHS[match.group("m1").lower()], int(match.group("d1"))):
+            out.append(match.group(0))
+    return out

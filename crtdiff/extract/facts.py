@@ -1,0 +1,44 @@
+"""extract_facts: fill a sectioned CountryReport with its groups, incidents, legal measures and
+organisations, each traced to its sentence."""
+
+from crtdiff.extract.evidence import SentenceIndex
+from crtdiff.extract.groups import build_groups, build_organisations, find_names
+from crtdiff.extract.incidents import (
+    Context,
+    extract_aggregates,
+    extract_incidents,
+    extract_references,
+)
+from crtdiff.extract.legal import extract_legal_measures
+from crtdiff.extract.names import NameMatcher
+from crtdiff.reference.countries import CountryTable
+from crtdiff.reference.gazetteer import Gazetteer
+from schemas import CountryReport
+
+
+def extract_facts(
+    report: CountryReport, matcher: NameMatcher, gazetteer: Gazetteer, countries: CountryTable
+) -> CountryReport:
+    """A copy of `report` with every extracted fact filled in."""
+    index = SentenceIndex(report)
+    findings = find_names(report.body, matcher, gazetteer)
+    entries = {**gazetteer.entries, **findings.text_entries}
+    group_hits = [h for h in findings.hits if entries[h.entry_id].is_group]
+    ctx = Context(
+        country=report.country,
+        year=report.year,
+        countries=countries,
+        groups=group_hits,
+        blocked=[(h.start, h.end) for h in findings.hits],
+    )
+    return report.model_copy(
+        update={
+            "groups": build_groups(findings, report.body, gazetteer, index),
+            "organisations": build_organisations(findings, report.body, gazetteer, index),
+            "incidents": extract_incidents(report, ctx),
+            "referenced_incidents": extract_references(report, ctx, index),
+            "aggregate_tolls": extract_aggregates(report, ctx),
+            "legal_measures": extract_legal_measures(index, report.year),
+            "warnings": [*report.warnings, *findings.warnings],
+        }
+    )

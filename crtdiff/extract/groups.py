@@ -1,0 +1,227 @@
+"""Groups and organisations named in a chapter: gazetteer names, acronyms the text defines, and
+near-miss acronyms that the context resolves (the seed's "ADD" for Ansar al-Dine, AAD)."""
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from crtdiff.extract.evidence import SentenceIndex
+from crtdiff.extract.names import NameHit, NameMatcher
+from crtdiff.extract.tokens import Token, tokenize
+from crtdiff.reference.gazetteer import Entry, Gazetteer
+from crtdiff.text.normalize import slugify
+from schemas import Group, IngestWarning, Mention, Organisation, OrganisationKind
+
+_DEFINED = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\)")
+_GROUPISH = re.compile(
+    r"\b(?:Front|Brigades?|Battalions?|Army|Movement|Jama[’']?at|Jamaat|Ansar|Islamic State|"
+    r"Mujahide?en|Jihad|Katiba|Harakat|Tehrik|Lashkar|Jaish|Hizb|Organization|Group|"
+    r"Liberation|Emirate|Martyrs)\b"
+)
+_NOT_GROUPISH = re.compile(
+    r"\b(?:Mission|Forces?|Operation|Program(?:me)?|Partnership|Initiative|Council|Ministry|"
+    r"Unit|Directorate|Police|Gendarmerie|Committee|Commission|Agency|Office|Court|Team|"
+    r"Cent(?:er|re)|Fund|Union|Community|Bank|Task|Coalition|Service|Guard|Government|"
+    r"Assembly|Nations|Department|Bureau|Secretariat)\b"
+)
+_CLAIM_CONTEXT = re.compile(
+    r"(?:claimed by|attributed to|carried out by|by)\s+$|^\s+(?:claimed|took responsibility|"
+    r"was responsible|were responsible|fighters|militants)",
+)
+_PARTICLE_WORDS = {"al", "el", "ad", "ash", "wal", "the", "of", "and", "in", "for", "de", "du"}
+
+
+@dataclass
+class NameFindings:
+    """Every group and organisation mention of a chapter, with what the text taught us."""
+
+    hits: list[NameHit]
+    text_entries: dict[str, Entry] = field(default_factory=dict)
+    """Groups known only from an acronym the text defines."""
+    warnings: list[IngestWarning] = field(default_factory=list)
+
+
+def _phrase_before(tokens: list[Token], index: int) -> tuple[int, int] | None:
+    """Token range of the proper-noun phrase ending just before token `index`."""
+    end = index
+    start = end
+    while start > 0:
+        token = tokens[start - 1]
+        if token.raw[0].isupper() or token.folded in _PARTICLE_WORDS:
+            start -= 1
+            continue
+        break
+    while start < end and tokens[start].folded in _PARTICLE_WORDS - {"al", "el"}:
+        start += 1
+    return (start, end) if end - start >= 2 else None
+
+
+def _initials_fit(acronym: str, words: list[str]) -> bool:
+    letters = [w[0].upper() for w in words if w.lower() not in _PARTICLE_WORDS]
+    return bool(letters) and acronym.replace("-", "")[0] == letters[0]
+
+
+def _defined_acronyms(
+    body: str, tokens: list[Token], hits: list[NameHit], gazetteer: Gazetteer
+) -> tuple[dict[str, str], dict[str, Entry]]:
+    """Acronyms the text defines: for known groups (aliases) or for new groups."""
+    forms: dict[str, str] = {}
+    new: dict[str, Entry] = {}
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    for match in _DEFINED.finditer(body):
+        acronym = match.group("acr")
+        index = starts.get(match.start() + 1)
+        if index is None:
+            continue
+        before = [h for h in hits if h.last_token == index - 1]
+        if before:
+            entry = gazetteer.entries.get(before[0].entry_id)
+            if entry is not None and acronym not in entry.names:
+                forms[acronym] = entry.id
+            continue
+        span = _phrase_before(tokens, index)
+        if span is None:
+            continue
+        name = body[tokens[span[0]].start : tokens[span[1] - 1].end]
+        words = name.replace("-", " ").split()
+        if (
+            _GROUPISH.search(name)
+            and not _NOT_GROUPISH.search(name)
+            and _initials_fit(acronym, words)
+        ):
+            ident = slugify(acronym)
+            if ident not in gazetteer.entries:
+                new[ident] = Entry(ident, name, acronym, (name,), "group")
+                forms[acronym] = ident
+                forms[name] = ident
+    return forms, new
+
+
+def _near_misses(
+    body: str, tokens: list[Token], hits: list[NameHit], gazetteer: Gazetteer
+) -> tuple[list[NameHit], list[IngestWarning]]:
+    """Unknown capitalised acronyms in a claim context, one edit away from exactly one group
+    the chapter names: read as that group, with a warning."""
+    named = {h.entry_id for h in hits if gazetteer.entries[h.entry_id].is_group}
+    acronyms = {e.acronym: e.id for i in named if (e := gazetteer.entries[i]).acronym is not None}
+    known = {name for e in gazetteer.entries.values() for name in e.names}
+    taken = {i for h in hits for i in range(h.first_token, h.last_token + 1)}
+    out: list[NameHit] = []
+    warnings: list[IngestWarning] = []
+    for index, token in enumerate(tokens):
+        raw = token.raw
+        if index in taken or not (2 <= len(raw) <= 6 and raw.isupper() and raw.isalpha()):
+            continue
+        if raw in known:
+            continue
+        before = body[max(0, token.start - 30) : token.start]
+        after = body[token.end : token.end + 30]
+        if not (_CLAIM_CONTEXT.search(before) or _CLAIM_CONTEXT.search(after)):
+            continue
+        close = [gid for acr, gid in acronyms.items() if Levenshtein.distance(raw, acr) == 1]
+        if len(close) != 1:
+            continue
+        entry = gazetteer.entries[close[0]]
+        out.append(NameHit(entry.id, token.start, token.end, index, index))
+        warnings.append(
+            IngestWarning(
+                code="acronym_corrected",
+                message=f"{raw!r} is not a known acronym; read as {entry.acronym} "
+                f"({entry.name}), a group the chapter names",
+            )
+        )
+    return out, warnings
+
+
+def find_names(body: str, matcher: NameMatcher, gazetteer: Gazetteer) -> NameFindings:
+    """All group and organisation mentions of a body."""
+    tokens = tokenize(body)
+    hits = matcher.find(tokens)
+    forms, new_entries = _defined_acronyms(body, tokens, hits, gazetteer)
+    if forms:
+        hits = matcher.with_forms(forms).find(tokens)
+    full = Gazetteer({**gazetteer.entries, **new_entries})
+    extra, warnings = _near_misses(body, tokens, hits, full)
+    hits = sorted(hits + extra, key=lambda h: h.start)
+    findings = NameFindings(hits, new_entries, warnings)
+    for entry in new_entries.values():
+        findings.warnings.append(
+            IngestWarning(
+                code="group_from_text",
+                message=f"group {entry.name} ({entry.acronym}) is defined in the text but not "
+                "in groups.csv",
+            )
+        )
+    return findings
+
+
+def _mentions(hits: list[NameHit], body: str, index: SentenceIndex) -> list[Mention]:
+    out = []
+    for hit in hits:
+        located = index.at(hit.start)
+        if located is None:
+            continue
+        out.append(
+            Mention(
+                text=body[hit.start : hit.end],
+                start=hit.start,
+                end=hit.end,
+                evidence=located.evidence(),
+            )
+        )
+    return out
+
+
+def build_groups(
+    findings: NameFindings, body: str, gazetteer: Gazetteer, index: SentenceIndex
+) -> list[Group]:
+    """One Group per group named, in order of first mention, with every mention."""
+    entries = {**gazetteer.entries, **findings.text_entries}
+    order: dict[str, list[NameHit]] = {}
+    for hit in findings.hits:
+        if entries[hit.entry_id].is_group:
+            order.setdefault(hit.entry_id, []).append(hit)
+    groups = []
+    for group_id, hits in order.items():
+        mentions = _mentions(hits, body, index)
+        if not mentions:
+            continue
+        entry = entries[group_id]
+        groups.append(
+            Group(
+                id=group_id,
+                name=entry.name,
+                acronym=entry.acronym,
+                from_gazetteer=group_id not in findings.text_entries,
+                mentions=mentions,
+            )
+        )
+    return groups
+
+
+def build_organisations(
+    findings: NameFindings, body: str, gazetteer: Gazetteer, index: SentenceIndex
+) -> list[Organisation]:
+    """One Organisation per body, partnership or programme named, with every mention."""
+    order: dict[str, list[NameHit]] = {}
+    for hit in findings.hits:
+        entry = gazetteer.entries.get(hit.entry_id)
+        if entry is not None and not entry.is_group:
+            order.setdefault(hit.entry_id, []).append(hit)
+    out = []
+    for entry_id, hits in order.items():
+        mentions = _mentions(hits, body, index)
+        if not mentions:
+            continue
+        entry = gazetteer.entries[entry_id]
+        out.append(
+            Organisation(
+                id=entry_id,
+                name=entry.name,
+                acronym=entry.acronym,
+                kind=OrganisationKind(entry.kind),
+                mentions=mentions,
+            )
+        )
+    return out

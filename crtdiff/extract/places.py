@@ -1,0 +1,71 @@
+"""Where an incident happened: the place as written, and the country it lies in."""
+
+import re
+from dataclasses import dataclass
+
+from crtdiff.extract.dates import MONTHS
+from crtdiff.reference.countries import CountryTable
+
+_PARTICLES = {"de", "du", "al", "el", "of", "la", "le", "ad", "ash", "bin"}
+_PLACE = re.compile(
+    r"\b(?:in|at|near|outside|around|of|on the outskirts of|attack on|attacked|targeting)\s+"
+    r"(?:the\s+(?:town|village|city|region|area|camp|commune)\s+of\s+|the\s+)?"
+    r"(?P<place>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|du|al|el|la|le))*)"
+)
+_COUNTRY_AFTER = re.compile(r",\s*(?P<country>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})")
+_NOT_PLACES = {
+    "the", "a", "an", "this", "that", "response", "addition", "cooperation", "accordance",
+    "support", "partnership", "coordination", "total", "order", "particular", "general",
+    "early", "late", "mid", "government", "its", "his", "their",
+}  # fmt: skip
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_DEMONYM = re.compile(r"(?:ian|ien|ese|ish|i)$")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place phrase and the country it designates or lies in."""
+
+    place: str | None
+    country: str | None
+    start: int | None
+
+
+def _clean(candidate: str) -> str:
+    words = candidate.split()
+    while words and words[-1].lower() in _PARTICLES:
+        words.pop()
+    return " ".join(words)
+
+
+def find_place(
+    text: str, countries: CountryTable, blocked: list[tuple[int, int]] | None = None
+) -> Place:
+    """The first place named after a location preposition, skipping names of groups and bodies.
+
+    A country name sets the country and the search goes on for a town ("abducted in Niger along
+    the Malian border" is in Niger, with no town given).
+    """
+    blocked = blocked or []
+    country: str | None = None
+    for match in _PLACE.finditer(text):
+        start, end = match.span("place")
+        if any(s < end and start < e for s, e in blocked):
+            continue
+        candidate = _clean(match.group("place").rstrip(".,"))
+        first = candidate.split()[0].lower().rstrip("’'s") if candidate else ""
+        if not candidate or first in _NOT_PLACES or first in MONTHS or first in _WEEKDAYS:
+            continue
+        resolved = countries.resolve(candidate.removesuffix("’s").removesuffix("'s"))
+        if resolved is not None:
+            country = country or resolved.name
+            continue
+        if len(candidate.split()) == 1 and _DEMONYM.search(candidate) and candidate.istitle():
+            continue  # "Malian", "Nigerien": adjectives, not places
+        after = _COUNTRY_AFTER.match(text, end)
+        if after is not None:
+            follows = countries.resolve(after.group("country"))
+            if follows is not None:
+                country = follows.name
+        return Place(candidate, country, start)
+    return Place(None, country, None)

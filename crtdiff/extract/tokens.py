@@ -1,0 +1,40 @@
+"""Word tokens with offsets, in two forms: as written and folded for matching."""
+
+import re
+from dataclasses import dataclass
+
+from crtdiff.text.normalize import strip_accents
+
+# Words keep inner apostrophes (Qa’ida) and split on hyphens (al-Qa’ida → al, Qa’ida).
+_WORD = re.compile(r"[^\W_]+(?:['’‘`ʼ][^\W_]+)*")
+_APOSTROPHES = re.compile(r"['’‘`ʼ]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of the body."""
+
+    raw: str
+    """As written, apostrophes straightened."""
+    folded: str
+    """Lower case, no accents, no apostrophes."""
+    start: int
+    end: int
+
+
+def fold_word(word: str) -> str:
+    """The matching form of one word."""
+    return _APOSTROPHES.sub("", strip_accents(word).lower())
+
+
+def tokenize(text: str) -> list[Token]:
+    """All word tokens of a text, with their offsets."""
+    return [
+        Token(_APOSTROPHES.sub("'", m.group()), fold_word(m.group()), m.start(), m.end())
+        for m in _WORD.finditer(text)
+    ]
+
+
+def words(text: str) -> list[str]:
+    """The words of a written form, as written (for building patterns)."""
+    return [_APOSTROPHES.sub("'", m.group()) for m in _WORD.finditer(text)]

@@ -1,0 +1,167 @@
+"""Groups (data/reference/groups.csv) and organisations (organisations.csv): names, acronyms,
+aliases, and the rename and merger links between groups."""
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from crtdiff.errors import ConfigError
+from crtdiff.paths import REFERENCE_DIR
+from crtdiff.text.normalize import match_key
+from schemas import OrganisationKind
+
+GROUPS_FILE = REFERENCE_DIR / "groups.csv"
+ORGANISATIONS_FILE = REFERENCE_DIR / "organisations.csv"
+_GROUP_COLUMNS = [
+    "id", "name", "acronym", "aliases", "renamed_from", "merged_into", "merged_year",
+    "fto_designated", "fto_revoked", "region", "note",
+]  # fmt: skip
+_ORG_COLUMNS = ["id", "name", "acronym", "aliases", "kind"]
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A named thing the extractor recognises: a group or an organisation."""
+
+    id: str
+    name: str
+    acronym: str | None
+    aliases: tuple[str, ...]
+    kind: str
+    """`group`, or an OrganisationKind value."""
+    renamed_from: tuple[str, ...] = ()
+    merged_into: str | None = None
+    merged_year: int | None = None
+    fto_designated: date | None = None
+    fto_revoked: date | None = None
+
+    @property
+    def is_group(self) -> bool:
+        """True for terrorist groups, False for organisations and programmes."""
+        return self.kind == "group"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every written form: name, acronym, aliases."""
+        return (self.name, *((self.acronym,) if self.acronym else ()), *self.aliases)
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split("|") if part.strip())
+
+
+def _date(value: str, where: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ConfigError(where, f"{value!r} is not an ISO date") from exc
+
+
+def _read(path: Path, columns: list[str]) -> list[tuple[str, dict[str, str]]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames != columns:
+                raise ConfigError(str(path), f"columns must be {', '.join(columns)}")
+            return [(f"{path.name} line {n}", row) for n, row in enumerate(reader, start=2)]
+    except OSError as exc:
+        raise ConfigError(str(path), f"cannot read table ({exc.strerror})") from exc
+
+
+def _group(where: str, row: dict[str, str]) -> Entry:
+    year = row["merged_year"]
+    if year and not year.isdigit():
+        raise ConfigError(where, f"merged_year {year!r} is not a year")
+    return Entry(
+        id=row["id"],
+        name=row["name"].strip(),
+        acronym=row["acronym"].strip() or None,
+        aliases=_split(row["aliases"]),
+        kind="group",
+        renamed_from=_split(row["renamed_from"]),
+        merged_into=row["merged_into"].strip() or None,
+        merged_year=int(year) if year else None,
+        fto_designated=_date(row["fto_designated"], where),
+        fto_revoked=_date(row["fto_revoked"], where),
+    )
+
+
+def _organisation(where: str, row: dict[str, str]) -> Entry:
+    try:
+        kind = OrganisationKind(row["kind"]).value
+    except ValueError as exc:
+        raise ConfigError(where, f"unknown organisation kind {row['kind']!r}") from exc
+    return Entry(
+        id=row["id"],
+        name=row["name"].strip(),
+        acronym=row["acronym"].strip() or None,
+        aliases=_split(row["aliases"]),
+        kind=kind,
+    )
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Every group and organisation, by id."""
+
+    entries: dict[str, Entry]
+
+    def group(self, group_id: str) -> Entry | None:
+        """The group with this id."""
+        entry = self.entries.get(group_id)
+        return entry if entry is not None and entry.is_group else None
+
+    @property
+    def groups(self) -> list[Entry]:
+        """All groups."""
+        return [e for e in self.entries.values() if e.is_group]
+
+
+def _validate(entries: list[tuple[str, Entry]]) -> dict[str, Entry]:
+    by_id: dict[str, Entry] = {}
+    folded: dict[str, str] = {}
+    for where, entry in entries:
+        if not _ID.match(entry.id):
+            raise ConfigError(where, f"id {entry.id!r} must be lowercase words joined by hyphens")
+        if entry.id in by_id:
+            raise ConfigError(where, f"id {entry.id!r} is listed twice")
+        by_id[entry.id] = entry
+        for name in entry.names:
+            key = name if is_acronym(name) else match_key(name)
+            owner = folded.setdefault(key, entry.id)
+            if owner != entry.id:
+                raise ConfigError(where, f"{name!r} names both {owner!r} and {entry.id!r}")
+    for where, entry in entries:
+        for link in (*entry.renamed_from, *((entry.merged_into,) if entry.merged_into else ())):
+            if link not in by_id or not by_id[link].is_group:
+                raise ConfigError(where, f"{entry.id!r} links to unknown group {link!r}")
+    return by_id
+
+
+def is_acronym(name: str) -> bool:
+    """All-capitals written forms ("AQIM", "ISIS-GS", "LeT") are matched case-sensitively."""
+    tokens = re.findall(r"[A-Za-z0-9]+", name)
+    return (
+        bool(tokens)
+        and all(
+            sum(c.isupper() for c in t) >= 2 or (t.isupper() and len(t) <= 5) or t.isdigit()
+            for t in tokens
+        )
+        and any(c.isupper() for c in name)
+    )
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(
+    groups_path: Path = GROUPS_FILE, organisations_path: Path = ORGANISATIONS_FILE
+) -> Gazetteer:
+    """Read and validate both tables together (no written form may name two entries)."""
+    rows = [(w, _group(w, r)) for w, r in _read(groups_path, _GROUP_COLUMNS)]
+    rows += [(w, _organisation(w, r)) for w, r in _read(organisations_path, _ORG_COLUMNS)]
+    return Gazetteer(_validate(rows))
