@@ -42,13 +42,15 @@ class NameFindings:
     warnings: list[IngestWarning] = field(default_factory=list)
 
 
-def _phrase_before(tokens: list[Token], index: int) -> tuple[int, int] | None:
-    """Token range of the proper-noun phrase ending just before token `index`."""
+def _phrase_before(body: str, tokens: list[Token], index: int) -> tuple[int, int] | None:
+    """Token range of the proper-noun phrase ending just before token `index` (the one inside
+    the parentheses), not crossing punctuation."""
     end = index
     start = end
     while start > 0:
         token = tokens[start - 1]
-        if token.raw[0].isupper() or token.folded in _PARTICLE_WORDS:
+        joined_to_next = start == end or not body[token.end : tokens[start].start].strip(" -")
+        if joined_to_next and (token.raw[0].isupper() or token.folded in _PARTICLE_WORDS):
             start -= 1
             continue
         break
@@ -80,7 +82,7 @@ def _defined_acronyms(
             if entry is not None and acronym not in entry.names:
                 forms[acronym] = entry.id
             continue
-        span = _phrase_before(tokens, index)
+        span = _phrase_before(body, tokens, index)
         if span is None:
             continue
         name = body[tokens[span[0]].start : tokens[span[1] - 1].end]

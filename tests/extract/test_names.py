@@ -1,0 +1,34 @@
+"""Name matching guards: longest match, case-sensitive acronyms, capitalised names."""
+
+import pytest
+
+from crtdiff.extract.tokens import tokenize
+from crtdiff.reference.bundle import Reference
+
+
+def ids(text: str, reference: Reference) -> list[str]:
+    return [h.entry_id for h in reference.names.find(tokenize(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("al-Qa'ida in the Arabian Peninsula attacked", ["aqap"]),
+        ("al-Qa’ida and its affiliates", ["al-qaida"]),
+        ("Jama'at Nusrat al-Islam wal-Muslimin (JNIM) formed", ["jnim", "jnim"]),
+        ("Jamaat Nasr al-Islam wal Muslimin claimed it", ["jnim"]),
+        ("Jama’at Nusrat al‑Islam wal‑Muslimin claimed it", ["jnim"]),
+        ("AS attacked Mogadishu as expected", ["al-shabaab"]),
+        ("the Islamic State claimed", ["isis"]),
+        ("calls for an Islamic state in the region", []),
+        ("the ISIL (Da’esh) and al-Qa’ida sanctions regime", ["unscr-1267"]),
+        ("MINUSMA and Operation Barkhane", ["minusma", "operation-barkhane"]),
+        ("the antiterrorism unit (Forces Speciales Anti-terroristes, FORSAT)", []),
+        (
+            "ISIS in the Greater Sahara (ISIS-GS) and ISIS-Sahel",
+            ["isis-gs", "isis-gs", "isis-sahel"],
+        ),
+    ],
+)
+def test_matches(text: str, expected: list[str], reference: Reference) -> None:
+    assert ids(text, reference) == expected
