@@ -66,7 +66,7 @@ def test_overrides_fill_what_the_page_does_not_say(parse: ParseFn) -> None:
 def test_override_disagreeing_with_the_title_is_warned(parse: ParseFn) -> None:
     report = parse(SEED, year=2015)
     assert report.year == 2015
-    assert [w.code for w in report.warnings][0] == "year_mismatch"
+    assert report.warnings[0].code == "year_mismatch"
     assert "says 2016, but 2015 was asked for" in report.warnings[0].message
 
 
