@@ -1,16 +1,16 @@
 """The `crtdiff` command line."""
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
-from crtdiff.catalog.sources import read_local
 from crtdiff.errors import ConfigError, CrtdiffError
-from crtdiff.fetch.http import fetch_url, with_retries
-from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
+from crtdiff.ingest.chapter import Request, parse_chapter
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT
+from crtdiff.pipeline.locate import read_raw
 from crtdiff.reference.bundle import load_reference
 
 app = typer.Typer(
@@ -26,14 +26,6 @@ def fail(error: CrtdiffError) -> NoReturn:
     """Print one line naming the input and the problem, and exit with the error's status."""
     typer.echo(f"crtdiff: error: {error}", err=True)
     raise typer.Exit(error.exit_code)
-
-
-def read_input(location: str) -> RawSource:
-    """A chapter from a local path or an http(s) URL."""
-    if location.startswith(("http://", "https://")):
-        fetched = with_retries(lambda: fetch_url(location))
-        return RawSource(fetched.data, location, fetched.retrieved_at)
-    return read_local(Path(location))
 
 
 CountryOpt = Annotated[
@@ -56,10 +48,53 @@ def ingest(
     """Ingest one chapter and print its CountryReport as JSON (no Prefect involved)."""
     try:
         reference = load_reference()
-        report = parse_chapter(read_input(path), Request(country, year, chapter), reference)
+        report = parse_chapter(read_raw(path), Request(country, year, chapter), reference)
     except CrtdiffError as exc:
         fail(exc)
     sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+
+
+class Format(StrEnum):
+    """Output formats of `crtdiff compare`."""
+
+    JSON = "json"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+@app.command()
+def compare(
+    old: Annotated[str, typer.Argument(help="Older chapter: file, http(s) URL, or COUNTRY:YEAR.")],
+    new: Annotated[str, typer.Argument(help="Newer chapter: file, http(s) URL, or COUNTRY:YEAR.")],
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="json, markdown or html.")
+    ] = Format.JSON,
+    catalog: Annotated[
+        Path, typer.Option(help="Catalogue used for COUNTRY:YEAR keys.")
+    ] = DEFAULT_CATALOG,
+    country: CountryOpt = None,
+) -> None:
+    """Compare two chapters of one country and print the change summary (no Prefect involved)."""
+    from crtdiff.compare.year_diff import compare_reports
+    from crtdiff.pipeline.locate import read_chapter
+
+    try:
+        reference = load_reference()
+        older = read_chapter(old, reference, catalog, country)
+        newer = read_chapter(new, reference, catalog, country or older.country)
+        diff = compare_reports(older, newer, reference.gazetteer)
+    except CrtdiffError as exc:
+        fail(exc)
+    if output_format is Format.JSON:
+        sys.stdout.write(diff.model_dump_json(indent=2) + "\n")
+    elif output_format is Format.MARKDOWN:
+        from reports.markdown import render_pair_markdown
+
+        sys.stdout.write(render_pair_markdown(diff))
+    else:
+        from reports.html import render_pair_html
+
+        sys.stdout.write(render_pair_html(diff, older, newer))
 
 
 @app.command()

@@ -1,5 +1,7 @@
 """Thin Prefect tasks: names, retries and batching around the pure pipeline functions."""
 
+from pathlib import Path
+
 from prefect import Task, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import State, TaskRun
@@ -8,9 +10,12 @@ from prefect.tasks import exponential_backoff
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched, fetch_url
+from crtdiff.pipeline.compare_pairs import Pair, compare_pair
 from crtdiff.pipeline.ingest_entries import IngestContext, ingest_entries
 from crtdiff.pipeline.outcome import EntryOutcome
+from crtdiff.reference.gazetteer import Gazetteer
 from schemas import CountryReport
+from schemas.diff import YearDiff
 
 
 def _transient_failure(_task: "Task[..., object]", _run: TaskRun, state: State) -> bool:
@@ -47,3 +52,11 @@ def ingest_batch(
 ) -> list[tuple[EntryOutcome, CountryReport | None]]:
     """Ingest a batch of entries (one task per batch keeps orchestration overhead small)."""
     return ingest_entries(entries, ctx)
+
+
+@task(name="compare-batch", task_run_name="compare {label}", cache_policy=NO_CACHE)
+def compare_batch(
+    label: str, pairs: list[Pair], gazetteer: Gazetteer, out_dir: Path
+) -> list[tuple[EntryOutcome, YearDiff | None]]:
+    """Compare a batch of consecutive-year pairs and write their diffs."""
+    return [compare_pair(pair, gazetteer, out_dir) for pair in pairs]

@@ -5,11 +5,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from schemas.diff import YearDiff
 from schemas.report import CountryReport
 
 JSON_DIR = Path(__file__).resolve().parent / "json"
 MODELS: dict[str, type[BaseModel]] = {
     "country_report": CountryReport,
+    "year_diff": YearDiff,
 }
 
 

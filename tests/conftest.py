@@ -34,12 +34,13 @@ def parse(reference: Reference) -> ParseFn:
         *,
         country: str | None = None,
         year: int | None = None,
+        illustrative: bool = False,
     ) -> CountryReport:
         if isinstance(source, Path):
             data, uri = source.read_bytes(), uri or str(source)
         else:
             data, uri = source, uri or "test-input.txt"
-        raw = RawSource(data, uri, datetime(2026, 1, 1, tzinfo=UTC))
+        raw = RawSource(data, uri, datetime(2026, 1, 1, tzinfo=UTC), illustrative=illustrative)
         return parse_chapter(raw, Request(country, year), reference)
 
     return _parse

@@ -7,7 +7,7 @@ from crtdiff.extract.classify import classify_attribution, classify_kind, classi
 from crtdiff.extract.dates import DatePhrase, find_dates
 from crtdiff.extract.evidence import LocatedSentence, SentenceIndex
 from crtdiff.extract.names import NameHit
-from crtdiff.extract.places import find_place
+from crtdiff.extract.places import find_place, place_near
 from crtdiff.extract.tolls import read_tolls
 from crtdiff.reference.countries import CountryTable
 from crtdiff.text.normalize import slugify
@@ -71,11 +71,13 @@ def _unit_sentences(section: Section) -> list[list[int]]:
 
 
 def _current_date(text: str, year: int) -> DatePhrase | None:
-    """The first date of the report year in a sentence (earlier years are references)."""
-    for phrase in find_dates(text, year):
-        if phrase.explicit_year is None or phrase.explicit_year == year:
-            return phrase
-    return None
+    """The first date of the report year in a sentence; None when the sentence is about an
+    event of an earlier year ("a video in July showing the citizen abducted on December 24,
+    2016" is a reference, not a July incident)."""
+    phrases = find_dates(text, year)
+    if any(p.explicit_year is not None and p.explicit_year < year for p in phrases):
+        return None
+    return next((p for p in phrases if p.explicit_year in (None, year)), None)
 
 
 def _clauses(section: Section, year: int) -> list[_Clause]:
@@ -203,22 +205,17 @@ def extract_references(
     seen: set[tuple[str | None, str]] = set()
     for located in index.sentences:
         text = located.sentence.text
-        noun = _EVENT_NOUN.search(text)
-        if noun is None:
+        if not _EVENT.search(text):
             continue
+        offset = located.sentence.start
+        blocked = [(s - offset, e - offset) for s, e in ctx.blocked]
         for phrase in find_dates(text, ctx.year):
             reason = _reason(located, phrase, text, ctx)
             if reason is None:
                 continue
-            rel_blocked = [
-                (s - located.sentence.start, e - located.sentence.start) for s, e in ctx.blocked
-            ]
-            place = find_place(
-                text[phrase.start :],
-                ctx.countries,
-                [(s - phrase.start, e - phrase.start) for s, e in rel_blocked],
-            )
-            kind = classify_kind(text[phrase.start : phrase.start + 160], "")
+            place = place_near(text, phrase.start, ctx.countries, blocked)
+            around = text[max(0, phrase.start - 80) : phrase.end + 80]
+            kind = classify_kind(around, "")
             key = (phrase.date, kind.value)
             if key in seen:
                 continue
@@ -245,7 +242,7 @@ def _reason(
     located: LocatedSentence, phrase: DatePhrase, text: str, ctx: Context
 ) -> ReferenceReason | None:
     """Why a dated event mention is a reference, or None when it is not one."""
-    near_event = _EVENT_NOUN.search(text[phrase.end : phrase.end + 40]) or _EVENT_NOUN.search(
+    near_event = _EVENT.search(text[phrase.end : phrase.end + 40]) or _EVENT.search(
         text[max(0, phrase.start - 40) : phrase.start]
     )
     if near_event is None:

@@ -38,16 +38,13 @@ def _clean(candidate: str) -> str:
     return " ".join(words)
 
 
-def find_place(
+def place_candidates(
     text: str, countries: CountryTable, blocked: list[tuple[int, int]] | None = None
-) -> Place:
-    """The first place named after a location preposition, skipping names of groups and bodies.
-
-    A country name sets the country and the search goes on for a town ("abducted in Niger along
-    the Malian border" is in Niger, with no town given).
-    """
+) -> list[Place]:
+    """Every place phrase after a location preposition, in order; a country name gives a
+    candidate with no place (skipping names of groups, bodies, months and adjectives)."""
     blocked = blocked or []
-    country: str | None = None
+    found: list[Place] = []
     for match in _PLACE.finditer(text):
         start, end = match.span("place")
         if any(s < end and start < e for s, e in blocked):
@@ -58,14 +55,35 @@ def find_place(
             continue
         resolved = countries.resolve(candidate.removesuffix("’s").removesuffix("'s"))
         if resolved is not None:
-            country = country or resolved.name
+            found.append(Place(None, resolved.name, start))
             continue
         if len(candidate.split()) == 1 and _DEMONYM.search(candidate) and candidate.istitle():
             continue  # "Malian", "Nigerien": adjectives, not places
         after = _COUNTRY_AFTER.match(text, end)
-        if after is not None:
-            follows = countries.resolve(after.group("country"))
-            if follows is not None:
-                country = follows.name
-        return Place(candidate, country, start)
+        follows = countries.resolve(after.group("country")) if after is not None else None
+        found.append(Place(candidate, follows.name if follows else None, start))
+    return found
+
+
+def find_place(
+    text: str, countries: CountryTable, blocked: list[tuple[int, int]] | None = None
+) -> Place:
+    """The first place named, and the country: a country name sets the country and the search
+    goes on for a town ("abducted in Niger along the Malian border" is in Niger, no town)."""
+    country: str | None = None
+    for candidate in place_candidates(text, countries, blocked):
+        if candidate.place is None:
+            country = country or candidate.country
+            continue
+        return Place(candidate.place, candidate.country or country, candidate.start)
     return Place(None, country, None)
+
+
+def place_near(
+    text: str, position: int, countries: CountryTable, blocked: list[tuple[int, int]]
+) -> Place:
+    """The place named closest to a position (the date of an event mentioned in passing)."""
+    towns = [c for c in place_candidates(text, countries, blocked) if c.place is not None]
+    if not towns:
+        return find_place(text[position:], countries)
+    return min(towns, key=lambda c: abs((c.start or 0) - position))

@@ -22,13 +22,14 @@ _AFTER_VERB = (
 )
 # "three French soldiers were killed", "at least 19 Malian soldiers killed and five kidnapped"
 _COUNT_THEN_VERB = re.compile(
-    rf"\b{_QUAL}(?P<n>{NUMBER})\s+(?P<who>(?:[\w’'.-]+\s+){{0,5}}?)"
+    rf"\b{_QUAL}(?P<n>{NUMBER})\s+(?P<who>(?:(?!and\b|or\b|while\b)[\w’'.-]+\s+){{0,5}}?)"
     rf"(?:(?:were|was|had been|have been|are|being)\s+)?(?:reportedly\s+|also\s+)?{_AFTER_VERB}\b",
     re.IGNORECASE,
 )
 # "killing 71 Nigerien soldiers", "wounding at least 50"
 _VERB_THEN_COUNT = re.compile(
-    rf"\b(?P<verb>killing|wounding|injuring|kidnapping|abducting)\s+{_QUAL}(?P<n>{NUMBER})"
+    rf"\b(?P<verb>killing|wounding|injuring|kidnapping|abducting|killed|wounded|injured|"
+    rf"kidnapped|abducted)\s+{_QUAL}(?P<n>{NUMBER})\b"
     rf"(?P<who>(?:\s+(?!and\b|or\b|while\b)[\w’'.-]+){{0,4}})",
     re.IGNORECASE,
 )

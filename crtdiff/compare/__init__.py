@@ -1,0 +1,1 @@
+"""Comparison of two chapters of one country: facts first, then the text."""

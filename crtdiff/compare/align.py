@@ -1,0 +1,100 @@
+"""Sentence alignment between two versions of a section: unchanged, modified, added, removed.
+
+Exact matches first (in order, then out of order), then near matches by character similarity
+with a word-overlap guard, so a lightly edited sentence pairs as modified and unrelated
+sentences never pair.
+"""
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
+
+from crtdiff.compare.similarity import jaccard
+from crtdiff.compare.words import comparable_words, normalized_sentence
+
+MODIFIED_MIN = 0.6
+"""Least character similarity (0-1) for two sentences to pair as one modified sentence."""
+OVERLAP_MIN = 0.3
+"""Least share of common words, so that sentences of similar shape but different content never
+pair."""
+NEARLY_VERBATIM = 0.9
+"""Similarity from which a modified sentence counts as recycled."""
+
+
+@dataclass
+class Alignment:
+    """Index pairs into the old and new sentence lists."""
+
+    unchanged: list[tuple[int, int]] = field(default_factory=list)
+    modified: list[tuple[int, int, float]] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)
+    added: list[int] = field(default_factory=list)
+
+
+def similarity(a: str, b: str) -> float:
+    """Character similarity of two sentences, 0-1, quotes and case folded."""
+    return float(fuzz.ratio(normalized_sentence(a).lower(), normalized_sentence(b).lower())) / 100
+
+
+def related(a: str, b: str, score: float, least: float = MODIFIED_MIN) -> bool:
+    """Whether two sentences are versions of one another."""
+    return score >= least and jaccard(comparable_words(a), comparable_words(b)) >= OVERLAP_MIN
+
+
+def _exact(old: list[str], new: list[str], alignment: Alignment) -> tuple[set[int], set[int]]:
+    a = [normalized_sentence(s) for s in old]
+    b = [normalized_sentence(s) for s in new]
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+        for k in range(block.size):
+            alignment.unchanged.append((block.a + k, block.b + k))
+            used_a.add(block.a + k)
+            used_b.add(block.b + k)
+    waiting: dict[str, list[int]] = {}
+    for j, text in enumerate(b):
+        if j not in used_b:
+            waiting.setdefault(text, []).append(j)
+    for i, text in enumerate(a):
+        if i not in used_a and waiting.get(text):
+            j = waiting[text].pop(0)
+            alignment.unchanged.append((i, j))
+            used_a.add(i)
+            used_b.add(j)
+    return used_a, used_b
+
+
+def align(old: list[str], new: list[str]) -> Alignment:
+    """Align the sentences of two versions of one section."""
+    alignment = Alignment()
+    used_a, used_b = _exact(old, new, alignment)
+    rest_a = [i for i in range(len(old)) if i not in used_a]
+    rest_b = [j for j in range(len(new)) if j not in used_b]
+    if rest_a and rest_b:
+        scores = cdist(
+            [normalized_sentence(old[i]).lower() for i in rest_a],
+            [normalized_sentence(new[j]).lower() for j in rest_b],
+            scorer=fuzz.ratio,
+        )
+        candidates = sorted(
+            (
+                (float(scores[x][y]) / 100, rest_a[x], rest_b[y])
+                for x in range(len(rest_a))
+                for y in range(len(rest_b))
+                if scores[x][y] >= MODIFIED_MIN * 100
+            ),
+            reverse=True,
+        )
+        for score, i, j in candidates:
+            if i in used_a or j in used_b or not related(old[i], new[j], score):
+                continue
+            alignment.modified.append((i, j, round(score, 4)))
+            used_a.add(i)
+            used_b.add(j)
+    alignment.removed = [i for i in range(len(old)) if i not in used_a]
+    alignment.added = [j for j in range(len(new)) if j not in used_b]
+    alignment.unchanged.sort()
+    alignment.modified.sort()
+    return alignment

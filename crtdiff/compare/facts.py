@@ -1,0 +1,110 @@
+"""The structured diff: both years' facts as dictionaries keyed by stable ids, diffed by deepdiff.
+
+Keys are ids (groups, organisations) or the old year's id of the matched item (incidents, legal
+measures), so deepdiff never reports index-shift noise: only added, removed and changed facts.
+"""
+
+import re
+from typing import Any
+
+from deepdiff import DeepDiff
+
+from crtdiff.compare.incidents import same_incident
+from crtdiff.compare.measures import pair_measures
+from schemas import CountryReport, Incident, LegalMeasure
+from schemas.diff import FactChange
+
+_PATH_PART = re.compile(r"\['([^']*)'\]")
+
+
+def _incident_view(incident: Incident) -> dict[str, Any]:
+    return {
+        "date": incident.date,
+        "place": incident.place,
+        "kind": incident.kind.value,
+        "attribution": incident.attribution.value,
+        "perpetrators": ", ".join(sorted(incident.perpetrators)),
+        "killed_min": incident.killed_min,
+        "wounded_min": incident.wounded_min,
+        "kidnapped_min": incident.kidnapped_min,
+    }
+
+
+def _measure_view(measure: LegalMeasure) -> dict[str, Any]:
+    return {
+        "kind": measure.kind.value,
+        "status": measure.status.value if measure.status else None,
+        "date": measure.date,
+    }
+
+
+def keyed_views(old: CountryReport, new: CountryReport) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Both years' facts keyed by stable ids (matched new items take the old item's id)."""
+    old_view: dict[str, Any] = {
+        "groups": {g.id: g.name for g in old.groups},
+        "organisations": {o.id: o.kind.value for o in old.organisations},
+        "incidents": {i.id: _incident_view(i) for i in old.incidents},
+        "legal_measures": {m.id: _measure_view(m) for m in old.legal_measures},
+    }
+    incidents: dict[str, Any] = {}
+    for incident in new.incidents:
+        earlier = next((o for o in old.incidents if same_incident(incident, o)), None)
+        incidents[earlier.id if earlier else incident.id] = _incident_view(incident)
+    pairs, fresh, _ = pair_measures(old.legal_measures, new.legal_measures)
+    measures = {a.id: _measure_view(b) for a, b in pairs}
+    for measure in fresh:
+        key = measure.id if measure.id not in measures else f"{measure.id}-new"
+        measures[key] = _measure_view(measure)
+    new_view: dict[str, Any] = {
+        "groups": {g.id: g.name for g in new.groups},
+        "organisations": {o.id: o.kind.value for o in new.organisations},
+        "incidents": incidents,
+        "legal_measures": measures,
+    }
+    return old_view, new_view
+
+
+def _path(raw: str) -> str:
+    parts: list[str] = _PATH_PART.findall(raw)
+    if not parts:
+        return raw
+    head, *rest = parts
+    if not rest:
+        return head
+    tail = "." + ".".join(rest[1:]) if len(rest) > 1 else ""
+    return f"{head}[{rest[0]}]{tail}"
+
+
+def _scalar(value: Any) -> str | int | None:
+    if value is None or isinstance(value, (str, int)):
+        return value
+    return str(value)
+
+
+def fact_changes(old: CountryReport, new: CountryReport) -> list[FactChange]:
+    """deepdiff of the keyed views as a flat, sorted list of changes."""
+    old_view, new_view = keyed_views(old, new)
+    diff = DeepDiff(old_view, new_view, verbose_level=2)
+    changes: list[FactChange] = []
+    for raw, value in diff.get("dictionary_item_added", {}).items():
+        changes.append(FactChange(path=_path(raw), change="added", new=_scalar(_label(value))))
+    for raw, value in diff.get("dictionary_item_removed", {}).items():
+        changes.append(FactChange(path=_path(raw), change="removed", old=_scalar(_label(value))))
+    for kind in ("values_changed", "type_changes"):
+        for raw, value in diff.get(kind, {}).items():
+            changes.append(
+                FactChange(
+                    path=_path(raw),
+                    change="changed",
+                    old=_scalar(value.get("old_value")),
+                    new=_scalar(value.get("new_value")),
+                )
+            )
+    return sorted(changes, key=lambda c: (c.path.split("[")[0], c.change, c.path))
+
+
+def _label(value: Any) -> Any:
+    """A short label for an added or removed item (its kind or name)."""
+    if isinstance(value, dict):
+        return value.get("kind") or value.get("date")
+    return value

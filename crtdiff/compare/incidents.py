@@ -1,0 +1,98 @@
+"""Incidents across two years: new ones, ones referenced again, toll totals and what is new."""
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from crtdiff.text.normalize import match_key
+from schemas import CountryReport, Evidence, Incident, IncidentKind, ReferencedIncident
+from schemas.diff import IncidentMatch, IncidentsDiff, TollChange
+
+PLACE_MATCH = 80
+"""Least token-set similarity (0-100) of two place names to be the same place."""
+
+
+def same_place(a: str | None, b: str | None) -> bool:
+    """Whether two place phrases name one place ("Gao", "Gao city"; "Radisson", "Radisson Blu")."""
+    if a is None or b is None:
+        return a is None and b is None
+    return fuzz.token_set_ratio(match_key(a), match_key(b)) >= PLACE_MATCH
+
+
+def same_incident(a: Incident | ReferencedIncident, b: Incident | ReferencedIncident) -> bool:
+    """Same date, place and kind (a missing place matches on country)."""
+    if a.date != b.date or a.kind is not b.kind:
+        return False
+    if a.place is None or b.place is None:
+        return a.country == b.country
+    return same_place(a.place, b.place)
+
+
+def _match(item: Incident | ReferencedIncident, old: Sequence[Incident]) -> Incident | None:
+    return next((o for o in old if same_incident(item, o)), None)
+
+
+def _total(incidents: Sequence[Incident], field: str) -> int:
+    return sum(getattr(i, field) or 0 for i in incidents)
+
+
+def _toll(old: Sequence[Incident], new: Sequence[Incident], field: str) -> TollChange:
+    a, b = _total(old, field), _total(new, field)
+    return TollChange(old=a, new=b, delta=b - a)
+
+
+def _matched(
+    old: Incident, new_id: str, new_evidence: Evidence, kind: IncidentKind
+) -> IncidentMatch:
+    return IncidentMatch(
+        old_id=old.id,
+        new_id=new_id,
+        date=old.date,
+        place=old.place,
+        kind=kind,
+        old_evidence=old.evidence,
+        new_evidence=new_evidence,
+    )
+
+
+def compare_incidents(old: CountryReport, new: CountryReport) -> IncidentsDiff:
+    """This year's incidents against last year's."""
+    fresh: list[Incident] = []
+    again: list[IncidentMatch] = []
+    for incident in new.incidents:
+        earlier = _match(incident, old.incidents)
+        if earlier is None:
+            fresh.append(incident)
+        else:
+            again.append(_matched(earlier, incident.id, incident.evidence, incident.kind))
+    for reference in new.referenced_incidents:
+        earlier = _match(reference, old.incidents)
+        if earlier is not None:
+            again.append(_matched(earlier, reference.id, reference.evidence, reference.kind))
+    old_perpetrators = {p for i in old.incidents for p in i.perpetrators}
+    old_places = [i.place for i in old.incidents if i.place]
+    old_kinds = {i.kind for i in old.incidents}
+    newly_active: list[str] = []
+    places: list[str] = []
+    kinds: list[IncidentKind] = []
+    for incident in fresh:
+        newly_active += [
+            p for p in incident.perpetrators if p not in old_perpetrators and p not in newly_active
+        ]
+        seen = old_places + places
+        if incident.place and not any(same_place(incident.place, p) for p in seen):
+            places.append(incident.place)
+        if incident.kind not in old_kinds and incident.kind not in kinds:
+            kinds.append(incident.kind)
+    return IncidentsDiff(
+        new=fresh,
+        referenced_again=again,
+        old_count=len(old.incidents),
+        new_count=len(new.incidents),
+        killed_min=_toll(old.incidents, new.incidents, "killed_min"),
+        wounded_min=_toll(old.incidents, new.incidents, "wounded_min"),
+        kidnapped_min=_toll(old.incidents, new.incidents, "kidnapped_min"),
+        perpetrators_newly_active=newly_active,
+        places_newly_hit=places,
+        kinds_newly_seen=kinds,
+    )

@@ -1,0 +1,142 @@
+"""Section by section: similarity measures and the sentence alignment, with moves across
+sections."""
+
+from dataclasses import dataclass
+
+from crtdiff.compare.align import NEARLY_VERBATIM, align, related, similarity
+from crtdiff.compare.redline import is_cosmetic, redline
+from crtdiff.compare.similarity import clamp, cosine, edit, jaccard, simple
+from crtdiff.compare.words import comparable_words, normalized_sentence
+from schemas import CountryReport, Section, Sentence
+from schemas.diff import (
+    ModifiedSentence,
+    MovedSentence,
+    SectionDiff,
+    SentenceAlignment,
+    SentencePair,
+    SentenceRef,
+)
+
+MOVED_MIN = 0.8
+"""Least similarity for a sentence found in another section to count as moved."""
+
+
+def _ref(sentence: Sentence) -> SentenceRef:
+    return SentenceRef(text=sentence.text, start=sentence.start, end=sentence.end)
+
+
+@dataclass
+class _Loose:
+    section: str
+    sentence: Sentence
+
+
+def _modified(old: Sentence, new: Sentence, score: float) -> ModifiedSentence:
+    return ModifiedSentence(
+        old=_ref(old),
+        new=_ref(new),
+        similarity=score,
+        redline=redline(old.text, new.text),
+        is_cosmetic=is_cosmetic(old.text, new.text),
+    )
+
+
+def _section_alignment(old: Section | None, new: Section | None) -> SentenceAlignment:
+    a = old.sentences if old else []
+    b = new.sentences if new else []
+    found = align([s.text for s in a], [s.text for s in b])
+    return SentenceAlignment(
+        unchanged=[SentencePair(old=_ref(a[i]), new=_ref(b[j])) for i, j in found.unchanged],
+        modified=[_modified(a[i], b[j], score) for i, j, score in found.modified],
+        removed=[_ref(a[i]) for i in found.removed],
+        added=[_ref(b[j]) for j in found.added],
+    )
+
+
+def _measures(old: Section | None, new: Section | None) -> dict[str, float | None]:
+    if old is None or new is None:
+        return dict.fromkeys(("cosine", "jaccard", "edit", "simple"), None)
+    a, b = comparable_words(old.text), comparable_words(new.text)
+    return {
+        "cosine": clamp(cosine(a, b)),
+        "jaccard": clamp(jaccard(a, b)),
+        "edit": clamp(edit(a, b)),
+        "simple": clamp(simple(a, b)),
+    }
+
+
+def _find_moves(diffs: dict[str, SectionDiff], old: CountryReport, new: CountryReport) -> None:
+    """Turn a removed sentence of one section and an added one of another into a move."""
+    by_start_old = {s.start: s for sec in old.sections for s in sec.sentences}
+    by_start_new = {s.start: s for sec in new.sections for s in sec.sentences}
+    removed = [
+        _Loose(k, by_start_old[r.start]) for k, d in diffs.items() for r in d.sentences.removed
+    ]
+    added = [_Loose(k, by_start_new[r.start]) for k, d in diffs.items() for r in d.sentences.added]
+    for gone in removed:
+        best: tuple[float, _Loose] | None = None
+        for came in added:
+            if came.section == gone.section:
+                continue
+            exact = normalized_sentence(gone.sentence.text) == normalized_sentence(
+                came.sentence.text
+            )
+            score = 1.0 if exact else similarity(gone.sentence.text, came.sentence.text)
+            if (exact or related(gone.sentence.text, came.sentence.text, score, MOVED_MIN)) and (
+                best is None or score > best[0]
+            ):
+                best = (score, came)
+        if best is None:
+            continue
+        score, came = best
+        added.remove(came)
+        move = MovedSentence(
+            old=_ref(gone.sentence),
+            new=_ref(came.sentence),
+            from_section=gone.section,
+            to_section=came.section,
+            is_modified=score < 1.0,
+        )
+        source, target = diffs[gone.section].sentences, diffs[came.section].sentences
+        source.removed = [r for r in source.removed if r.start != gone.sentence.start]
+        target.added = [r for r in target.added if r.start != came.sentence.start]
+        source.moved_out.append(move)
+        target.moved_in.append(move)
+
+
+def _recycled(alignment: SentenceAlignment) -> int:
+    nearly = sum(1 for m in alignment.modified if m.similarity >= NEARLY_VERBATIM)
+    moved = sum(1 for m in alignment.moved_in if not m.is_modified)
+    return len(alignment.unchanged) + nearly + moved
+
+
+def compare_sections(
+    old: CountryReport, new: CountryReport
+) -> tuple[list[SectionDiff], float | None]:
+    """Per-section diffs in the order sections appear (old first), and the overall recycled
+    share of the new chapter's sentences."""
+    keys = [s.key for s in old.sections] + [
+        s.key for s in new.sections if old.section(s.key) is None
+    ]
+    diffs: dict[str, SectionDiff] = {}
+    for key in keys:
+        a, b = old.section(key), new.section(key)
+        diffs[key] = SectionDiff(
+            key=key,
+            old_heading=a.heading if a else None,
+            new_heading=b.heading if b else None,
+            sentences=_section_alignment(a, b),
+            **_measures(a, b),
+        )
+    _find_moves(diffs, old, new)
+    total = 0
+    recycled = 0
+    for key, diff in diffs.items():
+        new_section = new.section(key)
+        count = len(new_section.sentences) if new_section else 0
+        share = _recycled(diff.sentences)
+        total += count
+        recycled += share
+        if old.section(key) is not None and new_section is not None:
+            diff.recycled_share = clamp(share / count) if count else 1.0
+    return list(diffs.values()), (clamp(recycled / total) if total else None)

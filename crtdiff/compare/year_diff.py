@@ -1,0 +1,47 @@
+"""compare_reports: two CountryReports of one country into a YearDiff."""
+
+from crtdiff.compare.facts import fact_changes
+from crtdiff.compare.groups import compare_groups
+from crtdiff.compare.headline import headlines
+from crtdiff.compare.incidents import compare_incidents
+from crtdiff.compare.measures import compare_measures, compare_organisations
+from crtdiff.compare.sections import compare_sections
+from crtdiff.errors import InputError
+from crtdiff.reference.gazetteer import Gazetteer
+from schemas import CountryReport
+from schemas.diff import SourceRef, YearDiff
+
+
+def _source(report: CountryReport) -> SourceRef:
+    return SourceRef(
+        uri=report.source.uri, sha256=report.source.sha256, illustrative=report.source.illustrative
+    )
+
+
+def compare_reports(old: CountryReport, new: CountryReport, gazetteer: Gazetteer) -> YearDiff:
+    """What changed from `old` to `new` (two chapters of one country)."""
+    if old.country != new.country:
+        raise InputError(
+            new.source.uri, f"compares {old.country} with {new.country}: not the same country"
+        )
+    groups = compare_groups(old, new, gazetteer)
+    incidents = compare_incidents(old, new)
+    legal = compare_measures(old, new)
+    sections, recycled = compare_sections(old, new)
+    return YearDiff(
+        country=new.country,
+        old_year=old.year,
+        new_year=new.year,
+        chapter=new.chapter,
+        old_source=_source(old),
+        new_source=_source(new),
+        illustrative=old.source.illustrative or new.source.illustrative,
+        headline=headlines(groups, incidents, legal, sections, recycled, (old.year, new.year)),
+        groups=groups,
+        incidents=incidents,
+        legal_measures=legal,
+        organisations=compare_organisations(old, new),
+        sections=sections,
+        fact_changes=fact_changes(old, new),
+        recycled_share=recycled,
+    )

@@ -1,0 +1,48 @@
+"""Read a chapter named on the command line: a file, a URL, or a COUNTRY:YEAR catalogue key."""
+
+import re
+from pathlib import Path
+
+from crtdiff.catalog.load import load_catalog
+from crtdiff.catalog.sources import read_local, resolve_source
+from crtdiff.errors import ConfigError, InputError
+from crtdiff.fetch.http import Fetched, fetch_url, with_retries
+from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
+from crtdiff.reference.bundle import Reference
+from crtdiff.store.snapshots import SnapshotStore
+from schemas import CountryReport
+
+_KEY = re.compile(r"^(?P<country>[^:/\\\\]+):(?P<year>\d{4})$")
+
+
+def fetch_direct(url: str, etag: str | None, last_modified: str | None) -> Fetched:
+    """Fetch with retries, outside any Prefect flow."""
+    return with_retries(lambda: fetch_url(url, etag=etag, last_modified=last_modified))
+
+
+def read_raw(location: str) -> RawSource:
+    """A chapter's raw bytes from a local path or an http(s) URL."""
+    if location.startswith(("http://", "https://")):
+        fetched = fetch_direct(location, None, None)
+        return RawSource(fetched.data, location, fetched.retrieved_at)
+    return read_local(Path(location))
+
+
+def read_chapter(
+    location: str, reference: Reference, catalog_path: Path, country: str | None = None
+) -> CountryReport:
+    """Parse a chapter from a path, a URL, or `COUNTRY:YEAR` of the catalogue."""
+    key = _KEY.match(location)
+    if key and not Path(location).exists():
+        catalog = load_catalog(catalog_path, reference.countries)
+        resolved_country = reference.countries.resolve(key.group("country"))
+        if resolved_country is None:
+            raise ConfigError(location, f"unknown country {key.group('country')!r}")
+        entry = catalog.find(resolved_country.name, int(key.group("year")))
+        if entry is None:
+            raise InputError(location, f"no entry for it in {catalog_path}")
+        store = SnapshotStore(catalog.folder / "snapshots")
+        raw = resolve_source(entry, catalog, store, fetch_direct).raw
+        request = Request(entry.country, entry.year, entry.chapter)
+        return parse_chapter(raw, request, reference)
+    return parse_chapter(read_raw(location), Request(country=country), reference)

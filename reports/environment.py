@@ -1,0 +1,54 @@
+"""The jinja2 environment of every report: templates in reports/templates/, shared filters."""
+
+import re
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from crtdiff.compare.headline import display_name, section_name
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def md(text: object) -> str:
+    """Escape report text for Markdown: it is data, never markup (no HTML, no emphasis)."""
+    value = str(text)
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = _MD_SPECIAL.sub(r"\\\1", value)
+    return " ".join(value.split())
+
+
+def pct(value: float | None) -> str:
+    """0.9386 → "94%"; None → "n/a"."""
+    return "n/a" if value is None else f"{value:.0%}"
+
+
+def num(value: float | None) -> str:
+    """A similarity with two decimals; None → "n/a"."""
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def signed(value: int) -> str:
+    """+3, -2, 0."""
+    return f"{value:+d}" if value else "0"
+
+
+def dash(value: object) -> str:
+    """A value, or an en dash when it is missing."""
+    return "–" if value is None or value == "" or value == [] else str(value)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The shared environment: autoescape on for HTML, strict about undefined names."""
+    env = Environment(
+        loader=PackageLoader("reports", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md, pct=pct, num=num, signed=signed, dash=dash)
+    env.globals.update(section_name=section_name, display_name=display_name)
+    return env

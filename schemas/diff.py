@@ -1,0 +1,265 @@
+"""YearDiff: what changed between two chapters of one country, fact by fact and sentence by
+sentence."""
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from schemas.base import GroupId, ReportYear, SectionKey, Sha256, StrictModel
+from schemas.facts import Evidence, Incident, IncidentKind, LegalMeasure, LegalStatus
+
+DIFF_SCHEMA_VERSION = "1.0.0"
+"""Bumped on any change to the shape or meaning of the exported YearDiff JSON."""
+
+
+class SourceRef(StrictModel):
+    """Which exact text a side of the comparison was read from."""
+
+    uri: str
+    sha256: Sha256
+    illustrative: bool = False
+    """True when the chapter is an illustrative text, not official State Department text."""
+
+
+class GroupRef(StrictModel):
+    """A group, with its first mention in each year where it has one."""
+
+    id: GroupId
+    name: str
+    acronym: str | None = None
+    old_evidence: Evidence | None = None
+    new_evidence: Evidence | None = None
+
+
+class GroupRename(StrictModel):
+    """A group named under a new name (from the gazetteer's rename links): not an add and a drop."""
+
+    old: GroupRef
+    new: GroupRef
+
+
+class GroupMerger(StrictModel):
+    """Groups the new chapter says merged into one."""
+
+    into: GroupRef
+    members: list[GroupRef]
+    evidence: Evidence
+    """The sentence that says so."""
+
+
+class GroupsDiff(StrictModel):
+    """Groups newly named, no longer named, renamed, merged and continuing."""
+
+    added: list[GroupRef] = Field(default_factory=list)
+    removed: list[GroupRef] = Field(default_factory=list)
+    renamed: list[GroupRename] = Field(default_factory=list)
+    merged: list[GroupMerger] = Field(default_factory=list)
+    continuing: list[GroupRef] = Field(default_factory=list)
+
+
+class TollChange(StrictModel):
+    """A casualty total (sum of lower bounds over incidents), old and new."""
+
+    old: int
+    new: int
+    delta: int
+
+
+class IncidentMatch(StrictModel):
+    """An incident of the new chapter that the old chapter already described."""
+
+    old_id: str
+    new_id: str
+    date: str
+    place: str | None
+    kind: IncidentKind
+    old_evidence: Evidence
+    new_evidence: Evidence
+
+
+class IncidentsDiff(StrictModel):
+    """This year's incidents against last year's."""
+
+    new: list[Incident] = Field(default_factory=list)
+    referenced_again: list[IncidentMatch] = Field(default_factory=list)
+    old_count: int
+    new_count: int
+    killed_min: TollChange
+    wounded_min: TollChange
+    kidnapped_min: TollChange
+    perpetrators_newly_active: list[GroupId] = Field(default_factory=list)
+    places_newly_hit: list[str] = Field(default_factory=list)
+    kinds_newly_seen: list[IncidentKind] = Field(default_factory=list)
+
+
+class StatusChange(StrictModel):
+    """A measure seen in both years whose status moved (a strategy drafted, then adopted)."""
+
+    old: LegalMeasure
+    new: LegalMeasure
+    old_status: LegalStatus | None
+    new_status: LegalStatus | None
+
+
+class LegalDiff(StrictModel):
+    """Legal measures new this year, changed in status, or no longer mentioned."""
+
+    new: list[LegalMeasure] = Field(default_factory=list)
+    status_changed: list[StatusChange] = Field(default_factory=list)
+    no_longer_mentioned: list[LegalMeasure] = Field(default_factory=list)
+
+
+class OrganisationRef(StrictModel):
+    """An organisation and the sentence naming it."""
+
+    id: str
+    name: str
+    evidence: Evidence
+
+
+class OrganisationsDiff(StrictModel):
+    """Memberships and partnerships newly named, or no longer named."""
+
+    joined_or_new: list[OrganisationRef] = Field(default_factory=list)
+    no_longer_mentioned: list[OrganisationRef] = Field(default_factory=list)
+
+
+class SentenceRef(StrictModel):
+    """A sentence and its span in its own report's body."""
+
+    text: str
+    start: int
+    end: int
+
+
+class RedlineOp(StrEnum):
+    """One step of a word-level redline."""
+
+    EQUAL = "equal"
+    INSERT = "insert"
+    DELETE = "delete"
+
+
+class RedlinePart(StrictModel):
+    """A run of words kept, inserted or deleted."""
+
+    op: RedlineOp
+    text: str
+
+
+class SentencePair(StrictModel):
+    """A sentence of the old year and its counterpart in the new year."""
+
+    old: SentenceRef
+    new: SentenceRef
+
+
+class ModifiedSentence(SentencePair):
+    """A sentence lightly edited from one year to the next."""
+
+    similarity: float = Field(ge=0, le=1)
+    redline: list[RedlinePart]
+    is_cosmetic: bool
+    """True when only punctuation, quotes, spacing or dates changed."""
+
+
+class MovedSentence(SentencePair):
+    """A sentence that left this section for another (or arrived from one)."""
+
+    from_section: SectionKey
+    to_section: SectionKey
+    is_modified: bool
+
+
+class SentenceAlignment(StrictModel):
+    """Every sentence of a section in either year, in exactly one list."""
+
+    unchanged: list[SentencePair] = Field(default_factory=list)
+    modified: list[ModifiedSentence] = Field(default_factory=list)
+    added: list[SentenceRef] = Field(default_factory=list)
+    removed: list[SentenceRef] = Field(default_factory=list)
+    moved_out: list[MovedSentence] = Field(default_factory=list)
+    """Sentences of the old section now in another section of the new chapter."""
+    moved_in: list[MovedSentence] = Field(default_factory=list)
+    """Sentences of the new section that stood in another section of the old chapter."""
+
+
+Similarity = float | None
+
+
+class SectionDiff(StrictModel):
+    """One canonical section across the two years."""
+
+    key: SectionKey
+    old_heading: str | None
+    new_heading: str | None
+    cosine: Similarity = Field(default=None, ge=0, le=1)
+    """Cosine similarity of word frequencies (Lazy Prices); null when a year lacks the section."""
+    jaccard: Similarity = Field(default=None, ge=0, le=1)
+    """Jaccard similarity of word sets; null when a year lacks the section."""
+    edit: Similarity = Field(default=None, ge=0, le=1)
+    """1 - word-level edit distance / longer length; null when a year lacks the section."""
+    simple: Similarity = Field(default=None, ge=0, le=1)
+    """1 - words inserted or deleted / words in both (a redline count); null when missing."""
+    recycled_share: Similarity = Field(default=None, ge=0, le=1)
+    """Share of the new section's sentences carried over verbatim or nearly."""
+    sentences: SentenceAlignment
+
+
+class FactChange(StrictModel):
+    """One structural change found by deepdiff over the keyed facts of both years."""
+
+    path: str
+    """Where: e.g. `legal_measures[strategy-national-strategy-prevention].status`."""
+    change: str
+    """added, removed or changed."""
+    old: str | int | None = None
+    new: str | int | None = None
+
+
+class Headline(StrictModel):
+    """A short plain-language statement of an important change."""
+
+    topic: str
+    """groups, incidents, legal_measures or text (the stable order of headlines)."""
+    text: str
+    refs: list[str] = Field(default_factory=list)
+    """Ids of the facts it is about (groups, incidents, measures, section keys)."""
+
+
+class YearDiff(StrictModel):
+    """What changed in one country's chapter from one report year to the next."""
+
+    schema_version: str = DIFF_SCHEMA_VERSION
+    country: str
+    old_year: ReportYear
+    new_year: ReportYear
+    chapter: str = "country"
+    old_source: SourceRef
+    new_source: SourceRef
+    illustrative: bool
+    """True when either side is illustrative text: every rendering says so."""
+    headline: list[Headline]
+    groups: GroupsDiff
+    incidents: IncidentsDiff
+    legal_measures: LegalDiff
+    organisations: OrganisationsDiff
+    sections: list[SectionDiff]
+    fact_changes: list[FactChange]
+    recycled_share: Similarity = Field(default=None, ge=0, le=1)
+    """Share of the whole new chapter's sentences carried over verbatim or nearly."""
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing changed at all (a chapter compared with itself)."""
+        g, i, lm, o = self.groups, self.incidents, self.legal_measures, self.organisations
+        text_changed = any(
+            s.sentences.modified or s.sentences.added or s.sentences.removed
+            or s.sentences.moved_in or s.sentences.moved_out
+            for s in self.sections
+        )  # fmt: skip
+        return not (
+            g.added or g.removed or g.renamed or g.merged or i.new or lm.new
+            or lm.status_changed or lm.no_longer_mentioned or o.joined_or_new
+            or o.no_longer_mentioned or self.fact_changes or text_changed
+        )  # fmt: skip

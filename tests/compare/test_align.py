@@ -1,0 +1,112 @@
+"""Sentence alignment: light edits pair, unrelated sentences never do; a property test."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from crtdiff.compare.align import align
+from crtdiff.compare.redline import is_cosmetic, redline
+from crtdiff.compare.similarity import cosine, edit, jaccard, simple
+from crtdiff.compare.words import comparable_words
+from schemas import CountryReport
+from tests.conftest import FIXTURES
+
+SEED_SENTENCES = [
+    "The Government of Mali remained a willing, if challenged, U.S. counterterrorism partner.",
+    "Mali continues to rely heavily on MINUSMA and French forces to provide a measure of stability.",
+    "Customs officials use travel forms to collect biographical information from travelers.",
+    "Most transactions in Mali are cash-based and difficult to regulate given resource constraints.",
+]
+
+
+def test_light_edit_is_modified_not_removed_and_added() -> None:
+    old = SEED_SENTENCES
+    new = [SEED_SENTENCES[0].replace("if challenged", "but challenged"), *SEED_SENTENCES[1:]]
+    result = align(old, new)
+    assert [(i, j) for i, j, _ in result.modified] == [(0, 0)]
+    assert result.added == [] and result.removed == []
+    assert len(result.unchanged) == 3
+
+
+def test_unrelated_sentences_never_pair() -> None:
+    old = ["Mali is a member of the Inter-Governmental Action Group against Money Laundering."]
+    new = ["Gunmen attacked a convoy of the UN mission near Kidal, killing two peacekeepers."]
+    result = align(old, new)
+    assert (result.removed, result.added, result.modified) == ([0], [0], [])
+
+
+def test_reordering_keeps_sentences_unchanged() -> None:
+    result = align(SEED_SENTENCES, list(reversed(SEED_SENTENCES)))
+    assert len(result.unchanged) == 4 and not (result.added or result.removed or result.modified)
+
+
+def test_quotes_and_spacing_alone_are_unchanged_and_dates_are_cosmetic() -> None:
+    result = align(["Mali’s  border is porous."], ["Mali's border is porous."])
+    assert result.unchanged == [(0, 0)]
+    assert is_cosmetic("In June 2016, Mali drafted a plan.", "In July 2017, Mali drafted a plan")
+    assert not is_cosmetic("Mali drafted a plan.", "Mali adopted a plan.")
+
+
+def test_redline_reassembles_both_sides() -> None:
+    old, new = (
+        "Mali drafted its first strategy in June.",
+        "Mali adopted its national strategy in June.",
+    )
+    parts = redline(old, new)
+    assert "".join(p.text for p in parts if p.op.value != "insert") == old
+    assert "".join(p.text for p in parts if p.op.value != "delete") == new
+    assert [p.text for p in parts if p.op.value == "delete"] == ["drafted", "first"]
+
+
+def test_measures_bounds() -> None:
+    a, b = comparable_words(SEED_SENTENCES[0]), comparable_words(SEED_SENTENCES[1])
+    for measure in (cosine, jaccard, edit, simple):
+        assert measure(a, a) == pytest.approx(1.0)
+        assert 0.0 <= measure(a, b) < 1.0
+        assert measure([], []) == 1.0
+
+
+def _pool(seed: CountryReport) -> tuple[list[str], list[str]]:
+    base = [s.text for sec in seed.sections for s in sec.sentences if len(s.text.split()) >= 8]
+    other = (FIXTURES / "chapters" / "pakistan-2006.txt").read_text(encoding="utf-8")
+    fresh = [line for line in other.replace(". ", ".\n").splitlines() if len(line.split()) >= 8]
+    return base, fresh
+
+
+EDIT = st.sampled_from(["keep", "keep", "keep", "delete", "modify"])
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_random_edits_are_found(seed_report: CountryReport, data: st.DataObject) -> None:
+    base, fresh = _pool(seed_report)
+    base = base[:30]
+    plan = data.draw(st.lists(EDIT, min_size=len(base), max_size=len(base)))
+    inserts = data.draw(st.lists(st.sampled_from(fresh), max_size=3, unique=True))
+    new: list[str] = []
+    expect_removed: list[int] = []
+    expect_modified: list[tuple[int, int]] = []
+    for i, (sentence, action) in enumerate(zip(base, plan, strict=True)):
+        if action == "delete":
+            expect_removed.append(i)
+            continue
+        if action == "modify":
+            words = sentence.split()
+            pos = data.draw(st.integers(min_value=1, max_value=len(words) - 2))
+            words[pos] = "substantially"
+            sentence = " ".join(words)
+            expect_modified.append((i, len(new)))
+        new.append(sentence)
+    expect_added: list[int] = []
+    for text in inserts:
+        at = data.draw(st.integers(min_value=0, max_value=len(new)))
+        new.insert(at, text)
+        expect_modified = [(i, j + 1 if j >= at else j) for i, j in expect_modified]
+        expect_added = [j + 1 if j >= at else j for j in expect_added] + [at]
+    result = align(base, new)
+    assert sorted(result.removed) == sorted(expect_removed)
+    assert sorted(result.added) == sorted(expect_added)
+    assert sorted((i, j) for i, j, _ in result.modified) == sorted(expect_modified)
+    assert len(result.unchanged) == len(base) - len(expect_removed) - len(expect_modified)
