@@ -94,7 +94,7 @@ def compare(
     else:
         from reports.html import render_pair_html
 
-        sys.stdout.write(render_pair_html(diff, older, newer))
+        sys.stdout.write(render_pair_html(diff, standalone=True))
 
 
 @app.command()

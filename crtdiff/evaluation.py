@@ -13,9 +13,18 @@ from schemas import CountryReport
 
 Gold = dict[str, Any]
 INCIDENT_FIELDS = (
-    "date_precision", "date_end", "place", "country", "kind", "target", "perpetrators",
-    "attribution", "killed_min", "wounded_min", "kidnapped_min",
-)  # fmt: skip
+    "date_precision",
+    "date_end",
+    "place",
+    "country",
+    "kind",
+    "target",
+    "perpetrators",
+    "attribution",
+    "killed_min",
+    "wounded_min",
+    "kidnapped_min",
+)
 
 
 @dataclass

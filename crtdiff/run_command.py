@@ -29,9 +29,11 @@ def print_summary(report: RunReport, out_dir: Path) -> None:
     unavailable = sum(1 for e in report.entries if e.status is Status.UNAVAILABLE)
     illustrative = sum(1 for e in report.entries if e.illustrative)
     extra = f" ({illustrative} illustrative)" if illustrative else ""
+    compared = sum(1 for c in report.comparisons if c.status is Status.OK)
     line(
         f"crtdiff: {ok} chapters ingested{extra}, {unavailable} unavailable, "
-        f"{len(report.rejected)} rejected; outputs in {out_dir}"
+        f"{len(report.rejected)} rejected; {compared} year-to-year comparisons; "
+        f"site in {out_dir / 'index.html'}"
     )
 
 

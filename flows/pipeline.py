@@ -1,4 +1,5 @@
-"""The main flow: fetch what the catalogue points at, ingest every entry, write outputs."""
+"""The main flow: fetch what the catalogue points at, ingest every entry, compare consecutive
+years, render the site, publish artifacts."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,14 +17,23 @@ from crtdiff.pipeline.ingest_entries import IngestContext
 from crtdiff.pipeline.outcome import EntryOutcome, RunReport, Status, utc_now_iso
 from crtdiff.reference.bundle import Reference, load_reference
 from crtdiff.store.snapshots import SnapshotStore
-from flows.tasks import compare_batch, fetch_page, ingest_batch
+from flows.tasks import (
+    compare_batch,
+    fetch_page,
+    ingest_batch,
+    publish_artifacts,
+    render_batch,
+    render_site_index,
+)
+from reports.site import CountrySummary
 from schemas import CountryReport
+from schemas.diff import YearDiff
 
 PAIRS_PER_BATCH = 200
 """Pairs compared per Prefect task: a task costs ~60 ms of orchestration, a pair ~20 ms."""
 
 Progress = Callable[[str, int], None]
-"""progress(description, advance): called as work completes."""
+"""progress(stage, advance): called as work completes."""
 
 
 @dataclass
@@ -73,6 +83,53 @@ def batches(catalog: Catalog, per_batch: int) -> list[tuple[str, list[int]]]:
     return out
 
 
+def _ingest(
+    catalog: Catalog, ctx: IngestContext, per_batch: int, run: RunReport, progress: Progress | None
+) -> list[CountryReport]:
+    reports: list[CountryReport] = []
+    for label, indexes in batches(catalog, per_batch):
+        entries = [catalog.entries[i] for i in indexes]
+        for outcome, parsed in ingest_batch(label, entries, ctx):
+            run.entries.append(outcome)
+            if parsed is not None:
+                reports.append(parsed)
+        if progress is not None:
+            progress("ingest", len(entries))
+    return reports
+
+
+def _compare(
+    reports: list[CountryReport], reference: Reference, out_dir: Path, run: RunReport
+) -> list[YearDiff]:
+    diffs: list[YearDiff] = []
+    pairs = consecutive_pairs(reports)
+    for start in range(0, len(pairs), PAIRS_PER_BATCH):
+        chunk = pairs[start : start + PAIRS_PER_BATCH]
+        label = f"{chunk[0][1].country} … {chunk[-1][1].country}"
+        for outcome, diff in compare_batch(label, chunk, reference.gazetteer, out_dir):
+            run.comparisons.append(outcome)
+            if diff is not None:
+                diffs.append(diff)
+    return diffs
+
+
+def _render(
+    reports: list[CountryReport], diffs: list[YearDiff], out_dir: Path, per_batch: int
+) -> None:
+    countries = sorted({r.country for r in reports})
+    summaries: list[CountrySummary] = []
+    for start in range(0, len(countries), per_batch):
+        chunk = set(countries[start : start + per_batch])
+        label = min(chunk) if len(chunk) == 1 else f"{min(chunk)} … {max(chunk)}"
+        summaries += render_batch(
+            label,
+            out_dir,
+            [r for r in reports if r.country in chunk],
+            [d for d in diffs if d.country in chunk],
+        )
+    render_site_index(out_dir, summaries, reports, diffs)
+
+
 @flow(name="crtdiff-run", log_prints=False, validate_parameters=False)
 def crtdiff_run(
     catalog_path: str = str(DEFAULT_CATALOG),
@@ -80,7 +137,7 @@ def crtdiff_run(
     countries_per_batch: int = 25,
     progress: Progress | None = None,
 ) -> RunReport:
-    """Ingest every catalogue entry and write output/<country>/<year>.json and run-report.json."""
+    """Ingest every catalogue entry, compare consecutive years, render the site."""
     reference = load_reference()
     catalog = load_catalog(Path(catalog_path), reference.countries)
     return run_catalog(catalog, reference, Path(out_dir), countries_per_batch, progress)
@@ -94,31 +151,19 @@ def run_catalog(
     progress: Progress | None = None,
 ) -> RunReport:
     """The body of the flow, for a catalogue already loaded (must run inside a flow)."""
-    store_dir = catalog.folder / "snapshots"
-    report = RunReport(started_at=utc_now_iso(), catalog=str(catalog.path))
-    report.entries.extend(
+    run = RunReport(started_at=utc_now_iso(), catalog=str(catalog.path))
+    run.entries.extend(
         EntryOutcome(r.label, Status.REJECTED, reason=r.reason) for r in catalog.rejected
     )
-    store = SnapshotStore(store_dir)
-    fetcher = _prefetch(catalog, store)
-    ctx = IngestContext(catalog, reference, store, fetcher, out_dir)
-    reports: list[CountryReport] = []
-    for label, indexes in batches(catalog, countries_per_batch):
-        entries = [catalog.entries[i] for i in indexes]
-        for outcome, parsed in ingest_batch(label, entries, ctx):
-            report.entries.append(outcome)
-            if parsed is not None:
-                reports.append(parsed)
-        if progress is not None:
-            progress("ingest", len(entries))
-    pairs = consecutive_pairs(reports)
-    for start in range(0, len(pairs), PAIRS_PER_BATCH):
-        chunk = pairs[start : start + PAIRS_PER_BATCH]
-        label = f"{chunk[0][1].country} … {chunk[-1][1].country}"
-        for outcome, _diff in compare_batch(label, chunk, reference.gazetteer, out_dir):
-            report.comparisons.append(outcome)
-        if progress is not None:
-            progress("compare", 0)
-    report.finished_at = utc_now_iso()
-    report.write(out_dir)
-    return report
+    store = SnapshotStore(catalog.folder / "snapshots")
+    ctx = IngestContext(catalog, reference, store, _prefetch(catalog, store), out_dir)
+    reports = _ingest(catalog, ctx, countries_per_batch, run, progress)
+    diffs = _compare(reports, reference, out_dir, run)
+    if progress is not None:
+        progress("render", 0)
+    _render(reports, diffs, out_dir, countries_per_batch)
+    if diffs:
+        publish_artifacts(diffs)
+    run.finished_at = utc_now_iso()
+    run.write(out_dir)
+    return run

@@ -13,7 +13,10 @@ from crtdiff.fetch.http import Fetched, fetch_url
 from crtdiff.pipeline.compare_pairs import Pair, compare_pair
 from crtdiff.pipeline.ingest_entries import IngestContext, ingest_entries
 from crtdiff.pipeline.outcome import EntryOutcome
+from crtdiff.pipeline.render_site import render_countries, render_index
 from crtdiff.reference.gazetteer import Gazetteer
+from flows.artifacts import publish_pair
+from reports.site import CountrySummary
 from schemas import CountryReport
 from schemas.diff import YearDiff
 
@@ -60,3 +63,35 @@ def compare_batch(
 ) -> list[tuple[EntryOutcome, YearDiff | None]]:
     """Compare a batch of consecutive-year pairs and write their diffs."""
     return [compare_pair(pair, gazetteer, out_dir) for pair in pairs]
+
+
+@task(name="render-countries", task_run_name="render {label}", cache_policy=NO_CACHE)
+def render_batch(
+    label: str, out_dir: Path, reports: list[CountryReport], diffs: list[YearDiff]
+) -> list[CountrySummary]:
+    """Write every page of a batch of countries."""
+    return render_countries(out_dir, reports, diffs)
+
+
+@task(name="render-index", cache_policy=NO_CACHE)
+def render_site_index(
+    out_dir: Path,
+    summaries: list[CountrySummary],
+    reports: list[CountryReport],
+    diffs: list[YearDiff],
+) -> None:
+    """Write the index, assets and data tables."""
+    render_index(out_dir, summaries, reports, diffs)
+
+
+@task(name="publish-artifacts", cache_policy=NO_CACHE)
+def publish_artifacts(diffs: list[YearDiff]) -> int:
+    """Publish each country's newest pair as Prefect artifacts; returns how many pairs."""
+    newest: dict[tuple[str, str], YearDiff] = {}
+    for diff in diffs:
+        key = (diff.country, diff.chapter)
+        if key not in newest or diff.new_year > newest[key].new_year:
+            newest[key] = diff
+    for diff in newest.values():
+        publish_pair(diff)
+    return len(newest)

@@ -2,10 +2,12 @@
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from crtdiff.compare.headline import display_name, section_name
+from reports.charts import heat_class
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
@@ -42,7 +44,7 @@ def dash(value: object) -> str:
 def environment() -> Environment:
     """The shared environment: autoescape on for HTML, strict about undefined names."""
     env = Environment(
-        loader=PackageLoader("reports", "templates"),
+        loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default=False),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -50,5 +52,5 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=md, pct=pct, num=num, signed=signed, dash=dash)
-    env.globals.update(section_name=section_name, display_name=display_name)
+    env.globals.update(section_name=section_name, display_name=display_name, heat=heat_class)
     return env

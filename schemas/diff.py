@@ -254,12 +254,24 @@ class YearDiff(StrictModel):
         """True when nothing changed at all (a chapter compared with itself)."""
         g, i, lm, o = self.groups, self.incidents, self.legal_measures, self.organisations
         text_changed = any(
-            s.sentences.modified or s.sentences.added or s.sentences.removed
-            or s.sentences.moved_in or s.sentences.moved_out
+            s.sentences.modified
+            or s.sentences.added
+            or s.sentences.removed
+            or s.sentences.moved_in
+            or s.sentences.moved_out
             for s in self.sections
-        )  # fmt: skip
+        )
         return not (
-            g.added or g.removed or g.renamed or g.merged or i.new or lm.new
-            or lm.status_changed or lm.no_longer_mentioned or o.joined_or_new
-            or o.no_longer_mentioned or self.fact_changes or text_changed
-        )  # fmt: skip
+            g.added
+            or g.removed
+            or g.renamed
+            or g.merged
+            or i.new
+            or lm.new
+            or lm.status_changed
+            or lm.no_longer_mentioned
+            or o.joined_or_new
+            or o.no_longer_mentioned
+            or self.fact_changes
+            or text_changed
+        )

@@ -5,39 +5,77 @@ import re
 from schemas import Attribution, IncidentKind, Target
 
 _KINDS: list[tuple[IncidentKind, re.Pattern[str]]] = [
-    (IncidentKind.SUICIDE_OR_VBIED, re.compile(
-        r"suicide|vehicle-borne|\bS?VBIEDs?\b|car bomb|truck bomb", re.I)),
-    (IncidentKind.ROCKET_MORTAR, re.compile(
-        r"\brockets?\b|\bmortars?\b|\bshell(?:ed|ing)\b|indirect fire", re.I)),
-    (IncidentKind.BOMBING, re.compile(
-        r"\bIEDs?\b|improvised explosive|\bbomb|explosi|land ?mines?|grenade|detonat", re.I)),
+    (
+        IncidentKind.SUICIDE_OR_VBIED,
+        re.compile(r"suicide|vehicle-borne|\bS?VBIEDs?\b|car bomb|truck bomb", re.I),
+    ),
+    (
+        IncidentKind.ROCKET_MORTAR,
+        re.compile(r"\brockets?\b|\bmortars?\b|\bshell(?:ed|ing)\b|indirect fire", re.I),
+    ),
+    (
+        IncidentKind.BOMBING,
+        re.compile(
+            r"\bIEDs?\b|improvised explosive|\bbomb|explosi|land ?mines?|grenade|detonat", re.I
+        ),
+    ),
     (IncidentKind.ASSASSINATION, re.compile(r"assassinat|targeted killing", re.I)),
-    (IncidentKind.ARMED_ASSAULT, re.compile(
-        r"\battack|ambush|gunmen|gunfire|\bshot\b|shooting|\braid|assault|storm|opened fire|"
-        r"\bclash|besieg|siege|overran", re.I)),
+    (
+        IncidentKind.ARMED_ASSAULT,
+        re.compile(
+            r"\battack|ambush|gunmen|gunfire|\bshot\b|shooting|\braid|assault|storm|opened fire|"
+            r"\bclash|besieg|siege|overran",
+            re.I,
+        ),
+    ),
     (IncidentKind.KIDNAPPING, re.compile(r"kidnap|abduct|hostage|taken captive", re.I)),
-]  # fmt: skip
+]
 # Kidnappings are named by their verb; an attack that also took hostages stays an attack.
 _KIDNAP_FIRST = re.compile(r"^(?:[^.;]*?)\b(?:was|were) (?:abducted|kidnapped)\b", re.I)
 
 _TARGETS: list[tuple[Target, re.Pattern[str]]] = [
-    (Target.UN_PEACEKEEPERS, re.compile(
-        r"peacekeep|MINUSMA|AMISOM|ATMIS|MONUSCO|MINUSCA|\bUN (?:camp|base|convoy|compound|"
-        r"mission|personnel)|United Nations", re.I)),
-    (Target.MILITARY, re.compile(
-        r"soldier|troops|military|\barmy\b|armed forces|\bbase\b|\bcamp\b|barracks|convoy|"
-        r"patrol|training mission|Barkhane|\bFAMa\b", re.I)),
+    (
+        Target.UN_PEACEKEEPERS,
+        re.compile(
+            r"peacekeep|MINUSMA|AMISOM|ATMIS|MONUSCO|MINUSCA|\bUN (?:camp|base|convoy|compound|"
+            r"mission|personnel)|United Nations",
+            re.I,
+        ),
+    ),
+    (
+        Target.MILITARY,
+        re.compile(
+            r"soldier|troops|military|\barmy\b|armed forces|\bbase\b|\bcamp\b|barracks|convoy|"
+            r"patrol|training mission|Barkhane|\bFAMa\b",
+            re.I,
+        ),
+    ),
     (Target.POLICE, re.compile(r"police|gendarm|checkpoint|security post", re.I)),
-    (Target.FOREIGNERS, re.compile(
-        r"citizen|westerner|foreign|tourist|expatriate|aid worker|embassy|\bnun\b|"
-        r"missionar|geologist", re.I)),
-    (Target.GOVERNMENT, re.compile(
-        r"official|mayor|minister|governor|government|prefect|\bjudge|courthouse|"
-        r"parliament|village chief", re.I)),
-    (Target.CIVILIANS, re.compile(
-        r"civilian|villag|market|restaurant|hotel|church|mosque|school|\bpeople\b|"
-        r"worshipper|resort|bus\b|passengers|residents", re.I)),
-]  # fmt: skip
+    (
+        Target.FOREIGNERS,
+        re.compile(
+            r"citizen|westerner|foreign|tourist|expatriate|aid worker|embassy|\bnun\b|"
+            r"missionar|geologist",
+            re.I,
+        ),
+    ),
+    (
+        Target.GOVERNMENT,
+        re.compile(
+            r"official|mayor|minister|governor|government|prefect|\bjudge|courthouse|"
+            r"parliament|village chief",
+            re.I,
+        ),
+    ),
+    (
+        Target.CIVILIANS,
+        re.compile(
+            r"civilian|villag|market|restaurant|hotel|church|mosque|school|\bpeople\b|"
+            r"worshipper|resort|bus\b|passengers|residents",
+            re.I,
+        ),
+    ),
+]
 
 _UNCLAIMED = re.compile(
     r"no (?:one|group|organi[sz]ation) (?:has |had )?(?:yet )?claimed|(?:was|were|remained|"

@@ -34,37 +34,69 @@ _ACTION = (
 # First matching rule wins for a sentence (a unit created by law is reported once, as the law).
 RULES = [
     Rule(K.STATE_OF_EMERGENCY, _re(r"state of (?:emergency|siege)"), _re(_ACTION)),
-    Rule(K.CONVICTION, _re(r"\bconvict(?:ed|ions?)\b|\bsentenced\b|found guilty"),
-         _re(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
-             r"November|December)\b|\bof [A-Z]\w+|\b\d+ (?:people|individuals|suspects|men)")),
-    Rule(K.STRATEGY, _re(r"\b(?:national )?(?:strategy|action plan|national plan)\b"),
-         _re(_ACTION)),
-    Rule(K.PENAL_CODE, _re(r"penal code|criminal code|code of criminal procedure"),
-         _re(_ACTION)),
+    Rule(
+        K.CONVICTION,
+        _re(r"\bconvict(?:ed|ions?)\b|\bsentenced\b|found guilty"),
+        _re(
+            r"\b(?:January|February|March|April|May|June|July|August|September|October|"
+            r"November|December)\b|\bof [A-Z]\w+|\b\d+ (?:people|individuals|suspects|men)"
+        ),
+    ),
+    Rule(
+        K.STRATEGY, _re(r"\b(?:national )?(?:strategy|action plan|national plan)\b"), _re(_ACTION)
+    ),
+    Rule(K.PENAL_CODE, _re(r"penal code|criminal code|code of criminal procedure"), _re(_ACTION)),
     Rule(K.DECREE, _re(r"\bdecree\b"), _re(_ACTION)),
-    Rule(K.AGREEMENT, _re(r"\b(?:agreement|memorandum of understanding|MOU|protocol)\b"),
-         _re(r"\bsign(?:ed|ing)?\b|\bconclud\w*|\bratif\w*")),
-    Rule(K.ASSET_FREEZE, _re(r"freez(?:e|ing) (?:of )?(?:terrorist )?assets|froze\b.*assets|"
-                             r"asset[- ]freez"), _re(_ACTION)),
-    Rule(K.LAW, _re(r"\b(?:law|bill|legislation|act)\b(?! enforcement)(?<!rule of law)"),
-         _re(_ACTION)),
+    Rule(
+        K.AGREEMENT,
+        _re(r"\b(?:agreement|memorandum of understanding|MOU|protocol)\b"),
+        _re(r"\bsign(?:ed|ing)?\b|\bconclud\w*|\bratif\w*"),
+    ),
+    Rule(
+        K.ASSET_FREEZE,
+        _re(
+            r"freez(?:e|ing) (?:of )?(?:terrorist )?assets|froze\b.*assets|"
+            r"asset[- ]freez"
+        ),
+        _re(_ACTION),
+    ),
+    Rule(
+        K.LAW,
+        _re(r"\b(?:law|bill|legislation|act)\b(?! enforcement)(?<!rule of law)"),
+        _re(_ACTION),
+    ),
     Rule(K.UNIT, _re(r"\bunit\b"), _re(r"\b(?:newly )?(?:establish\w*|creat\w*|set up|formed)")),
-]  # fmt: skip
+]
 
 _STATUS = [
     (LegalStatus.SENTENCED, _re(r"\bsentenced\b|\bconvict")),
     (LegalStatus.DRAFTED, _re(r"\bdraft(?:ed|ing)?\b|being drafted")),
-    (LegalStatus.PROPOSED, _re(r"\bpropos\w*|\bsubmitt\w*|\bintroduc\w*|\bpending\b|"
-                               r"under consideration")),
+    (
+        LegalStatus.PROPOSED,
+        _re(
+            r"\bpropos\w*|\bsubmitt\w*|\bintroduc\w*|\bpending\b|"
+            r"under consideration"
+        ),
+    ),
     (LegalStatus.SIGNED, _re(r"\bsigned\b")),
     (LegalStatus.PASSED, _re(r"\bpassed\b|\bvoted\b")),
-    (LegalStatus.ADOPTED, _re(r"\badopt\w*|\bvalidat\w*|\bapprov\w*|\bratif\w*|\benact\w*|"
-                              r"\bpromulgat\w*")),
-    (LegalStatus.IN_FORCE, _re(r"into force|took effect|\bin force\b|incorporated provisions|"
-                               r"\bestablish\w*|\bcreat\w*")),
+    (
+        LegalStatus.ADOPTED,
+        _re(
+            r"\badopt\w*|\bvalidat\w*|\bapprov\w*|\bratif\w*|\benact\w*|"
+            r"\bpromulgat\w*"
+        ),
+    ),
+    (
+        LegalStatus.IN_FORCE,
+        _re(
+            r"into force|took effect|\bin force\b|incorporated provisions|"
+            r"\bestablish\w*|\bcreat\w*"
+        ),
+    ),
     (LegalStatus.EXTENDED, _re(r"\bextend\w*|\brenew\w*|\bprolong\w*")),
     (LegalStatus.IMPLEMENTED, _re(r"\bimplement\w*")),
-]  # fmt: skip
+]
 _SUBJECT_STOP = re.compile(r"[;:]|\.(?=\s|$)|,\s+(?:which|and|but|as|while|however)\b")
 _SUBJECT_WORDS = 14
 _STOPWORDS = {"a", "an", "the", "its", "their", "first", "new", "of", "for", "and", "to", "on"}
@@ -75,9 +107,31 @@ def _status(text: str) -> LegalStatus | None:
 
 
 _DETERMINERS = {
-    "the", "a", "an", "its", "their", "his", "her", "of", "to", "for", "on", "in", "with", "by",
-    "and", "that", "which", "this", "these", "drafted", "adopted", "passed", "signed", "created",
-}  # fmt: skip
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "of",
+    "to",
+    "for",
+    "on",
+    "in",
+    "with",
+    "by",
+    "and",
+    "that",
+    "which",
+    "this",
+    "these",
+    "drafted",
+    "adopted",
+    "passed",
+    "signed",
+    "created",
+}
 _MODIFIERS_BACK = 3
 
 

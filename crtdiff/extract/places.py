@@ -8,16 +8,36 @@ from crtdiff.reference.countries import CountryTable
 
 _PARTICLES = {"de", "du", "al", "el", "of", "la", "le", "ad", "ash", "bin"}
 _PLACE = re.compile(
-    r"\b(?:in|at|near|outside|around|of|on the outskirts of|attack on|attacked|targeting)\s+"
+    r"\b(?:in|at|near|outside|around|on the outskirts of|attack on|attacked|targeting)\s+"
     r"(?:the\s+(?:town|village|city|region|area|camp|commune)\s+of\s+|the\s+)?"
     r"(?P<place>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|du|al|el|la|le))*)"
 )
 _COUNTRY_AFTER = re.compile(r",\s*(?P<country>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})")
 _NOT_PLACES = {
-    "the", "a", "an", "this", "that", "response", "addition", "cooperation", "accordance",
-    "support", "partnership", "coordination", "total", "order", "particular", "general",
-    "early", "late", "mid", "government", "its", "his", "their",
-}  # fmt: skip
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "response",
+    "addition",
+    "cooperation",
+    "accordance",
+    "support",
+    "partnership",
+    "coordination",
+    "total",
+    "order",
+    "particular",
+    "general",
+    "early",
+    "late",
+    "mid",
+    "government",
+    "its",
+    "his",
+    "their",
+}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _DEMONYM = re.compile(r"(?:ian|ien|ese|ish|i)$")
 

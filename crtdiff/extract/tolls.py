@@ -11,12 +11,22 @@ _QUAL = (
     r"some|up to|as many as)?\s*"
 )
 _VERB_CLASS = {
-    "killed": "killed", "dead": "killed", "died": "killed", "deaths": "killed",
-    "fatalities": "killed", "killing": "killed", "wounded": "wounded", "injured": "wounded",
-    "wounding": "wounded", "injuring": "wounded", "kidnapped": "kidnapped",
-    "abducted": "kidnapped", "kidnapping": "kidnapped", "abducting": "kidnapped",
+    "killed": "killed",
+    "dead": "killed",
+    "died": "killed",
+    "deaths": "killed",
+    "fatalities": "killed",
+    "killing": "killed",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "wounding": "wounded",
+    "injuring": "wounded",
+    "kidnapped": "kidnapped",
+    "abducted": "kidnapped",
+    "kidnapping": "kidnapped",
+    "abducting": "kidnapped",
     "hostage": "kidnapped",
-}  # fmt: skip
+}
 _AFTER_VERB = (
     r"(?P<verb>killed|dead|died|deaths|fatalities|wounded|injured|kidnapped|abducted|taken hostage)"
 )

@@ -16,9 +16,18 @@ from schemas import OrganisationKind
 GROUPS_FILE = REFERENCE_DIR / "groups.csv"
 ORGANISATIONS_FILE = REFERENCE_DIR / "organisations.csv"
 _GROUP_COLUMNS = [
-    "id", "name", "acronym", "aliases", "renamed_from", "merged_into", "merged_year",
-    "fto_designated", "fto_revoked", "region", "note",
-]  # fmt: skip
+    "id",
+    "name",
+    "acronym",
+    "aliases",
+    "renamed_from",
+    "merged_into",
+    "merged_year",
+    "fto_designated",
+    "fto_revoked",
+    "region",
+    "note",
+]
 _ORG_COLUMNS = ["id", "name", "acronym", "aliases", "kind"]
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

@@ -1,0 +1,43 @@
+"""Prefect artifacts: each country's newest headline and new incidents, keyed per country so the
+Prefect UI keeps their history run after run."""
+
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+from crtdiff.text.normalize import slugify
+from schemas.diff import YearDiff
+
+
+def artifact_key(country: str, what: str) -> str:
+    """Artifact keys allow lowercase letters, digits and dashes only."""
+    return f"{slugify(country)}-{what}"
+
+
+def publish_pair(diff: YearDiff) -> None:
+    """The pair's headline (markdown) and its new incidents (table)."""
+    lines = [f"### {diff.country}: {diff.old_year} → {diff.new_year}"]
+    if diff.illustrative:
+        lines.append("_Illustrative text: not official State Department text._")
+    lines += [f"- {h.text}" for h in diff.headline]
+    create_markdown_artifact(
+        key=artifact_key(diff.country, "headline"),
+        markdown="\n".join(lines),
+        description=f"What changed in {diff.country} from {diff.old_year} to {diff.new_year}",
+    )
+    create_table_artifact(
+        key=artifact_key(diff.country, "new-incidents"),
+        table=[
+            {
+                "date": i.date,
+                "place": i.place or "",
+                "country": i.country or "",
+                "kind": i.kind.value,
+                "perpetrators": ", ".join(i.perpetrators),
+                "attribution": i.attribution.value,
+                "killed_min": i.killed_min,
+                "wounded_min": i.wounded_min,
+                "kidnapped_min": i.kidnapped_min,
+            }
+            for i in diff.incidents.new
+        ],
+        description=f"New incidents in {diff.country}'s {diff.new_year} chapter",
+    )

@@ -1,0 +1,108 @@
+"""Inline SVG charts: nothing loaded at view time, every label escaped."""
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+BAR_WIDTH = 34
+GAP = 14
+PLOT_HEIGHT = 140
+MARGIN_LEFT = 40
+MARGIN_BOTTOM = 24
+MARGIN_TOP = 24
+
+
+@dataclass(frozen=True)
+class YearPoint:
+    """Incidents and minimum toll of one report year."""
+
+    year: int
+    incidents: int
+    killed_min: int
+    illustrative: bool
+
+
+def incidents_chart(points: list[YearPoint]) -> Markup:
+    """Bars of incidents per year, with the minimum number killed written above each bar."""
+    if not points:
+        return Markup("")
+    top = max(max(p.incidents for p in points), 1)
+    width = MARGIN_LEFT + len(points) * (BAR_WIDTH + GAP) + GAP
+    height = MARGIN_TOP + PLOT_HEIGHT + MARGIN_BOTTOM + 10
+    base = MARGIN_TOP + PLOT_HEIGHT
+    parts = [
+        f'<svg role="img" aria-label="Incidents and minimum killed per year" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
+        f'<line x1="{MARGIN_LEFT}" y1="{base}" x2="{width}" y2="{base}" stroke="#888"/>',
+        f'<text x="4" y="{MARGIN_TOP + 10}">{top}</text>',
+    ]
+    for index, point in enumerate(points):
+        x = MARGIN_LEFT + GAP + index * (BAR_WIDTH + GAP)
+        bar = round(PLOT_HEIGHT * point.incidents / top)
+        y = base - bar
+        fill = "#9aa7b4" if point.illustrative else "#1f4e8c"
+        title = f"{point.year}: {point.incidents} incidents, at least {point.killed_min} killed" + (
+            " (illustrative text)" if point.illustrative else ""
+        )
+        parts += [
+            f'<rect x="{x}" y="{y}" width="{BAR_WIDTH}" height="{bar}" fill="{fill}">'
+            f"<title>{escape(title)}</title></rect>",
+            f'<text x="{x + BAR_WIDTH / 2}" y="{y - 4}" text-anchor="middle">'
+            f"{point.incidents} · {point.killed_min}†</text>",
+            f'<text x="{x + BAR_WIDTH / 2}" y="{base + 16}" text-anchor="middle">'
+            f"{point.year}</text>",
+        ]
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+@dataclass(frozen=True)
+class GroupSpan:
+    """The years a group is named in one country's chapters."""
+
+    name: str
+    years: list[int]
+
+
+def groups_timeline(spans: list[GroupSpan], years: list[int]) -> Markup:
+    """One row per group: a line from its first to its last year, a dot each year it is named."""
+    if not spans or not years:
+        return Markup("")
+    label_width, step, row = 230, 56, 22
+    width = label_width + step * len(years) + 20
+    height = row * (len(spans) + 1) + 10
+    x_of = {year: label_width + step * i + step / 2 for i, year in enumerate(years)}
+    parts = [
+        f'<svg role="img" aria-label="Groups named per year" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    parts += [f'<text x="{x_of[y]}" y="14" text-anchor="middle">{y}</text>' for y in years]
+    for index, span in enumerate(spans):
+        y = row * (index + 1) + 12
+        first, last = x_of[min(span.years)], x_of[max(span.years)]
+        label = escape(span.name if len(span.name) <= 34 else span.name[:33] + "…")
+        parts += [
+            f'<text x="4" y="{y + 4}">{label}</text>',
+            f'<line x1="{first}" y1="{y}" x2="{last}" y2="{y}" stroke="#9aa7b4" stroke-width="3"/>',
+        ]
+        parts += [
+            f'<circle cx="{x_of[year]}" cy="{y}" r="6" fill="#1f4e8c">'
+            f"<title>{escape(span.name)} named in {year}</title></circle>"
+            for year in span.years
+        ]
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def heat_class(value: float | None) -> str:
+    """CSS class of a similarity cell: diverging scale from most changed to unchanged."""
+    if value is None:
+        return "heat-none"
+    return f"heat-{min(7, int(value * 8))}"
+
+
+def change_class(share_changed: float | None) -> str:
+    """CSS class of a site-index cell by the share of text that changed."""
+    if share_changed is None:
+        return "cell-0"
+    return f"cell-{min(5, int(share_changed * 6))}"

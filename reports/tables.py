@@ -1,0 +1,188 @@
+"""Data tables for analysts: incidents, groups, legal measures, section metrics, changes."""
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from crtdiff.store.atomic import atomic_write_bytes
+from schemas import CountryReport
+from schemas.diff import YearDiff
+
+TABLES = ("incidents", "groups", "legal_measures", "section_metrics", "changes")
+
+
+def _source(report: CountryReport) -> dict[str, Any]:
+    return {
+        "country": report.country,
+        "year": report.year,
+        "chapter": report.chapter,
+        "source_uri": report.source.uri,
+        "source_sha256": report.source.sha256,
+        "illustrative": report.source.illustrative,
+    }
+
+
+def incident_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
+    """One row per incident."""
+    return [
+        {
+            **_source(r),
+            "incident_id": i.id,
+            "date": i.date,
+            "date_end": i.date_end,
+            "date_precision": i.date_precision.value,
+            "place": i.place,
+            "incident_country": i.country,
+            "kind": i.kind.value,
+            "target": i.target.value,
+            "perpetrators": ";".join(i.perpetrators),
+            "attribution": i.attribution.value,
+            "killed_min": i.killed_min,
+            "wounded_min": i.wounded_min,
+            "kidnapped_min": i.kidnapped_min,
+            "toll_flags": ";".join(f.value for f in i.toll_flags),
+            "evidence": i.evidence.sentence,
+            "evidence_start": i.evidence.start,
+            "evidence_end": i.evidence.end,
+        }
+        for r in reports
+        for i in r.incidents
+    ]
+
+
+def group_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
+    """One row per group per country-year."""
+    return [
+        {
+            **_source(r),
+            "group_id": g.id,
+            "name": g.name,
+            "acronym": g.acronym,
+            "from_gazetteer": g.from_gazetteer,
+            "mentions": len(g.mentions),
+            "first_mention": g.mentions[0].evidence.sentence,
+            "first_mention_start": g.mentions[0].evidence.start,
+        }
+        for r in reports
+        for g in r.groups
+    ]
+
+
+def legal_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
+    """One row per legal measure."""
+    return [
+        {
+            **_source(r),
+            "measure_id": m.id,
+            "kind": m.kind.value,
+            "status": m.status.value if m.status else None,
+            "date": m.date,
+            "date_precision": m.date_precision.value if m.date_precision else None,
+            "subject": m.subject,
+            "summary": m.summary,
+            "evidence": m.evidence.sentence,
+            "evidence_start": m.evidence.start,
+        }
+        for r in reports
+        for m in r.legal_measures
+    ]
+
+
+def _pair(d: YearDiff) -> dict[str, Any]:
+    return {
+        "country": d.country,
+        "chapter": d.chapter,
+        "old_year": d.old_year,
+        "new_year": d.new_year,
+        "illustrative": d.illustrative,
+    }
+
+
+def section_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
+    """One row per section per pair of years."""
+    return [
+        {
+            **_pair(d),
+            "section": s.key,
+            "cosine": s.cosine,
+            "jaccard": s.jaccard,
+            "edit": s.edit,
+            "simple": s.simple,
+            "recycled_share": s.recycled_share,
+            "unchanged": len(s.sentences.unchanged),
+            "modified": len(s.sentences.modified),
+            "cosmetic": sum(1 for m in s.sentences.modified if m.is_cosmetic),
+            "added": len(s.sentences.added),
+            "removed": len(s.sentences.removed),
+            "moved_in": len(s.sentences.moved_in),
+            "moved_out": len(s.sentences.moved_out),
+        }
+        for d in diffs
+        for s in d.sections
+    ]
+
+
+def change_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
+    """One row per fact change (deepdiff), rename and merger."""
+    rows: list[dict[str, Any]] = []
+    for d in diffs:
+        for c in d.fact_changes:
+            topic = c.path.split("[")[0]
+            rows.append(
+                {
+                    **_pair(d),
+                    "topic": topic,
+                    "change": c.change,
+                    "item": c.path,
+                    "old": None if c.old is None else str(c.old),
+                    "new": None if c.new is None else str(c.new),
+                }
+            )
+        for r in d.groups.renamed:
+            rows.append(
+                {
+                    **_pair(d),
+                    "topic": "groups",
+                    "change": "renamed",
+                    "item": f"groups[{r.new.id}]",
+                    "old": r.old.name,
+                    "new": r.new.name,
+                }
+            )
+        for m in d.groups.merged:
+            rows.append(
+                {
+                    **_pair(d),
+                    "topic": "groups",
+                    "change": "merged",
+                    "item": f"groups[{m.into.id}]",
+                    "old": ";".join(g.id for g in m.members),
+                    "new": m.into.name,
+                }
+            )
+    return rows
+
+
+def build_tables(reports: list[CountryReport], diffs: list[YearDiff]) -> dict[str, pd.DataFrame]:
+    """Every data table as a DataFrame."""
+    frames = {
+        "incidents": incident_rows(reports),
+        "groups": group_rows(reports),
+        "legal_measures": legal_rows(reports),
+        "section_metrics": section_rows(diffs),
+        "changes": change_rows(diffs),
+    }
+    return {name: pd.DataFrame(rows) for name, rows in frames.items()}
+
+
+def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
+    """Write each table as CSV and Parquet, atomically."""
+    written = []
+    for name, frame in tables.items():
+        csv_path, parquet_path = folder / f"{name}.csv", folder / f"{name}.parquet"
+        atomic_write_bytes(csv_path, frame.to_csv(index=False).encode("utf-8"))
+        atomic_write_bytes(parquet_path, frame.to_parquet(index=False))
+        written += [csv_path, parquet_path]
+    return written
