@@ -58,3 +58,33 @@ def shared_dir() -> Path:
 def seed_report(parse: ParseFn) -> CountryReport:
     """The real Mali 2016 chapter, parsed."""
     return parse(SEED, "data/raw/mali/2016.txt")
+
+
+@pytest.fixture(scope="session")
+def mali_2015(parse: ParseFn) -> CountryReport:
+    """The illustrative Mali 2015 chapter written for the tests."""
+    return parse(
+        DATA_DIR / "samples" / "mali" / "2015.txt", "data/samples/mali/2015.txt", illustrative=True
+    )
+
+
+@pytest.fixture(scope="session")
+def mali_2017(parse: ParseFn) -> CountryReport:
+    """The illustrative Mali 2017 chapter written for the tests."""
+    return parse(
+        DATA_DIR / "samples" / "mali" / "2017.txt", "data/samples/mali/2017.txt", illustrative=True
+    )
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files under tests/fixtures/golden/ from the current output",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite golden files."""
+    return bool(request.config.getoption("--update-golden"))

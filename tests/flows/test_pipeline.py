@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from prefect.artifacts import Artifact
 
 from crtdiff.pipeline.outcome import Status
 from flows.pipeline import crtdiff_run
@@ -108,3 +109,13 @@ def test_run_ingests_reports_and_survives_bad_entries(
     assert {e["status"] for e in written["entries"]} == {"ok", "rejected", "unavailable"}
     snapshots = catalog.parent / "snapshots" / "index.json"
     assert site.url("/crt-2019/niger/") in json.loads(snapshots.read_text(encoding="utf-8"))
+
+    assert [c.key for c in report.comparisons] == ["Niger:2012-2019"]
+    assert (out / "niger" / "2012-2019.json").is_file()
+    for page in ("index.html", "niger/index.html", "niger/2012-2019.html", "niger/2019.html"):
+        assert (out / page).is_file(), page
+    assert (out / "data" / "incidents.parquet").is_file()
+    headline = Artifact.get("niger-headline")
+    assert headline is not None and "Niger: 2012 → 2019" in str(headline.data)
+    table = Artifact.get("niger-new-incidents")
+    assert table is not None and "Inates" in str(table.data)

@@ -1,0 +1,84 @@
+"""A site built from the three Mali chapters, served on localhost, and a headless Chromium."""
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from crtdiff.compare.year_diff import compare_reports
+from crtdiff.pipeline.render_site import render_countries, render_index
+from crtdiff.reference.bundle import Reference
+from schemas import CountryReport
+from schemas.diff import YearDiff
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def mali_diffs(
+    mali_2015: CountryReport,
+    seed_report: CountryReport,
+    mali_2017: CountryReport,
+    reference: Reference,
+) -> list[YearDiff]:
+    return [
+        compare_reports(mali_2015, seed_report, reference.gazetteer),
+        compare_reports(seed_report, mali_2017, reference.gazetteer),
+    ]
+
+
+@pytest.fixture(scope="session")
+def site_dir(
+    tmp_path_factory: pytest.TempPathFactory,
+    mali_2015: CountryReport,
+    seed_report: CountryReport,
+    mali_2017: CountryReport,
+    mali_diffs: list[YearDiff],
+) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    reports = [mali_2015, seed_report, mali_2017]
+    summaries = render_countries(out, reports, mali_diffs)
+    render_index(out, summaries, reports, mali_diffs)
+    return out
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    if shutil.which("chromium") is None and not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs it (scripts/install-chromium.sh)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
