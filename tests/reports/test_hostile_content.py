@@ -85,7 +85,12 @@ def test_browser_shows_the_text_and_runs_nothing(
     out, _ = hostile_site
     page = chromium.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     for name in ("2016.html", "2015-2016.html", "index.html"):
         page.goto((out / "mali" / name).as_uri())
         text = page.inner_text("body")
