@@ -9,7 +9,7 @@ import typer
 
 from crtdiff.errors import ConfigError, CrtdiffError
 from crtdiff.ingest.chapter import Request, parse_chapter
-from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT
+from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
 from crtdiff.pipeline.locate import read_raw
 from crtdiff.reference.bundle import load_reference
 
@@ -97,20 +97,49 @@ def compare(
         sys.stdout.write(render_pair_html(diff, standalone=True))
 
 
+class Runner(StrEnum):
+    """Where `crtdiff run` executes its tasks."""
+
+    THREADS = "threads"
+    DASK = "dask"
+
+
 @app.command()
 def run(
     catalog: Annotated[Path, typer.Option(help="Sources catalogue (TOML).")] = DEFAULT_CATALOG,
     out: Annotated[Path, typer.Option(help="Output folder.")] = DEFAULT_OUTPUT,
+    store: Annotated[
+        Path, typer.Option(help="Result store that makes runs incremental.")
+    ] = DEFAULT_STORE,
+    countries: Annotated[
+        list[str] | None, typer.Option("--country", help="Only this country (repeatable).")
+    ] = None,
+    runner: Annotated[Runner, typer.Option(help="threads, or dask (needs --address).")] = (
+        Runner.THREADS
+    ),
+    address: Annotated[
+        str | None, typer.Option(help="Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Run the Prefect pipeline over the catalogue and write the outputs.
+    """Run the Prefect pipeline over the catalogue and write the site (only what changed).
 
     Exit status: 0 all entries ok, 1 some inputs rejected, 2 usage or configuration error.
     """
-    from crtdiff.run_command import run_pipeline
+    from crtdiff.run_command import RunOptions, run_pipeline
 
+    if runner is Runner.DASK and not address:
+        raise typer.BadParameter("--runner dask needs --address tcp://HOST:PORT")
+    options = RunOptions(
+        catalog=catalog,
+        out_dir=out,
+        store_dir=store,
+        countries=countries or None,
+        dask_address=address if runner is Runner.DASK else None,
+        show_progress=not quiet,
+    )
     try:
-        code = run_pipeline(catalog, out, show_progress=not quiet)
+        code = run_pipeline(options)
     except CrtdiffError as exc:
         fail(exc)
     raise typer.Exit(code)

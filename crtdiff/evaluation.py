@@ -135,11 +135,18 @@ def score_report(report: CountryReport, gold: Gold) -> Score:
             for p, g in pairs
             if not _field_agrees(name, p, g)
         ]
-    _, score.sets["referenced_incidents"] = _match(
+    ref_pairs, score.sets["referenced_incidents"] = _match(
         data["referenced_incidents"],
         gold["referenced_incidents"],
         lambda p, g: p["date"] == g["date"],
     )
+    where = f"{report.country} {report.year}"
+    matched_ref = [id(g) for _, g in ref_pairs]
+    score.misses += [
+        f"{where} referenced missed: {g['date']} {g['evidence_starts']!r}"
+        for g in gold["referenced_incidents"]
+        if id(g) not in matched_ref
+    ]
     _, score.sets["aggregate_tolls"] = _match(
         data["aggregate_tolls"], gold["aggregate_tolls"], _starts
     )
@@ -148,6 +155,18 @@ def score_report(report: CountryReport, gold: Gold) -> Score:
         gold["legal_measures"],
         lambda p, g: p["kind"] == g["kind"] and _starts(p, g),
     )
+    matched_legal = [id(g) for _, g in legal_pairs]
+    score.misses += [
+        f"{where} legal missed: {g['kind']} {g['evidence_starts']!r}"
+        for g in gold["legal_measures"]
+        if id(g) not in matched_legal
+    ]
+    found = [id(p) for p, _ in legal_pairs]
+    score.misses += [
+        f"{where} legal extra: {p['kind']} {p['evidence']['sentence'][:40]!r}"
+        for p in data["legal_measures"]
+        if id(p) not in found
+    ]
     for name in ("status", "date"):
         agree = sum(1 for p, g in legal_pairs if p[name] == g[name])
         score.fields[f"legal.{name}"] = Counts(agree, 0, len(legal_pairs) - agree)

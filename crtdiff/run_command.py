@@ -1,5 +1,6 @@
 """`crtdiff run`: configure Prefect, run the flow with a progress bar, print a summary."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -37,19 +38,43 @@ def print_summary(report: RunReport, out_dir: Path) -> None:
     )
 
 
-def run_pipeline(catalog_path: Path, out_dir: Path, *, show_progress: bool) -> int:
+def print_work(report: RunReport) -> None:
+    """What was computed and what was reused."""
+    w = report.work
+    console.print(
+        f"  work: {w.ingested} ingested ({w.ingest_cached} reused), {w.compared} compared "
+        f"({w.compare_cached} reused), {w.countries_rendered} countries rendered "
+        f"({w.countries_cached} reused), index {'rendered' if w.index_rendered else 'reused'}",
+        markup=False,
+        soft_wrap=True,
+    )
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What `crtdiff run` was asked to do."""
+
+    catalog: Path
+    out_dir: Path
+    store_dir: Path
+    countries: list[str] | None = None
+    dask_address: str | None = None
+    show_progress: bool = True
+
+
+def run_pipeline(options: RunOptions) -> int:
     """Run the main flow; returns the exit status (0 ok, 1 some inputs rejected)."""
     from flows.settings import configure_prefect
 
     configure_prefect()
     reference = load_reference()
-    catalog = load_catalog(catalog_path, reference.countries)  # ConfigError → exit 2 early
-    out_dir.mkdir(parents=True, exist_ok=True)
+    catalog = load_catalog(options.catalog, reference.countries)  # ConfigError → exit 2 early
+    options.out_dir.mkdir(parents=True, exist_ok=True)
 
     from flows.pipeline import crtdiff_run
-    from flows.runtime import quiet_flow_settings
+    from flows.runtime import quiet_flow_settings, with_runner
 
-    total = len(catalog.entries)
+    flow = with_runner(crtdiff_run, options.dask_address)
     with (
         Progress(
             TextColumn("[progress.description]{task.description}"),
@@ -57,16 +82,23 @@ def run_pipeline(catalog_path: Path, out_dir: Path, *, show_progress: bool) -> i
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             console=console,
-            disable=not show_progress,
+            disable=not options.show_progress,
             transient=True,
         ) as bar,
         quiet_flow_settings(),
     ):
-        task_id = bar.add_task("starting Prefect", total=total)
+        task_id = bar.add_task("starting Prefect", total=len(catalog.entries))
 
         def advance(stage: str, count: int) -> None:
             bar.update(task_id, description=stage, advance=count)
 
-        report = crtdiff_run(str(catalog_path), str(out_dir), progress=advance)
-    print_summary(report, out_dir)
+        report = flow(
+            str(options.catalog),
+            str(options.out_dir),
+            str(options.store_dir),
+            options.countries,
+            progress=advance,
+        )
+    print_summary(report, options.out_dir)
+    print_work(report)
     return report.exit_code

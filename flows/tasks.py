@@ -1,6 +1,8 @@
-"""Thin Prefect tasks: names, retries and batching around the pure pipeline functions."""
+"""Thin Prefect tasks: names, retries and batching around the pure pipeline functions.
 
-from pathlib import Path
+Tasks are batches (a task run costs ~60 ms of orchestration): per-item caching happens inside
+them, in the content-addressed result store (see crtdiff/pipeline/incremental.py).
+"""
 
 from prefect import Task, task
 from prefect.cache_policies import NO_CACHE
@@ -10,14 +12,20 @@ from prefect.tasks import exponential_backoff
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched, fetch_url
-from crtdiff.pipeline.compare_pairs import Pair, compare_pair
-from crtdiff.pipeline.ingest_entries import IngestContext, ingest_entries
+from crtdiff.pipeline.incremental import (
+    CountryPlan,
+    PairPlan,
+    Resolved,
+    RunContext,
+    compare_planned,
+    ingest_resolved,
+    render_planned,
+    render_site_index,
+    resolve_entry,
+)
+from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome
-from crtdiff.pipeline.render_site import render_countries, render_index
-from crtdiff.reference.gazetteer import Gazetteer
 from flows.artifacts import publish_pair
-from reports.site import CountrySummary
-from schemas import CountryReport
 from schemas.diff import YearDiff
 
 
@@ -51,47 +59,43 @@ def fetch_page(url: str, etag: str | None, last_modified: str | None) -> Fetched
 
 @task(name="ingest-batch", task_run_name="ingest {label}", cache_policy=NO_CACHE)
 def ingest_batch(
-    label: str, entries: list[CatalogEntry], ctx: IngestContext
-) -> list[tuple[EntryOutcome, CountryReport | None]]:
-    """Ingest a batch of entries (one task per batch keeps orchestration overhead small)."""
-    return ingest_entries(entries, ctx)
+    label: str, entries: list[CatalogEntry], ctx: RunContext, manifest: Manifest
+) -> list[EntryOutcome]:
+    """Resolve, key and (unless stored) parse a batch of catalogue entries."""
+    outcomes = []
+    for entry in entries:
+        resolved: Resolved = resolve_entry(entry, ctx)
+        outcomes.append(ingest_resolved(resolved, ctx, manifest))
+    return outcomes
 
 
 @task(name="compare-batch", task_run_name="compare {label}", cache_policy=NO_CACHE)
 def compare_batch(
-    label: str, pairs: list[Pair], gazetteer: Gazetteer, out_dir: Path
-) -> list[tuple[EntryOutcome, YearDiff | None]]:
-    """Compare a batch of consecutive-year pairs and write their diffs."""
-    return [compare_pair(pair, gazetteer, out_dir) for pair in pairs]
+    label: str, plans: list[PairPlan], ctx: RunContext, manifest: Manifest
+) -> list[EntryOutcome]:
+    """Compare (unless stored) a batch of consecutive-year pairs."""
+    return [compare_planned(plan, ctx, manifest) for plan in plans]
 
 
 @task(name="render-countries", task_run_name="render {label}", cache_policy=NO_CACHE)
 def render_batch(
-    label: str, out_dir: Path, reports: list[CountryReport], diffs: list[YearDiff]
-) -> list[CountrySummary]:
-    """Write every page of a batch of countries."""
-    return render_countries(out_dir, reports, diffs)
+    label: str, plans: list[CountryPlan], ctx: RunContext, manifest: Manifest
+) -> list[bool]:
+    """Render (unless fresh) the pages of a batch of countries."""
+    return [render_planned(plan, ctx, manifest) for plan in plans]
 
 
 @task(name="render-index", cache_policy=NO_CACHE)
-def render_site_index(
-    out_dir: Path,
-    summaries: list[CountrySummary],
-    reports: list[CountryReport],
-    diffs: list[YearDiff],
-) -> None:
-    """Write the index, assets and data tables."""
-    render_index(out_dir, summaries, reports, diffs)
+def render_index(
+    country_keys: dict[str, str], ctx: RunContext, manifest: Manifest
+) -> tuple[bool, str]:
+    """Write (unless fresh) the index, assets and data tables."""
+    return render_site_index(country_keys, ctx, manifest)
 
 
 @task(name="publish-artifacts", cache_policy=NO_CACHE)
 def publish_artifacts(diffs: list[YearDiff]) -> int:
     """Publish each country's newest pair as Prefect artifacts; returns how many pairs."""
-    newest: dict[tuple[str, str], YearDiff] = {}
     for diff in diffs:
-        key = (diff.country, diff.chapter)
-        if key not in newest or diff.new_year > newest[key].new_year:
-            newest[key] = diff
-    for diff in newest.values():
         publish_pair(diff)
-    return len(newest)
+    return len(diffs)

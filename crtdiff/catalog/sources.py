@@ -79,23 +79,30 @@ def fetch_to_store(url: str, store: SnapshotStore, fetch: Fetcher) -> ResolvedSo
     return ResolvedSource(RawSource(fetched.data, url, fetched.retrieved_at), notes)
 
 
-def resolve_source(
-    entry: CatalogEntry, catalog: Catalog, store: SnapshotStore, fetch: Fetcher
-) -> ResolvedSource:
+def fetch_or_snapshot(url: str, store: SnapshotStore, fetch: Fetcher) -> ResolvedSource:
+    """A URL's bytes: fetched (and kept), or else its latest snapshot; FetchError when neither."""
+    try:
+        return fetch_to_store(url, store, fetch)
+    except FetchError as exc:
+        latest = store.latest(url)
+        if latest is None:
+            raise
+        raw = RawSource(store.read(latest), url, datetime.fromisoformat(latest.retrieved_at))
+        return ResolvedSource(raw, [f"{exc}; using the snapshot of {latest.retrieved_at}"])
+
+
+UrlSource = Callable[[str], ResolvedSource]
+"""url -> its bytes (fetched, or from a snapshot); raises FetchError."""
+
+
+def resolve_source(entry: CatalogEntry, catalog: Catalog, urls: UrlSource) -> ResolvedSource:
     """The raw bytes for an entry: local file, or URL (fetched, else snapshot, else fallback)."""
     if not entry.is_url:
         path = catalog.local_path(entry.source)
         return ResolvedSource(read_local(path, illustrative=entry.illustrative))
     try:
-        return fetch_to_store(entry.source, store, fetch)
+        return urls(entry.source)
     except FetchError as exc:
-        latest = store.latest(entry.source)
-        if latest is not None:
-            raw = RawSource(
-                store.read(latest), entry.source, datetime.fromisoformat(latest.retrieved_at)
-            )
-            note = f"{exc}; using the snapshot of {latest.retrieved_at}"
-            return ResolvedSource(raw, [note])
         if entry.fallback is None:
             raise
         raw = read_local(catalog.local_path(entry.fallback), illustrative=True)

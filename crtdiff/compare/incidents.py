@@ -19,13 +19,23 @@ def same_place(a: str | None, b: str | None) -> bool:
     return fuzz.token_set_ratio(match_key(a), match_key(b)) >= PLACE_MATCH
 
 
+def _mentions(text: str, place: str) -> bool:
+    return match_key(place) in match_key(text)
+
+
 def same_incident(a: Incident | ReferencedIncident, b: Incident | ReferencedIncident) -> bool:
-    """Same date, place and kind (a missing place matches on country)."""
+    """Same date, place and kind. The place may be the town in one year and the site in the
+    other ("Bamako", "Radisson"): it matches when either sentence names the other's place; a
+    missing place matches on country."""
     if a.date != b.date or a.kind is not b.kind:
         return False
     if a.place is None or b.place is None:
         return a.country == b.country
-    return same_place(a.place, b.place)
+    return (
+        same_place(a.place, b.place)
+        or _mentions(a.evidence.sentence, b.place)
+        or _mentions(b.evidence.sentence, a.place)
+    )
 
 
 def _match(item: Incident | ReferencedIncident, old: Sequence[Incident]) -> Incident | None:

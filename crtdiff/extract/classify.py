@@ -20,6 +20,7 @@ _KINDS: list[tuple[IncidentKind, re.Pattern[str]]] = [
         ),
     ),
     (IncidentKind.ASSASSINATION, re.compile(r"assassinat|targeted killing", re.I)),
+    (IncidentKind.KIDNAPPING, re.compile(r"kidnap|abduct|hostage|taken captive", re.I)),
     (
         IncidentKind.ARMED_ASSAULT,
         re.compile(
@@ -28,10 +29,11 @@ _KINDS: list[tuple[IncidentKind, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    (IncidentKind.KIDNAPPING, re.compile(r"kidnap|abduct|hostage|taken captive", re.I)),
 ]
-# Kidnappings are named by their verb; an attack that also took hostages stays an attack.
-_KIDNAP_FIRST = re.compile(r"^(?:[^.;]*?)\b(?:was|were) (?:abducted|kidnapped)\b", re.I)
+# A kidnapping is one when no attack is named; an attack that also took hostages stays an attack.
+_ATTACK = re.compile(
+    r"\battack|ambush|\braid|assault|storm|opened fire|\bclash|besieg|siege|overran", re.I
+)
 
 _TARGETS: list[tuple[Target, re.Pattern[str]]] = [
     (
@@ -96,21 +98,23 @@ _SUSPECTED = re.compile(
 
 def classify_kind(main: str, context: str) -> IncidentKind:
     """The incident's kind, read from its main sentence first, then its follow-up sentences."""
-    if _KIDNAP_FIRST.match(main):
-        return IncidentKind.KIDNAPPING
     for text in (main, context):
         for kind, pattern in _KINDS:
+            if kind is IncidentKind.KIDNAPPING and _ATTACK.search(text):
+                continue
             if pattern.search(text):
                 return kind
     return IncidentKind.OTHER
 
 
 def classify_target(main: str) -> Target:
-    """The incident's main target."""
-    for target, pattern in _TARGETS:
-        if pattern.search(main):
-            return target
-    return Target.OTHER
+    """The incident's main target: the first target noun the sentence names."""
+    found = [
+        (m.start(), rank, target)
+        for rank, (target, pattern) in enumerate(_TARGETS)
+        if (m := pattern.search(main))
+    ]
+    return min(found)[2] if found else Target.OTHER
 
 
 def classify_attribution(text: str, has_perpetrators: bool) -> Attribution:

@@ -48,6 +48,8 @@ _PATTERNS = [
     re.compile(rf"{_VAGUE}{_MONTH.format('m1')}(?:,?\s+{_YEAR.format('y')})?\b", re.IGNORECASE),
     # "In May", "in June 2015", "During October"
     re.compile(rf"{_MONTH.format('m1')}(?:,?\s+{_YEAR.format('y')})?\b"),
+    # "the 2002 Bali bombings", "in 2012", "since 2014": a year alone
+    re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Tt]he|of|during|[Bb]y)\s+{_YEAR.format('y')}\b(?!-)"),
 ]
 
 
@@ -73,6 +75,11 @@ def _day_ok(year: int, month: int, day: int) -> bool:
 def _build(match: re.Match[str], default_year: int) -> DatePhrase | None:
     groups = match.groupdict()
     year = int(groups["y"]) if groups.get("y") else default_year
+    if not groups.get("m1"):
+        start = match.start("y")
+        return DatePhrase(
+            groups["y"], start, match.end(), f"{year:04d}", None, DatePrecision.YEAR, year
+        )
     month = MONTHS[groups["m1"].lower()]
     day = int(groups["d1"]) if groups.get("d1") else None
     vague = groups.get("vague")

@@ -197,6 +197,33 @@ def extract_aggregates(report: CountryReport, ctx: Context) -> list[AggregateTol
     return out
 
 
+_ANCHOR = re.compile(
+    r"\b(?:attacks?|bombings?|kidnappings?|abductions?|ambush(?:es)?|assaults?|siege|"
+    r"explosions?|massacre|hostage-taking|abducted|kidnapped|bombed|attacked)\b",
+    re.I,
+)
+_DATE_REACH = {DatePrecision.YEAR: 25}
+"""How far (characters) a date may stand from its event word; a bare year must be close
+("the 2002 Bali bombings"), or it is just a year the sentence mentions."""
+_DEFAULT_REACH = 60
+
+
+def _date_of_event(text: str, dates: list[DatePhrase], start: int, end: int) -> DatePhrase | None:
+    """The date closest to an event word, within reach; a bare year only in the same phrase
+    ("the 2002 Bali bombings", not "a trend that began in 2015, attacks ...")."""
+    best: tuple[int, DatePhrase] | None = None
+    for phrase in dates:
+        between = text[phrase.end : start] if phrase.end <= start else text[end : phrase.start]
+        gap = len(between) if phrase.end <= start or phrase.start >= end else -1
+        if gap < 0 or gap > _DATE_REACH.get(phrase.precision, _DEFAULT_REACH):
+            continue
+        if phrase.precision is DatePrecision.YEAR and not re.fullmatch(r"[\s\w’'-]*", between):
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, phrase)
+    return best[1] if best else None
+
+
 def extract_references(
     report: CountryReport, ctx: Context, index: SentenceIndex
 ) -> list[ReferencedIncident]:
@@ -205,11 +232,15 @@ def extract_references(
     seen: set[tuple[str | None, str]] = set()
     for located in index.sentences:
         text = located.sentence.text
-        if not _EVENT.search(text):
+        dates = find_dates(text, ctx.year)
+        if not dates:
             continue
         offset = located.sentence.start
         blocked = [(s - offset, e - offset) for s, e in ctx.blocked]
-        for phrase in find_dates(text, ctx.year):
+        for event in _ANCHOR.finditer(text):
+            phrase = _date_of_event(text, dates, event.start(), event.end())
+            if phrase is None:
+                continue
             reason = _reason(located, phrase, text, ctx)
             if reason is None:
                 continue
@@ -242,14 +273,9 @@ def _reason(
     located: LocatedSentence, phrase: DatePhrase, text: str, ctx: Context
 ) -> ReferenceReason | None:
     """Why a dated event mention is a reference, or None when it is not one."""
-    near_event = _EVENT.search(text[phrase.end : phrase.end + 40]) or _EVENT.search(
-        text[max(0, phrase.start - 40) : phrase.start]
-    )
-    if near_event is None:
-        return None
     if phrase.explicit_year is not None and phrase.explicit_year < ctx.year:
         return ReferenceReason.EARLIER_YEAR
-    if located.section == "incidents" or phrase.precision is DatePrecision.MONTH:
+    if located.section == "incidents" or phrase.precision is not DatePrecision.DAY:
         return None
     place = find_place(text[phrase.start :], ctx.countries)
     if place.country is not None and place.country != ctx.country:

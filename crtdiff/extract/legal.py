@@ -29,7 +29,8 @@ _ACTION = (
     r"\b(?:pass(?:ed)?|adopt(?:ed)?|enact(?:ed)?|promulgat\w*|amend\w*|draft\w*|sign(?:ed)?|"
     r"approv\w*|validat\w*|ratif\w*|vot(?:ed|e)|entered into force|took effect|came into force|"
     r"implement\w*|extend\w*|renew\w*|declar\w*|impos\w*|lift\w*|introduc\w*|submit\w*|"
-    r"establish\w*|creat\w*|launch\w*|issued|incorporated|finaliz\w*|finalis\w*|revis\w*)"
+    r"establish\w*|creat\w*|launch\w*|issued|incorporated|finaliz\w*|finalis\w*|revis\w*|"
+    r"criminaliz\w*|criminalis\w*|pending|announc\w*)"
 )
 # First matching rule wins for a sentence (a unit created by law is reported once, as the law).
 RULES = [
@@ -46,7 +47,7 @@ RULES = [
         K.STRATEGY, _re(r"\b(?:national )?(?:strategy|action plan|national plan)\b"), _re(_ACTION)
     ),
     Rule(K.PENAL_CODE, _re(r"penal code|criminal code|code of criminal procedure"), _re(_ACTION)),
-    Rule(K.DECREE, _re(r"\bdecree\b"), _re(_ACTION)),
+    Rule(K.DECREE, _re(r"\bdecree\b|\bordinance\b"), _re(_ACTION)),
     Rule(
         K.AGREEMENT,
         _re(r"\b(?:agreement|memorandum of understanding|MOU|protocol)\b"),
@@ -65,7 +66,11 @@ RULES = [
         _re(r"\b(?:law|bill|legislation|act)\b(?! enforcement)(?<!rule of law)"),
         _re(_ACTION),
     ),
-    Rule(K.UNIT, _re(r"\bunit\b"), _re(r"\b(?:newly )?(?:establish\w*|creat\w*|set up|formed)")),
+    Rule(
+        K.UNIT,
+        _re(r"\bunit\b|\bdetachment\b|\bjoint force\b|\btask force\b|judicial pole"),
+        _re(r"\b(?:newly )?(?:establish\w*|creat\w*|set up|formed)"),
+    ),
 ]
 
 _STATUS = [
@@ -185,8 +190,15 @@ def _measure_date(text: str, year: int) -> DatePhrase | None:
     )
 
 
+_DUTY = re.compile(
+    r"\b(?:is|are) responsible for|\bhas the responsibility|\bhave the responsibility"
+)
+
+
 def _measure(located: LocatedSentence, year: int, taken: set[str]) -> LegalMeasure | None:
     text = located.sentence.text
+    if _DUTY.search(text):
+        return None  # who is in charge of a measure is not a measure
     for rule in RULES:
         trigger = rule.trigger.search(text)
         if trigger is None or not rule.action.search(text):

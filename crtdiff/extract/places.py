@@ -8,7 +8,8 @@ from crtdiff.reference.countries import CountryTable
 
 _PARTICLES = {"de", "du", "al", "el", "of", "la", "le", "ad", "ash", "bin"}
 _PLACE = re.compile(
-    r"\b(?:in|at|near|outside|around|on the outskirts of|attack on|attacked|targeting)\s+"
+    r"\b(?P<prep>in|at|near|outside|around|on the outskirts of|(?:neighbou?rhoods?|suburbs?|"
+    r"outskirts|town|city|village|area|district|province) of|attack on|attacked|targeting)\s+"
     r"(?:the\s+(?:town|village|city|region|area|camp|commune)\s+of\s+|the\s+)?"
     r"(?P<place>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|du|al|el|la|le))*)"
 )
@@ -39,7 +40,9 @@ _NOT_PLACES = {
     "their",
 }
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_DEMONYM = re.compile(r"(?:ian|ien|ese|ish|i)$")
+_RANKS = {"attack on": 1, "attacked": 1, "targeting": 1, "near": 2, "around": 2}
+_REGION_WORD = re.compile(r"\s+(?:region|province|state|department|area|district)\b", re.I)
+_DEMONYM = re.compile(r"(?:ian|ien|ese|ish|ani|ali|ean|ois)$")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,9 @@ class Place:
     place: str | None
     country: str | None
     start: int | None
+    rank: int = 0
+    """0 where it happened ("in Gao"), 1 what was attacked ("attacked the JW Marriott"),
+    2 what it was close to ("near Bamako")."""
 
 
 def _clean(candidate: str) -> str:
@@ -81,7 +87,8 @@ def place_candidates(
             continue  # "Malian", "Nigerien": adjectives, not places
         after = _COUNTRY_AFTER.match(text, end)
         follows = countries.resolve(after.group("country")) if after is not None else None
-        found.append(Place(candidate, follows.name if follows else None, start))
+        rank = _RANKS.get(match.group("prep"), 0)
+        found.append(Place(candidate, follows.name if follows else None, start, rank))
     return found
 
 
@@ -90,13 +97,28 @@ def find_place(
 ) -> Place:
     """The first place named, and the country: a country name sets the country and the search
     goes on for a town ("abducted in Niger along the Malian border" is in Niger, no town)."""
-    country: str | None = None
-    for candidate in place_candidates(text, countries, blocked):
-        if candidate.place is None:
-            country = country or candidate.country
-            continue
-        return Place(candidate.place, candidate.country or country, candidate.start)
+    candidates = place_candidates(text, countries, blocked)
+    country = next((c.country for c in candidates if c.place is None), None)
+    towns = [c for c in candidates if c.place is not None]
+    # Where, then what, then near what: "attacked the JW Marriott ... in Jakarta" happened in
+    # Jakarta; "attacked Le Campement Kangaba, a resort near Bamako" at the resort.
+    towns.sort(key=lambda c: c.rank)
+    for index, town in enumerate(towns):
+        # "near Eagle Square in Abuja": the town the site lies in.
+        inner = next((t for t in towns[index + 1 :] if _right_after(text, town, t)), None)
+        chosen = inner or town
+        return Place(chosen.place, chosen.country or town.country or country, chosen.start)
     return Place(None, country, None)
+
+
+def _right_after(text: str, outer: Place, inner: Place) -> bool:
+    """True when `inner` follows `outer` as "<outer> in <inner>"."""
+    if outer.start is None or inner.start is None or outer.place is None:
+        return False
+    gap = text[outer.start + len(outer.place) : inner.start]
+    after = text[inner.start + len(inner.place or "") :]
+    # A town, not a region: "near Tiabongou in the Sahel region" happened in Tiabongou.
+    return bool(re.fullmatch(r",?\s+in\s+", gap)) and not _REGION_WORD.match(after)
 
 
 def place_near(

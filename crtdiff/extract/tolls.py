@@ -27,12 +27,14 @@ _VERB_CLASS = {
     "abducting": "kidnapped",
     "hostage": "kidnapped",
 }
+_WORD = r"(?:[\w’'-]|\.(?=\w)|(?<=\b[A-Z])\.)+"
+"""A word of a victim phrase: inner dots ("U.S.") but never a sentence's final period."""
 _AFTER_VERB = (
     r"(?P<verb>killed|dead|died|deaths|fatalities|wounded|injured|kidnapped|abducted|taken hostage)"
 )
 # "three French soldiers were killed", "at least 19 Malian soldiers killed and five kidnapped"
 _COUNT_THEN_VERB = re.compile(
-    rf"\b{_QUAL}(?P<n>{NUMBER})\s+(?P<who>(?:(?!and\b|or\b|while\b)[\w’'.-]+\s+){{0,5}}?)"
+    rf"\b{_QUAL}(?P<n>{NUMBER})\s+(?P<who>(?:(?!and\b|or\b|while\b){_WORD}\s+){{0,5}}?)"
     rf"(?:(?:were|was|had been|have been|are|being)\s+)?(?:reportedly\s+|also\s+)?{_AFTER_VERB}\b",
     re.IGNORECASE,
 )
@@ -40,14 +42,21 @@ _COUNT_THEN_VERB = re.compile(
 _VERB_THEN_COUNT = re.compile(
     rf"\b(?P<verb>killing|wounding|injuring|kidnapping|abducting|killed|wounded|injured|"
     rf"kidnapped|abducted)\s+{_QUAL}(?P<n>{NUMBER})\b"
-    rf"(?P<who>(?:\s+(?!and\b|or\b|while\b)[\w’'.-]+){{0,4}})",
+    rf"(?P<who>(?:,?\s+(?!and\b|or\b|while\b){_WORD}){{0,4}})"
+    rf"(?:,[^.;]{{0,40}}?,?\s+and\s+(?P<n2>{NUMBER})\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,2}}))?",
     re.IGNORECASE,
 )
 # "a Swiss citizen was abducted", "an Australian employee ... was shot and killed"
 _ONE_PERSON = re.compile(
-    r"\b(?:a|an|one)\s+(?P<who>(?:[\w’'.-]+\s+){0,4}?)(?:was|had been)\s+(?:shot and\s+)?"
+    rf"\b(?:a|an|one)\s+(?P<who>(?:{_WORD}[\s,]+){{0,6}}?)(?:was|had been)\s+"
+    r"(?:reportedly\s+|later\s+|also\s+)?(?:shot and\s+)?"
     r"(?P<verb>abducted|kidnapped|killed|wounded|injured|taken hostage)\b",
     re.IGNORECASE,
+)
+# "gunmen kidnapped Kirk Woodman", "abducted a Colombian nun"
+_VERB_ONE = re.compile(
+    r"\b(?P<verb>kidnapped|abducted)\s+(?P<who>(?:a|an)\s+\w+(?:\s+\w+)?|"
+    r"[A-Z][a-z]+\s+[A-Z][a-z]+)\b"
 )
 _PERPETRATOR = re.compile(
     r"attacker|assailant|militant|terrorist|bomber|gunm[ae]n|fighter|insurgent|suspect|"
@@ -95,7 +104,7 @@ class _Count:
 def _counts(text: str) -> list[_Count]:
     found: list[_Count] = []
     seen: set[tuple[int, str]] = set()
-    for pattern in (_COUNT_THEN_VERB, _VERB_THEN_COUNT, _ONE_PERSON):
+    for pattern in (_COUNT_THEN_VERB, _VERB_THEN_COUNT, _ONE_PERSON, _VERB_ONE):
         for m in pattern.finditer(text):
             groups = m.groupdict()
             who = (groups.get("who") or "").strip()
@@ -108,6 +117,9 @@ def _counts(text: str) -> list[_Count]:
             klass = _VERB_CLASS[verb]
             if (m.start(), klass) in seen:
                 continue
+            extra = parse_number(groups["n2"]) if groups.get("n2") else None
+            if extra is not None and not _PERPETRATOR.search(groups.get("who2") or ""):
+                value += extra  # "killing 35 civilians, most of them women, and seven soldiers"
             seen.add((m.start(), klass))
             window = text[max(0, m.start() - 60) : m.start()]
             qualifier = (groups.get("q") or "").lower()

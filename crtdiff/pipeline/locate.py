@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 from crtdiff.catalog.load import load_catalog
-from crtdiff.catalog.sources import read_local, resolve_source
+from crtdiff.catalog.sources import fetch_or_snapshot, read_local, resolve_source
 from crtdiff.errors import ConfigError, InputError
 from crtdiff.fetch.http import Fetched, fetch_url, with_retries
 from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
@@ -42,7 +42,9 @@ def read_chapter(
         if entry is None:
             raise InputError(location, f"no entry for it in {catalog_path}")
         store = SnapshotStore(catalog.folder / "snapshots")
-        raw = resolve_source(entry, catalog, store, fetch_direct).raw
+        raw = resolve_source(
+            entry, catalog, lambda url: fetch_or_snapshot(url, store, fetch_direct)
+        ).raw
         request = Request(entry.country, entry.year, entry.chapter)
         return parse_chapter(raw, request, reference)
     return parse_chapter(read_raw(location), Request(country=country), reference)

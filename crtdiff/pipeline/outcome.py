@@ -30,6 +30,27 @@ class EntryOutcome:
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     illustrative: bool = False
+    cached: bool = False
+    """True when the result came from the store (nothing recomputed)."""
+    report_key: str | None = None
+    """Key of the stored result (report or diff)."""
+    country: str | None = None
+    chapter: str | None = None
+    year: int | None = None
+    """Report year (the newer year for a comparison)."""
+
+
+@dataclass
+class Work:
+    """How much was computed and how much reused: what the incremental tests count."""
+
+    ingested: int = 0
+    ingest_cached: int = 0
+    compared: int = 0
+    compare_cached: int = 0
+    countries_rendered: int = 0
+    countries_cached: int = 0
+    index_rendered: int = 0
 
 
 @dataclass
@@ -41,6 +62,7 @@ class RunReport:
     catalog: str | None = None
     entries: list[EntryOutcome] = field(default_factory=list)
     comparisons: list[EntryOutcome] = field(default_factory=list)
+    work: Work = field(default_factory=Work)
 
     @property
     def rejected(self) -> list[EntryOutcome]:

@@ -21,6 +21,8 @@ class Reference:
     gazetteer: Gazetteer
     names: NameMatcher
     """Matcher of every group and organisation name (built once: ~10 ms)."""
+    folder: Path = REFERENCE_DIR
+    """Where the tables were read from (their digest keys cached results)."""
 
 
 def load_reference(folder: Path = REFERENCE_DIR) -> Reference:
@@ -33,4 +35,5 @@ def load_reference(folder: Path = REFERENCE_DIR) -> Reference:
             gazetteer := load_gazetteer(folder / "groups.csv", folder / "organisations.csv")
         ),
         names=NameMatcher(gazetteer.entries.values()),
+        folder=folder,
     )

@@ -82,7 +82,7 @@ def test_run_ingests_reports_and_survives_bad_entries(
     catalog = make_catalog(tmp_path, site)
     out = tmp_path / "output"
     with quiet_flow_settings():
-        report = crtdiff_run(str(catalog), str(out))
+        report = crtdiff_run(str(catalog), str(out), str(tmp_path / "store"))
     status = {e.key.split(" (")[0]: (e.status, e.reason) for e in report.entries}
     assert status["Mali:2016"][0] is Status.OK
     assert status["Niger:2019"][0] is Status.OK

@@ -1,0 +1,40 @@
+"""What the output folder holds: for each output, the key of the inputs it was made from."""
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from crtdiff.store.atomic import atomic_write_text
+
+MANIFEST = ".crtdiff-manifest.json"
+
+
+@dataclass
+class Manifest:
+    """Keys of the outputs of the last complete run."""
+
+    reports: dict[str, str] = field(default_factory=dict)
+    """Entry key (`Country:Year[:chapter]`) → ingest key of its report."""
+    outputs: dict[str, str] = field(default_factory=dict)
+    """Output path (relative to the output folder) → key of what it holds."""
+    countries: dict[str, str] = field(default_factory=dict)
+    """Country → render key of its pages (and of its stored summary and table rows)."""
+    index: str | None = None
+
+    def fresh(self, out_dir: Path, relative: str, key: str) -> bool:
+        """True when `relative` exists and was written from `key`."""
+        return self.outputs.get(relative) == key and (out_dir / relative).is_file()
+
+
+def load_manifest(out_dir: Path) -> Manifest:
+    """The manifest of an output folder (empty when missing or unreadable)."""
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        return Manifest(**data)
+    except (OSError, ValueError, TypeError):
+        return Manifest()
+
+
+def save_manifest(out_dir: Path, manifest: Manifest) -> None:
+    """Write the manifest atomically (last, once every output it lists is written)."""
+    atomic_write_text(out_dir / MANIFEST, json.dumps(asdict(manifest), indent=1, sort_keys=True))
