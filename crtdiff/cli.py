@@ -129,7 +129,7 @@ def run(
     from crtdiff.run_command import RunOptions, run_pipeline
 
     if runner is Runner.DASK and not address:
-        raise typer.BadParameter("--runner dask needs --address tcp://HOST:PORT")
+        fail(ConfigError("crtdiff run", "--runner dask needs --address tcp://HOST:PORT"))
     options = RunOptions(
         catalog=catalog,
         out_dir=out,
@@ -143,6 +143,129 @@ def run(
     except CrtdiffError as exc:
         fail(exc)
     raise typer.Exit(code)
+
+
+StoreOpt = Annotated[Path, typer.Option(help="Result store of incremental runs.")]
+NoRunOpt = Annotated[bool, typer.Option("--no-run", help="Only update the catalogue.")]
+
+
+def _run_for(countries: list[str], catalog: Path, out: Path, store: Path) -> int:
+    from crtdiff.run_command import RunOptions, run_pipeline
+
+    options = RunOptions(catalog, out, store, countries=countries, show_progress=False)
+    return run_pipeline(options)
+
+
+@app.command()
+def add(
+    country: Annotated[str, typer.Argument(help="Country (any name or alias).")],
+    year: Annotated[int, typer.Argument(help="Report year.")],
+    file: Annotated[Path | None, typer.Option("--file", help="Chapter file to add.")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="Chapter URL to add.")] = None,
+    catalog: Annotated[Path, typer.Option(help="Sources catalogue (TOML).")] = DEFAULT_CATALOG,
+    out: Annotated[Path, typer.Option(help="Output folder.")] = DEFAULT_OUTPUT,
+    store: StoreOpt = DEFAULT_STORE,
+    no_run: NoRunOpt = False,
+) -> None:
+    """Add a country-year (file or URL) to the catalogue, then update what it affects."""
+    from crtdiff.catalog.add import add_file, add_url
+    from crtdiff.pipeline.locate import fetch_direct
+
+    if (file is None) == (url is None):
+        fail(ConfigError("crtdiff add", "give exactly one of --file or --url"))
+    try:
+        reference = load_reference()
+        if file is not None:
+            added = add_file(catalog, country, year, file, reference)
+        else:
+            added = add_url(catalog, country, year, url or "", reference, fetch_direct)
+    except CrtdiffError as exc:
+        fail(exc)
+    typer.echo(
+        f"{added.entry.country} {added.entry.year}: {added.change} in {catalog} "
+        f"(source {added.entry.source}, sha256 {added.sha256[:12]})"
+    )
+    if not no_run:
+        raise typer.Exit(_run_for([added.entry.country], catalog, out, store))
+
+
+@app.command()
+def discover(
+    year: Annotated[int, typer.Option("--year", help="Report year to look for.")],
+    countries: Annotated[
+        list[str] | None,
+        typer.Option("--country", help="Country to probe (repeatable; default: the catalogue's)."),
+    ] = None,
+    base_url: Annotated[str, typer.Option(help="Site publishing the reports.")] = (
+        "https://www.state.gov"
+    ),
+    catalog: Annotated[Path, typer.Option(help="Sources catalogue (TOML).")] = DEFAULT_CATALOG,
+    out: Annotated[Path, typer.Option(help="Output folder.")] = DEFAULT_OUTPUT,
+    store: StoreOpt = DEFAULT_STORE,
+    no_run: NoRunOpt = False,
+) -> None:
+    """Probe the expected URL of each country's chapter for a year; add what answers."""
+    from crtdiff.catalog.discover import Found
+    from crtdiff.catalog.discover import discover as probe
+    from crtdiff.catalog.load import load_catalog
+    from crtdiff.pipeline.locate import fetch_direct
+
+    try:
+        reference = load_reference()
+        names = countries or sorted(
+            {e.country for e in load_catalog(catalog, reference.countries).entries}
+        )
+        probes = probe(catalog, year, names, reference, fetch_direct, base_url)
+    except CrtdiffError as exc:
+        fail(exc)
+    for p in probes:
+        typer.echo(f"{p.country} {p.year}: {p.outcome.value}: {p.detail}")
+    found = [p.country for p in probes if p.outcome is Found.ADDED]
+    if found and not no_run:
+        raise typer.Exit(_run_for(found, catalog, out, store))
+
+
+@app.command()
+def serve(
+    catalog: Annotated[Path, typer.Option(help="Sources catalogue (TOML).")] = DEFAULT_CATALOG,
+    out: Annotated[Path, typer.Option(help="Output folder.")] = DEFAULT_OUTPUT,
+    store: StoreOpt = DEFAULT_STORE,
+    annual_cron: Annotated[str, typer.Option(help="Cron of the full `annual` run.")] = (
+        "0 6 1 12 *"
+    ),
+    watch_cron: Annotated[str, typer.Option(help="Cron of the `watch` probe.")] = "0 7 * * 1",
+    timezone: Annotated[str, typer.Option(help="Time zone of both schedules.")] = "UTC",
+    watch_base_url: Annotated[str, typer.Option(help="Site `watch` probes.")] = (
+        "https://www.state.gov"
+    ),
+) -> None:
+    """Serve the `annual` and `watch` deployments against the server in PREFECT_API_URL."""
+    import os
+
+    if not os.environ.get("PREFECT_API_URL"):
+        fail(
+            ConfigError(
+                "crtdiff serve",
+                "needs a Prefect server: start one with `prefect "
+                "server start --host 127.0.0.1` and set PREFECT_API_URL (see README)",
+            )
+        )
+    from flows.settings import configure_prefect
+
+    configure_prefect()
+    from flows.deploy import Schedule, serve_deployments
+
+    schedule = Schedule(
+        catalog=str(catalog.resolve()),
+        out_dir=str(out.resolve()),
+        store_dir=str(store.resolve()),
+        annual_cron=annual_cron,
+        watch_cron=watch_cron,
+        timezone=timezone,
+        watch_base_url=watch_base_url,
+    )
+    typer.echo("crtdiff: serving deployments crtdiff-run/annual and crtdiff-watch/watch")
+    serve_deployments(schedule)
 
 
 @app.command()

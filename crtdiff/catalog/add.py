@@ -1,0 +1,67 @@
+"""Add a country-year to the catalogue from a file or a URL (the `crtdiff add` command)."""
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from crtdiff.catalog.edit import upsert_entry
+from crtdiff.catalog.model import CatalogEntry
+from crtdiff.catalog.sources import Fetcher, fetch_to_store, read_local
+from crtdiff.errors import MetadataError
+from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
+from crtdiff.ingest.formats import detect_format
+from crtdiff.reference.bundle import Reference
+from crtdiff.store.snapshots import SnapshotRecord, SnapshotStore
+from crtdiff.text.normalize import slugify
+
+
+@dataclass(frozen=True)
+class Added:
+    """What `add` did."""
+
+    entry: CatalogEntry
+    change: str
+    """added, updated or unchanged."""
+    sha256: str
+
+
+def _check(raw: RawSource, country: str, year: int, reference: Reference) -> None:
+    """Refuse a text that is not this country-year's chapter before it enters the catalogue."""
+    parse_chapter(raw, Request(country, year, None, OnMismatch.REJECT), reference)
+
+
+def add_file(
+    catalog_path: Path, country: str, year: int, file: Path, reference: Reference
+) -> Added:
+    """Keep a local chapter as a content-addressed snapshot and catalogue it."""
+    resolved = reference.countries.resolve(country)
+    if resolved is None:
+        raise MetadataError(country, "unknown country (not in data/reference/countries.csv)")
+    raw = read_local(file)
+    fmt = detect_format(raw.data, raw.uri)
+    _check(raw, resolved.name, year, reference)
+    sha = hashlib.sha256(raw.data).hexdigest()
+    store = SnapshotStore(catalog_path.parent / "snapshots")
+    suffix = ".html" if fmt.value == "html" else ".txt"
+    record = SnapshotRecord(sha, raw.retrieved_at.isoformat(), suffix)
+    stored = store.put(f"file:{slugify(resolved.name)}/{year}", raw.data, record)
+    relative = stored.path.relative_to(catalog_path.parent).as_posix()
+    entry = CatalogEntry(
+        country=resolved.name, year=year, source=relative, note=f"added from {file.name}"
+    )
+    return Added(entry, upsert_entry(catalog_path, entry), sha)
+
+
+def add_url(
+    catalog_path: Path, country: str, year: int, url: str, reference: Reference, fetch: Fetcher
+) -> Added:
+    """Fetch a chapter (keeping its snapshot) and catalogue its URL."""
+    resolved = reference.countries.resolve(country)
+    if resolved is None:
+        raise MetadataError(country, "unknown country (not in data/reference/countries.csv)")
+    store = SnapshotStore(catalog_path.parent / "snapshots")
+    source = fetch_to_store(url, store, fetch)
+    _check(source.raw, resolved.name, year, reference)
+    entry = CatalogEntry(country=resolved.name, year=year, source=url)
+    sha = hashlib.sha256(source.raw.data).hexdigest()
+    return Added(entry, upsert_entry(catalog_path, entry), sha)

@@ -1,0 +1,62 @@
+"""Edit the catalogue in place, keeping its comments and layout (tomlkit)."""
+
+from pathlib import Path
+
+import tomlkit
+from tomlkit.items import AoT
+
+from crtdiff.catalog.model import CatalogEntry
+from crtdiff.errors import ConfigError
+from crtdiff.store.atomic import atomic_write_text
+
+
+def _reports(document: tomlkit.TOMLDocument, path: Path) -> AoT:
+    reports = document.get("report")
+    if reports is None:
+        reports = tomlkit.aot()
+        document.append("report", reports)
+    if not isinstance(reports, AoT):
+        raise ConfigError(str(path), "`report` must be an array of tables ([[report]])")
+    return reports
+
+
+def upsert_entry(path: Path, entry: CatalogEntry) -> str:
+    """Add the entry, or point the existing entry of that country-year at the new source.
+
+    Returns "added", "updated" or "unchanged".
+    """
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        document = tomlkit.parse(text)
+    except tomlkit.exceptions.TOMLKitError as exc:
+        raise ConfigError(str(path), f"catalogue is not valid TOML ({exc})") from exc
+    reports = _reports(document, path)
+    for table in reports:
+        same = (
+            table.get("country") == entry.country
+            and table.get("year") == entry.year
+            and table.get("chapter", "country") == entry.chapter
+        )
+        if not same:
+            continue
+        if table.get("source") == entry.source:
+            return "unchanged"
+        table["source"] = entry.source
+        for key in ("fallback", "illustrative"):
+            if key in table:
+                del table[key]
+        if entry.note:
+            table["note"] = entry.note
+        atomic_write_text(path, tomlkit.dumps(document))
+        return "updated"
+    table = tomlkit.table()
+    table["country"] = entry.country
+    table["year"] = entry.year
+    table["source"] = entry.source
+    if entry.chapter != "country":
+        table["chapter"] = entry.chapter
+    if entry.note:
+        table["note"] = entry.note
+    reports.append(table)
+    atomic_write_text(path, tomlkit.dumps(document))
+    return "added"

@@ -1,0 +1,59 @@
+"""The two deployments, `annual` and `watch`, and serving them against a Prefect server."""
+
+from dataclasses import dataclass
+
+from prefect import serve
+from prefect.deployments.runner import RunnerDeployment
+from prefect.schedules import Cron
+
+from crtdiff.catalog.discover import STATE_GOV
+from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
+from flows.pipeline import crtdiff_run
+from flows.watch import crtdiff_watch
+
+ANNUAL_CRON = "0 6 1 12 *"
+"""The full rebuild: December 1st, 06:00 UTC (reports usually appear in the second half)."""
+WATCH_CRON = "0 7 * * 1"
+"""Probe for newly published chapters every Monday, 07:00 UTC."""
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Where the deployments read and write, and when they run."""
+
+    catalog: str = str(DEFAULT_CATALOG)
+    out_dir: str = str(DEFAULT_OUTPUT)
+    store_dir: str = str(DEFAULT_STORE)
+    annual_cron: str = ANNUAL_CRON
+    watch_cron: str = WATCH_CRON
+    timezone: str = "UTC"
+    watch_base_url: str = STATE_GOV
+
+
+def deployments(schedule: Schedule) -> list[RunnerDeployment]:
+    """`annual` (the whole pipeline) and `watch` (probe and publish new chapters)."""
+    paths = {
+        "catalog_path": schedule.catalog,
+        "out_dir": schedule.out_dir,
+        "store_dir": schedule.store_dir,
+    }
+    annual: RunnerDeployment = crtdiff_run.to_deployment(  # type: ignore[assignment]
+        name="annual",
+        schedule=Cron(schedule.annual_cron, timezone=schedule.timezone),
+        parameters=paths,
+        tags=["crtdiff"],
+        description="Fetch, ingest, compare and render every chapter of the catalogue.",
+    )
+    watch: RunnerDeployment = crtdiff_watch.to_deployment(  # type: ignore[assignment]
+        name="watch",
+        schedule=Cron(schedule.watch_cron, timezone=schedule.timezone),
+        parameters={**paths, "base_url": schedule.watch_base_url},
+        tags=["crtdiff"],
+        description="Probe state.gov for the next report year's chapters and publish them.",
+    )
+    return [annual, watch]
+
+
+def serve_deployments(schedule: Schedule) -> None:
+    """Register both deployments and run their scheduled and triggered runs (blocks)."""
+    serve(*deployments(schedule), print_starting_message=False)

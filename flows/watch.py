@@ -1,0 +1,43 @@
+"""The `watch` flow: probe where the next report year's chapters should appear, catalogue what
+has appeared, and run the pipeline for those countries."""
+
+from pathlib import Path
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from crtdiff.catalog.discover import STATE_GOV, Found, Probe, discover
+from crtdiff.catalog.load import load_catalog
+from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
+from crtdiff.pipeline.locate import fetch_direct
+from crtdiff.reference.bundle import load_reference
+from flows.pipeline import crtdiff_run
+
+
+@task(name="probe-expected-urls", cache_policy=NO_CACHE)
+def probe(catalog_path: Path, year: int, countries: list[str], base_url: str) -> list[Probe]:
+    """Probe every country's expected URL for `year` (one task: a few hundred requests)."""
+    return discover(catalog_path, year, countries, load_reference(), fetch_direct, base_url)
+
+
+@flow(name="crtdiff-watch", log_prints=False)
+def crtdiff_watch(
+    catalog_path: str = str(DEFAULT_CATALOG),
+    out_dir: str = str(DEFAULT_OUTPUT),
+    store_dir: str = str(DEFAULT_STORE),
+    base_url: str = STATE_GOV,
+    year: int | None = None,
+) -> list[str]:
+    """Look for the next report year (default: the catalogue's latest year + 1); returns the
+    countries whose new chapter was found and published."""
+    reference = load_reference()
+    catalog = load_catalog(Path(catalog_path), reference.countries)
+    if not catalog.entries:
+        return []
+    target = year or max(e.year for e in catalog.entries) + 1
+    countries = sorted({e.country for e in catalog.entries})
+    probes = probe(Path(catalog_path), target, countries, base_url)
+    found = [p.country for p in probes if p.outcome is Found.ADDED]
+    if found:
+        crtdiff_run(catalog_path, out_dir, store_dir, found)
+    return found

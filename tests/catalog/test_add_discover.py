@@ -1,0 +1,115 @@
+"""`crtdiff add` and `crtdiff discover`: snapshots kept, catalogue edited with its comments."""
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from crtdiff.catalog.add import add_file
+from crtdiff.catalog.discover import Found, discover, expected_urls
+from crtdiff.catalog.load import load_catalog
+from crtdiff.errors import MetadataError, NoChapterError
+from crtdiff.pipeline.locate import fetch_direct
+from crtdiff.reference.bundle import Reference
+from tests.conftest import FIXTURES, SEED
+from tests.fakeserver import Site, serve
+
+CATALOG = """# My catalogue: keep this comment
+[[report]]
+country = "Mali"
+year = 2016
+source = "raw/mali/2016.txt"  # the seed
+"""
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Path:
+    (tmp_path / "raw" / "mali").mkdir(parents=True)
+    shutil.copy(SEED, tmp_path / "raw" / "mali" / "2016.txt")
+    path = tmp_path / "sources.toml"
+    path.write_text(CATALOG, encoding="utf-8")
+    return path
+
+
+def test_add_file_keeps_a_snapshot_and_the_comments(catalog: Path, reference: Reference) -> None:
+    added = add_file(catalog, "Niger", 2012, FIXTURES / "chapters" / "niger-2012.txt", reference)
+    assert added.change == "added"
+    text = catalog.read_text(encoding="utf-8")
+    assert text.startswith("# My catalogue: keep this comment") and "# the seed" in text
+    loaded = load_catalog(catalog, reference.countries)
+    entry = loaded.find("Niger", 2012)
+    assert entry is not None and entry.source.startswith("snapshots/")
+    stored = loaded.local_path(entry.source)
+    assert stored.read_bytes() == (FIXTURES / "chapters" / "niger-2012.txt").read_bytes()
+    assert added.sha256 in stored.name
+    again = add_file(catalog, "Niger", 2012, FIXTURES / "chapters" / "niger-2012.txt", reference)
+    assert again.change == "unchanged"
+
+
+def test_add_refuses_what_is_not_that_chapter(
+    catalog: Path, reference: Reference, tmp_path: Path
+) -> None:
+    with pytest.raises(MetadataError, match="says 2016, but 2015 was asked for"):
+        add_file(catalog, "Mali", 2015, SEED, reference)
+    empty = tmp_path / "x.txt"
+    empty.write_text("Welcome to our website. " * 20)
+    with pytest.raises(NoChapterError):
+        add_file(catalog, "Mali", 2017, empty, reference)
+    assert catalog.read_text(encoding="utf-8") == CATALOG
+
+
+@pytest.fixture
+def state_gov() -> Iterator[Site]:
+    page = SEED.read_text(encoding="utf-8").replace("2016", "2019").encode()
+    with serve(Site(pages={"/reports/country-reports-on-terrorism-2019/mali/": page})) as site:
+        yield site
+
+
+def test_discover_adds_what_answers(catalog: Path, reference: Reference, state_gov: Site) -> None:
+    probes = discover(catalog, 2019, ["Mali", "Niger"], reference, fetch_direct, state_gov.base_url)
+    outcome = {p.country: p.outcome for p in probes}
+    assert outcome == {"Mali": Found.ADDED, "Niger": Found.ABSENT}
+    entry = load_catalog(catalog, reference.countries).find("Mali", 2019)
+    assert entry is not None and entry.source.endswith("/country-reports-on-terrorism-2019/mali/")
+    assert (catalog.parent / "snapshots" / "index.json").is_file()
+    old = discover(catalog, 2015, ["Mali"], reference, fetch_direct, state_gov.base_url)
+    assert old[0].outcome is Found.NO_PATTERN
+
+
+def test_expected_urls_follow_the_era(reference: Reference) -> None:
+    ivory = reference.countries.resolve("Ivory Coast")
+    assert ivory is not None
+    assert expected_urls(2020, ivory) == [
+        "https://www.state.gov/reports/country-reports-on-terrorism-2020/cote-divoire/"
+    ]
+    assert expected_urls(2012, ivory) == []
+
+
+def test_add_command_line(catalog: Path) -> None:
+    command = [
+        sys.executable,
+        "-c",
+        "from crtdiff.cli import main; main()",
+        "add",
+        "Niger",
+        "2012",
+        "--file",
+        str(FIXTURES / "chapters" / "niger-2012.txt"),
+        "--catalog",
+        str(catalog),
+        "--no-run",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Niger 2012: added in")
+    both = subprocess.run(
+        [*command[:6], "--catalog", str(catalog)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert both.returncode == 2 and "exactly one of --file or --url" in both.stderr

@@ -1,0 +1,40 @@
+"""The same flow on a Dask cluster (a LocalCluster with worker processes standing in for an
+existing cluster reached by address)."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from crtdiff.paths import DATA_DIR
+from crtdiff.pipeline.outcome import Status
+from flows.pipeline import crtdiff_run
+from flows.runtime import quiet_flow_settings, with_runner
+from tests.conftest import SEED
+
+pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("prefect")]
+
+
+def test_flow_runs_on_a_dask_cluster(prefect_server: None, tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    data = tmp_path / "data"
+    (data / "raw" / "mali").mkdir(parents=True)
+    shutil.copy(SEED, data / "raw" / "mali" / "2016.txt")
+    shutil.copy(DATA_DIR / "samples" / "mali" / "2017.txt", data / "raw" / "mali" / "2017.txt")
+    (data / "sources.toml").write_text("", encoding="utf-8")
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        flow = with_runner(crtdiff_run, cluster.scheduler_address)
+        with quiet_flow_settings():
+            report = flow(
+                str(data / "sources.toml"),
+                str(tmp_path / "out"),
+                str(tmp_path / "store"),
+                publish=False,
+            )
+    assert [e.status for e in report.entries] == [Status.OK, Status.OK]
+    assert [c.key for c in report.comparisons] == ["Mali:2016-2017"]
+    assert (tmp_path / "out" / "mali" / "2016-2017.html").is_file()
+    assert report.work.ingested == 2 and report.work.compared == 1

@@ -1,0 +1,167 @@
+"""Scheduling on a real Prefect server: `prefect server start` on 127.0.0.1, `crtdiff serve`,
+both deployments and their schedules read back through the API, `annual` triggered and
+completed, `watch` picking up a chapter that appeared on a local stand-in for state.gov."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from crtdiff.paths import DATA_DIR
+from tests.conftest import SEED
+from tests.fakeserver import Site, serve
+
+pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("server")]
+
+BASE_ENV = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_UI_ENABLED": "false",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM by PID (servers ignore Ctrl-C for seconds), then SIGKILL."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def clean_env(tmp: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    return {**env, **BASE_ENV, "PREFECT_HOME": str(tmp), **extra}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    home = tmp_path_factory.mktemp("prefect-server")
+    port = free_port()
+    env = clean_env(
+        home,
+        # A yearly cron's next run lies beyond the scheduler's default 100-day look-ahead.
+        PREFECT_SERVER_SERVICES_SCHEDULER_MAX_SCHEDULED_TIME="P400D",
+        PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="2",
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "prefect",
+        "server",
+        "start",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    api = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(1)
+        else:
+            pytest.fail("prefect server did not become healthy in 120 s")
+        yield api
+    finally:
+        stop(process)
+
+
+def wait_for(predicate: Any, timeout: float, what: str) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(1)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def test_deployments_schedules_and_runs(server: str, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "raw" / "mali").mkdir(parents=True)
+    shutil.copy(SEED, data / "raw" / "mali" / "2016.txt")
+    catalog = data / "sources.toml"
+    shutil.copy(DATA_DIR / "samples" / "mali" / "2017.txt", data / "raw" / "mali" / "2017.txt")
+    entry = '[[report]]\ncountry = "Mali"\nyear = {0}\nsource = "raw/mali/{0}.txt"\n'
+    catalog.write_text("# Mali\n" + entry.format(2016) + entry.format(2017), encoding="utf-8")
+    month = (datetime.now(UTC).month + 5) % 12 + 1  # five to six months ahead: > 100 days
+    annual_cron = f"0 6 1 {month} *"
+    page_2018 = SEED.read_text(encoding="utf-8").replace("2016", "2018").encode()
+
+    with serve(Site()) as state_gov:
+        serve_env = clean_env(
+            tmp_path / "client", PREFECT_API_URL=server, PREFECT_RUNNER_POLL_FREQUENCY="2"
+        )
+        command = [
+            sys.executable, "-c", "from crtdiff.cli import main; main()", "serve",
+            "--catalog", str(catalog), "--out", str(tmp_path / "out"), "--store", str(tmp_path / "store"),
+            "--annual-cron", annual_cron, "--watch-base-url", state_gov.base_url,
+        ]  # fmt: skip
+        serving = subprocess.Popen(command, env=serve_env, cwd=tmp_path)
+        try:
+            client = httpx.Client(base_url=server, timeout=10)
+
+            def deployments() -> dict[str, Any]:
+                found = client.post("/deployments/filter", json={}).json()
+                return {d["name"]: d for d in found} if len(found) == 2 else {}
+
+            by_name = wait_for(deployments, 90, "both deployments")
+            annual, watch = by_name["annual"], by_name["watch"]
+            assert annual["schedules"][0]["schedule"]["cron"] == annual_cron
+            assert watch["schedules"][0]["schedule"]["cron"] == "0 7 * * 1"
+
+            def scheduled() -> list[Any]:
+                runs = client.post("/flow_runs/filter", json={}).json()
+                return [
+                    r
+                    for r in runs
+                    if r["deployment_id"] == annual["id"] and r["state_type"] == "SCHEDULED"
+                ]
+
+            future = wait_for(scheduled, 60, "the yearly schedule's next run")
+            assert all(r["expected_start_time"][5:7] == f"{month:02d}" for r in future)
+
+            def finished(run_id: str) -> str | None:
+                state = client.get(f"/flow_runs/{run_id}").json()["state_type"]
+                return state if state in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED") else None
+
+            run = client.post(f"/deployments/{annual['id']}/create_flow_run", json={}).json()
+            assert wait_for(lambda: finished(run["id"]), 120, "the annual run") == "COMPLETED"
+            assert (tmp_path / "out" / "mali" / "2016.html").is_file()
+
+            state_gov.pages["/reports/country-reports-on-terrorism-2018/mali/"] = page_2018
+            run = client.post(f"/deployments/{watch['id']}/create_flow_run", json={}).json()
+            assert wait_for(lambda: finished(run["id"]), 180, "the watch run") == "COMPLETED"
+            text = catalog.read_text(encoding="utf-8")
+            assert text.startswith("# Mali") and "country-reports-on-terrorism-2018/mali/" in text
+            assert (tmp_path / "out" / "mali" / "2017-2018.html").is_file()
+        finally:
+            stop(serving)
