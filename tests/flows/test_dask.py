@@ -23,9 +23,10 @@ def test_flow_runs_on_a_dask_cluster(prefect_server: None, tmp_path: Path) -> No
     shutil.copy(SEED, data / "raw" / "mali" / "2016.txt")
     shutil.copy(DATA_DIR / "samples" / "mali" / "2017.txt", data / "raw" / "mali" / "2017.txt")
     (data / "sources.toml").write_text("", encoding="utf-8")
-    with LocalCluster(
+    cluster = LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster:
+    )
+    with cluster:
         flow = with_runner(crtdiff_run, cluster.scheduler_address)
         with quiet_flow_settings():
             report = flow(
