@@ -1,5 +1,6 @@
 """The `crtdiff` command line."""
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -101,6 +102,7 @@ class Runner(StrEnum):
     """Where `crtdiff run` executes its tasks."""
 
     THREADS = "threads"
+    PROCESSES = "processes"
     DASK = "dask"
 
 
@@ -114,9 +116,9 @@ def run(
     countries: Annotated[
         list[str] | None, typer.Option("--country", help="Only this country (repeatable).")
     ] = None,
-    runner: Annotated[Runner, typer.Option(help="threads, or dask (needs --address).")] = (
-        Runner.THREADS
-    ),
+    runner: Annotated[
+        Runner, typer.Option(help="threads, processes (one per core), or dask (with --address).")
+    ] = Runner.THREADS,
     address: Annotated[
         str | None, typer.Option(help="Dask scheduler, e.g. tcp://10.0.0.5:8786.")
     ] = None,
@@ -136,6 +138,7 @@ def run(
         store_dir=store,
         countries=countries or None,
         dask_address=address if runner is Runner.DASK else None,
+        processes=(os.cpu_count() or 1) if runner is Runner.PROCESSES else None,
         show_progress=not quiet,
     )
     try:
@@ -240,8 +243,6 @@ def serve(
     ),
 ) -> None:
     """Serve the `annual` and `watch` deployments against the server in PREFECT_API_URL."""
-    import os
-
     if not os.environ.get("PREFECT_API_URL"):
         fail(
             ConfigError(

@@ -1,5 +1,7 @@
 """The documented error types: each prints as one line naming the input and the problem."""
 
+from collections.abc import Callable
+
 
 class CrtdiffError(Exception):
     """Base of every error crtdiff reports to users instead of a traceback."""
@@ -10,6 +12,10 @@ class CrtdiffError(Exception):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+    def __reduce__(self) -> tuple[Callable[..., "CrtdiffError"], tuple[object, ...]]:
+        # Errors travel between processes (worker pools, Dask): rebuild from both fields.
+        return (type(self), (self.source, self.problem))
 
 
 class InputError(CrtdiffError):
@@ -35,6 +41,13 @@ class FetchError(InputError):
         super().__init__(source, problem)
         self.transient = transient
         """True when trying again later may succeed (5xx, timeout, truncated body)."""
+
+    def __reduce__(self) -> tuple[Callable[..., "CrtdiffError"], tuple[object, ...]]:
+        return (_rebuild_fetch_error, (self.source, self.problem, self.transient))
+
+
+def _rebuild_fetch_error(source: str, problem: str, transient: bool) -> FetchError:
+    return FetchError(source, problem, transient=transient)
 
 
 class ConfigError(CrtdiffError):

@@ -59,6 +59,7 @@ class RunOptions:
     store_dir: Path
     countries: list[str] | None = None
     dask_address: str | None = None
+    processes: int | None = None
     show_progress: bool = True
 
 
@@ -72,9 +73,10 @@ def run_pipeline(options: RunOptions) -> int:
     options.out_dir.mkdir(parents=True, exist_ok=True)
 
     from flows.pipeline import crtdiff_run
+    from flows.progress import listening
     from flows.runtime import quiet_flow_settings, with_runner
 
-    flow = with_runner(crtdiff_run, options.dask_address)
+    flow = with_runner(crtdiff_run, options.dask_address, options.processes)
     with (
         Progress(
             TextColumn("[progress.description]{task.description}"),
@@ -92,13 +94,13 @@ def run_pipeline(options: RunOptions) -> int:
         def advance(stage: str, count: int) -> None:
             bar.update(task_id, description=stage, advance=count)
 
-        report = flow(
-            str(options.catalog),
-            str(options.out_dir),
-            str(options.store_dir),
-            options.countries,
-            progress=advance,
-        )
+        with listening(advance):
+            report = flow(
+                str(options.catalog),
+                str(options.out_dir),
+                str(options.store_dir),
+                options.countries,
+            )
     print_summary(report, options.out_dir)
     print_work(report)
     return report.exit_code

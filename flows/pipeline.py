@@ -1,25 +1,43 @@
 """The main flow: fetch what the catalogue points at, ingest every entry, compare consecutive
 years, render the site, publish artifacts. Incremental: results are keyed by content and code."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from prefect import flow
+from prefect import Task, flow
 from prefect.futures import PrefectFuture
 
 from crtdiff.catalog.load import Catalog, load_catalog
+from crtdiff.catalog.model import CatalogEntry
 from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
-from crtdiff.pipeline.incremental import RunContext, fetch_urls, plan_countries, plan_pairs
+from crtdiff.pipeline.incremental import (
+    RunContext,
+    fetch_urls,
+    index_key,
+    plan_countries,
+    plan_pairs,
+    resolve_entry,
+    split_ingest,
+    split_pairs,
+    stale_countries,
+)
 from crtdiff.pipeline.keys import Keys
-from crtdiff.pipeline.manifest import load_manifest, save_manifest
-from crtdiff.pipeline.outcome import EntryOutcome, RunReport, Status, utc_now_iso
+from crtdiff.pipeline.manifest import Manifest, load_manifest, save_manifest
+from crtdiff.pipeline.outcome import (
+    EntryOutcome,
+    RunReport,
+    Status,
+    outcome_record,
+    utc_now_iso,
+)
 from crtdiff.reference.bundle import Reference, load_reference
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
+from flows.progress import report
 from flows.tasks import (
     compare_batch,
     fetch_page,
@@ -30,11 +48,11 @@ from flows.tasks import (
 )
 from schemas.diff import YearDiff
 
-BATCH = 250
-"""Items per Prefect task: a task run costs ~60 ms of orchestration; an item 5-50 ms of work."""
-
-Progress = Callable[[str, int], None]
-"""progress(stage, advance): called as work completes."""
+BATCH = 125
+"""Items per Prefect task: a task run costs ~60 ms of orchestration (~350 ms in a worker
+process); an item 10-30 ms of work."""
+RENDER_BATCH = 10
+"""Countries per rendering task (a country holds up to ~50 years of chapters)."""
 
 T = TypeVar("T")
 
@@ -76,6 +94,15 @@ def chunks(items: Sequence[T], size: int) -> list[list[T]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
+def dispatch(task: "Task[Any, T]", calls: Sequence[tuple[Any, ...]]) -> list[T]:
+    """Run task calls: a single call inline in the flow's process (no worker to start, nothing
+    to ship), several through the task runner so that they run in parallel."""
+    if len(calls) == 1:
+        return [task(*calls[0])]
+    futures = [task.submit(*args) for args in calls]
+    return [future.result() for future in futures]
+
+
 def _label(first: str, last: str) -> str:
     return first if first == last else f"{first} … {last}"
 
@@ -87,15 +114,12 @@ def crtdiff_run(
     store_dir: str = str(DEFAULT_STORE),
     countries: list[str] | None = None,
     publish: bool = True,
-    progress: Progress | None = None,
 ) -> RunReport:
     """Ingest every catalogue entry (or those of `countries`), compare consecutive years,
     render the site; only what changed since the last run is recomputed."""
     reference = load_reference()
     catalog = load_catalog(Path(catalog_path), reference.countries)
-    return run_catalog(
-        catalog, reference, Path(out_dir), Path(store_dir), countries, publish, progress
-    )
+    return run_catalog(catalog, reference, Path(out_dir), Path(store_dir), countries, publish)
 
 
 def run_catalog(
@@ -105,15 +129,22 @@ def run_catalog(
     store_dir: Path,
     countries: list[str] | None = None,
     publish: bool = True,
-    progress: Progress | None = None,
 ) -> RunReport:
-    """The body of the flow, for a catalogue already loaded (must run inside a flow)."""
+    """The body of the flow, for a catalogue already loaded (must run inside a flow).
+
+    What is unchanged is decided here, in the flow's process, from content keys and the output
+    manifest; tasks are submitted only for what must be computed, so a run with nothing new
+    costs a few file reads and hashes.
+    """
     run = RunReport(started_at=utc_now_iso(), catalog=str(catalog.path))
     run.entries += [
         EntryOutcome(r.label, Status.REJECTED, reason=r.reason) for r in catalog.rejected
     ]
     wanted = {c.name for name in countries or [] if (c := reference.countries.resolve(name))}
-    entries = [e for e in catalog.entries if not wanted or e.country in wanted]
+    entries = sorted(
+        (e for e in catalog.entries if not wanted or e.country in wanted),
+        key=lambda e: (e.country, e.chapter, e.year),
+    )
     snapshots = SnapshotStore(catalog.folder / "snapshots")
     urls = sorted({e.source for e in entries if e.is_url})
     fetched = fetch_urls(urls, snapshots, _prefetch(urls, snapshots))
@@ -123,51 +154,18 @@ def run_catalog(
     )  # fmt: skip
     manifest = load_manifest(out_dir)
 
-    entries.sort(key=lambda e: (e.country, e.chapter, e.year))
-    batches = chunks(entries, BATCH)
-    ingesting = [
-        ingest_batch.submit(_label(b[0].key, b[-1].key), b, ctx, manifest) for b in batches
-    ]
-    for future, batch in zip(ingesting, batches, strict=True):
-        run.entries += future.result()
-        if progress is not None:
-            progress("ingest", len(batch))
-    ok = [o for o in run.entries if o.status is Status.OK]
-    run.work.ingested = sum(1 for o in ok if not o.cached)
-    run.work.ingest_cached = sum(1 for o in ok if o.cached)
-
-    pairs = plan_pairs(run.entries, ctx.keys)
-    comparing = [
-        compare_batch.submit(_label(b[0].country, b[-1].country), b, ctx, manifest)
-        for b in chunks(pairs, BATCH)
-    ]
-    for future in comparing:
-        run.comparisons += future.result()
-    if progress is not None:
-        progress("compare", 0)
-    compared = [c for c in run.comparisons if c.status is Status.OK]
-    run.work.compared = sum(1 for c in compared if not c.cached)
-    run.work.compare_cached = sum(1 for c in compared if c.cached)
-
-    plans = plan_countries(run.entries, run.comparisons, ctx.keys)
-    rendering = [
-        render_batch.submit(_label(b[0].country, b[-1].country), b, ctx, manifest)
-        for b in chunks(plans, BATCH)
-    ]
-    rendered = sum(sum(future.result()) for future in rendering)
-    run.work.countries_rendered = rendered
-    run.work.countries_cached = len(plans) - rendered
-    country_keys = dict(manifest.countries) if wanted else {}
-    country_keys.update({p.country: p.key for p in plans})
-    if progress is not None:
-        progress("render", 0)
-    index_rendered, manifest.index = render_index(country_keys, ctx, manifest)
-    run.work.index_rendered = int(index_rendered)
+    _ingest(entries, ctx, manifest, run)
+    _compare(ctx, manifest, run)
+    country_keys = _render(ctx, manifest, run, keep_others=bool(wanted))
 
     for outcome in run.entries + run.comparisons:
         if outcome.status is Status.OK and outcome.output and outcome.report_key:
             manifest.outputs[outcome.output] = outcome.report_key
-    manifest.reports.update({o.key: o.report_key for o in ok if o.report_key})
+    ok = [o for o in run.entries if o.status is Status.OK]
+    manifest.reports.update({o.key: outcome_record(o) for o in ok})
+    manifest.pairs.update(
+        {c.key: outcome_record(c) for c in run.comparisons if c.status is Status.OK}
+    )
     manifest.countries = country_keys
     save_manifest(out_dir, manifest)
     if publish:
@@ -175,6 +173,56 @@ def run_catalog(
     run.finished_at = utc_now_iso()
     run.write(out_dir)
     return run
+
+
+def _ingest(
+    entries: list[CatalogEntry], ctx: RunContext, manifest: Manifest, run: RunReport
+) -> None:
+    resolved = [resolve_entry(e, ctx) for e in entries]
+    done, todo = split_ingest(resolved, manifest, ctx.out_dir)
+    run.entries += done
+    report("ingest", len(done))
+    calls = [
+        (_label(b[0].entry.key, b[-1].entry.key), b, ctx, manifest) for b in chunks(todo, BATCH)
+    ]
+    for outcomes in dispatch(ingest_batch, calls):
+        run.entries += outcomes
+        report("ingest", len(outcomes))
+    ok = [o for o in run.entries if o.status is Status.OK]
+    run.work.ingested = sum(1 for o in ok if not o.cached)
+    run.work.ingest_cached = sum(1 for o in ok if o.cached)
+
+
+def _compare(ctx: RunContext, manifest: Manifest, run: RunReport) -> None:
+    done, todo = split_pairs(plan_pairs(run.entries, ctx.keys), manifest, ctx.out_dir)
+    run.comparisons += done
+    calls = [(_label(b[0].country, b[-1].country), b, ctx, manifest) for b in chunks(todo, BATCH)]
+    for outcomes in dispatch(compare_batch, calls):
+        run.comparisons += outcomes
+    report("compare")
+    compared = [c for c in run.comparisons if c.status is Status.OK]
+    run.work.compared = sum(1 for c in compared if not c.cached)
+    run.work.compare_cached = sum(1 for c in compared if c.cached)
+
+
+def _render(
+    ctx: RunContext, manifest: Manifest, run: RunReport, keep_others: bool
+) -> dict[str, str]:
+    """Render stale countries and, when anything changed, the index; returns country keys."""
+    plans = plan_countries(run.entries, run.comparisons, ctx.keys)
+    stale = stale_countries(plans, manifest, ctx.results)
+    calls = [(_label(b[0].country, b[-1].country), b, ctx) for b in chunks(stale, RENDER_BATCH)]
+    run.work.countries_rendered = sum(dispatch(render_batch, calls))
+    run.work.countries_cached = len(plans) - run.work.countries_rendered
+    country_keys = dict(manifest.countries) if keep_others else {}
+    country_keys.update({p.country: p.key for p in plans})
+    key = index_key(country_keys, ctx.keys)
+    if manifest.index != key or not (ctx.out_dir / "index.html").is_file():
+        render_index(country_keys, ctx)
+        run.work.index_rendered = 1
+    manifest.index = key
+    report("render")
+    return country_keys
 
 
 def _publish(run: RunReport, ctx: RunContext) -> None:

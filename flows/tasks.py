@@ -9,7 +9,6 @@ from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import State, TaskRun
 from prefect.tasks import exponential_backoff
 
-from crtdiff.catalog.model import CatalogEntry
 from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched, fetch_url
 from crtdiff.pipeline.incremental import (
@@ -21,7 +20,6 @@ from crtdiff.pipeline.incremental import (
     ingest_resolved,
     render_planned,
     render_site_index,
-    resolve_entry,
 )
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome
@@ -59,14 +57,10 @@ def fetch_page(url: str, etag: str | None, last_modified: str | None) -> Fetched
 
 @task(name="ingest-batch", task_run_name="ingest {label}", cache_policy=NO_CACHE)
 def ingest_batch(
-    label: str, entries: list[CatalogEntry], ctx: RunContext, manifest: Manifest
+    label: str, items: list[Resolved], ctx: RunContext, manifest: Manifest
 ) -> list[EntryOutcome]:
-    """Resolve, key and (unless stored) parse a batch of catalogue entries."""
-    outcomes = []
-    for entry in entries:
-        resolved: Resolved = resolve_entry(entry, ctx)
-        outcomes.append(ingest_resolved(resolved, ctx, manifest))
-    return outcomes
+    """Parse (unless stored) a batch of entries and write their outputs."""
+    return [ingest_resolved(item, ctx, manifest) for item in items]
 
 
 @task(name="compare-batch", task_run_name="compare {label}", cache_policy=NO_CACHE)
@@ -78,19 +72,17 @@ def compare_batch(
 
 
 @task(name="render-countries", task_run_name="render {label}", cache_policy=NO_CACHE)
-def render_batch(
-    label: str, plans: list[CountryPlan], ctx: RunContext, manifest: Manifest
-) -> list[bool]:
-    """Render (unless fresh) the pages of a batch of countries."""
-    return [render_planned(plan, ctx, manifest) for plan in plans]
+def render_batch(label: str, plans: list[CountryPlan], ctx: RunContext) -> int:
+    """Render the pages of a batch of countries."""
+    for plan in plans:
+        render_planned(plan, ctx)
+    return len(plans)
 
 
 @task(name="render-index", cache_policy=NO_CACHE)
-def render_index(
-    country_keys: dict[str, str], ctx: RunContext, manifest: Manifest
-) -> tuple[bool, str]:
-    """Write (unless fresh) the index, assets and data tables."""
-    return render_site_index(country_keys, ctx, manifest)
+def render_index(country_keys: dict[str, str], ctx: RunContext) -> None:
+    """Write the index, assets and data tables."""
+    render_site_index(country_keys, ctx)
 
 
 @task(name="publish-artifacts", cache_policy=NO_CACHE)

@@ -165,16 +165,28 @@ def change_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
     return rows
 
 
-def build_tables(reports: list[CountryReport], diffs: list[YearDiff]) -> dict[str, pd.DataFrame]:
-    """Every data table as a DataFrame."""
-    frames = {
+Rows = dict[str, list[dict[str, Any]]]
+
+
+def table_rows(reports: list[CountryReport], diffs: list[YearDiff]) -> Rows:
+    """Every table's rows (plain dictionaries, cheap to store and to concatenate)."""
+    return {
         "incidents": incident_rows(reports),
         "groups": group_rows(reports),
         "legal_measures": legal_rows(reports),
         "section_metrics": section_rows(diffs),
         "changes": change_rows(diffs),
     }
-    return {name: pd.DataFrame(rows) for name, rows in frames.items()}
+
+
+def frames(rows: Rows) -> dict[str, pd.DataFrame]:
+    """Rows as DataFrames, every table present even when empty."""
+    return {name: pd.DataFrame(rows.get(name, [])) for name in TABLES}
+
+
+def build_tables(reports: list[CountryReport], diffs: list[YearDiff]) -> dict[str, pd.DataFrame]:
+    """Every data table as a DataFrame."""
+    return frames(table_rows(reports, diffs))
 
 
 def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:

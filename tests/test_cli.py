@@ -92,3 +92,14 @@ def test_run_with_a_broken_catalogue_exits_2(tmp_path: Path) -> None:
     assert result.stderr.strip().startswith("crtdiff: error: ")
     assert "not valid TOML" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_errors_survive_pickling_between_processes() -> None:
+    import pickle
+
+    from crtdiff.errors import FetchError, NoChapterError
+
+    fetch = pickle.loads(pickle.dumps(FetchError("https://x/", "HTTP 503", transient=True)))
+    assert (str(fetch), fetch.transient) == ("https://x/: HTTP 503", True)
+    other = pickle.loads(pickle.dumps(NoChapterError("page.html", "no chapter")))
+    assert (type(other), other.source, other.problem) == (NoChapterError, "page.html", "no chapter")

@@ -43,9 +43,7 @@ def related(a: str, b: str, score: float, least: float = MODIFIED_MIN) -> bool:
     return score >= least and jaccard(comparable_words(a), comparable_words(b)) >= OVERLAP_MIN
 
 
-def _exact(old: list[str], new: list[str], alignment: Alignment) -> tuple[set[int], set[int]]:
-    a = [normalized_sentence(s) for s in old]
-    b = [normalized_sentence(s) for s in new]
+def _exact(a: list[str], b: list[str], alignment: Alignment) -> tuple[set[int], set[int]]:
     used_a: set[int] = set()
     used_b: set[int] = set()
     for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
@@ -69,14 +67,14 @@ def _exact(old: list[str], new: list[str], alignment: Alignment) -> tuple[set[in
 def align(old: list[str], new: list[str]) -> Alignment:
     """Align the sentences of two versions of one section."""
     alignment = Alignment()
-    used_a, used_b = _exact(old, new, alignment)
+    na = [normalized_sentence(s) for s in old]
+    nb = [normalized_sentence(s) for s in new]
+    used_a, used_b = _exact(na, nb, alignment)
     rest_a = [i for i in range(len(old)) if i not in used_a]
     rest_b = [j for j in range(len(new)) if j not in used_b]
     if rest_a and rest_b:
         scores = cdist(
-            [normalized_sentence(old[i]).lower() for i in rest_a],
-            [normalized_sentence(new[j]).lower() for j in rest_b],
-            scorer=fuzz.ratio,
+            [na[i].lower() for i in rest_a], [nb[j].lower() for j in rest_b], scorer=fuzz.ratio
         )
         candidates = sorted(
             (

@@ -1,12 +1,13 @@
 """Word-level redlines and the test for cosmetic-only edits."""
 
 import re
-from difflib import SequenceMatcher
+
+from rapidfuzz.distance import Indel
 
 from crtdiff.compare.words import content_words
 from schemas.diff import RedlineOp, RedlinePart
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
+_TOKENS = re.compile(r"\s*\S+\s*")
 
 
 def redline(old: str, new: str) -> list[RedlinePart]:
@@ -22,12 +23,26 @@ def redline(old: str, new: str) -> list[RedlinePart]:
         else:
             parts.append(RedlinePart(op=op, text=text))
 
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            emit(RedlineOp.EQUAL, "".join(a[i1:i2]))
+    deleted: list[str] = []
+    inserted: list[str] = []
+
+    def flush() -> None:
+        emit(RedlineOp.DELETE, "".join(deleted))
+        emit(RedlineOp.INSERT, "".join(inserted))
+        deleted.clear()
+        inserted.clear()
+
+    # Indel (insertions and deletions only) is the word-level LCS; a replacement shows as the
+    # words deleted, then the words inserted.
+    for op in Indel.opcodes(a, b):
+        if op.tag == "equal":
+            flush()
+            emit(RedlineOp.EQUAL, "".join(a[op.src_start : op.src_end]))
+        elif op.tag == "delete":
+            deleted.extend(a[op.src_start : op.src_end])
         else:
-            emit(RedlineOp.DELETE, "".join(a[i1:i2]))
-            emit(RedlineOp.INSERT, "".join(b[j1:j2]))
+            inserted.extend(b[op.dest_start : op.dest_end])
+    flush()
     return parts
 
 

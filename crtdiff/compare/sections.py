@@ -3,7 +3,10 @@ sections."""
 
 from dataclasses import dataclass
 
-from crtdiff.compare.align import NEARLY_VERBATIM, align, related, similarity
+from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
+
+from crtdiff.compare.align import NEARLY_VERBATIM, align, related
 from crtdiff.compare.redline import is_cosmetic, redline
 from crtdiff.compare.similarity import clamp, cosine, edit, jaccard, simple
 from crtdiff.compare.words import comparable_words, normalized_sentence
@@ -73,29 +76,40 @@ def _find_moves(diffs: dict[str, SectionDiff], old: CountryReport, new: CountryR
         _Loose(k, by_start_old[r.start]) for k, d in diffs.items() for r in d.sentences.removed
     ]
     added = [_Loose(k, by_start_new[r.start]) for k, d in diffs.items() for r in d.sentences.added]
-    for gone in removed:
-        best: tuple[float, _Loose] | None = None
-        for came in added:
-            if came.section == gone.section:
-                continue
-            exact = normalized_sentence(gone.sentence.text) == normalized_sentence(
-                came.sentence.text
-            )
-            score = 1.0 if exact else similarity(gone.sentence.text, came.sentence.text)
-            if (exact or related(gone.sentence.text, came.sentence.text, score, MOVED_MIN)) and (
-                best is None or score > best[0]
-            ):
-                best = (score, came)
-        if best is None:
+    if not removed or not added:
+        return
+    scores = cdist(
+        [normalized_sentence(x.sentence.text).lower() for x in removed],
+        [normalized_sentence(x.sentence.text).lower() for x in added],
+        scorer=fuzz.ratio,
+    )
+    taken: set[int] = set()
+    for i, gone in enumerate(removed):
+        ranked = sorted(
+            (float(scores[i][j]) / 100, j)
+            for j, came in enumerate(added)
+            if j not in taken and came.section != gone.section and scores[i][j] >= MOVED_MIN * 100
+        )
+        match = next(
+            (
+                (score, j)
+                for score, j in reversed(ranked)
+                if related(gone.sentence.text, added[j].sentence.text, score, MOVED_MIN)
+            ),
+            None,
+        )
+        if match is None:
             continue
-        score, came = best
-        added.remove(came)
+        _, j = match
+        taken.add(j)
+        came = added[j]
+        exact = normalized_sentence(gone.sentence.text) == normalized_sentence(came.sentence.text)
         move = MovedSentence(
             old=_ref(gone.sentence),
             new=_ref(came.sentence),
             from_section=gone.section,
             to_section=came.section,
-            is_modified=score < 1.0,
+            is_modified=not exact,
         )
         source, target = diffs[gone.section].sentences, diffs[came.section].sentences
         source.removed = [r for r in source.removed if r.start != gone.sentence.start]

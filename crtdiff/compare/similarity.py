@@ -2,9 +2,8 @@
 
 import math
 from collections import Counter
-from difflib import SequenceMatcher
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 
 def cosine(a: list[str], b: list[str]) -> float:
@@ -32,12 +31,7 @@ def edit(a: list[str], b: list[str]) -> float:
 def simple(a: list[str], b: list[str]) -> float:
     """One minus the words a redline inserts or deletes over the words of both texts."""
     total = len(a) + len(b)
-    if not total:
-        return 1.0
-    kept = sum(
-        block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
-    )
-    return 1.0 - (total - 2 * kept) / total
+    return 1.0 - Indel.distance(a, b) / total if total else 1.0
 
 
 def clamp(value: float) -> float:

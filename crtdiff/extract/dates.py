@@ -3,6 +3,7 @@
 import re
 from calendar import monthrange
 from dataclasses import dataclass
+from functools import lru_cache
 
 from schemas import DatePrecision
 
@@ -68,6 +69,13 @@ class DatePhrase:
     """The year when the text writes it; None when it was taken from the report year."""
 
 
+_ANY_DATE = re.compile(
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:19|20)\d\d",
+    re.IGNORECASE,
+)
+
+
 def _day_ok(year: int, month: int, day: int) -> bool:
     return 1 <= day <= monthrange(year, month)[1]
 
@@ -111,6 +119,14 @@ def _build(match: re.Match[str], default_year: int) -> DatePhrase | None:
 
 def find_dates(text: str, default_year: int) -> list[DatePhrase]:
     """Every date phrase in a text, left to right, non-overlapping."""
+    return list(_find_dates(text, default_year))
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, default_year: int) -> tuple[DatePhrase, ...]:
+    # Each sentence is read for incidents, references and legal measures: parse it once.
+    if not _ANY_DATE.search(text):
+        return ()
     found: list[DatePhrase] = []
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
@@ -121,7 +137,7 @@ def find_dates(text: str, default_year: int) -> list[DatePhrase]:
             phrase = _build(match, default_year)
             if phrase is not None:
                 found.append(phrase)
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def invalid_dates(text: str) -> list[str]:

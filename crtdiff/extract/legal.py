@@ -195,10 +195,13 @@ _DUTY = re.compile(
 )
 
 
+_ANY_TRIGGER = re.compile("|".join(f"(?:{rule.trigger.pattern})" for rule in RULES), re.I)
+
+
 def _measure(located: LocatedSentence, year: int, taken: set[str]) -> LegalMeasure | None:
     text = located.sentence.text
-    if _DUTY.search(text):
-        return None  # who is in charge of a measure is not a measure
+    if not _ANY_TRIGGER.search(text) or _DUTY.search(text):
+        return None  # nothing legal named; or who is in charge of a measure, not a measure
     for rule in RULES:
         trigger = rule.trigger.search(text)
         if trigger is None or not rule.action.search(text):

@@ -44,57 +44,64 @@ def _pattern(entry_id: str, written: str) -> Pattern | None:
 
 
 class NameMatcher:
-    """Every written form of every entry, indexed by first token."""
+    """Every written form of every entry, indexed by first token: acronyms by their exact
+    spelling, names by their folded form."""
 
     def __init__(self, entries: Iterable[Entry], extra: dict[str, str] | None = None) -> None:
-        self._index: dict[str, list[Pattern]] = defaultdict(list)
+        self._exact: dict[str, list[Pattern]] = defaultdict(list)
+        self._folded: dict[str, list[Pattern]] = defaultdict(list)
         forms = [(e.id, name) for e in entries for name in e.names]
         forms += list((extra or {}).items())
         for entry_id, written in forms:
-            pattern = _pattern(entry_id, written)
-            if pattern is not None:
-                self._index[pattern.tokens[0]].append(pattern)
-        for patterns in self._index.values():
-            patterns.sort(key=lambda p: len(p.tokens), reverse=True)
+            self._add(entry_id, written)
+
+    def _add(self, entry_id: str, written: str) -> None:
+        pattern = _pattern(entry_id, written)
+        if pattern is None:
+            return
+        index = self._exact if pattern.exact_case else self._folded
+        index[pattern.tokens[0]].append(pattern)
+        index[pattern.tokens[0]].sort(key=lambda p: len(p.tokens), reverse=True)
 
     def with_forms(self, forms: dict[str, str]) -> "NameMatcher":
         """A matcher that also knows `forms` (written form → entry id), e.g. text acronyms."""
         clone = NameMatcher([])
-        clone._index = defaultdict(list, {k: list(v) for k, v in self._index.items()})
+        clone._exact = defaultdict(list, {k: list(v) for k, v in self._exact.items()})
+        clone._folded = defaultdict(list, {k: list(v) for k, v in self._folded.items()})
         for written, entry_id in forms.items():
-            pattern = _pattern(entry_id, written)
-            if pattern is not None:
-                clone._index[pattern.tokens[0]].append(pattern)
-                clone._index[pattern.tokens[0]].sort(key=lambda p: len(p.tokens), reverse=True)
+            clone._add(entry_id, written)
         return clone
 
     @staticmethod
-    def _fits(pattern: Pattern, tokens: list[Token], at: int) -> bool:
-        n = len(pattern.tokens)
-        if at + n > len(tokens):
-            return False
-        window = tokens[at : at + n]
-        if pattern.exact_case:
-            return all(t.raw == p for t, p in zip(window, pattern.tokens, strict=True))
-        if any(t.folded != p for t, p in zip(window, pattern.tokens, strict=True)):
-            return False
-        return all(
-            t.raw[0].isupper() or not must
-            for t, must in zip(window, pattern.capitalised, strict=True)
-        )
+    def _longest(
+        patterns: list[Pattern], words: list[str], raws: list[str], at: int
+    ) -> Pattern | None:
+        for pattern in patterns:  # longest first
+            n = len(pattern.tokens)
+            if tuple(words[at : at + n]) != pattern.tokens:
+                continue
+            if pattern.exact_case or all(
+                raws[at + k][0].isupper() or not must for k, must in enumerate(pattern.capitalised)
+            ):
+                return pattern
+        return None
 
     def find(self, tokens: list[Token]) -> list[NameHit]:
         """Non-overlapping hits, the longest written form winning at each position."""
+        raws = [t.raw for t in tokens]
+        folds = [t.folded for t in tokens]
+        exact, folded = self._exact, self._folded
         hits: list[NameHit] = []
         at = 0
         while at < len(tokens):
-            token = tokens[at]
-            candidates = self._index.get(token.raw, []) + self._index.get(token.folded, [])
-            best: Pattern | None = None
-            for pattern in sorted(candidates, key=lambda p: len(p.tokens), reverse=True):
-                if self._fits(pattern, tokens, at):
-                    best = pattern
-                    break
+            by_case = exact.get(raws[at])
+            by_fold = folded.get(folds[at])
+            if by_case is None and by_fold is None:
+                at += 1
+                continue
+            a = self._longest(by_case, raws, raws, at) if by_case else None
+            b = self._longest(by_fold, folds, raws, at) if by_fold else None
+            best = a if b is None or (a is not None and len(a.tokens) >= len(b.tokens)) else b
             if best is None:
                 at += 1
                 continue

@@ -24,15 +24,22 @@ class Token:
 
 def fold_word(word: str) -> str:
     """The matching form of one word."""
+    if word.isalnum() and word.isascii():
+        return word.lower()
     return _APOSTROPHES.sub("", strip_accents(word).lower())
 
 
 def tokenize(text: str) -> list[Token]:
     """All word tokens of a text, with their offsets."""
-    return [
-        Token(_APOSTROPHES.sub("'", m.group()), fold_word(m.group()), m.start(), m.end())
-        for m in _WORD.finditer(text)
-    ]
+    tokens = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word.isascii() and word.isalnum():
+            tokens.append(Token(word, word.lower(), m.start(), m.end()))
+        else:
+            raw = _APOSTROPHES.sub("'", word)
+            tokens.append(Token(raw, fold_word(word), m.start(), m.end()))
+    return tokens
 
 
 def words(text: str) -> list[str]:

@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
-import pandas as pd
-
 from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.catalog.sources import Fetcher, ResolvedSource, fetch_or_snapshot, resolve_source
@@ -16,14 +14,14 @@ from crtdiff.errors import CrtdiffError, FetchError
 from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest
-from crtdiff.pipeline.outcome import EntryOutcome, Status
+from crtdiff.pipeline.outcome import EntryOutcome, Status, cached_outcome
 from crtdiff.pipeline.outputs import diff_path, report_path
 from crtdiff.reference.bundle import Reference
 from crtdiff.store.atomic import atomic_write_text
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
 from reports.site import CountrySummary, write_assets, write_country, write_index
-from reports.tables import TABLES, build_tables, write_tables
+from reports.tables import TABLES, frames, table_rows, write_tables
 from schemas import CountryReport
 from schemas.diff import YearDiff
 
@@ -63,7 +61,9 @@ def fetch_urls(urls: list[str], snapshots: SnapshotStore, fetch: Fetcher) -> Fet
         try:
             results[url] = fetch_or_snapshot(url, snapshots, fetch)
         except FetchError as exc:
-            results[url] = exc
+            # A fresh error without its cause chain: httpx internals do not pickle, and the
+            # context may travel to worker processes.
+            results[url] = FetchError(exc.source, exc.problem, transient=exc.transient)
     return FetchedUrls(results)
 
 
@@ -93,6 +93,30 @@ def resolve_entry(entry: CatalogEntry, ctx: RunContext) -> Resolved:
     key = ctx.keys.report(entry, source.raw)
     raw = None if ctx.results.has("reports", key) else source.raw
     return Resolved(entry, key, raw, source.notes)
+
+
+def split_ingest(
+    resolved: list[Resolved], manifest: Manifest, out_dir: Path
+) -> tuple[list[EntryOutcome], list[Resolved]]:
+    """Outcomes known without work (failures; reports stored and outputs fresh), and the
+    entries that need a task."""
+    done: list[EntryOutcome] = []
+    todo: list[Resolved] = []
+    for item in resolved:
+        if item.failure is not None:
+            done.append(item.failure)
+            continue
+        record = manifest.reports.get(item.entry.key)
+        if (
+            item.raw is None
+            and record is not None
+            and record.get("report_key") == item.key
+            and manifest.fresh(out_dir, record["output"], item.key or "")
+        ):
+            done.append(cached_outcome(record, item.notes))
+        else:
+            todo.append(item)
+    return done, todo
 
 
 def _write_report(report: CountryReport, key: str, ctx: RunContext, manifest: Manifest) -> str:
@@ -163,9 +187,35 @@ def plan_pairs(outcomes: list[EntryOutcome], keys: Keys) -> list[PairPlan]:
     return plans
 
 
+def pair_label(plan: PairPlan) -> str:
+    """`Country:Old-New` (plus `:chapter` for non-country chapters)."""
+    label = f"{plan.country}:{plan.old_year}-{plan.new_year}"
+    return label if plan.chapter == "country" else f"{label}:{plan.chapter}"
+
+
+def split_pairs(
+    plans: list[PairPlan], manifest: Manifest, out_dir: Path
+) -> tuple[list[EntryOutcome], list[PairPlan]]:
+    """Comparisons whose diff and output are as last time, and the ones that need a task."""
+    done: list[EntryOutcome] = []
+    todo: list[PairPlan] = []
+    for plan in plans:
+        record = manifest.pairs.get(pair_label(plan))
+        fresh = (
+            record is not None
+            and record.get("report_key") == plan.key
+            and manifest.fresh(out_dir, record["output"], plan.key)
+        )
+        if fresh and record is not None:
+            done.append(cached_outcome(record, []))
+        else:
+            todo.append(plan)
+    return done, todo
+
+
 def compare_planned(plan: PairPlan, ctx: RunContext, manifest: Manifest) -> EntryOutcome:
     """Compare a pair unless its diff is stored; write its JSON when stale."""
-    label = f"{plan.country}:{plan.old_year}-{plan.new_year}"
+    label = pair_label(plan)
     cached = True
     try:
         diff = ctx.results.load("diffs", plan.key, YearDiff)
@@ -218,35 +268,33 @@ def plan_countries(
     ]
 
 
-def render_planned(plan: CountryPlan, ctx: RunContext, manifest: Manifest) -> bool:
-    """Render a country's pages unless they are fresh; store its summary and table rows.
+def stale_countries(
+    plans: list[CountryPlan], manifest: Manifest, results: ResultStore
+) -> list[CountryPlan]:
+    """Countries whose pages were not rendered from exactly these reports and diffs."""
+    return [
+        p
+        for p in plans
+        if manifest.countries.get(p.country) != p.key or not results.has("summaries", p.key)
+    ]
 
-    Returns True when it rendered.
-    """
-    summary_ok = ctx.results.has("summaries", plan.key)
-    if manifest.countries.get(plan.country) == plan.key and summary_ok:
-        return False
+
+def render_planned(plan: CountryPlan, ctx: RunContext) -> None:
+    """Render a country's pages and store its index summary and table rows."""
     reports = [r for k in plan.report_keys if (r := ctx.results.load("reports", k, CountryReport))]
     diffs = [d for k in plan.diff_keys if (d := ctx.results.load("diffs", k, YearDiff))]
     summary = write_country(ctx.out_dir, reports, diffs)
     ctx.results.save_json("summaries", plan.key, summary.__dict__)
-    tables = build_tables(reports, diffs)
-    ctx.results.save_json(
-        "rows", plan.key, {name: frame.to_dict(orient="records") for name, frame in tables.items()}
-    )
-    return True
+    ctx.results.save_json("rows", plan.key, table_rows(reports, diffs))
 
 
-def render_site_index(
-    country_keys: dict[str, str], ctx: RunContext, manifest: Manifest
-) -> tuple[bool, str]:
-    """Write the index, assets and data tables unless every country is as last time.
+def index_key(country_keys: dict[str, str], keys: Keys) -> str:
+    """Key of the index and data tables: every country's pages."""
+    return keys.index([f"{c}={k}" for c, k in sorted(country_keys.items())])
 
-    Returns whether it rendered, and the index key to record in the manifest.
-    """
-    key = ctx.keys.index([f"{c}={k}" for c, k in sorted(country_keys.items())])
-    if manifest.index == key and (ctx.out_dir / "index.html").is_file():
-        return False, key
+
+def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
+    """Write the index, assets and data tables from the stored country summaries and rows."""
     summaries: list[CountrySummary] = []
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
     for country_key in country_keys.values():
@@ -259,5 +307,4 @@ def render_site_index(
             rows[name].extend(stored.get(name, []))
     write_assets(ctx.out_dir)
     write_index(ctx.out_dir, summaries)
-    write_tables({n: pd.DataFrame(r) for n, r in rows.items()}, ctx.out_dir / "data")
-    return True, key
+    write_tables(frames(rows), ctx.out_dir / "data")

@@ -3,6 +3,7 @@
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from crtdiff.store.atomic import atomic_write_text
 
@@ -13,8 +14,11 @@ MANIFEST = ".crtdiff-manifest.json"
 class Manifest:
     """Keys of the outputs of the last complete run."""
 
-    reports: dict[str, str] = field(default_factory=dict)
-    """Entry key (`Country:Year[:chapter]`) → ingest key of its report."""
+    reports: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Entry key (`Country:Year[:chapter]`) → outcome of its last ingest (report key, output,
+    country, chapter, year, warnings): enough to skip an unchanged entry without reading it."""
+    pairs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Pair label (`Country:Old-New`) → outcome of its last comparison."""
     outputs: dict[str, str] = field(default_factory=dict)
     """Output path (relative to the output folder) → key of what it holds."""
     countries: dict[str, str] = field(default_factory=dict)

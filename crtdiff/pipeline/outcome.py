@@ -5,6 +5,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from crtdiff.store.atomic import atomic_write_text
 
@@ -38,6 +39,20 @@ class EntryOutcome:
     chapter: str | None = None
     year: int | None = None
     """Report year (the newer year for a comparison)."""
+
+
+_RECORD = ("key", "output", "illustrative", "report_key", "country", "chapter", "year", "warnings")
+
+
+def outcome_record(outcome: EntryOutcome) -> dict[str, Any]:
+    """What the manifest keeps of a successful outcome to reuse it next run."""
+    data = asdict(outcome)
+    return {name: data[name] for name in _RECORD}
+
+
+def cached_outcome(record: dict[str, Any], notes: list[str]) -> EntryOutcome:
+    """An outcome reused from the manifest: nothing was read or recomputed."""
+    return EntryOutcome(status=Status.OK, cached=True, notes=notes, **record)
 
 
 @dataclass

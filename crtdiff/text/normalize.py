@@ -27,11 +27,15 @@ def normalize_text(text: str) -> str:
 
 def fold_quotes(text: str) -> str:
     """Straighten quotes so that ' and ’ compare equal, keeping everything else."""
+    if text.isascii():
+        return text
     return text.translate(_FOLD_QUOTES)
 
 
 def strip_accents(text: str) -> str:
     """Remove combining accents: Côte → Cote."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -55,7 +55,7 @@ def test_redline_reassembles_both_sides() -> None:
     parts = redline(old, new)
     assert "".join(p.text for p in parts if p.op.value != "insert") == old
     assert "".join(p.text for p in parts if p.op.value != "delete") == new
-    assert [p.text for p in parts if p.op.value == "delete"] == ["drafted", "first"]
+    assert [p.text.strip() for p in parts if p.op.value == "delete"] == ["drafted", "first"]
 
 
 def test_measures_bounds() -> None:

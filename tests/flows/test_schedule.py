@@ -121,10 +121,21 @@ def test_deployments_schedules_and_runs(server: str, tmp_path: Path) -> None:
             tmp_path / "client", PREFECT_API_URL=server, PREFECT_RUNNER_POLL_FREQUENCY="2"
         )
         command = [
-            sys.executable, "-c", "from crtdiff.cli import main; main()", "serve",
-            "--catalog", str(catalog), "--out", str(tmp_path / "out"), "--store", str(tmp_path / "store"),
-            "--annual-cron", annual_cron, "--watch-base-url", state_gov.base_url,
-        ]  # fmt: skip
+            sys.executable,
+            "-c",
+            "from crtdiff.cli import main; main()",
+            "serve",
+            "--catalog",
+            str(catalog),
+            "--out",
+            str(tmp_path / "out"),
+            "--store",
+            str(tmp_path / "store"),
+            "--annual-cron",
+            annual_cron,
+            "--watch-base-url",
+            state_gov.base_url,
+        ]
         serving = subprocess.Popen(command, env=serve_env, cwd=tmp_path)
         try:
             client = httpx.Client(base_url=server, timeout=10)

@@ -1,0 +1,207 @@
+"""Benchmark the pipeline on a synthetic archive of N chapters.
+
+Usage: python benchmarks/archive.py --chapters 10000 [--runner threads|processes] [--workdir D]
+
+Starts a Prefect API server once (its start-up reported as startup_s, as a user's running server
+would be), then measures: cold_s (full run, empty store), noop_s (the same run again), add_one_s
+(one new country-year, run for that country as `crtdiff add` does), plain_loop_s (the same pure
+functions in a plain loop, no Prefect, no store) and peak_rss_mb (largest resident set of this
+process or any of its worker processes). Prints a table, then one JSON line.
+"""
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from benchmarks.synthetic import CountryState, chapter, write_archive
+from crtdiff.reference.countries import load_countries
+
+FIRST_YEAR = 1990
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(home: Path) -> tuple[subprocess.Popen[bytes], str, float]:
+    """`prefect server start` on a free 127.0.0.1 port; returns it, its API URL, seconds."""
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(
+        PREFECT_HOME=str(home),
+        PREFECT_SERVER_ANALYTICS_ENABLED="false",
+        DO_NOT_TRACK="1",
+        PREFECT_UI_ENABLED="false",
+        PREFECT_LOGGING_LEVEL="WARNING",
+    )
+    started = time.perf_counter()
+    command = [
+        sys.executable,
+        "-m",
+        "prefect",
+        "server",
+        "start",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    api = f"http://127.0.0.1:{port}/api"
+    while time.perf_counter() - started < 180:
+        try:
+            if httpx.get(f"{api}/health", timeout=2).status_code == 200:
+                return process, api, time.perf_counter() - started
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    process.kill()
+    raise SystemExit("prefect server did not start in 180 s")
+
+
+def plain_loop(raw: Path, out: Path) -> None:
+    """The pipeline's pure functions in a plain loop: parse, compare, render, index, tables."""
+    from datetime import UTC, datetime
+
+    from crtdiff.compare.year_diff import compare_reports
+    from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
+    from crtdiff.reference.bundle import load_reference
+    from reports.site import write_assets, write_country, write_index
+    from reports.tables import frames, table_rows, write_tables
+
+    reference = load_reference()
+    countries = load_countries()
+    summaries = []
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for folder in sorted(p for p in raw.iterdir() if p.is_dir()):
+        country = countries.by_slug(folder.name)
+        assert country is not None
+        reports = []
+        for path in sorted(folder.glob("*.txt")):
+            source = RawSource(path.read_bytes(), str(path), datetime.now(UTC))
+            report = parse_chapter(source, Request(country.name, int(path.stem)), reference)
+            (out / folder.name).mkdir(parents=True, exist_ok=True)
+            (out / folder.name / f"{path.stem}.json").write_text(report.model_dump_json())
+            reports.append(report)
+        diffs = [compare_reports(a, b, reference.gazetteer) for a, b in pairwise(reports)]
+        for diff in diffs:
+            (out / folder.name / f"{diff.old_year}-{diff.new_year}.json").write_text(
+                diff.model_dump_json()
+            )
+        summaries.append(write_country(out, reports, diffs))
+        for name, table in table_rows(reports, diffs).items():
+            rows[name] += table
+    write_assets(out)
+    write_index(out, summaries)
+    write_tables(frames(rows), out / "data")
+
+
+def peak_rss_mb() -> float:
+    """Largest resident set of this process or of any child it waited for, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(max(own, children) / 1024, 1)
+
+
+def main() -> None:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chapters", type=int, default=1000)
+    parser.add_argument("--years", type=int, default=50, help="report years per country")
+    parser.add_argument("--runner", choices=["threads", "processes"], default="processes")
+    parser.add_argument("--workdir", type=Path, default=None)
+    args = parser.parse_args()
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="crtdiff-bench-"))
+    shutil.rmtree(work, ignore_errors=True)
+    data = work / "data"
+    all_countries = list(load_countries().countries)
+    years_per_country = min(args.years, args.chapters)
+    n_countries = -(-args.chapters // years_per_country)
+    if n_countries > len(all_countries):
+        raise SystemExit(f"{args.chapters} chapters need more than {len(all_countries)} countries")
+    countries = all_countries[:n_countries]
+    years = list(range(FIRST_YEAR, FIRST_YEAR + years_per_country))
+    started = time.perf_counter()
+    written = write_archive(data, countries, years, args.chapters)
+    (data / "sources.toml").write_text("# synthetic archive: every chapter is a file in raw/\n")
+    generate_s = time.perf_counter() - started
+
+    server, api, startup_s = start_server(work / "prefect")
+    os.environ.update(
+        PREFECT_API_URL=api,
+        PREFECT_HOME=str(work / "prefect-client"),
+        PREFECT_LOGGING_LEVEL="ERROR",
+    )
+    from flows.settings import configure_prefect
+
+    configure_prefect(work / "state")
+    from flows.pipeline import crtdiff_run
+    from flows.runtime import quiet_flow_settings, with_runner
+
+    processes = os.cpu_count() if args.runner == "processes" else None
+    flow = with_runner(crtdiff_run, None, processes)
+    out, store = work / "output", work / "store"
+    try:
+        with quiet_flow_settings():
+
+            def timed(countries_only: list[str] | None = None) -> float:
+                t = time.perf_counter()
+                flow(
+                    str(data / "sources.toml"), str(out), str(store), countries_only, publish=False
+                )
+                return time.perf_counter() - t
+
+            cold_s = timed()
+            noop_s = timed()
+            first = countries[0]
+            state = CountryState(first, random.Random(7))
+            new_year = years[-1] + 1
+            (data / "raw" / first.slug / f"{new_year}.txt").write_text(chapter(state, new_year))
+            add_one_s = timed([first.name])
+        t = time.perf_counter()
+        plain_loop(data / "raw", work / "plain-output")
+        plain_loop_s = time.perf_counter() - t
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+    figures = {
+        "chapters": len(written),
+        "startup_s": round(startup_s, 2),
+        "cold_s": round(cold_s, 2),
+        "noop_s": round(noop_s, 2),
+        "add_one_s": round(add_one_s, 2),
+        "plain_loop_s": round(plain_loop_s, 2),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+    print(
+        f"archive: {len(written)} chapters, {len(countries)} countries x {len(years)} years, "
+        f"generated in {generate_s:.1f} s; runner: {args.runner} ({os.cpu_count()} cores)"
+    )
+    for key, value in figures.items():
+        print(f"  {key:<14}{value}")
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()
