@@ -35,6 +35,7 @@ from crtdiff.pipeline.outcome import (
     utc_now_iso,
 )
 from crtdiff.reference.bundle import Reference, load_reference
+from crtdiff.store.atomic import remove_stale_temporaries
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
 from flows.progress import report
@@ -153,6 +154,8 @@ def run_catalog(
         Keys.for_reference(reference.folder),
     )  # fmt: skip
     manifest = load_manifest(out_dir)
+    for folder in (out_dir, store_dir, snapshots.root):
+        remove_stale_temporaries(folder)  # a run killed mid-write leaves only these behind
 
     _ingest(entries, ctx, manifest, run)
     _compare(ctx, manifest, run)

@@ -6,9 +6,9 @@ sentences never pair.
 """
 
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 
 from crtdiff.compare.similarity import jaccard
@@ -46,11 +46,13 @@ def related(a: str, b: str, score: float, least: float = MODIFIED_MIN) -> bool:
 def _exact(a: list[str], b: list[str], alignment: Alignment) -> tuple[set[int], set[int]]:
     used_a: set[int] = set()
     used_b: set[int] = set()
-    for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
-        for k in range(block.size):
-            alignment.unchanged.append((block.a + k, block.b + k))
-            used_a.add(block.a + k)
-            used_b.add(block.b + k)
+    for op in Indel.opcodes(a, b):  # the longest common subsequence of whole sentences
+        if op.tag != "equal":
+            continue
+        for k in range(op.src_end - op.src_start):
+            alignment.unchanged.append((op.src_start + k, op.dest_start + k))
+            used_a.add(op.src_start + k)
+            used_b.add(op.dest_start + k)
     waiting: dict[str, list[int]] = {}
     for j, text in enumerate(b):
         if j not in used_b:

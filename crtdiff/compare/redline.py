@@ -19,9 +19,9 @@ def redline(old: str, new: str) -> list[RedlinePart]:
         if not text:
             return
         if parts and parts[-1].op is op:
-            parts[-1] = RedlinePart(op=op, text=parts[-1].text + text)
+            parts[-1] = RedlinePart.model_construct(op=op, text=parts[-1].text + text)
         else:
-            parts.append(RedlinePart(op=op, text=text))
+            parts.append(RedlinePart.model_construct(op=op, text=text))
 
     deleted: list[str] = []
     inserted: list[str] = []

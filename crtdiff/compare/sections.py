@@ -25,7 +25,8 @@ MOVED_MIN = 0.8
 
 
 def _ref(sentence: Sentence) -> SentenceRef:
-    return SentenceRef(text=sentence.text, start=sentence.start, end=sentence.end)
+    # Copied from a validated report: no need to validate again (this runs per sentence).
+    return SentenceRef.model_construct(text=sentence.text, start=sentence.start, end=sentence.end)
 
 
 @dataclass
@@ -49,7 +50,9 @@ def _section_alignment(old: Section | None, new: Section | None) -> SentenceAlig
     b = new.sentences if new else []
     found = align([s.text for s in a], [s.text for s in b])
     return SentenceAlignment(
-        unchanged=[SentencePair(old=_ref(a[i]), new=_ref(b[j])) for i, j in found.unchanged],
+        unchanged=[
+            SentencePair.model_construct(old=_ref(a[i]), new=_ref(b[j])) for i, j in found.unchanged
+        ],
         modified=[_modified(a[i], b[j], score) for i, j, score in found.modified],
         removed=[_ref(a[i]) for i in found.removed],
         added=[_ref(b[j]) for j in found.added],

@@ -1,6 +1,7 @@
 """extract_facts: fill a sectioned CountryReport with its groups, incidents, legal measures and
 organisations, each traced to its sentence."""
 
+from crtdiff.extract.dates import invalid_dates
 from crtdiff.extract.evidence import SentenceIndex
 from crtdiff.extract.groups import build_groups, build_organisations, find_names
 from crtdiff.extract.incidents import (
@@ -13,7 +14,20 @@ from crtdiff.extract.legal import extract_legal_measures
 from crtdiff.extract.names import NameMatcher
 from crtdiff.reference.countries import CountryTable
 from crtdiff.reference.gazetteer import Gazetteer
-from schemas import CountryReport
+from schemas import CountryReport, IngestWarning
+
+
+def _impossible_dates(index: SentenceIndex) -> list[IngestWarning]:
+    """A date the calendar does not have ("February 30") is read as no date at all: say so."""
+    return [
+        IngestWarning(
+            code="impossible_date",
+            message=f"{phrase!r} is not a date (section {located.section}); the fact keeps only "
+            "the precision the text supports",
+        )
+        for located in index.sentences
+        for phrase in invalid_dates(located.sentence.text)
+    ]
 
 
 def extract_facts(
@@ -39,6 +53,6 @@ def extract_facts(
             "referenced_incidents": extract_references(report, ctx, index),
             "aggregate_tolls": extract_aggregates(report, ctx),
             "legal_measures": extract_legal_measures(index, report.year),
-            "warnings": [*report.warnings, *findings.warnings],
+            "warnings": [*report.warnings, *findings.warnings, *_impossible_dates(index)],
         }
     )

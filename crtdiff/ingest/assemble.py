@@ -51,8 +51,10 @@ def assemble(plan: SectionPlan) -> Assembled:
             bullet = bullets[key]
             bullets[key] += 1
         texts[key].append(content)
+        # Built from offsets this function computed itself: construct without re-validating
+        # (CountryReport checks every span against the body once, at the end).
         sentences[key].extend(
-            Sentence(
+            Sentence.model_construct(
                 text=content[s:e],
                 start=start + s,
                 end=start + e,

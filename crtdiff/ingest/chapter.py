@@ -154,7 +154,14 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
     """Ingest one chapter: detect, decode, strip furniture, infer metadata, section, split."""
     source = raw.uri
     fmt, host, blocks, titles, repairs = _decode_and_block(raw)
-    trimmed = strip_furniture(blocks, HOSTS, ref.headings)
+    page_clues = gather_clues(titles, raw.uri, "", ref.countries)
+    wanted = ref.countries.resolve(request.country) if request.country else None
+    if wanted is None and page_clues.countries:
+        wanted = page_clues.countries[0][0]
+    # A region page is cut to the country's chapter first: its furniture lies around the
+    # whole page, and a country heading opening the page is not a title to strip.
+    selected, heading_country = select_country(blocks, ref.countries, wanted, source)
+    trimmed = strip_furniture(selected, HOSTS, ref.headings)
     titles.extend(trimmed.header_lines[:8])
     body_text = "\n".join(b.text for b in trimmed.blocks)
     clues = gather_clues(titles, raw.uri, body_text, ref.countries)
@@ -162,10 +169,7 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
         raise NoChapterError(
             source, f"page is from another report series ({clues.other_series}), not CRT"
         )
-    wanted = ref.countries.resolve(request.country) if request.country else None
-    if wanted is None and clues.countries:
-        wanted = clues.countries[0][0]
-    chapter_blocks, heading_country = select_country(trimmed.blocks, ref.countries, wanted, source)
+    chapter_blocks = trimmed.blocks
     plan = plan_sections(chapter_blocks, ref.headings, ref.topics)
     assembled = assemble(plan)
     has_headings = any(s.assigned_by is SectionAssignment.HEADING for s in assembled.sections)

@@ -7,6 +7,7 @@ from crtdiff.ingest.blocks import Block, BlockKind
 from crtdiff.reference.countries import Country, CountryTable
 
 _MAX_HEADING_LEN = 80
+_MIN_TEXT = 60
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,10 @@ def country_headings(blocks: list[Block], table: CountryTable) -> list[CountryHe
         if block.kind is BlockKind.BULLET or len(text) > _MAX_HEADING_LEN or text.endswith("."):
             continue
         country = table.resolve(text)
-        if country is not None:
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        # A heading starts a chapter only when text follows it: a list of country names
+        # (a site's country menu) is furniture, not a region page.
+        if country is not None and following is not None and len(following.text) >= _MIN_TEXT:
             found.append(CountryHeading(index, country))
     return found
 

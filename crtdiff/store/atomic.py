@@ -23,3 +23,13 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 def atomic_write_text(path: Path, text: str) -> None:
     """Write UTF-8 text atomically."""
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Delete temporary files a killed writer left behind (`.<name>.<random>.tmp`)."""
+    removed = 0
+    if folder.is_dir():
+        for path in folder.rglob(".*.tmp"):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed

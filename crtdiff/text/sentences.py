@@ -102,15 +102,14 @@ _SENTENCE_STARTERS = frozenset(
     ]
 )
 _CANDIDATE = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•])")
-_LAST_TOKEN = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?(\w+)")
 
 
 def _is_abbreviation(text: str, period_at: int) -> bool:
-    match = _LAST_TOKEN.search(text, 0, period_at + 1)
-    if match is None:
+    start = max(text.rfind(" ", 0, period_at), text.rfind("\n", 0, period_at)) + 1
+    token = text[start:period_at].lstrip("(\"'“‘[").rstrip(".").lower()
+    if not token:
         return False
-    token = match.group(1).lstrip("(\"'“‘[").rstrip(".").lower()
     if len(token) == 1 and token.isalpha():
         return True  # an initial: "Abu Bakr A. Shekau"
     return token in ABBREVIATIONS

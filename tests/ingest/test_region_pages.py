@@ -34,3 +34,11 @@ def test_region_page_without_a_country_says_which_are_there(parse: ParseFn) -> N
 def test_region_page_without_the_country_asked(parse: ParseFn) -> None:
     with pytest.raises(MetadataError, match="but not for Chad"):
         parse(REGION.read_bytes(), URL, country="Chad")
+
+
+def test_a_list_of_country_names_is_not_a_region_page(parse: ParseFn) -> None:
+    from tests.conftest import SEED
+
+    menu = "\n".join(["Mali", "Niger", "Chad", "Burkina Faso", ""])
+    report = parse((SEED.read_text(encoding="utf-8") + "\n" + menu).encode(), "mali-2016.txt")
+    assert report.country == "Mali" and len(report.sections) == 6
