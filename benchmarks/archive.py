@@ -86,7 +86,7 @@ def plain_loop(raw: Path, out: Path) -> None:
     from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
     from crtdiff.reference.bundle import load_reference
     from reports.site import write_assets, write_country, write_index
-    from reports.tables import frames, table_rows, write_tables
+    from reports.tables import arrow_tables, table_rows, write_tables
 
     reference = load_reference()
     countries = load_countries()
@@ -112,7 +112,7 @@ def plain_loop(raw: Path, out: Path) -> None:
             rows[name] += table
     write_assets(out)
     write_index(out, summaries)
-    write_tables(frames(rows), out / "data")
+    write_tables(arrow_tables(rows), out / "data")
 
 
 def peak_rss_mb() -> float:

@@ -1,6 +1,7 @@
 """The main flow: fetch what the catalogue points at, ingest every entry, compare consecutive
 years, render the site, publish artifacts. Incremental: results are keyed by content and code."""
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,15 +16,14 @@ from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
 from crtdiff.pipeline.incremental import (
+    CountryJob,
+    CountryResult,
+    Resolved,
     RunContext,
     fetch_urls,
     index_key,
-    plan_countries,
-    plan_pairs,
     resolve_entry,
-    split_ingest,
-    split_pairs,
-    stale_countries,
+    settle_country,
 )
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest, load_manifest, save_manifest
@@ -31,6 +31,7 @@ from crtdiff.pipeline.outcome import (
     EntryOutcome,
     RunReport,
     Status,
+    cached_outcome,
     outcome_record,
     utc_now_iso,
 )
@@ -39,21 +40,12 @@ from crtdiff.store.atomic import remove_stale_temporaries
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
 from flows.progress import report
-from flows.tasks import (
-    compare_batch,
-    fetch_page,
-    ingest_batch,
-    publish_artifacts,
-    render_batch,
-    render_index,
-)
+from flows.tasks import fetch_page, process_countries, publish_artifacts, render_index
 from schemas.diff import YearDiff
 
-BATCH = 125
-"""Items per Prefect task: a task run costs ~60 ms of orchestration (~350 ms in a worker
-process); an item 10-30 ms of work."""
-RENDER_BATCH = 10
-"""Countries per rendering task (a country holds up to ~50 years of chapters)."""
+BATCH = 150
+"""Entries per Prefect task (whole countries): a task run costs ~60 ms of orchestration
+(~350 ms in a worker process); an entry 30-40 ms of work."""
 
 T = TypeVar("T")
 
@@ -134,8 +126,8 @@ def run_catalog(
     """The body of the flow, for a catalogue already loaded (must run inside a flow).
 
     What is unchanged is decided here, in the flow's process, from content keys and the output
-    manifest; tasks are submitted only for what must be computed, so a run with nothing new
-    costs a few file reads and hashes.
+    manifest; a task is submitted only for the countries with something to compute, so a run
+    with nothing new costs a few file reads and hashes.
     """
     run = RunReport(started_at=utc_now_iso(), catalog=str(catalog.path))
     run.entries += [
@@ -157,10 +149,98 @@ def run_catalog(
     for folder in (out_dir, store_dir, snapshots.root):
         remove_stale_temporaries(folder)  # a run killed mid-write leaves only these behind
 
-    _ingest(entries, ctx, manifest, run)
-    _compare(ctx, manifest, run)
-    country_keys = _render(ctx, manifest, run, keep_others=bool(wanted))
+    jobs, country_keys = _settle(entries, ctx, manifest, run)
+    results = _process(jobs, ctx, manifest)
+    for result in results:
+        run.entries += result.entries
+        run.comparisons += result.pairs
+        manifest.outputs.update(result.outputs)
+        if result.key is not None:
+            country_keys[result.country] = result.key
+    _count(run, results)
+    if wanted:
+        country_keys = {**manifest.countries, **country_keys}
+    key = index_key(country_keys, ctx.keys)
+    if manifest.index != key or not (out_dir / "index.html").is_file():
+        render_index(country_keys, ctx)
+        run.work.index_rendered = 1
+    report("render")
 
+    _remember(run, manifest, country_keys, key)
+    save_manifest(out_dir, manifest)
+    if publish:
+        _publish(run, ctx)
+    run.finished_at = utc_now_iso()
+    run.write(out_dir)
+    return run
+
+
+def _settle(
+    entries: list[CatalogEntry], ctx: RunContext, manifest: Manifest, run: RunReport
+) -> tuple[list[CountryJob], dict[str, str]]:
+    """Resolve and key every entry; settle the countries with nothing to do; return the jobs
+    of the others and the keys of the settled ones."""
+    by_country: dict[str, list[Resolved]] = defaultdict(list)
+    for entry in entries:
+        by_country[entry.country].append(resolve_entry(entry, ctx))
+    jobs: list[CountryJob] = []
+    keys: dict[str, str] = {}
+    for country, resolved in by_country.items():
+        cached: list[EntryOutcome] = []
+        todo: list[Resolved] = []
+        for item in resolved:
+            record = manifest.reports.get(item.entry.key)
+            if item.failure is not None:
+                cached.append(item.failure)
+            elif (
+                item.raw is None
+                and record is not None
+                and record.get("report_key") == item.key
+                and manifest.fresh(ctx.out_dir, record["output"], item.key or "")
+            ):
+                cached.append(cached_outcome(record, item.notes))
+            else:
+                todo.append(item)
+        settled = None if todo else settle_country(cached, ctx, manifest)
+        if settled is None:
+            jobs.append(CountryJob(country, todo, cached))
+            continue
+        pairs, keys[country] = settled
+        run.entries += cached
+        run.comparisons += pairs
+        run.work.countries_cached += 1
+        report("ingest", len(cached))
+    return jobs, keys
+
+
+def _process(jobs: list[CountryJob], ctx: RunContext, manifest: Manifest) -> list[CountryResult]:
+    batches: list[list[CountryJob]] = []
+    for job in jobs:  # batches of about BATCH entries, whole countries
+        size = len(job.todo) + len(job.cached)
+        if not batches or sum(len(j.todo) + len(j.cached) for j in batches[-1]) + size > BATCH:
+            batches.append([])
+        batches[-1].append(job)
+    calls = [(_label(b[0].country, b[-1].country), b, ctx, manifest) for b in batches]
+    results: list[CountryResult] = []
+    for batch in dispatch(process_countries, calls):
+        results += batch
+        report("ingest", sum(len(r.entries) for r in batch))
+    return results
+
+
+def _count(run: RunReport, results: list[CountryResult]) -> None:
+    ok = [o for o in run.entries if o.status is Status.OK]
+    run.work.ingested = sum(1 for o in ok if not o.cached)
+    run.work.ingest_cached = sum(1 for o in ok if o.cached)
+    compared = [c for c in run.comparisons if c.status is Status.OK]
+    run.work.compared = sum(1 for c in compared if not c.cached)
+    run.work.compare_cached = sum(1 for c in compared if c.cached)
+    run.work.countries_rendered = sum(1 for r in results if r.rendered)
+    run.work.countries_cached += sum(1 for r in results if not r.rendered and r.key)
+
+
+def _remember(run: RunReport, manifest: Manifest, country_keys: dict[str, str], index: str) -> None:
+    """Record this run's outputs and outcomes for the next run to reuse."""
     for outcome in run.entries + run.comparisons:
         if outcome.status is Status.OK and outcome.output and outcome.report_key:
             manifest.outputs[outcome.output] = outcome.report_key
@@ -170,62 +250,7 @@ def run_catalog(
         {c.key: outcome_record(c) for c in run.comparisons if c.status is Status.OK}
     )
     manifest.countries = country_keys
-    save_manifest(out_dir, manifest)
-    if publish:
-        _publish(run, ctx)
-    run.finished_at = utc_now_iso()
-    run.write(out_dir)
-    return run
-
-
-def _ingest(
-    entries: list[CatalogEntry], ctx: RunContext, manifest: Manifest, run: RunReport
-) -> None:
-    resolved = [resolve_entry(e, ctx) for e in entries]
-    done, todo = split_ingest(resolved, manifest, ctx.out_dir)
-    run.entries += done
-    report("ingest", len(done))
-    calls = [
-        (_label(b[0].entry.key, b[-1].entry.key), b, ctx, manifest) for b in chunks(todo, BATCH)
-    ]
-    for outcomes in dispatch(ingest_batch, calls):
-        run.entries += outcomes
-        report("ingest", len(outcomes))
-    ok = [o for o in run.entries if o.status is Status.OK]
-    run.work.ingested = sum(1 for o in ok if not o.cached)
-    run.work.ingest_cached = sum(1 for o in ok if o.cached)
-
-
-def _compare(ctx: RunContext, manifest: Manifest, run: RunReport) -> None:
-    done, todo = split_pairs(plan_pairs(run.entries, ctx.keys), manifest, ctx.out_dir)
-    run.comparisons += done
-    calls = [(_label(b[0].country, b[-1].country), b, ctx, manifest) for b in chunks(todo, BATCH)]
-    for outcomes in dispatch(compare_batch, calls):
-        run.comparisons += outcomes
-    report("compare")
-    compared = [c for c in run.comparisons if c.status is Status.OK]
-    run.work.compared = sum(1 for c in compared if not c.cached)
-    run.work.compare_cached = sum(1 for c in compared if c.cached)
-
-
-def _render(
-    ctx: RunContext, manifest: Manifest, run: RunReport, keep_others: bool
-) -> dict[str, str]:
-    """Render stale countries and, when anything changed, the index; returns country keys."""
-    plans = plan_countries(run.entries, run.comparisons, ctx.keys)
-    stale = stale_countries(plans, manifest, ctx.results)
-    calls = [(_label(b[0].country, b[-1].country), b, ctx) for b in chunks(stale, RENDER_BATCH)]
-    run.work.countries_rendered = sum(dispatch(render_batch, calls))
-    run.work.countries_cached = len(plans) - run.work.countries_rendered
-    country_keys = dict(manifest.countries) if keep_others else {}
-    country_keys.update({p.country: p.key for p in plans})
-    key = index_key(country_keys, ctx.keys)
-    if manifest.index != key or not (ctx.out_dir / "index.html").is_file():
-        render_index(country_keys, ctx)
-        run.work.index_rendered = 1
-    manifest.index = key
-    report("render")
-    return country_keys
+    manifest.index = index
 
 
 def _publish(run: RunReport, ctx: RunContext) -> None:

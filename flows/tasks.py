@@ -12,17 +12,13 @@ from prefect.tasks import exponential_backoff
 from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched, fetch_url
 from crtdiff.pipeline.incremental import (
-    CountryPlan,
-    PairPlan,
-    Resolved,
+    CountryJob,
+    CountryResult,
     RunContext,
-    compare_planned,
-    ingest_resolved,
-    render_planned,
+    process_country,
     render_site_index,
 )
 from crtdiff.pipeline.manifest import Manifest
-from crtdiff.pipeline.outcome import EntryOutcome
 from flows.artifacts import publish_pair
 from schemas.diff import YearDiff
 
@@ -55,28 +51,12 @@ def fetch_page(url: str, etag: str | None, last_modified: str | None) -> Fetched
         return exc
 
 
-@task(name="ingest-batch", task_run_name="ingest {label}", cache_policy=NO_CACHE)
-def ingest_batch(
-    label: str, items: list[Resolved], ctx: RunContext, manifest: Manifest
-) -> list[EntryOutcome]:
-    """Parse (unless stored) a batch of entries and write their outputs."""
-    return [ingest_resolved(item, ctx, manifest) for item in items]
-
-
-@task(name="compare-batch", task_run_name="compare {label}", cache_policy=NO_CACHE)
-def compare_batch(
-    label: str, plans: list[PairPlan], ctx: RunContext, manifest: Manifest
-) -> list[EntryOutcome]:
-    """Compare (unless stored) a batch of consecutive-year pairs."""
-    return [compare_planned(plan, ctx, manifest) for plan in plans]
-
-
-@task(name="render-countries", task_run_name="render {label}", cache_policy=NO_CACHE)
-def render_batch(label: str, plans: list[CountryPlan], ctx: RunContext) -> int:
-    """Render the pages of a batch of countries."""
-    for plan in plans:
-        render_planned(plan, ctx)
-    return len(plans)
+@task(name="countries", task_run_name="{label}", cache_policy=NO_CACHE)
+def process_countries(
+    label: str, jobs: list[CountryJob], ctx: RunContext, manifest: Manifest
+) -> list[CountryResult]:
+    """Ingest, compare and render a batch of countries (only what is not stored)."""
+    return [process_country(job, ctx, manifest) for job in jobs]
 
 
 @task(name="render-index", cache_policy=NO_CACHE)

@@ -5,6 +5,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 
 from crtdiff.store.atomic import atomic_write_bytes
 from schemas import CountryReport
@@ -168,33 +171,72 @@ def change_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
 Rows = dict[str, list[dict[str, Any]]]
 
 
-def table_rows(reports: list[CountryReport], diffs: list[YearDiff]) -> Rows:
-    """Every table's rows (plain dictionaries, cheap to store and to concatenate)."""
+def report_rows(report: CountryReport) -> Rows:
+    """The rows one chapter contributes (incidents, groups, legal measures)."""
     return {
-        "incidents": incident_rows(reports),
-        "groups": group_rows(reports),
-        "legal_measures": legal_rows(reports),
-        "section_metrics": section_rows(diffs),
-        "changes": change_rows(diffs),
+        "incidents": incident_rows([report]),
+        "groups": group_rows([report]),
+        "legal_measures": legal_rows([report]),
     }
 
 
-def frames(rows: Rows) -> dict[str, pd.DataFrame]:
-    """Rows as DataFrames, every table present even when empty."""
-    return {name: pd.DataFrame(rows.get(name, [])) for name in TABLES}
+def diff_rows(diff: YearDiff) -> Rows:
+    """The rows one pair of years contributes (section metrics, changes)."""
+    return {"section_metrics": section_rows([diff]), "changes": change_rows([diff])}
+
+
+def table_rows(reports: list[CountryReport], diffs: list[YearDiff]) -> Rows:
+    """Every table's rows (plain dictionaries, cheap to store and to concatenate)."""
+    rows: Rows = {name: [] for name in TABLES}
+    for part in [*(report_rows(r) for r in reports), *(diff_rows(d) for d in diffs)]:
+        for name, table in part.items():
+            rows[name] += table
+    return rows
+
+
+def arrow_tables(rows: Rows) -> dict[str, pa.Table]:
+    """Rows as Arrow tables, every table present even when empty."""
+    return {name: pa.Table.from_pylist(rows.get(name, [])) for name in TABLES}
+
+
+def concat_tables(parts: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
+    """Tables of several countries as one, widening types where a part had only nulls."""
+    out = {}
+    for name in TABLES:
+        pieces = [p[name] for p in parts if name in p and p[name].num_columns]
+        out[name] = (
+            pa.concat_tables(pieces, promote_options="permissive") if pieces else pa.table({})
+        )
+    return out
 
 
 def build_tables(reports: list[CountryReport], diffs: list[YearDiff]) -> dict[str, pd.DataFrame]:
-    """Every data table as a DataFrame."""
-    return frames(table_rows(reports, diffs))
+    """Every data table as a pandas DataFrame (for analysts working in Python)."""
+    return {n: t.to_pandas() for n, t in arrow_tables(table_rows(reports, diffs)).items()}
 
 
-def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
+def write_tables(tables: dict[str, pa.Table], folder: Path) -> list[Path]:
     """Write each table as CSV and Parquet, atomically."""
     written = []
-    for name, frame in tables.items():
+    for name, table in tables.items():
         csv_path, parquet_path = folder / f"{name}.csv", folder / f"{name}.parquet"
-        atomic_write_bytes(csv_path, frame.to_csv(index=False).encode("utf-8"))
-        atomic_write_bytes(parquet_path, frame.to_parquet(index=False))
+        atomic_write_bytes(csv_path, table_bytes(table, "csv"))
+        atomic_write_bytes(parquet_path, table_bytes(table, "parquet"))
         written += [csv_path, parquet_path]
     return written
+
+
+def table_bytes(table: pa.Table, fmt: str) -> bytes:
+    """A table serialised as CSV or Parquet."""
+    sink = pa.BufferOutputStream()
+    if fmt == "csv":
+        if table.num_columns:
+            pacsv.write_csv(table, sink)
+    else:
+        pq.write_table(table, sink)
+    return bytes(sink.getvalue().to_pybytes())
+
+
+def read_table(data: bytes) -> pa.Table:
+    """A table back from Parquet bytes."""
+    return pq.read_table(pa.BufferReader(data))

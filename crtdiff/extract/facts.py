@@ -11,9 +11,7 @@ from crtdiff.extract.incidents import (
     extract_references,
 )
 from crtdiff.extract.legal import extract_legal_measures
-from crtdiff.extract.names import NameMatcher
-from crtdiff.reference.countries import CountryTable
-from crtdiff.reference.gazetteer import Gazetteer
+from crtdiff.reference.bundle import Reference
 from schemas import CountryReport, IngestWarning
 
 
@@ -30,12 +28,11 @@ def _impossible_dates(index: SentenceIndex) -> list[IngestWarning]:
     ]
 
 
-def extract_facts(
-    report: CountryReport, matcher: NameMatcher, gazetteer: Gazetteer, countries: CountryTable
-) -> CountryReport:
+def extract_facts(report: CountryReport, ref: Reference) -> CountryReport:
     """A copy of `report` with every extracted fact filled in."""
+    gazetteer, countries = ref.gazetteer, ref.countries
     index = SentenceIndex(report)
-    findings = find_names(report.body, matcher, gazetteer)
+    findings = find_names(report.body, ref.names, gazetteer, ref.fuzzy)
     entries = {**gazetteer.entries, **findings.text_entries}
     group_hits = [h for h in findings.hits if entries[h.entry_id].is_group]
     ctx = Context(

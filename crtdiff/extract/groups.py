@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from crtdiff.extract.evidence import SentenceIndex
+from crtdiff.extract.fuzzy_names import FuzzyIndex, fuzzy_hits
 from crtdiff.extract.names import NameHit, NameMatcher
 from crtdiff.extract.tokens import Token, tokenize
 from crtdiff.reference.gazetteer import Entry, Gazetteer
@@ -136,15 +137,20 @@ def _near_misses(
     return out, warnings
 
 
-def find_names(body: str, matcher: NameMatcher, gazetteer: Gazetteer) -> NameFindings:
+def find_names(
+    body: str, matcher: NameMatcher, gazetteer: Gazetteer, fuzzy: FuzzyIndex
+) -> NameFindings:
     """All group and organisation mentions of a body."""
     tokens = tokenize(body)
     hits = matcher.find(tokens)
     forms, new_entries = _defined_acronyms(body, tokens, hits, gazetteer)
     if forms:
         hits = matcher.with_forms(forms).find(tokens)
+    variants, fuzzy_warnings = fuzzy_hits(body, tokens, hits, fuzzy)
+    hits = sorted(hits + variants, key=lambda h: h.start)
     full = Gazetteer({**gazetteer.entries, **new_entries})
     extra, warnings = _near_misses(body, tokens, hits, full)
+    warnings = fuzzy_warnings + warnings
     hits = sorted(hits + extra, key=lambda h: h.start)
     findings = NameFindings(hits, new_entries, warnings)
     for entry in new_entries.values():

@@ -205,7 +205,7 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
         sections=assembled.sections,
         warnings=warnings,
     )
-    return extract_facts(report, ref.names, ref.gazetteer, ref.countries)
+    return extract_facts(report, ref)
 
 
 def now() -> datetime:

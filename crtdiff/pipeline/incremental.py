@@ -1,8 +1,15 @@
-"""The incremental pipeline as plain functions: resolve and key every entry, then ingest,
-compare and render only what the result store and the output manifest do not already hold."""
+"""The incremental pipeline as plain functions.
+
+The flow resolves and keys every entry in its own process, and settles every country whose
+reports, comparisons and pages are all as last time without any work. Each other country goes
+to a task that ingests, compares and renders it in one go, keeping its reports in memory:
+nothing is written to the result store only to be read back by the next stage.
+"""
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
 
@@ -18,24 +25,26 @@ from crtdiff.pipeline.outcome import EntryOutcome, Status, cached_outcome
 from crtdiff.pipeline.outputs import diff_path, report_path
 from crtdiff.reference.bundle import Reference
 from crtdiff.store.atomic import atomic_write_text
+from crtdiff.store.fingerprint import digest
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
-from reports.site import CountrySummary, write_assets, write_country, write_index
-from reports.tables import TABLES, frames, table_rows, write_tables
+from crtdiff.text.normalize import slugify
+from reports.html import render_chapter_html, render_pair_html
+from reports.markdown import render_pair_markdown
+from reports.site import write_assets, write_country_page, write_index
+from reports.summaries import ChapterSummary, CountrySummary, PairSummary
+from reports.tables import (
+    TABLES,
+    arrow_tables,
+    concat_tables,
+    diff_rows,
+    read_table,
+    report_rows,
+    table_bytes,
+    write_tables,
+)
 from schemas import CountryReport
 from schemas.diff import YearDiff
-
-
-@dataclass(frozen=True)
-class RunContext:
-    """Everything the stages share, passed explicitly (and picklable, for Dask workers)."""
-
-    catalog: Catalog
-    reference: Reference
-    urls: "FetchedUrls"
-    results: ResultStore
-    out_dir: Path
-    keys: Keys
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,18 @@ def fetch_urls(urls: list[str], snapshots: SnapshotStore, fetch: Fetcher) -> Fet
     return FetchedUrls(results)
 
 
+@dataclass(frozen=True)
+class RunContext:
+    """Everything the stages share, passed explicitly (and picklable, for worker processes)."""
+
+    catalog: Catalog
+    reference: Reference
+    urls: FetchedUrls
+    results: ResultStore
+    out_dir: Path
+    keys: Keys
+
+
 @dataclass
 class Resolved:
     """A catalogue entry with its raw bytes and report key, or the reason it has none."""
@@ -74,6 +95,7 @@ class Resolved:
     entry: CatalogEntry
     key: str | None = None
     raw: RawSource | None = None
+    """The bytes, only when the report is not in the store (then it must be parsed)."""
     notes: list[str] = field(default_factory=list)
     failure: EntryOutcome | None = None
 
@@ -95,70 +117,12 @@ def resolve_entry(entry: CatalogEntry, ctx: RunContext) -> Resolved:
     return Resolved(entry, key, raw, source.notes)
 
 
-def split_ingest(
-    resolved: list[Resolved], manifest: Manifest, out_dir: Path
-) -> tuple[list[EntryOutcome], list[Resolved]]:
-    """Outcomes known without work (failures; reports stored and outputs fresh), and the
-    entries that need a task."""
-    done: list[EntryOutcome] = []
-    todo: list[Resolved] = []
-    for item in resolved:
-        if item.failure is not None:
-            done.append(item.failure)
-            continue
-        record = manifest.reports.get(item.entry.key)
-        if (
-            item.raw is None
-            and record is not None
-            and record.get("report_key") == item.key
-            and manifest.fresh(out_dir, record["output"], item.key or "")
-        ):
-            done.append(cached_outcome(record, item.notes))
-        else:
-            todo.append(item)
-    return done, todo
+def page_key(keys: Keys, result_key: str) -> str:
+    """Key of a page rendered from one report or diff: that result and the templates."""
+    return digest(keys.render, result_key)
 
 
-def _write_report(report: CountryReport, key: str, ctx: RunContext, manifest: Manifest) -> str:
-    path = report_path(ctx.out_dir, report.country, report.year, report.chapter)
-    relative = path.relative_to(ctx.out_dir).as_posix()
-    if not manifest.fresh(ctx.out_dir, relative, key):
-        atomic_write_text(path, report.model_dump_json(indent=2) + "\n")
-    return relative
-
-
-def ingest_resolved(item: Resolved, ctx: RunContext, manifest: Manifest) -> EntryOutcome:
-    """Parse an entry unless its report is stored; write its output JSON when stale."""
-    entry = item.entry
-    if item.failure is not None or item.key is None:
-        return item.failure or EntryOutcome(entry.key, Status.REJECTED, reason="no source")
-    cached = item.raw is None
-    try:
-        report = ctx.results.load("reports", item.key, CountryReport) if cached else None
-        if report is None:
-            raw = item.raw or resolve_source(entry, ctx.catalog, ctx.urls).raw
-            request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT)
-            report = parse_chapter(raw, request, ctx.reference)
-            ctx.results.save("reports", item.key, report)
-            cached = False
-    except CrtdiffError as exc:
-        return EntryOutcome(entry.key, Status.REJECTED, reason=str(exc))
-    except Exception as exc:  # a bug must not take down the other entries of the run
-        return EntryOutcome(entry.key, Status.REJECTED, reason=_internal(entry.source, exc))
-    relative = _write_report(report, item.key, ctx, manifest)
-    return EntryOutcome(
-        key=entry.key,
-        status=Status.OK,
-        output=relative,
-        notes=item.notes,
-        warnings=[f"{w.code}: {w.message}" for w in report.warnings],
-        illustrative=report.source.illustrative,
-        cached=cached,
-        report_key=item.key,
-        country=report.country,
-        chapter=report.chapter,
-        year=report.year,
-    )
+# --- what the flow can settle without work ------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -172,6 +136,12 @@ class PairPlan:
     old_key: str
     new_key: str
     key: str
+
+    @property
+    def label(self) -> str:
+        """`Country:Old-New` (plus `:chapter` for non-country chapters)."""
+        label = f"{self.country}:{self.old_year}-{self.new_year}"
+        return label if self.chapter == "country" else f"{label}:{self.chapter}"
 
 
 def plan_pairs(outcomes: list[EntryOutcome], keys: Keys) -> list[PairPlan]:
@@ -187,105 +157,260 @@ def plan_pairs(outcomes: list[EntryOutcome], keys: Keys) -> list[PairPlan]:
     return plans
 
 
-def pair_label(plan: PairPlan) -> str:
-    """`Country:Old-New` (plus `:chapter` for non-country chapters)."""
-    label = f"{plan.country}:{plan.old_year}-{plan.new_year}"
-    return label if plan.chapter == "country" else f"{label}:{plan.chapter}"
+def _chapter_page(o: EntryOutcome) -> str:
+    return (o.output or "").removesuffix(".json") + ".html"
 
 
-def split_pairs(
-    plans: list[PairPlan], manifest: Manifest, out_dir: Path
-) -> tuple[list[EntryOutcome], list[PairPlan]]:
-    """Comparisons whose diff and output are as last time, and the ones that need a task."""
-    done: list[EntryOutcome] = []
-    todo: list[PairPlan] = []
-    for plan in plans:
-        record = manifest.pairs.get(pair_label(plan))
-        fresh = (
-            record is not None
-            and record.get("report_key") == plan.key
-            and manifest.fresh(out_dir, record["output"], plan.key)
+def _pair_pages(o: EntryOutcome) -> list[str]:
+    stem = (o.output or "").removesuffix(".json")
+    return [f"{stem}.html", f"{stem}.md"]
+
+
+def country_key(entries: list[EntryOutcome], pairs: list[PairPlan], keys: Keys) -> str:
+    """Key of a country's timeline page, summary and table rows."""
+    report_keys = [
+        o.report_key or "" for o in sorted(entries, key=lambda o: (o.chapter or "", o.year or 0))
+    ]
+    return keys.country(report_keys, [p.key for p in pairs])
+
+
+def settle_country(
+    cached: list[EntryOutcome], ctx: RunContext, manifest: Manifest
+) -> tuple[list[EntryOutcome], str] | None:
+    """The pair outcomes and key of a country whose every result and page is as last time,
+    or None when something of it must be recomputed or rewritten."""
+    out = ctx.out_dir
+    ok = [o for o in cached if o.status is Status.OK]
+    if not ok:
+        return None
+    pairs: list[EntryOutcome] = []
+    for plan in plan_pairs(ok, ctx.keys):
+        record = manifest.pairs.get(plan.label)
+        if record is None or record.get("report_key") != plan.key:
+            return None
+        outcome = cached_outcome(record, [])
+        page = page_key(ctx.keys, plan.key)
+        fresh = manifest.fresh(out, outcome.output or "", plan.key) and all(
+            manifest.fresh(out, p, page) for p in _pair_pages(outcome)
         )
-        if fresh and record is not None:
-            done.append(cached_outcome(record, []))
-        else:
-            todo.append(plan)
-    return done, todo
+        if not fresh:
+            return None
+        pairs.append(outcome)
+    for o in ok:
+        if not manifest.fresh(out, _chapter_page(o), page_key(ctx.keys, o.report_key or "")):
+            return None
+    key = country_key(ok, plan_pairs(ok, ctx.keys), ctx.keys)
+    country = ok[0].country or ""
+    if manifest.countries.get(country) != key or not ctx.results.has("summaries", key):
+        return None
+    return pairs, key
 
 
-def compare_planned(plan: PairPlan, ctx: RunContext, manifest: Manifest) -> EntryOutcome:
-    """Compare a pair unless its diff is stored; write its JSON when stale."""
-    label = pair_label(plan)
-    cached = True
-    try:
-        diff = ctx.results.load("diffs", plan.key, YearDiff)
-        if diff is None:
-            old = ctx.results.load("reports", plan.old_key, CountryReport)
-            new = ctx.results.load("reports", plan.new_key, CountryReport)
-            if old is None or new is None:
-                raise CrtdiffError(label, "a report of this pair is missing from the store")
-            diff = compare_reports(old, new, ctx.reference.gazetteer)
-            ctx.results.save("diffs", plan.key, diff)
-            cached = False
-    except CrtdiffError as exc:
-        return EntryOutcome(label, Status.REJECTED, reason=str(exc))
-    except Exception as exc:  # a bug must not take down the other comparisons
-        return EntryOutcome(label, Status.REJECTED, reason=_internal(label, exc))
-    path = diff_path(ctx.out_dir, diff)
-    relative = path.relative_to(ctx.out_dir).as_posix()
-    if not manifest.fresh(ctx.out_dir, relative, plan.key):
-        atomic_write_text(path, diff.model_dump_json(indent=2) + "\n")
-    return EntryOutcome(
-        label, Status.OK, output=relative, illustrative=diff.illustrative, cached=cached,
-        report_key=plan.key, country=plan.country, chapter=plan.chapter, year=plan.new_year,
-    )  # fmt: skip
+# --- a country's task ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CountryPlan:
-    """A country's pages: the keys of what they show, and their own key."""
+@dataclass
+class CountryJob:
+    """A country with something to (re)compute: its entries, resolved, and cached outcomes."""
 
     country: str
-    report_keys: list[str]
-    diff_keys: list[str]
-    key: str
+    todo: list[Resolved]
+    cached: list[EntryOutcome]
 
 
-def plan_countries(
-    reports: list[EntryOutcome], diffs: list[EntryOutcome], keys: Keys
-) -> list[CountryPlan]:
-    """One plan per country with at least one report ingested in this run."""
-    by_country: dict[str, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
-    for o in sorted(reports, key=lambda o: (o.country or "", o.year or 0)):
-        if o.status is Status.OK and o.country and o.report_key:
-            by_country[o.country][0].append(o.report_key)
-    for o in sorted(diffs, key=lambda o: (o.country or "", o.year or 0)):
-        if o.status is Status.OK and o.country and o.report_key and o.country in by_country:
-            by_country[o.country][1].append(o.report_key)
-    return [
-        CountryPlan(country, r, d, keys.country(r, d))
-        for country, (r, d) in sorted(by_country.items())
-    ]
+@dataclass
+class CountryResult:
+    """What a country's task did."""
+
+    country: str
+    entries: list[EntryOutcome]
+    pairs: list[EntryOutcome]
+    key: str | None
+    outputs: dict[str, str]
+    """Every page written or kept, with the key it holds."""
+    rendered: bool
 
 
-def stale_countries(
-    plans: list[CountryPlan], manifest: Manifest, results: ResultStore
-) -> list[CountryPlan]:
-    """Countries whose pages were not rendered from exactly these reports and diffs."""
-    return [
-        p
-        for p in plans
-        if manifest.countries.get(p.country) != p.key or not results.has("summaries", p.key)
-    ]
+def _write(
+    ctx: RunContext, manifest: Manifest, relative: str, key: str, text: Callable[[], str]
+) -> None:
+    if not manifest.fresh(ctx.out_dir, relative, key):
+        atomic_write_text(ctx.out_dir / relative, text())
 
 
-def render_planned(plan: CountryPlan, ctx: RunContext) -> None:
-    """Render a country's pages and store its index summary and table rows."""
-    reports = [r for k in plan.report_keys if (r := ctx.results.load("reports", k, CountryReport))]
-    diffs = [d for k in plan.diff_keys if (d := ctx.results.load("diffs", k, YearDiff))]
-    summary = write_country(ctx.out_dir, reports, diffs)
-    ctx.results.save_json("summaries", plan.key, summary.__dict__)
-    ctx.results.save_json("rows", plan.key, table_rows(reports, diffs))
+class _Reports:
+    """Reports and diffs of one country, loaded from the store at most once."""
+
+    def __init__(self, store: ResultStore) -> None:
+        self.store = store
+        self.reports: dict[str, CountryReport] = {}
+        self.diffs: dict[str, YearDiff] = {}
+
+    def report(self, key: str) -> CountryReport:
+        if key not in self.reports:
+            loaded = self.store.load("reports", key, CountryReport)
+            if loaded is None:
+                raise CrtdiffError(key, "report missing from the result store")
+            self.reports[key] = loaded
+        return self.reports[key]
+
+    def diff(self, key: str) -> YearDiff | None:
+        if key not in self.diffs:
+            loaded = self.store.load("diffs", key, YearDiff)
+            if loaded is None:
+                return None
+            self.diffs[key] = loaded
+        return self.diffs[key]
+
+
+def _ingest(item: Resolved, ctx: RunContext, manifest: Manifest, memory: _Reports) -> EntryOutcome:
+    """Parse an entry unless its report is stored; write its JSON when stale."""
+    entry = item.entry
+    if item.failure is not None or item.key is None:
+        return item.failure or EntryOutcome(entry.key, Status.REJECTED, reason="no source")
+    try:
+        if item.raw is None:
+            report = memory.report(item.key)
+            cached = True
+        else:
+            request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT)
+            report = parse_chapter(item.raw, request, ctx.reference)
+            ctx.results.save("reports", item.key, report)
+            ctx.results.save("chapters", item.key, ChapterSummary.of(report))
+            ctx.results.save_json("rows", item.key, report_rows(report))
+            memory.reports[item.key] = report
+            cached = False
+    except CrtdiffError as exc:
+        return EntryOutcome(entry.key, Status.REJECTED, reason=str(exc))
+    except Exception as exc:  # a bug must not take down the other entries of the run
+        return EntryOutcome(entry.key, Status.REJECTED, reason=_internal(entry.source, exc))
+    path = report_path(ctx.out_dir, report.country, report.year, report.chapter)
+    relative = path.relative_to(ctx.out_dir).as_posix()
+    _write(ctx, manifest, relative, item.key, lambda: report.model_dump_json(indent=2) + "\n")
+    return EntryOutcome(
+        key=entry.key,
+        status=Status.OK,
+        output=relative,
+        notes=item.notes,
+        warnings=[f"{w.code}: {w.message}" for w in report.warnings],
+        illustrative=report.source.illustrative,
+        cached=cached,
+        report_key=item.key,
+        country=report.country,
+        chapter=report.chapter,
+        year=report.year,
+    )
+
+
+def _compare(
+    plan: PairPlan, ctx: RunContext, manifest: Manifest, memory: _Reports
+) -> tuple[EntryOutcome, YearDiff | None]:
+    """Compare a pair unless its diff is stored; write its JSON when stale."""
+    try:
+        diff = memory.diff(plan.key)
+        cached = diff is not None
+        if diff is None:
+            diff = compare_reports(
+                memory.report(plan.old_key), memory.report(plan.new_key), ctx.reference.gazetteer
+            )
+            ctx.results.save("diffs", plan.key, diff)
+            ctx.results.save("pairs", plan.key, PairSummary.of(diff))
+            ctx.results.save_json("rows", plan.key, diff_rows(diff))
+            memory.diffs[plan.key] = diff
+    except CrtdiffError as exc:
+        return EntryOutcome(plan.label, Status.REJECTED, reason=str(exc)), None
+    except Exception as exc:  # a bug must not take down the other comparisons
+        return EntryOutcome(plan.label, Status.REJECTED, reason=_internal(plan.label, exc)), None
+    relative = diff_path(ctx.out_dir, diff).relative_to(ctx.out_dir).as_posix()
+    _write(ctx, manifest, relative, plan.key, lambda: diff.model_dump_json(indent=2) + "\n")
+    outcome = EntryOutcome(
+        plan.label, Status.OK, output=relative, illustrative=diff.illustrative, cached=cached,
+        report_key=plan.key, country=plan.country, chapter=plan.chapter, year=plan.new_year,
+    )  # fmt: skip
+    return outcome, diff
+
+
+def _pages(
+    entries: list[EntryOutcome],
+    pairs: list[EntryOutcome],
+    ctx: RunContext,
+    manifest: Manifest,
+    memory: _Reports,
+) -> dict[str, str]:
+    """Write every stale chapter and pair page; returns all page paths with their keys."""
+    outputs: dict[str, str] = {}
+    for o in entries:
+        key = page_key(ctx.keys, o.report_key or "")
+        page = _chapter_page(o)
+        report_key = o.report_key or ""
+        _write(ctx, manifest, page, key, partial(_chapter_html, memory, report_key))
+        outputs[page] = key
+    for o in pairs:
+        key = page_key(ctx.keys, o.report_key or "")
+        html_page, md_page = _pair_pages(o)
+
+        def diff_of(o: EntryOutcome = o) -> YearDiff:
+            diff = memory.diff(o.report_key or "")
+            if diff is None:
+                raise CrtdiffError(o.key, "diff missing from the result store")
+            return diff
+
+        _write(ctx, manifest, html_page, key, lambda: render_pair_html(diff_of()))
+        _write(ctx, manifest, md_page, key, lambda: render_pair_markdown(diff_of()))
+        outputs[html_page] = outputs[md_page] = key
+    return outputs
+
+
+def _chapter_html(memory: _Reports, report_key: str) -> str:
+    return render_chapter_html(memory.report(report_key))
+
+
+def _timeline(
+    key: str, entries: list[EntryOutcome], pairs: list[EntryOutcome], ctx: RunContext
+) -> None:
+    """The country's timeline page, index summary and table rows, from the stored summaries."""
+    chapters = [ctx.results.load("chapters", o.report_key or "", ChapterSummary) for o in entries]
+    pair_summaries = [ctx.results.load("pairs", o.report_key or "", PairSummary) for o in pairs]
+    country = write_country_page(
+        ctx.out_dir,
+        [c for c in chapters if c is not None],
+        [p for p in pair_summaries if p is not None],
+    )
+    ctx.results.save("summaries", key, country)
+    parts = [ctx.results.load_json("rows", o.report_key or "") or {} for o in entries + pairs]
+    rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
+    for part in parts:
+        for name, table in part.items():
+            rows[name] += table
+    for name, table in arrow_tables(rows).items():
+        ctx.results.save_bytes("summaries", key, f"{name}.parquet", table_bytes(table, "parquet"))
+
+
+def process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
+    """Ingest, compare and render one country, recomputing only what is not stored."""
+    memory = _Reports(ctx.results)
+    entries = list(job.cached) + [_ingest(item, ctx, manifest, memory) for item in job.todo]
+    ok = [o for o in entries if o.status is Status.OK]
+    plans = plan_pairs(ok, ctx.keys)
+    compared = [_compare(plan, ctx, manifest, memory) for plan in plans]
+    pairs = [o for o, _ in compared]
+    good_pairs = [o for o in pairs if o.status is Status.OK]
+    if not ok:
+        return CountryResult(job.country, entries, pairs, None, {}, rendered=False)
+    outputs = _pages(ok, good_pairs, ctx, manifest, memory)
+    key = country_key(
+        ok,
+        [p for p, (o, _) in zip(plans, compared, strict=True) if o.status is Status.OK],
+        ctx.keys,
+    )
+    rendered = manifest.countries.get(job.country) != key or not ctx.results.has("summaries", key)
+    if rendered:
+        _timeline(key, ok, good_pairs, ctx)
+    outputs[f"{slugify(job.country)}/index.html"] = key
+    return CountryResult(job.country, entries, pairs, key, outputs, rendered)
+
+
+# --- the index ----------------------------------------------------------------------------
 
 
 def index_key(country_keys: dict[str, str], keys: Keys) -> str:
@@ -294,17 +419,19 @@ def index_key(country_keys: dict[str, str], keys: Keys) -> str:
 
 
 def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
-    """Write the index, assets and data tables from the stored country summaries and rows."""
+    """Write the index, assets and data tables from the stored country summaries and tables."""
     summaries: list[CountrySummary] = []
-    rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
-    for country_key in country_keys.values():
-        data = ctx.results.load_json("summaries", country_key)
-        if data is not None:
-            data["years"] = {int(y): v for y, v in data["years"].items()}
-            summaries.append(CountrySummary(**data))
-        stored = ctx.results.load_json("rows", country_key) or {}
+    parts = []
+    for key in country_keys.values():
+        summary = ctx.results.load("summaries", key, CountrySummary)
+        if summary is not None:
+            summaries.append(summary)
+        tables = {}
         for name in TABLES:
-            rows[name].extend(stored.get(name, []))
+            data = ctx.results.load_bytes("summaries", key, f"{name}.parquet")
+            if data is not None:
+                tables[name] = read_table(data)
+        parts.append(tables)
     write_assets(ctx.out_dir)
     write_index(ctx.out_dir, summaries)
-    write_tables(frames(rows), ctx.out_dir / "data")
+    write_tables(concat_tables(parts), ctx.out_dir / "data")

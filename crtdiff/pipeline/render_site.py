@@ -3,8 +3,9 @@
 from collections import defaultdict
 from pathlib import Path
 
-from reports.site import CountrySummary, write_assets, write_country, write_index
-from reports.tables import build_tables, write_tables
+from reports.site import write_assets, write_country, write_index
+from reports.summaries import CountrySummary
+from reports.tables import arrow_tables, table_rows, write_tables
 from schemas import CountryReport
 from schemas.diff import YearDiff
 
@@ -35,4 +36,4 @@ def render_index(
     """The site index, the shared assets and the data tables."""
     write_assets(out_dir)
     write_index(out_dir, summaries)
-    write_tables(build_tables(reports, diffs), out_dir / "data")
+    write_tables(arrow_tables(table_rows(reports, diffs)), out_dir / "data")

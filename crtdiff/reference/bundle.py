@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from crtdiff.extract.fuzzy_names import FuzzyIndex, build_fuzzy_index
 from crtdiff.extract.names import NameMatcher
 from crtdiff.paths import REFERENCE_DIR
 from crtdiff.reference.countries import CountryTable, load_countries
@@ -21,6 +22,8 @@ class Reference:
     gazetteer: Gazetteer
     names: NameMatcher
     """Matcher of every group and organisation name (built once: ~10 ms)."""
+    fuzzy: FuzzyIndex
+    """Multi-word group names for the guarded similarity fallback."""
     folder: Path = REFERENCE_DIR
     """Where the tables were read from (their digest keys cached results)."""
 
@@ -35,5 +38,6 @@ def load_reference(folder: Path = REFERENCE_DIR) -> Reference:
             gazetteer := load_gazetteer(folder / "groups.csv", folder / "organisations.csv")
         ),
         names=NameMatcher(gazetteer.entries.values()),
+        fuzzy=build_fuzzy_index(gazetteer),
         folder=folder,
     )

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from crtdiff.store.atomic import atomic_write_text
+from crtdiff.store.atomic import atomic_write_bytes, atomic_write_text
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -39,6 +39,17 @@ class ResultStore:
     def save(self, kind: str, key: str, model: BaseModel) -> None:
         """Store a model."""
         atomic_write_text(self._path(kind, key), model.model_dump_json())
+
+    def save_bytes(self, kind: str, key: str, name: str, data: bytes) -> None:
+        """Store a named blob beside a result (e.g. one Parquet table)."""
+        atomic_write_bytes(self.root / kind / key[:2] / f"{key}.{name}", data)
+
+    def load_bytes(self, kind: str, key: str, name: str) -> bytes | None:
+        """A stored blob, or None."""
+        try:
+            return (self.root / kind / key[:2] / f"{key}.{name}").read_bytes()
+        except OSError:
+            return None
 
     def load_json(self, kind: str, key: str) -> Any:
         """A stored JSON value, or None."""

@@ -66,3 +66,24 @@ def test_near_miss_acronym_needs_a_single_close_group(parse: ParseFn) -> None:
     # With no group one letter away named in the chapter, the unknown acronym stays unread.
     lone = parse(chapter("On April 12, an attack was claimed by ADD in Tessalit."), "mali-2016.txt")
     assert lone.groups == [] and lone.incidents[0].perpetrators == []
+
+
+def test_unlisted_spelling_variant_is_read_with_a_warning(parse: ParseFn) -> None:
+    report = parse(
+        chapter("Jamaat Nasrat al-Islam wa al-Muslimeen claimed an attack on a camp near Gao."),
+        "mali-2016.txt",
+    )
+    assert [g.id for g in report.groups] == ["jnim"]
+    assert "fuzzy_group_name" in [w.code for w in report.warnings]
+
+
+def test_similarity_never_shortens_or_lengthens_a_name(parse: ParseFn) -> None:
+    report = parse(
+        chapter(
+            "Al-Qa'ida in the Arabian Peninsula and the Islamic State of Iraq claimed attacks. "
+            "The Ministry of Foreign Affairs of Mali condemned them."
+        ),
+        "mali-2016.txt",
+    )
+    assert [g.id for g in report.groups] == ["aqap", "aqi"]
+    assert "fuzzy_group_name" not in [w.code for w in report.warnings]

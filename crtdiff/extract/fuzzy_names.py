@@ -1,0 +1,100 @@
+"""Spelling variants of group names that the gazetteer does not list ("Jama'at Nasr al-Islam
+wa al-Muslimin"), matched with rapidfuzz under guards: only long capitalised phrases the exact
+matcher left alone, only against names of about the same number of words, only above a high
+similarity. "al-Qa'ida in the Arabian Peninsula" is matched exactly first, and a two-word name can
+never absorb a six-word phrase."""
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from crtdiff.extract.names import NameHit
+from crtdiff.extract.tokens import Token
+from crtdiff.reference.gazetteer import Gazetteer, is_acronym
+from crtdiff.text.normalize import match_key
+from schemas import IngestWarning
+
+MIN_WORDS = 3
+"""Shorter phrases are too ambiguous to match by similarity."""
+MIN_SCORE = 90
+"""Least similarity (0-100) of the folded phrase and the folded name."""
+_JOINERS = {"al", "el", "ad", "ash", "wal", "wa", "fi", "bin", "ibn", "of", "the", "in", "for",
+            "and", "de", "du", "la", "li", "min"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class FuzzyIndex:
+    """Folded multi-word names of every group."""
+
+    names: list[str]
+    ids: list[str]
+    written: list[str]
+
+
+def build_fuzzy_index(gazetteer: Gazetteer) -> FuzzyIndex:
+    """Every group name or alias of at least MIN_WORDS words, folded."""
+    names, ids, written = [], [], []
+    for entry in gazetteer.groups:
+        for name in (entry.name, *entry.aliases):
+            folded = match_key(name)
+            if not is_acronym(name) and len(folded.split()) >= MIN_WORDS:
+                names.append(folded)
+                ids.append(entry.id)
+                written.append(name)
+    return FuzzyIndex(names, ids, written)
+
+
+def _phrases(body: str, tokens: list[Token], taken: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (and name particles) no exact match took."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, token in enumerate(tokens):
+        capital = token.raw[0].isupper()
+        joined = start is not None and not body[tokens[i - 1].end : token.start].strip(" -'’")
+        inside = i not in taken and (capital or (token.folded in _JOINERS and start is not None))
+        if inside and (start is None or joined):
+            start = i if start is None else start
+            continue
+        if start is not None:
+            runs.append((start, i - 1))
+        start = i if (i not in taken and capital) else None
+    if start is not None:
+        runs.append((start, len(tokens) - 1))
+    out = []
+    for first, last in runs:
+        while last > first and not tokens[last].raw[0].isupper():
+            last -= 1
+        if last - first + 1 >= MIN_WORDS:
+            out.append((first, last))
+    return out
+
+
+def fuzzy_hits(
+    body: str, tokens: list[Token], hits: list[NameHit], index: FuzzyIndex
+) -> tuple[list[NameHit], list[IngestWarning]]:
+    """Group mentions found by similarity, each with a warning naming what it was read as."""
+    taken = {i for h in hits for i in range(h.first_token, h.last_token + 1)}
+    found: list[NameHit] = []
+    warnings: list[IngestWarning] = []
+    if not index.names:
+        return found, warnings
+    for first, last in _phrases(body, tokens, taken):
+        phrase = body[tokens[first].start : tokens[last].end]
+        folded = match_key(phrase)
+        best = process.extractOne(folded, index.names, scorer=fuzz.ratio, score_cutoff=MIN_SCORE)
+        if best is None:
+            continue
+        _, score, position = best
+        if abs(len(folded.split()) - len(index.names[position].split())) > 1:
+            continue
+        found.append(
+            NameHit(index.ids[position], tokens[first].start, tokens[last].end, first, last)
+        )
+        warnings.append(
+            IngestWarning(
+                code="fuzzy_group_name",
+                message=f"{phrase!r} read as {index.written[position]} "
+                f"(spelling variant, similarity {score:.0f})",
+            )
+        )
+    return found, warnings
