@@ -227,16 +227,19 @@ def write_tables(tables: dict[str, pa.Table], folder: Path) -> list[Path]:
 
 
 def table_bytes(table: pa.Table, fmt: str) -> bytes:
-    """A table serialised as CSV or Parquet."""
+    """A table serialised as CSV, Parquet, or Arrow IPC (`arrow`: the fastest to read back)."""
     sink = pa.BufferOutputStream()
     if fmt == "csv":
         if table.num_columns:
             pacsv.write_csv(table, sink)
+    elif fmt == "arrow":
+        with pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
     else:
         pq.write_table(table, sink)
     return bytes(sink.getvalue().to_pybytes())
 
 
 def read_table(data: bytes) -> pa.Table:
-    """A table back from Parquet bytes."""
-    return pq.read_table(pa.BufferReader(data))
+    """A table back from Arrow IPC bytes."""
+    return pa.ipc.open_file(pa.BufferReader(data)).read_all()

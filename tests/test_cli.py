@@ -103,3 +103,15 @@ def test_errors_survive_pickling_between_processes() -> None:
     assert (str(fetch), fetch.transient) == ("https://x/: HTTP 503", True)
     other = pickle.loads(pickle.dumps(NoChapterError("page.html", "no chapter")))
     assert (type(other), other.source, other.problem) == (NoChapterError, "page.html", "no chapter")
+
+
+def test_compare_never_starts_prefect() -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from crtdiff.cli import app\n"
+        f"r = CliRunner().invoke(app, ['compare', {str(SEED)!r}, 'data/samples/mali/2017.txt', '-f', 'markdown'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "assert 'prefect' not in sys.modules, 'compare imported prefect'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

@@ -383,7 +383,7 @@ def _timeline(
         for name, table in part.items():
             rows[name] += table
     for name, table in arrow_tables(rows).items():
-        ctx.results.save_bytes("summaries", key, f"{name}.parquet", table_bytes(table, "parquet"))
+        ctx.results.save_bytes("summaries", key, f"{name}.arrow", table_bytes(table, "arrow"))
 
 
 def process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
@@ -428,7 +428,7 @@ def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
             summaries.append(summary)
         tables = {}
         for name in TABLES:
-            data = ctx.results.load_bytes("summaries", key, f"{name}.parquet")
+            data = ctx.results.load_bytes("summaries", key, f"{name}.arrow")
             if data is not None:
                 tables[name] = read_table(data)
         parts.append(tables)

@@ -41,4 +41,4 @@ def load_manifest(out_dir: Path) -> Manifest:
 
 def save_manifest(out_dir: Path, manifest: Manifest) -> None:
     """Write the manifest atomically (last, once every output it lists is written)."""
-    atomic_write_text(out_dir / MANIFEST, json.dumps(asdict(manifest), indent=1, sort_keys=True))
+    atomic_write_text(out_dir / MANIFEST, json.dumps(asdict(manifest), separators=(",", ":")))

@@ -14,7 +14,8 @@ from crtdiff.paths import PROJECT_ROOT
 STAGE_SOURCES = {
     "ingest": ("crtdiff/text", "crtdiff/ingest", "crtdiff/extract", "crtdiff/reference", "schemas"),
     "compare": ("crtdiff/compare", "schemas"),
-    "render": ("reports", "crtdiff/compare/headline.py", "schemas"),
+    # The pipeline's code decides how rendered results are stored and summarised.
+    "render": ("reports", "crtdiff/compare/headline.py", "crtdiff/pipeline", "schemas"),
 }
 """Folders (or files) whose source decides each stage's output."""
 
