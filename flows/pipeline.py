@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from prefect import Task, flow
 from prefect.futures import PrefectFuture
+from prefect.utilities.annotations import quote
 
 from crtdiff.catalog.load import Catalog, load_catalog
 from crtdiff.catalog.model import CatalogEntry
@@ -89,10 +90,15 @@ def chunks(items: Sequence[T], size: int) -> list[list[T]]:
 
 def dispatch(task: "Task[Any, T]", calls: Sequence[tuple[Any, ...]]) -> list[T]:
     """Run task calls: a single call inline in the flow's process (no worker to start, nothing
-    to ship), several through the task runner so that they run in parallel."""
-    if len(calls) == 1:
-        return [task(*calls[0])]
-    futures = [task.submit(*args) for args in calls]
+    to ship), several through the task runner so that they run in parallel.
+
+    Arguments are quoted: Prefect would otherwise walk every object inside them (a catalogue of
+    10,000 entries, a manifest of 50,000 records) looking for futures, which costs seconds.
+    """
+    quoted = [tuple(quote(arg) for arg in args) for args in calls]
+    if len(quoted) == 1:
+        return [task(*quoted[0])]
+    futures = [task.submit(*args) for args in quoted]
     return [future.result() for future in futures]
 
 
@@ -162,7 +168,7 @@ def run_catalog(
         country_keys = {**manifest.countries, **country_keys}
     key = index_key(country_keys, ctx.keys)
     if manifest.index != key or not (out_dir / "index.html").is_file():
-        render_index(country_keys, ctx)
+        dispatch(render_index, [(country_keys, ctx)])
         run.work.index_rendered = 1
     report("render")
 
@@ -264,4 +270,4 @@ def _publish(run: RunReport, ctx: RunContext) -> None:
     loaded = [ctx.results.load("diffs", c.report_key or "", YearDiff) for c in newest.values()]
     diffs = [d for d in loaded if d is not None]
     if diffs:
-        publish_artifacts(diffs)
+        dispatch(publish_artifacts, [(diffs,)])
