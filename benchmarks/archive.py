@@ -72,7 +72,8 @@ def start_server(home: Path) -> tuple[subprocess.Popen[bytes], str, float]:
             if httpx.get(f"{api}/health", timeout=2).status_code == 200:
                 return process, api, time.perf_counter() - started
         except httpx.HTTPError:
-            pass
+            time.sleep(0.5)
+            continue
         time.sleep(0.5)
     process.kill()
     raise SystemExit("prefect server did not start in 180 s")

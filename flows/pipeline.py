@@ -83,11 +83,6 @@ def _prefetch(urls: list[str], store: SnapshotStore) -> Prefetched:
     return Prefetched(results)
 
 
-def chunks(items: Sequence[T], size: int) -> list[list[T]]:
-    """Consecutive slices of at most `size` items."""
-    return [list(items[i : i + size]) for i in range(0, len(items), size)]
-
-
 def dispatch(task: "Task[Any, T]", calls: Sequence[tuple[Any, ...]]) -> list[T]:
     """Run task calls: a single call inline in the flow's process (no worker to start, nothing
     to ship), several through the task runner so that they run in parallel.

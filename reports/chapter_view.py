@@ -25,11 +25,6 @@ class Line:
     segments: list[Segment] = field(default_factory=list)
 
 
-def sentence_anchor(start: int) -> str:
-    """The HTML id of a sentence in a chapter page."""
-    return f"s{start}"
-
-
 def chapter_lines(report: CountryReport) -> list[Line]:
     """The body cut into lines, each holding its sentences as anchored segments."""
     spans = sorted((s.start, s.end) for section in report.sections for s in section.sentences)

@@ -4,7 +4,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
@@ -208,11 +207,6 @@ def concat_tables(parts: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
             pa.concat_tables(pieces, promote_options="permissive") if pieces else pa.table({})
         )
     return out
-
-
-def build_tables(reports: list[CountryReport], diffs: list[YearDiff]) -> dict[str, pd.DataFrame]:
-    """Every data table as a pandas DataFrame (for analysts working in Python)."""
-    return {n: t.to_pandas() for n, t in arrow_tables(table_rows(reports, diffs)).items()}
 
 
 def write_tables(tables: dict[str, pa.Table], folder: Path) -> list[Path]:

@@ -59,7 +59,7 @@ def _page(site: Site, path: str, if_none_match: str | None) -> Reply:
 def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:
-            pass
+            """Keep the test output quiet."""
 
         def do_GET(self) -> None:
             path = self.path

@@ -85,7 +85,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 if httpx.get(f"{api}/health", timeout=2).status_code == 200:
                     break
             except httpx.HTTPError:
-                pass
+                time.sleep(1)
+                continue
             time.sleep(1)
         else:
             pytest.fail("prefect server did not become healthy in 120 s")

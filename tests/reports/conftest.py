@@ -57,7 +57,7 @@ def site_dir(
 
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
-        pass
+        """Keep the test output quiet."""
 
 
 @pytest.fixture(scope="session")

@@ -38,7 +38,7 @@ def test_pages_load_without_errors_and_links_resolve(
     chromium: Any, site_url: str, path: str
 ) -> None:
     page, errors, failed = open_page(chromium, f"{site_url}/{path}")
-    assert errors == [] and failed == []
+    assert errors == [] and failed == [], (errors, failed)
     hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
     assert hrefs
     for href in set(hrefs):
@@ -85,14 +85,14 @@ def test_evidence_link_highlights_its_sentence(
 
 
 def test_index_filter_works_without_a_server_side(chromium: Any, site_url: str) -> None:
-    page, errors, _ = open_page(chromium, f"{site_url}/index.html")
+    page, errors, failed = open_page(chromium, f"{site_url}/index.html")
     rows = page.locator("#matrix tbody tr")
     assert rows.count() == 1 and rows.first.is_visible()
     page.fill("#country-filter", "nigeria")
     assert rows.first.is_hidden()
     page.fill("#country-filter", "mal")
     assert rows.first.is_visible()
-    assert errors == []
+    assert errors == [] and failed == [], (errors, failed)
     page.screenshot(path=str(DEFAULT_OUTPUT / "screenshots" / "index.png"))
     page.close()
 
