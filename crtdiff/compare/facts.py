@@ -64,6 +64,21 @@ def keyed_views(old: CountryReport, new: CountryReport) -> tuple[dict[str, Any],
     return old_view, new_view
 
 
+def _without_equal_items(
+    old_view: dict[str, Any], new_view: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The views less the facts equal in both years: deepdiff reports nothing for them, and
+    walking them (most of a chapter carries over) is most of its cost."""
+    old_out: dict[str, Any] = {}
+    new_out: dict[str, Any] = {}
+    for kind, old_items in old_view.items():
+        new_items = new_view[kind]
+        same = {k for k, v in old_items.items() if k in new_items and new_items[k] == v}
+        old_out[kind] = {k: v for k, v in old_items.items() if k not in same}
+        new_out[kind] = {k: v for k, v in new_items.items() if k not in same}
+    return old_out, new_out
+
+
 def _path(raw: str) -> str:
     parts: list[str] = _PATH_PART.findall(raw)
     if not parts:
@@ -83,8 +98,10 @@ def _scalar(value: Any) -> str | int | None:
 
 def fact_changes(old: CountryReport, new: CountryReport) -> list[FactChange]:
     """deepdiff of the keyed views as a flat, sorted list of changes."""
-    old_view, new_view = keyed_views(old, new)
-    diff = DeepDiff(old_view, new_view, verbose_level=2)
+    old_view, new_view = _without_equal_items(*keyed_views(old, new))
+    # threshold 0: always item by item (by default deepdiff swaps a whole dict for one
+    # "changed" value when under a third of its keys are shared, e.g. most incidents).
+    diff = DeepDiff(old_view, new_view, verbose_level=2, threshold_to_diff_deeper=0)
     changes: list[FactChange] = []
     for raw, value in diff.get("dictionary_item_added", {}).items():
         changes.append(FactChange(path=_path(raw), change="added", new=_scalar(_label(value))))

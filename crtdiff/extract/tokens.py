@@ -10,9 +10,10 @@ _WORD = re.compile(r"[^\W_]+(?:['’‘`ʼ][^\W_]+)*")
 _APOSTROPHES = re.compile(r"['’‘`ʼ]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
-    """One word of the body."""
+    """One word of the body (not frozen: a frozen dataclass costs twice as much to build, and
+    tokenizing is a hot path)."""
 
     raw: str
     """As written, apostrophes straightened."""

@@ -167,6 +167,18 @@ def test_fact_changes_are_keyed_not_positional(diff_16_17: YearDiff) -> None:
     assert not any("[0]" in c.path or "[1]" in c.path for c in diff_16_17.fact_changes)
 
 
+@pytest.mark.parametrize("pair", ["diff_15_16", "diff_16_17"])
+def test_fact_changes_are_item_by_item_even_when_few_items_carry_over(
+    pair: str, request: pytest.FixtureRequest
+) -> None:
+    diff: YearDiff = request.getfixturevalue(pair)
+    assert diff.fact_changes
+    # A whole kind reported as one changed value would hide which facts came and went.
+    assert all("[" in c.path for c in diff.fact_changes)
+    added = {c.path for c in diff.fact_changes if c.path.startswith("incidents[")}
+    assert len(added) >= len(diff.incidents.new)
+
+
 def test_same_chapter_gives_no_changes(seed_report: CountryReport, reference: Reference) -> None:
     diff = compare_reports(seed_report, seed_report, reference.gazetteer)
     assert diff.is_empty

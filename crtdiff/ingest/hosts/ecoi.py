@@ -8,8 +8,8 @@ ECOI = HostProfile(
     name="ecoi",
     url_hosts=("ecoi.net",),
     markers=(
-        re.compile(r"ecoi\.net", re.IGNORECASE),
-        re.compile(r"Country Report on Terrorism \d{4} - Chapter \d+ - ", re.IGNORECASE),
+        re.compile(r"ecoi\.net"),
+        re.compile(r"country report on terrorism \d{4} - chapter \d+ - "),
     ),
     content_selectors=("#document-content", ".document-content", ".text-content", "main"),
     remove_selectors=(".document-metadata", ".associated-documents", ".document-sidebar"),

@@ -8,9 +8,10 @@ REFWORLD = HostProfile(
     name="refworld",
     url_hosts=("refworld.org",),
     markers=(
-        re.compile(r"Search Refworld", re.IGNORECASE),
-        re.compile(r"Cite as\b.{0,40}Refworld|Refworld\s*\|", re.IGNORECASE | re.DOTALL),
-        re.compile(r"This is not a UNHCR publication", re.IGNORECASE),
+        re.compile(r"search refworld"),
+        re.compile(r"refworld\s*\|"),
+        re.compile(r"cite as\b.{0,40}refworld", re.DOTALL),
+        re.compile(r"this is not a unhcr publication"),
     ),
     content_selectors=("#docMain", "#document-content", ".document-content", "main", "article"),
     remove_selectors=(".refworld-search", ".document-metadata", ".doc-sidebar", "#docSidebar"),

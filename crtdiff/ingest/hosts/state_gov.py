@@ -8,9 +8,9 @@ STATE_GOV = HostProfile(
     name="state.gov",
     url_hosts=("state.gov",),
     markers=(
-        re.compile(r"An official website of the United States Government", re.IGNORECASE),
+        re.compile(r"an official website of the united states government"),
         re.compile(r'class="[^"]*report__content'),
-        re.compile(r"United States Department of State</title>", re.IGNORECASE),
+        re.compile(r"united states department of state</title>"),
     ),
     content_selectors=(".report__content", "article .entry-content", "#centerblock", "main"),
     remove_selectors=(

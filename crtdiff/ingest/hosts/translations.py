@@ -13,8 +13,10 @@ TRANSLATIONS = HostProfile(
     name="translations.state.gov",
     url_hosts=("translations.state.gov",),
     markers=(
-        re.compile(r"This translation is provided as a courtesy", re.IGNORECASE),
-        re.compile(rf"^\s*(?:{_LANGUAGES})(?:\s+(?:{_LANGUAGES}))+\s*$", re.MULTILINE),
+        re.compile(r"this translation is provided as a courtesy"),
+        re.compile(
+            rf"^\s*(?:{_LANGUAGES.lower()})(?:\s+(?:{_LANGUAGES.lower()}))+\s*$", re.MULTILINE
+        ),
     ),
     content_selectors=(".entry-content", "article", "main"),
     leading_lines=lines(

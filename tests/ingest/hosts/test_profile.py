@@ -1,0 +1,34 @@
+"""Host recognition by content: markers are lower case, pages are matched whatever their case."""
+
+import re
+
+import pytest
+
+from crtdiff.ingest.hosts import HOSTS, HostProfile, detect_host
+from crtdiff.ingest.hosts.generic import GENERIC
+
+
+@pytest.mark.parametrize("host", HOSTS, ids=lambda h: h.name)
+def test_markers_are_lower_case_and_case_sensitive(host: HostProfile) -> None:
+    for marker in host.markers:
+        assert not marker.flags & re.IGNORECASE, marker.pattern
+        letters = re.sub(r"\\[a-zA-Z]", "", marker.pattern)
+        assert letters == letters.lower(), marker.pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mali\nThis translation is provided as a courtesy.\nOverview", "translations.state.gov"),
+        ("English   Français\nMali\n", "translations.state.gov"),
+        ("<title>Mali - UNITED STATES DEPARTMENT OF STATE</title>", "state.gov"),
+        ("An Official Website of the United States Government\nMali", "state.gov"),
+        ("Search Refworld\nMali", "refworld"),
+        ("Cite as: Chad Report, REFWORLD, 2013", "refworld"),
+        ("Country Report on Terrorism 2018 - Chapter 1 - Burkina Faso", "ecoi"),
+        ("Overview\n12\n\nCountry Reports on Terrorism 2016\nMali", "pdf-text"),
+        ("Mali\nOverview: nothing else marks this page.", GENERIC.name),
+    ],
+)
+def test_detect_host_by_content_ignores_case(text: str, expected: str) -> None:
+    assert detect_host("notes/page.txt", text, HOSTS).name == expected
