@@ -85,6 +85,7 @@ def plain_loop(raw: Path, out: Path) -> None:
 
     from crtdiff.compare.year_diff import compare_reports
     from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
+    from crtdiff.pipeline.collector import fewer_collections
     from crtdiff.reference.bundle import load_reference
     from reports.site import write_assets, write_country, write_index
     from reports.tables import arrow_tables, table_rows, write_tables
@@ -94,23 +95,24 @@ def plain_loop(raw: Path, out: Path) -> None:
     summaries = []
     rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for folder in sorted(p for p in raw.iterdir() if p.is_dir()):
-        country = countries.by_slug(folder.name)
-        assert country is not None
-        reports = []
-        for path in sorted(folder.glob("*.txt")):
-            source = RawSource(path.read_bytes(), str(path), datetime.now(UTC))
-            report = parse_chapter(source, Request(country.name, int(path.stem)), reference)
-            (out / folder.name).mkdir(parents=True, exist_ok=True)
-            (out / folder.name / f"{path.stem}.json").write_text(report.model_dump_json())
-            reports.append(report)
-        diffs = [compare_reports(a, b, reference.gazetteer) for a, b in pairwise(reports)]
-        for diff in diffs:
-            (out / folder.name / f"{diff.old_year}-{diff.new_year}.json").write_text(
-                diff.model_dump_json()
-            )
-        summaries.append(write_country(out, reports, diffs))
-        for name, table in table_rows(reports, diffs).items():
-            rows[name] += table
+        with fewer_collections():  # as the pipeline's per-country task does
+            country = countries.by_slug(folder.name)
+            assert country is not None
+            reports = []
+            for path in sorted(folder.glob("*.txt")):
+                source = RawSource(path.read_bytes(), str(path), datetime.now(UTC))
+                report = parse_chapter(source, Request(country.name, int(path.stem)), reference)
+                (out / folder.name).mkdir(parents=True, exist_ok=True)
+                (out / folder.name / f"{path.stem}.json").write_text(report.model_dump_json())
+                reports.append(report)
+            diffs = [compare_reports(a, b, reference.gazetteer) for a, b in pairwise(reports)]
+            for diff in diffs:
+                (out / folder.name / f"{diff.old_year}-{diff.new_year}.json").write_text(
+                    diff.model_dump_json()
+                )
+            summaries.append(write_country(out, reports, diffs))
+            for name, table in table_rows(reports, diffs).items():
+                rows[name] += table
     write_assets(out)
     write_index(out, summaries)
     write_tables(arrow_tables(rows), out / "data")

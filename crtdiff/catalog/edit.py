@@ -47,7 +47,7 @@ def upsert_entry(path: Path, entry: CatalogEntry) -> str:
                 del table[key]
         if entry.note:
             table["note"] = entry.note
-        atomic_write_text(path, tomlkit.dumps(document))
+        atomic_write_text(path, tomlkit.dumps(document), durable=True)
         return "updated"
     table = tomlkit.table()
     table["country"] = entry.country
@@ -58,5 +58,5 @@ def upsert_entry(path: Path, entry: CatalogEntry) -> str:
     if entry.note:
         table["note"] = entry.note
     reports.append(table)
-    atomic_write_text(path, tomlkit.dumps(document))
+    atomic_write_text(path, tomlkit.dumps(document), durable=True)
     return "added"

@@ -19,6 +19,7 @@ from crtdiff.catalog.sources import Fetcher, ResolvedSource, fetch_or_snapshot, 
 from crtdiff.compare.year_diff import compare_reports
 from crtdiff.errors import CrtdiffError, FetchError
 from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
+from crtdiff.pipeline.collector import fewer_collections
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status, cached_outcome
@@ -246,13 +247,19 @@ class _Reports:
         self.reports: dict[str, CountryReport] = {}
         self.diffs: dict[str, YearDiff] = {}
 
-    def report(self, key: str) -> CountryReport:
+    def stored_report(self, key: str) -> CountryReport | None:
         if key not in self.reports:
             loaded = self.store.load("reports", key, CountryReport)
             if loaded is None:
-                raise CrtdiffError(key, "report missing from the result store")
+                return None
             self.reports[key] = loaded
         return self.reports[key]
+
+    def report(self, key: str) -> CountryReport:
+        report = self.stored_report(key)
+        if report is None:
+            raise CrtdiffError(key, "report missing from the result store")
+        return report
 
     def diff(self, key: str) -> YearDiff | None:
         if key not in self.diffs:
@@ -269,17 +276,19 @@ def _ingest(item: Resolved, ctx: RunContext, manifest: Manifest, memory: _Report
     if item.failure is not None or item.key is None:
         return item.failure or EntryOutcome(entry.key, Status.REJECTED, reason="no source")
     try:
-        if item.raw is None:
-            report = memory.report(item.key)
-            cached = True
+        stored = memory.stored_report(item.key) if item.raw is None else None
+        cached = stored is not None
+        if stored is not None:
+            report = stored
         else:
+            # A stored report that no longer loads (damaged on disk) is parsed again.
+            raw = item.raw or resolve_source(entry, ctx.catalog, ctx.urls).raw
             request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT)
-            report = parse_chapter(item.raw, request, ctx.reference)
+            report = parse_chapter(raw, request, ctx.reference)
             ctx.results.save("reports", item.key, report)
             ctx.results.save("chapters", item.key, ChapterSummary.of(report))
             ctx.results.save_json("rows", item.key, report_rows(report))
             memory.reports[item.key] = report
-            cached = False
     except CrtdiffError as exc:
         return EntryOutcome(entry.key, Status.REJECTED, reason=str(exc))
     except Exception as exc:  # a bug must not take down the other entries of the run
@@ -388,6 +397,11 @@ def _timeline(
 
 def process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
     """Ingest, compare and render one country, recomputing only what is not stored."""
+    with fewer_collections():
+        return _process_country(job, ctx, manifest)
+
+
+def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
     memory = _Reports(ctx.results)
     entries = list(job.cached) + [_ingest(item, ctx, manifest, memory) for item in job.todo]
     ok = [o for o in entries if o.status is Status.OK]

@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from crtdiff.store.atomic import atomic_write_text
+from crtdiff.store.atomic import atomic_write_text, flush_to_disk
 
 MANIFEST = ".crtdiff-manifest.json"
 
@@ -40,5 +40,9 @@ def load_manifest(out_dir: Path) -> Manifest:
 
 
 def save_manifest(out_dir: Path, manifest: Manifest) -> None:
-    """Write the manifest atomically (last, once every output it lists is written)."""
-    atomic_write_text(out_dir / MANIFEST, json.dumps(asdict(manifest), separators=(",", ":")))
+    """Write the manifest atomically and durably, last, once every output and stored result
+    it vouches for is on disk (after a power cut the old manifest stands, and the next run
+    rewrites whatever the lost run had not flushed)."""
+    flush_to_disk()
+    text = json.dumps(asdict(manifest), separators=(",", ":"))
+    atomic_write_text(out_dir / MANIFEST, text, durable=True)

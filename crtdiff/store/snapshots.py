@@ -71,8 +71,10 @@ class SnapshotStore:
             return Stored(latest, self.path_of(latest), None)
         path = self.path_of(record)
         if not path.exists():
-            atomic_write_bytes(path, data)
+            atomic_write_bytes(path, data, durable=True)
         index = self._index()
         index.setdefault(url, []).append(asdict(record))
-        atomic_write_text(self._index_path, json.dumps(index, indent=2, sort_keys=True) + "\n")
+        atomic_write_text(
+            self._index_path, json.dumps(index, indent=2, sort_keys=True) + "\n", durable=True
+        )
         return Stored(record, path, latest)

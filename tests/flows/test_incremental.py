@@ -8,6 +8,7 @@ import pytest
 
 from crtdiff.paths import DATA_DIR
 from crtdiff.pipeline.keys import Keys
+from crtdiff.pipeline.manifest import load_manifest
 from crtdiff.pipeline.outcome import RunReport, Work
 from flows.pipeline import crtdiff_run
 from flows.runtime import quiet_flow_settings
@@ -55,6 +56,16 @@ def test_rerun_add_year_and_parser_change(
     healed = run(catalog, tmp_path)
     assert (tmp_path / "out" / "mali" / "2016.json").is_file()
     assert healed.work.ingested == 0
+
+    # A stored report damaged on disk (a power cut, a bad sector) is parsed again, not lost.
+    key = load_manifest(tmp_path / "out").reports["Mali:2016"]["report_key"]
+    stored = tmp_path / "store" / "reports" / key[:2] / f"{key}.json"
+    stored.write_bytes(stored.read_bytes()[:100])
+    (tmp_path / "out" / "mali" / "2016.json").unlink()
+    repaired = run(catalog, tmp_path)
+    assert repaired.work.ingested == 1
+    assert all(e.status.value == "ok" for e in repaired.entries)
+    assert (tmp_path / "out" / "mali" / "2016.json").is_file()
 
     text = SEED.read_text(encoding="utf-8").replace("2016", "2018")
     (tmp_path / "mali-2018.txt").write_text(text, encoding="utf-8")
