@@ -8,6 +8,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from crtdiff.compare.headline import display_name, section_name
 from reports.charts import heat_class
+from reports.fragments import redline_html, segments_html, sentence_link
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
@@ -52,5 +53,12 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(md=md, pct=pct, num=num, signed=signed, dash=dash)
-    env.globals.update(section_name=section_name, display_name=display_name, heat=heat_class)
+    env.globals.update(
+        section_name=section_name,
+        display_name=display_name,
+        heat=heat_class,
+        sentence_link=sentence_link,
+        redline_html=redline_html,
+        segments_html=segments_html,
+    )
     return env

@@ -1,0 +1,44 @@
+"""HTML fragments built in Python for the templates' innermost loops (a jinja2 macro call per
+sentence costs several times the escaping it wraps). Every text is escaped here."""
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from markupsafe import Markup, escape
+
+from reports.chapter_view import Segment
+from schemas.diff import RedlineOp, RedlinePart
+
+_REDLINE_TAGS = {RedlineOp.DELETE: "del", RedlineOp.INSERT: "ins"}
+
+
+class _Located(Protocol):
+    text: str
+    start: int
+
+
+def sentence_link(ref: _Located, year: int) -> Markup:
+    """A sentence as a link to its anchor in the year's chapter page."""
+    return Markup(f'<a href="{int(year)}.html#s{int(ref.start)}">{escape(ref.text)}</a>')
+
+
+def redline_html(parts: Iterable[RedlinePart]) -> Markup:
+    """Word runs kept as text, deleted in `<del>`, inserted in `<ins>`."""
+    out = []
+    for part in parts:
+        tag = _REDLINE_TAGS.get(part.op)
+        text = escape(part.text)
+        out.append(f"<{tag}>{text}</{tag}>" if tag else str(text))
+    return Markup("".join(out))
+
+
+def segments_html(segments: Iterable[Segment]) -> Markup:
+    """A chapter line's text, each sentence in an anchored span."""
+    out = []
+    for seg in segments:
+        text = escape(seg.text)
+        if seg.anchor is None:
+            out.append(str(text))
+        else:
+            out.append(f'<span class="sentence" id="s{int(seg.anchor)}">{text}</span>')
+    return Markup("".join(out))

@@ -1,0 +1,33 @@
+"""HTML fragments of the templates' inner loops: marked up as intended, report text escaped."""
+
+from reports.chapter_view import Segment
+from reports.fragments import redline_html, segments_html, sentence_link
+from schemas.diff import RedlineOp, RedlinePart, SentenceRef
+
+HOSTILE = '<script>alert(1)</script> & "quotes" <img src=x onerror=alert(2)>'
+ESCAPED = (
+    "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34; "
+    "&lt;img src=x onerror=alert(2)&gt;"
+)
+
+
+def test_sentence_link_points_at_the_anchor_and_escapes_text() -> None:
+    ref = SentenceRef(text=HOSTILE, start=120, end=120 + len(HOSTILE))
+    assert str(sentence_link(ref, 2017)) == f'<a href="2017.html#s120">{ESCAPED}</a>'
+
+
+def test_redline_marks_deletions_and_insertions() -> None:
+    parts = [
+        RedlinePart(op=RedlineOp.EQUAL, text="Attacks by "),
+        RedlinePart(op=RedlineOp.DELETE, text="MUJAO "),
+        RedlinePart(op=RedlineOp.INSERT, text="JNIM <b>"),
+        RedlinePart(op=RedlineOp.EQUAL, text="rose."),
+    ]
+    assert str(redline_html(parts)) == (
+        "Attacks by <del>MUJAO </del><ins>JNIM &lt;b&gt;</ins>rose."
+    )
+
+
+def test_segments_anchor_sentences_only() -> None:
+    html = segments_html([Segment("Overview: "), Segment(HOSTILE, anchor=10)])
+    assert str(html) == f'Overview: <span class="sentence" id="s10">{ESCAPED}</span>'
