@@ -31,7 +31,7 @@ BULLET_GLYPHS = "•●▪◦·‣∙*-–—o"
 _BULLET_LINE = re.compile(r"^\s*(?:[•●▪◦·‣∙*]|[-–—](?=\s)|o(?=\s{2,}|\t))\s*")
 # Two bullets run together on one line ("... in Gao. • On March 21, ...").
 _RUN_TOGETHER = re.compile(r"\s+[•●▪◦‣∙]\s+")
-_SPACES = re.compile(r"[ \t]+")
+_SPACES = re.compile(r"[ \t]{2,}|\t")  # runs only: rewriting each single space is slow
 
 
 def collapse_spaces(text: str) -> str:

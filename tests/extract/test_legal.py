@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from crtdiff.extract.legal import ANY_TRIGGER, CUES, RULES, has_cue
+from crtdiff.extract.legal import ANY_TRIGGER, RULES, Rule
 from crtdiff.paths import DATA_DIR
 from crtdiff.text.sentences import sentence_spans
 from tests.conftest import FIXTURES
@@ -17,11 +17,17 @@ def _sentences(path: Path) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
 
 
+def _cued(sentence: str) -> list[Rule]:
+    return [rule for rule in RULES if rule.cued(sentence.lower())]
+
+
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
-def test_every_trigger_hit_has_a_cue(path: Path) -> None:
-    hits = [s for s in _sentences(path) if ANY_TRIGGER.search(s)]
-    assert hits, f"{path.name}: no legal trigger at all (the test would prove nothing)"
-    assert [s for s in hits if not has_cue(s)] == []
+def test_every_trigger_hit_has_its_rules_cue(path: Path) -> None:
+    sentences = _sentences(path)
+    assert any(ANY_TRIGGER.search(s) for s in sentences), f"{path.name}: no trigger at all"
+    for rule in RULES:
+        missed = [s for s in sentences if rule.trigger.search(s) and not rule.cued(s.lower())]
+        assert missed == [], rule.kind
 
 
 @pytest.mark.parametrize(
@@ -43,8 +49,9 @@ def test_every_trigger_hit_has_a_cue(path: Path) -> None:
     ],
 )
 def test_each_kind_of_trigger_passes_the_cue_test(sentence: str) -> None:
-    assert ANY_TRIGGER.search(sentence)
-    assert has_cue(sentence)
+    triggered = [rule for rule in RULES if rule.trigger.search(sentence)]
+    assert triggered
+    assert all(rule in _cued(sentence) for rule in triggered)
 
 
 @pytest.mark.parametrize(
@@ -55,10 +62,10 @@ def test_each_kind_of_trigger_passes_the_cue_test(sentence: str) -> None:
     ],
 )
 def test_sentences_without_a_cue_are_not_triggers(sentence: str) -> None:
-    assert not has_cue(sentence) and not ANY_TRIGGER.search(sentence)
+    assert _cued(sentence) == [] and not ANY_TRIGGER.search(sentence)
 
 
-def test_every_rule_is_reachable_through_a_cue() -> None:
-    for rule in RULES:
-        words = rule.trigger.pattern.lower()
-        assert any(cue in words for cue in CUES), rule.kind
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.kind.value)
+def test_every_cue_is_part_of_its_trigger(rule: Rule) -> None:
+    pattern = rule.trigger.pattern.lower()
+    assert rule.cues and all(cue in pattern for cue in rule.cues)

@@ -27,3 +27,14 @@ def test_match_key_folds_spelling_variants(a: str, b: str) -> None:
 def test_slugify_builds_state_gov_slugs() -> None:
     assert slugify("Cote d'Ivoire") == "cote-divoire"
     assert slugify("Burkina Faso") == "burkina-faso"
+
+
+def test_fold_quotes_folds_every_apostrophe_and_double_quote() -> None:
+    assert fold_quotes("‘a’ `b´ ʼcʹ d′ “e” „f”") == "'a' 'b' 'c' d' \"e\" \"f\""
+
+
+def test_normalize_text_leaves_clean_text_alone_and_fixes_every_odd_space() -> None:
+    clean = "Overview: “quoted” – dash, café"
+    assert normalize_text(clean) == clean
+    odd = "a\u00a0b\u2007c\u202fd\u2009e\u200af\u3000g\th\u2011i\u2010j\u00adk\u200bl\ufeffm"
+    assert normalize_text(odd) == "a b c d e f g h-i-jklm"
