@@ -18,14 +18,10 @@ class Rule:
 
     kind: LegalMeasureKind
     cues: tuple[str, ...]
-    """Word parts (lower case) of which every trigger match contains one: a substring test
-    costs a tenth of the trigger pattern, and most sentences have none."""
+    """Word parts (lower case) of which every trigger match contains one: finding them costs
+    a fraction of the trigger patterns, and most sentences have none."""
     trigger: re.Pattern[str]
     action: re.Pattern[str]
-
-    def cued(self, lowered: str) -> bool:
-        """True when the lower-cased sentence contains one of the rule's cues."""
-        return any(cue in lowered for cue in self.cues)
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -222,12 +218,21 @@ _DUTY = re.compile(
 
 ANY_TRIGGER = re.compile("|".join(f"(?:{rule.trigger.pattern})" for rule in RULES), re.I)
 """Any rule's trigger (for tests and callers that want one pattern)."""
+_ANY_CUE = re.compile("(?=(" + "|".join(re.escape(c) for rule in RULES for c in rule.cues) + "))")
+"""Every cue, overlapping ones included, in one pass over the lower-cased sentence."""
+
+
+def cued_rules(text: str) -> list[Rule]:
+    """The rules whose cue words the sentence contains (the only ones that can trigger)."""
+    found = set(_ANY_CUE.findall(text.lower()))
+    if not found:
+        return []
+    return [rule for rule in RULES if not found.isdisjoint(rule.cues)]
 
 
 def _measure(located: LocatedSentence, year: int, taken: set[str]) -> LegalMeasure | None:
     text = located.sentence.text
-    lowered = text.lower()
-    rules = [rule for rule in RULES if rule.cued(lowered)]
+    rules = cued_rules(text)
     if not rules or _DUTY.search(text):
         return None  # nothing legal named; or who is in charge of a measure, not a measure
     for rule in rules:
