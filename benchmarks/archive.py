@@ -131,7 +131,9 @@ def main() -> None:
     parser.add_argument("--chapters", type=int, default=1000)
     parser.add_argument("--years", type=int, default=50, help="report years per country")
     parser.add_argument("--runner", choices=["threads", "processes"], default="processes")
-    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument(
+        "--workdir", type=Path, default=None, help="keep the archive and outputs here"
+    )
     args = parser.parse_args()
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="crtdiff-bench-"))
@@ -187,6 +189,8 @@ def main() -> None:
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+        if args.workdir is None:  # a temporary archive of 10,000 chapters is ~1 GB
+            shutil.rmtree(work, ignore_errors=True)
 
     figures = {
         "chapters": len(written),

@@ -1,5 +1,6 @@
 """Catalogue entries: one chapter of one country and report year, and where its text is."""
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlparse
@@ -47,12 +48,18 @@ class CatalogEntry(BaseModel):
         return base if self.chapter == "country" else f"{base}:{self.chapter}"
 
 
+@lru_cache(maxsize=64)
+def _real(folder: Path) -> Path:
+    # One catalogue folder for thousands of entries: resolve it once (a syscall per part).
+    return folder.resolve()
+
+
 def resolve_inside(folder: Path, relative: str, what: str) -> Path:
     """The path `relative` under `folder`, refusing absolute paths and escapes via `..`."""
     candidate = Path(relative)
     if candidate.is_absolute():
         raise ValueError(f"{what} {relative!r} must be relative to {folder}")
     resolved = (folder / candidate).resolve()
-    if not resolved.is_relative_to(folder.resolve()):
+    if not resolved.is_relative_to(_real(folder)):
         raise ValueError(f"{what} {relative!r} escapes the data folder {folder}")
     return resolved

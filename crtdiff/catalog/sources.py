@@ -28,8 +28,8 @@ class ResolvedSource:
 
 def display_path(path: Path) -> str:
     """A path relative to the project when it lies inside it (stable across machines)."""
-    try:
-        return path.resolve().relative_to(PROJECT_ROOT).as_posix()
+    try:  # catalogue paths arrive resolved already: resolving again costs syscalls per part
+        return (path if path.is_absolute() else path.resolve()).relative_to(PROJECT_ROOT).as_posix()
     except ValueError:
         return str(path)
 

@@ -1,0 +1,72 @@
+"""Run outcomes: the run report file, manifest records, and a return value Prefect won't walk."""
+
+import dataclasses
+import json
+from pathlib import Path
+
+from crtdiff.pipeline.outcome import (
+    EntryOutcome,
+    RunReport,
+    Status,
+    cached_outcome,
+    outcome_record,
+)
+
+
+def _outcome() -> EntryOutcome:
+    return EntryOutcome(
+        key="Mali:2016",
+        status=Status.OK,
+        output="mali/2016.json",
+        notes=["fetched"],
+        warnings=["repaired_input: mojibake"],
+        report_key="ab12",
+        country="Mali",
+        chapter="country",
+        year=2016,
+    )
+
+
+def test_as_dict_has_every_field_and_copies_lists() -> None:
+    outcome = _outcome()
+    data = outcome.as_dict()
+    assert data == dataclasses.asdict(outcome)
+    data["warnings"].append("changed")
+    assert outcome.warnings == ["repaired_input: mojibake"]
+
+
+def test_manifest_record_round_trips_to_a_cached_outcome() -> None:
+    record = outcome_record(_outcome())
+    again = cached_outcome(json.loads(json.dumps(record)), notes=[])
+    assert again.cached and again.status is Status.OK
+    assert (again.key, again.output, again.report_key, again.year) == (
+        "Mali:2016",
+        "mali/2016.json",
+        "ab12",
+        2016,
+    )
+
+
+def test_run_report_file(tmp_path: Path) -> None:
+    run = RunReport(started_at="2026-11-28T10:00:00+00:00", catalog="data/sources.toml")
+    run.entries.append(_outcome())
+    run.entries.append(EntryOutcome("Mali:2020", Status.REJECTED, reason="bad page"))
+    run.work.ingested = 1
+    written = json.loads(run.write(tmp_path).read_text(encoding="utf-8"))
+    assert written["exit_code"] == 1 == run.exit_code
+    assert [e["status"] for e in written["entries"]] == ["ok", "rejected"]
+    assert written["work"]["ingested"] == 1
+    assert set(written) == {
+        "started_at", "finished_at", "catalog", "entries", "comparisons", "work", "exit_code"
+    }  # fmt: skip
+
+
+def test_run_report_is_opaque_to_prefect() -> None:
+    # Prefect walks dataclasses, lists, dicts and models it is given back, looking for futures.
+    from prefect.utilities.collections import visit_collection
+
+    run = RunReport(started_at="now")
+    run.entries = [_outcome() for _ in range(100)]
+    seen: list[object] = []
+    visit_collection(run, visit_fn=lambda x: seen.append(x), return_data=False)
+    assert seen == [run]
