@@ -221,7 +221,15 @@ def _process(jobs: list[CountryJob], ctx: RunContext, manifest: Manifest) -> lis
         if not batches or sum(len(j.todo) + len(j.cached) for j in batches[-1]) + size > BATCH:
             batches.append([])
         batches[-1].append(job)
-    calls = [(_label(b[0].country, b[-1].country), b, ctx, manifest) for b in batches]
+    calls = [
+        (
+            _label(b[0].country, b[-1].country),
+            b,
+            ctx.for_entries(item.entry for job in b for item in job.todo),
+            manifest.subset(job.country for job in b),
+        )
+        for b in batches
+    ]
     results: list[CountryResult] = []
     for batch in dispatch(process_countries, calls):
         results += batch

@@ -7,8 +7,8 @@ nothing is written to the result store only to be read back by the next stage.
 """
 
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
@@ -87,6 +87,16 @@ class RunContext:
     results: ResultStore
     out_dir: Path
     keys: Keys
+
+    def for_entries(self, entries: Iterable[CatalogEntry]) -> "RunContext":
+        """The context a batch of entries needs: only their catalogue lines and fetched pages.
+        A task's arguments are pickled for its worker: the whole catalogue and every page of
+        the run, sent with each task, would cost more than the work at archive scale."""
+        chosen = list(entries)
+        wanted = {e.source for e in chosen if e.is_url}
+        pages = {url: r for url, r in self.urls.results.items() if url in wanted}
+        catalog = replace(self.catalog, entries=chosen, rejected=[])
+        return replace(self, catalog=catalog, urls=FetchedUrls(pages))
 
 
 @dataclass

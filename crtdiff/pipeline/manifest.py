@@ -1,11 +1,13 @@
 """What the output folder holds: for each output, the key of the inputs it was made from."""
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from crtdiff.store.atomic import atomic_write_text, flush_to_disk
+from crtdiff.text.normalize import slugify
 
 MANIFEST = ".crtdiff-manifest.json"
 
@@ -24,6 +26,18 @@ class Manifest:
     countries: dict[str, str] = field(default_factory=dict)
     """Country → render key of its pages (and of its stored summary and table rows)."""
     index: str | None = None
+
+    def subset(self, countries: Iterable[str]) -> "Manifest":
+        """The records of some countries only (what a batch's task needs to see)."""
+        names = set(countries)
+        folders = {slugify(name) for name in names}
+        return Manifest(
+            reports={k: v for k, v in self.reports.items() if k.split(":", 1)[0] in names},
+            pairs={k: v for k, v in self.pairs.items() if k.split(":", 1)[0] in names},
+            outputs={k: v for k, v in self.outputs.items() if k.split("/", 1)[0] in folders},
+            countries={k: v for k, v in self.countries.items() if k in names},
+            index=self.index,
+        )
 
     def fresh(self, out_dir: Path, relative: str, key: str) -> bool:
         """True when `relative` exists and was written from `key`."""
