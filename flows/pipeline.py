@@ -151,7 +151,7 @@ def run_catalog(
         remove_stale_temporaries(folder)  # a run killed mid-write leaves only these behind
 
     jobs, country_keys = _settle(entries, ctx, manifest, run)
-    results = _process(jobs, ctx, manifest)
+    results = _process(jobs, entries, ctx, manifest)
     for result in results:
         run.entries += result.entries
         run.comparisons += result.pairs
@@ -214,18 +214,23 @@ def _settle(
     return jobs, keys
 
 
-def _process(jobs: list[CountryJob], ctx: RunContext, manifest: Manifest) -> list[CountryResult]:
+def _process(
+    jobs: list[CountryJob], entries: list[CatalogEntry], ctx: RunContext, manifest: Manifest
+) -> list[CountryResult]:
     batches: list[list[CountryJob]] = []
     for job in jobs:  # batches of about BATCH entries, whole countries
         size = len(job.todo) + len(job.cached)
         if not batches or sum(len(j.todo) + len(j.cached) for j in batches[-1]) + size > BATCH:
             batches.append([])
         batches[-1].append(job)
+    by_country: dict[str, list[CatalogEntry]] = defaultdict(list)
+    for entry in entries:
+        by_country[entry.country].append(entry)
     calls = [
         (
             _label(b[0].country, b[-1].country),
             b,
-            ctx.for_entries(item.entry for job in b for item in job.todo),
+            ctx.for_entries(e for job in b for e in by_country[job.country]),
             manifest.subset(job.country for job in b),
         )
         for b in batches

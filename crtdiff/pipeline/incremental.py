@@ -250,10 +250,12 @@ def _write(
 
 
 class _Reports:
-    """Reports and diffs of one country, loaded from the store at most once."""
+    """Reports and diffs of one country, loaded from the store at most once; a report that no
+    longer loads (damaged on disk) is parsed again from its catalogue entry when one is known."""
 
-    def __init__(self, store: ResultStore) -> None:
+    def __init__(self, store: ResultStore, reparse: Callable[[str], CountryReport | None]) -> None:
         self.store = store
+        self.reparse = reparse
         self.reports: dict[str, CountryReport] = {}
         self.diffs: dict[str, YearDiff] = {}
 
@@ -266,9 +268,10 @@ class _Reports:
         return self.reports[key]
 
     def report(self, key: str) -> CountryReport:
-        report = self.stored_report(key)
+        report = self.stored_report(key) or self.reparse(key)
         if report is None:
             raise CrtdiffError(key, "report missing from the result store")
+        self.reports[key] = report
         return report
 
     def diff(self, key: str) -> YearDiff | None:
@@ -280,6 +283,20 @@ class _Reports:
         return self.diffs[key]
 
 
+def _parse_and_store(
+    entry: CatalogEntry, raw: RawSource | None, key: str, ctx: RunContext
+) -> CountryReport:
+    """Parse an entry (reading its source again when `raw` is not at hand) and store the
+    report, its summary and its table rows under `key`."""
+    raw = raw or resolve_source(entry, ctx.catalog, ctx.urls).raw
+    request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT)
+    report = parse_chapter(raw, request, ctx.reference)
+    ctx.results.save("reports", key, report)
+    ctx.results.save("chapters", key, ChapterSummary.of(report))
+    ctx.results.save_json("rows", key, report_rows(report))
+    return report
+
+
 def _ingest(item: Resolved, ctx: RunContext, manifest: Manifest, memory: _Reports) -> EntryOutcome:
     """Parse an entry unless its report is stored; write its JSON when stale."""
     entry = item.entry
@@ -288,17 +305,8 @@ def _ingest(item: Resolved, ctx: RunContext, manifest: Manifest, memory: _Report
     try:
         stored = memory.stored_report(item.key) if item.raw is None else None
         cached = stored is not None
-        if stored is not None:
-            report = stored
-        else:
-            # A stored report that no longer loads (damaged on disk) is parsed again.
-            raw = item.raw or resolve_source(entry, ctx.catalog, ctx.urls).raw
-            request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT)
-            report = parse_chapter(raw, request, ctx.reference)
-            ctx.results.save("reports", item.key, report)
-            ctx.results.save("chapters", item.key, ChapterSummary.of(report))
-            ctx.results.save_json("rows", item.key, report_rows(report))
-            memory.reports[item.key] = report
+        report = stored or _parse_and_store(entry, item.raw, item.key, ctx)
+        memory.reports[item.key] = report
     except CrtdiffError as exc:
         return EntryOutcome(entry.key, Status.REJECTED, reason=str(exc))
     except Exception as exc:  # a bug must not take down the other entries of the run
@@ -412,7 +420,14 @@ def process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Cou
 
 
 def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
-    memory = _Reports(ctx.results)
+    by_entry_key = {e.key: e for e in ctx.catalog.entries}
+    origins = {o.report_key: by_entry_key.get(o.key) for o in job.cached if o.report_key}
+
+    def reparse(report_key: str) -> CountryReport | None:
+        entry = origins.get(report_key)
+        return _parse_and_store(entry, None, report_key, ctx) if entry else None
+
+    memory = _Reports(ctx.results, reparse)
     entries = list(job.cached) + [_ingest(item, ctx, manifest, memory) for item in job.todo]
     ok = [o for o in entries if o.status is Status.OK]
     plans = plan_pairs(ok, ctx.keys)
