@@ -216,8 +216,6 @@ _DUTY = re.compile(
 )
 
 
-ANY_TRIGGER = re.compile("|".join(f"(?:{rule.trigger.pattern})" for rule in RULES), re.I)
-"""Any rule's trigger (for tests and callers that want one pattern)."""
 _ANY_CUE = re.compile("(?=(" + "|".join(re.escape(c) for rule in RULES for c in rule.cues) + "))")
 """Every cue, overlapping ones included, in one pass over the lower-cased sentence."""
 
