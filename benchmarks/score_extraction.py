@@ -50,7 +50,7 @@ CLASS_ROWS = (
 
 def _extract(gold: Gold, reference: Reference) -> tuple[bytes, CountryReport | str]:
     data = (PROJECT_ROOT / gold["chapter"]).read_bytes()
-    raw = RawSource(data, gold.get("source_uri", gold["chapter"]), datetime.now(UTC))
+    raw = RawSource(data, str(gold.get("source_uri", gold["chapter"])), datetime.now(UTC))
     try:
         return data, parse_chapter(raw, Request(gold["country"], gold["year"]), reference)
     except CrtdiffError as error:
@@ -92,7 +92,9 @@ def coverage_table(folder: Path = GOLD) -> str:
     lines = [f"{'chapter':<20}" + "".join(f"{c[:8]:>9}" for c in CLASSES)]
     for path, gold in load_gold(folder):
         marks = set(gold.get("classes", []))
-        lines.append(f"{path.stem:<20}" + "".join(f"{'x' if c in marks else '':>9}" for c in CLASSES))
+        lines.append(
+            f"{path.stem:<20}" + "".join(f"{'x' if c in marks else '':>9}" for c in CLASSES)
+        )
     return "\n".join(lines)
 
 
