@@ -24,6 +24,14 @@ def compare_reports(old: CountryReport, new: CountryReport, gazetteer: Gazetteer
         raise InputError(
             new.source.uri, f"compares {old.country} with {new.country}: not the same country"
         )
+    if old.series != new.series:
+        raise InputError(
+            new.source.uri, f"compares a {old.series} report with a {new.series} report"
+        )
+    if new.series != "crt":
+        from crtdiff.series.registry import series_named  # the plugins import this module
+
+        return series_named(new.series).plugin.compare(old, new, gazetteer)
     groups = compare_groups(old, new, gazetteer)
     incidents = compare_incidents(old, new)
     legal = compare_measures(old, new)

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from crtdiff.errors import MetadataError, NoChapterError
-from crtdiff.extract.facts import extract_facts
 from crtdiff.ingest.assemble import assemble
 from crtdiff.ingest.blocks import Block
 from crtdiff.ingest.formats import detect_format
@@ -17,10 +16,10 @@ from crtdiff.ingest.hosts import HOSTS, detect_host
 from crtdiff.ingest.html_blocks import parse_html_page
 from crtdiff.ingest.metadata import Clues, gather_clues
 from crtdiff.ingest.region_pages import select_country
-from crtdiff.ingest.sections import plan_sections
 from crtdiff.ingest.text_blocks import text_to_blocks
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.countries import Country
+from crtdiff.series.choose import choose_series
 from crtdiff.text.decode import decode_bytes
 from crtdiff.text.normalize import normalize_text
 from schemas import CountryReport, IngestWarning, SectionAssignment, Source, SourceFormat
@@ -61,6 +60,8 @@ class Request:
     year: int | None = None
     chapter: str | None = None
     on_mismatch: OnMismatch = OnMismatch.WARN
+    series: str | None = "crt"
+    """Report series (series.csv); None to tell it from the page (CRT when the page is silent)."""
 
 
 def _decode_and_block(
@@ -168,16 +169,19 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
     # A region page is cut to the country's chapter first: its furniture lies around the
     # whole page, and a country heading opening the page is not a title to strip.
     selected, heading_country = select_country(blocks, ref.countries, wanted, source)
-    trimmed = strip_furniture(selected, HOSTS, ref.headings)
+    series = choose_series(request.series, titles, selected, raw.uri, source)
+    hosts = (*HOSTS, *series.furniture)
+    trimmed = strip_furniture(selected, hosts, series.plugin.body_headings(ref))
     titles.extend(trimmed.header_lines[:8])
     body_text = "\n".join(b.text for b in trimmed.blocks)
     clues = gather_clues(titles, raw.uri, body_text, ref.countries)
-    if clues.other_series and clues.title is None:
+    if series.is_default and clues.other_series and clues.title is None:
         raise NoChapterError(
             source, f"page is from another report series ({clues.other_series}), not CRT"
         )
+    series.add_clues(clues, titles, raw.uri, ref.countries, source)
     chapter_blocks = trimmed.blocks
-    plan = plan_sections(chapter_blocks, ref.headings, ref.topics)
+    plan = series.plugin.plan_sections(chapter_blocks, ref)
     assembled = assemble(plan)
     has_headings = any(s.assigned_by is SectionAssignment.HEADING for s in assembled.sections)
     _check_is_chapter(assembled.body, has_headings, source)
@@ -207,12 +211,13 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
             host=host,
             illustrative=raw.illustrative,
         ),
-        title=clues.title or f"Country Reports on Terrorism {year}: {country.name}",
+        title=clues.title or series.definition.default_title(year, country.name),
         body=assembled.body,
         sections=assembled.sections,
         warnings=warnings,
+        series=series.name,
     )
-    return extract_facts(report, ref)
+    return series.plugin.extract(report, ref)
 
 
 def now() -> datetime:
