@@ -13,6 +13,7 @@ from crtdiff.ingest.chapter import Request, parse_chapter
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
 from crtdiff.pipeline.locate import read_raw
 from crtdiff.reference.bundle import load_reference
+from crtdiff.series.registry import series_named
 
 app = typer.Typer(
     name="crtdiff",
@@ -35,6 +36,14 @@ CountryOpt = Annotated[
 YearOpt = Annotated[
     int | None, typer.Option("--year", help="Report year, when the page does not say.")
 ]
+SeriesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--series",
+        help="Report series: crt (Terrorism) or hrr (Human Rights Practices); default: the "
+        "series the page names, else crt.",
+    ),
+]
 
 
 @app.command()
@@ -45,11 +54,13 @@ def ingest(
     chapter: Annotated[
         str | None, typer.Option(help="Chapter kind, e.g. `safe-haven` (default: country).")
     ] = None,
+    series: SeriesOpt = None,
 ) -> None:
     """Ingest one chapter and print its CountryReport as JSON (no Prefect involved)."""
     try:
         reference = load_reference()
-        report = parse_chapter(read_raw(path), Request(country, year, chapter), reference)
+        request = Request(country, year, chapter, series=series)
+        report = parse_chapter(read_raw(path), request, reference)
     except CrtdiffError as exc:
         fail(exc)
     sys.stdout.write(report.model_dump_json(indent=2) + "\n")
@@ -74,6 +85,7 @@ def compare(
         Path, typer.Option(help="Catalogue used for COUNTRY:YEAR keys.")
     ] = DEFAULT_CATALOG,
     country: CountryOpt = None,
+    series: SeriesOpt = None,
 ) -> None:
     """Compare two chapters of one country and print the change summary (no Prefect involved)."""
     from crtdiff.compare.year_diff import compare_reports
@@ -81,8 +93,8 @@ def compare(
 
     try:
         reference = load_reference()
-        older = read_chapter(old, reference, catalog, country)
-        newer = read_chapter(new, reference, catalog, country or older.country)
+        older = read_chapter(old, reference, catalog, country, series)
+        newer = read_chapter(new, reference, catalog, country or older.country, older.series)
         diff = compare_reports(older, newer, reference.gazetteer)
     except CrtdiffError as exc:
         fail(exc)
@@ -169,6 +181,7 @@ def add(
     out: Annotated[Path, typer.Option(help="Output folder.")] = DEFAULT_OUTPUT,
     store: StoreOpt = DEFAULT_STORE,
     no_run: NoRunOpt = False,
+    series: SeriesOpt = None,
 ) -> None:
     """Add a country-year (file or URL) to the catalogue, then update what it affects."""
     from crtdiff.catalog.add import add_file, add_url
@@ -179,13 +192,14 @@ def add(
     try:
         reference = load_reference()
         if file is not None:
-            added = add_file(catalog, country, year, file, reference)
+            added = add_file(catalog, country, year, file, reference, series)
         else:
-            added = add_url(catalog, country, year, url or "", reference, fetch_direct)
+            added = add_url(catalog, country, year, url or "", reference, fetch_direct, series)
     except CrtdiffError as exc:
         fail(exc)
+    shown = "" if added.entry.series == "crt" else f" ({added.entry.series})"
     typer.echo(
-        f"{added.entry.country} {added.entry.year}: {added.change} in {catalog} "
+        f"{added.entry.country} {added.entry.year}{shown}: {added.change} in {catalog} "
         f"(source {added.entry.source}, sha256 {added.sha256[:12]})"
     )
     if not no_run:
@@ -206,6 +220,9 @@ def discover(
     out: Annotated[Path, typer.Option(help="Output folder.")] = DEFAULT_OUTPUT,
     store: StoreOpt = DEFAULT_STORE,
     no_run: NoRunOpt = False,
+    series: Annotated[
+        str, typer.Option("--series", help="Report series to probe: crt or hrr.")
+    ] = "crt",
 ) -> None:
     """Probe the expected URL of each country's chapter for a year; add what answers."""
     from crtdiff.catalog.discover import Found
@@ -218,7 +235,8 @@ def discover(
         names = countries or sorted(
             {e.country for e in load_catalog(catalog, reference.countries).entries}
         )
-        probes = probe(catalog, year, names, reference, fetch_direct, base_url)
+        series_named(series)  # an unknown series is a usage error before any probe
+        probes = probe(catalog, year, names, reference, fetch_direct, base_url, series)
     except CrtdiffError as exc:
         fail(exc)
     for p in probes:

@@ -36,8 +36,10 @@ from crtdiff.pipeline.outcome import (
     outcome_record,
     utc_now_iso,
 )
+from crtdiff.pipeline.series_site import merge_reports, series_out_dir, split_by_series
 from crtdiff.reference.bundle import Reference, load_reference
 from crtdiff.store.atomic import remove_stale_temporaries
+from crtdiff.store.fingerprint import digest
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
 from flows.progress import report
@@ -113,7 +115,33 @@ def crtdiff_run(
     render the site; only what changed since the last run is recomputed."""
     reference = load_reference()
     catalog = load_catalog(Path(catalog_path), reference.countries)
-    return run_catalog(catalog, reference, Path(out_dir), Path(store_dir), countries, publish)
+    return run_all_series(catalog, reference, Path(out_dir), Path(store_dir), countries, publish)
+
+
+def run_all_series(
+    catalog: Catalog,
+    reference: Reference,
+    out_dir: Path,
+    store_dir: Path,
+    countries: list[str] | None = None,
+    publish: bool = True,
+) -> RunReport:
+    """run_catalog for each series of the catalogue, each in its own output folder (CRT in the
+    output folder itself, as always); one report for all, written last in the output folder."""
+    parts = split_by_series(catalog)
+    if len(parts) == 1:
+        return run_catalog(catalog, reference, out_dir, store_dir, countries, publish)
+    site = tuple(parts)
+    reports = {
+        name: run_catalog(
+            part, reference, series_out_dir(out_dir, name), store_dir, countries, publish,
+            series=name, site=site,
+        )
+        for name, part in parts.items()
+    }  # fmt: skip
+    merged = merge_reports(reports, str(catalog.path))
+    merged.write(out_dir)
+    return merged
 
 
 def run_catalog(
@@ -123,6 +151,8 @@ def run_catalog(
     store_dir: Path,
     countries: list[str] | None = None,
     publish: bool = True,
+    series: str = "crt",
+    site: tuple[str, ...] = (),
 ) -> RunReport:
     """The body of the flow, for a catalogue already loaded (must run inside a flow).
 
@@ -144,7 +174,7 @@ def run_catalog(
     fetched = fetch_urls(urls, snapshots, _prefetch(urls, snapshots))
     ctx = RunContext(
         catalog, reference, fetched, ResultStore(store_dir), out_dir,
-        Keys.for_reference(reference.folder),
+        Keys.for_reference(reference.folder), series, site,
     )  # fmt: skip
     manifest = load_manifest(out_dir)
     for folder in (out_dir, store_dir, snapshots.root):
@@ -162,6 +192,8 @@ def run_catalog(
     if wanted:
         country_keys = {**manifest.countries, **country_keys}
     key = index_key(country_keys, ctx.keys)
+    if site:  # the links to the other series are on the index
+        key = digest(key, *site)
     if manifest.index != key or not (out_dir / "index.html").is_file():
         dispatch(render_index, [(country_keys, ctx)])
         run.work.index_rendered = 1

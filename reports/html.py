@@ -3,8 +3,10 @@
 from pathlib import Path
 from typing import Any
 
+from crtdiff.series.registry import series_named
 from reports.chapter_view import chapter_lines
 from reports.environment import environment
+from reports.outline_view import unit_rows
 from schemas import CountryReport
 from schemas.diff import YearDiff
 
@@ -16,12 +18,34 @@ def site_css() -> str:
     return (STATIC / "site.css").read_text(encoding="utf-8")
 
 
+def series_context(series: str) -> dict[str, Any]:
+    """What the templates say about a series other than CRT (its title); nothing for CRT."""
+    if series == "crt":
+        return {}
+    definition = series_named(series).definition
+    return {"series_title": definition.title, "series_short": definition.short_name}
+
+
+def pair_context(diff: YearDiff) -> dict[str, Any]:
+    """What a pair template needs besides the diff: the series, and the units of an outline."""
+    context = series_context(diff.series)
+    if diff.outline is not None:
+        context["units"] = unit_rows(diff)
+    return context
+
+
+def pair_template(series: str, extension: str) -> str:
+    """CRT's pair template, or the unit-by-unit one of an outline series."""
+    return f"pair.{extension}.j2" if series == "crt" else f"pair_outline.{extension}.j2"
+
+
 def render_pair_html(diff: YearDiff, *, standalone: bool = False) -> str:
     """The change summary of one pair of years; `standalone` inlines the stylesheet."""
     context: dict[str, Any] = {"diff": diff, "root": "../", "inline_css": None}
     if standalone:
         context["inline_css"] = site_css()
-    return environment().get_template("pair.html.j2").render(**context)
+    context.update(pair_context(diff))
+    return environment().get_template(pair_template(diff.series, "html")).render(**context)
 
 
 def render_chapter_html(report: CountryReport) -> str:
@@ -29,7 +53,13 @@ def render_chapter_html(report: CountryReport) -> str:
     return (
         environment()
         .get_template("chapter.html.j2")
-        .render(report=report, lines=chapter_lines(report), root="../", inline_css=None)
+        .render(
+            report=report,
+            lines=chapter_lines(report),
+            root="../",
+            inline_css=None,
+            **series_context(report.series),
+        )
     )
 
 

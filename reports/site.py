@@ -7,7 +7,13 @@ from crtdiff.compare.headline import section_name
 from crtdiff.store.atomic import atomic_write_bytes, atomic_write_text
 from crtdiff.text.normalize import slugify
 from reports.charts import GroupSpan, YearPoint, change_class, groups_timeline, incidents_chart
-from reports.html import STATIC, render_chapter_html, render_page, render_pair_html
+from reports.html import (
+    STATIC,
+    render_chapter_html,
+    render_page,
+    render_pair_html,
+    series_context,
+)
 from reports.markdown import render_pair_markdown
 from reports.summaries import ChapterSummary, CountrySummary, PairSummary, YearCell
 from reports.tables import TABLES
@@ -134,8 +140,14 @@ def _cell(info: YearCell | None) -> dict[str, Any]:
     }
 
 
-def write_index(out_dir: Path, summaries: list[CountrySummary]) -> None:
-    """The site index: countries × years, each cell sized by how much changed."""
+def write_index(
+    out_dir: Path,
+    summaries: list[CountrySummary],
+    series: str = "crt",
+    switch: list[dict[str, Any]] | None = None,
+) -> None:
+    """The site index: countries × years, each cell sized by how much changed; on a site of
+    several series, links to switch series."""
     years = sorted({y for s in summaries for y in s.years})
     rows = [
         {
@@ -156,5 +168,7 @@ def write_index(out_dir: Path, summaries: list[CountrySummary]) -> None:
         pair_count=sum(1 for y in cells if y.pair),
         illustrative_count=sum(1 for y in cells if y.illustrative),
         tables=TABLES,
+        switch=switch or [],
+        **series_context(series),
     )
     atomic_write_text(out_dir / "index.html", page)

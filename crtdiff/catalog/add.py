@@ -25,13 +25,22 @@ class Added:
     sha256: str
 
 
-def _check(raw: RawSource, country: str, year: int, reference: Reference) -> None:
-    """Refuse a text that is not this country-year's chapter before it enters the catalogue."""
-    parse_chapter(raw, Request(country, year, None, OnMismatch.REJECT), reference)
+def _check(
+    raw: RawSource, country: str, year: int, reference: Reference, series: str | None = "crt"
+) -> str:
+    """Refuse a text that is not this country-year's chapter before it enters the catalogue;
+    returns its series (told from the page when `series` is None)."""
+    request = Request(country, year, None, OnMismatch.REJECT, series)
+    return parse_chapter(raw, request, reference).series
 
 
 def add_file(
-    catalog_path: Path, country: str, year: int, file: Path, reference: Reference
+    catalog_path: Path,
+    country: str,
+    year: int,
+    file: Path,
+    reference: Reference,
+    series: str | None = "crt",
 ) -> Added:
     """Keep a local chapter as a content-addressed snapshot and catalogue it."""
     resolved = reference.countries.resolve(country)
@@ -39,21 +48,32 @@ def add_file(
         raise MetadataError(country, "unknown country (not in data/reference/countries.csv)")
     raw = read_local(file)
     fmt = detect_format(raw.data, raw.uri)
-    _check(raw, resolved.name, year, reference)
+    found = _check(raw, resolved.name, year, reference, series)
     sha = hashlib.sha256(raw.data).hexdigest()
     store = SnapshotStore(catalog_path.parent / "snapshots")
     suffix = ".html" if fmt.value == "html" else ".txt"
     record = SnapshotRecord(sha, raw.retrieved_at.isoformat(), suffix)
-    stored = store.put(f"file:{slugify(resolved.name)}/{year}", raw.data, record)
+    prefix = "" if found == "crt" else f"{found}/"
+    stored = store.put(f"file:{prefix}{slugify(resolved.name)}/{year}", raw.data, record)
     relative = stored.path.relative_to(catalog_path.parent).as_posix()
     entry = CatalogEntry(
-        country=resolved.name, year=year, source=relative, note=f"added from {file.name}"
+        country=resolved.name,
+        year=year,
+        source=relative,
+        note=f"added from {file.name}",
+        series=found,
     )
     return Added(entry, upsert_entry(catalog_path, entry), sha)
 
 
 def add_url(
-    catalog_path: Path, country: str, year: int, url: str, reference: Reference, fetch: Fetcher
+    catalog_path: Path,
+    country: str,
+    year: int,
+    url: str,
+    reference: Reference,
+    fetch: Fetcher,
+    series: str | None = "crt",
 ) -> Added:
     """Fetch a chapter (keeping its snapshot) and catalogue its URL."""
     resolved = reference.countries.resolve(country)
@@ -61,7 +81,7 @@ def add_url(
         raise MetadataError(country, "unknown country (not in data/reference/countries.csv)")
     store = SnapshotStore(catalog_path.parent / "snapshots")
     source = fetch_to_store(url, store, fetch)
-    _check(source.raw, resolved.name, year, reference)
-    entry = CatalogEntry(country=resolved.name, year=year, source=url)
+    found = _check(source.raw, resolved.name, year, reference, series)
+    entry = CatalogEntry(country=resolved.name, year=year, source=url, series=found)
     sha = hashlib.sha256(source.raw.data).hexdigest()
     return Added(entry, upsert_entry(catalog_path, entry), sha)

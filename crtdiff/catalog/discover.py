@@ -9,6 +9,7 @@ from crtdiff.catalog.sources import Fetcher
 from crtdiff.errors import CrtdiffError, FetchError
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.countries import Country
+from crtdiff.series.registry import series_named
 
 STATE_GOV = "https://www.state.gov"
 FIRST_COUNTRY_PAGE_YEAR = 2018
@@ -42,6 +43,15 @@ class Probe:
     detail: str
 
 
+def series_urls(year: int, country: Country, series: str, base: str = STATE_GOV) -> list[str]:
+    """Where a country's report of another series than CRT is published (its urls.csv rows)."""
+    return [
+        u.url(base, year, country.slug)
+        for u in series_named(series).definition.urls
+        if u.guessable and u.first_year <= year <= u.last_year
+    ]
+
+
 def discover(
     catalog_path: Path,
     year: int,
@@ -49,6 +59,7 @@ def discover(
     reference: Reference,
     fetch: Fetcher,
     base: str = STATE_GOV,
+    series: str = "crt",
 ) -> list[Probe]:
     """Probe each country's expected URL for `year`; catalogue every chapter that answers."""
     probes = []
@@ -57,13 +68,17 @@ def discover(
         if country is None:
             probes.append(Probe(name, year, Found.REJECTED, "unknown country"))
             continue
-        urls = expected_urls(year, country, base)
-        if not urls:
+        if series == "crt":
+            urls = expected_urls(year, country, base)
             detail = f"no URL pattern before {FIRST_COUNTRY_PAGE_YEAR} (region pages)"
+        else:
+            urls = series_urls(year, country, series, base)
+            detail = f"no URL pattern of {series} for {year} (data/reference/series/urls.csv)"
+        if not urls:
             probes.append(Probe(country.name, year, Found.NO_PATTERN, detail))
         for url in urls:
             try:
-                added = add_url(catalog_path, country.name, year, url, reference, fetch)
+                added = add_url(catalog_path, country.name, year, url, reference, fetch, series)
                 probes.append(Probe(country.name, year, Found.ADDED, f"{url} ({added.change})"))
             except FetchError as exc:
                 probes.append(Probe(country.name, year, Found.ABSENT, exc.problem))

@@ -36,6 +36,7 @@ def upsert_entry(path: Path, entry: CatalogEntry) -> str:
             table.get("country") == entry.country
             and table.get("year") == entry.year
             and table.get("chapter", "country") == entry.chapter
+            and table.get("series", "crt") == entry.series
         )
         if not same:
             continue
@@ -55,6 +56,8 @@ def upsert_entry(path: Path, entry: CatalogEntry) -> str:
     table["source"] = entry.source
     if entry.chapter != "country":
         table["chapter"] = entry.chapter
+    if entry.series != "crt":
+        table["series"] = entry.series
     if entry.note:
         table["note"] = entry.note
     reports.append(table)

@@ -25,6 +25,8 @@ class CatalogEntry(BaseModel):
     illustrative: bool = False
     """True when `source` itself is an illustrative chapter written for tests and demos."""
     note: str | None = None
+    series: Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*$")] = "crt"
+    """Report series (data/reference/series/series.csv): `crt` (default) or e.g. `hrr`."""
 
     @field_validator("source", "fallback")
     @classmethod

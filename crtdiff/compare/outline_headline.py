@@ -52,8 +52,11 @@ def _most_changed(sections: list[SectionDiff], matches: dict[str, OutlineMatch])
         elif kind is MatchKind.ADDED:
             what = f"{name}: new ({words:,} words)"
         else:
-            came = f", {kind.value} from {_listed(match.old_headings)}" if match and kind in (
-                MatchKind.RENAMED, MatchKind.MERGED, MatchKind.SPLIT) else ""  # fmt: skip
+            came = (
+                f", {kind.value} from {_listed(match.old_headings)}"
+                if match and kind in (MatchKind.RENAMED, MatchKind.MERGED, MatchKind.SPLIT)
+                else ""
+            )
             what = f"{name}{came}: {words:,} words added or removed (cosine {s.cosine or 0:.2f})"
         lines.append(Headline(topic="text", text=f"Most changed: {what}.", refs=[s.key]))
     return lines
@@ -78,12 +81,16 @@ def _outline_lines(matches: list[OutlineMatch], old_year: int) -> list[Headline]
     if removed or added:
         parts = []
         if removed:
-            parts.append(f"{len(removed)} unit(s) of {old_year} no longer present "
-                         f"({_listed([h for m in removed for h in m.old_headings])})")  # fmt: skip
+            parts.append(
+                f"{len(removed)} unit(s) of {old_year} no longer present "
+                f"({_listed([h for m in removed for h in m.old_headings])})"
+            )
         if added:
             parts.append(f"{len(added)} new ({_listed([m.new_heading or '' for m in added])})")
         refs = [k for m in removed for k in m.old_keys] + [m.new_key or "" for m in added]
-        lines.append(Headline(topic="outline", text="Outline: " + "; ".join(parts) + ".", refs=refs))
+        lines.append(
+            Headline(topic="outline", text="Outline: " + "; ".join(parts) + ".", refs=refs)
+        )
     return lines
 
 
@@ -116,17 +123,31 @@ def _count_lines(counts: list[CountChange] | None, years: tuple[int, int]) -> li
 def _law_lines(laws: LawsDiff | None, legal: LegalDiff) -> list[Headline]:
     lines = []
     if laws is not None and laws.new:
-        lines.append(Headline(topic="laws", text=f"Laws newly named: {_listed([x.name for x in laws.new])}.",
-                              refs=[x.id for x in laws.new]))  # fmt: skip
+        lines.append(
+            Headline(
+                topic="laws",
+                text=f"Laws newly named: {_listed([x.name for x in laws.new])}.",
+                refs=[x.id for x in laws.new],
+            )
+        )
     if laws is not None and laws.no_longer_named:
         gone = laws.no_longer_named
-        lines.append(Headline(topic="laws", text=f"Laws no longer named: {_listed([x.name for x in gone])}.",
-                              refs=[x.id for x in gone]))  # fmt: skip
+        lines.append(
+            Headline(
+                topic="laws",
+                text=f"Laws no longer named: {_listed([x.name for x in gone])}.",
+                refs=[x.id for x in gone],
+            )
+        )
     if legal.new:
         kinds = sorted({m.kind.value.replace("_", " ") for m in legal.new})
-        lines.append(Headline(topic="legal_measures",
-                              text=f"{len(legal.new)} new legal measure(s): {', '.join(kinds)}.",
-                              refs=[m.id for m in legal.new]))  # fmt: skip
+        lines.append(
+            Headline(
+                topic="legal_measures",
+                text=f"{len(legal.new)} new legal measure(s): {', '.join(kinds)}.",
+                refs=[m.id for m in legal.new],
+            )
+        )
     return lines
 
 
@@ -149,7 +170,10 @@ def outline_headlines(
     ]
     if recycled is not None:
         lines.append(
-            Headline(topic="text", text=f"{recycled:.0%} of this year's sentences are carried "
-                     "over verbatim or nearly.")
-        )  # fmt: skip
+            Headline(
+                topic="text",
+                text=f"{recycled:.0%} of this year's sentences are carried "
+                "over verbatim or nearly.",
+            )
+        )
     return lines

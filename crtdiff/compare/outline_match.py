@@ -36,7 +36,27 @@ and the earlier "Arbitrary Deprivation of Life ...": one word of heading in comm
 PARENT_WEIGHT = 0.5
 """Weight of a match between a section's title and a unit heading of the other outline."""
 _STOP = frozenset(
-    "a an and as at by for from in including into of on or other the to with within".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "including",
+        "into",
+        "of",
+        "on",
+        "or",
+        "other",
+        "the",
+        "to",
+        "with",
+        "within",
+    ]
 )
 _STEMMER = Stemmer.Stemmer("english")  # the Snowball English stemmer, compiled
 _LETTER = re.compile(r"^\s*(?:Section\s+\d{1,2}\s*[.:]?\s*)?(?:[a-h]\.\s+)?", re.IGNORECASE)
@@ -124,10 +144,14 @@ def content_similarities(old: list[Unit], new: list[Unit]) -> list[list[float]]:
     idf = {w: math.log((1 + len(every)) / (1 + n)) + 1 for w, n in df.items()}
     a, b = _tfidf(old, idf), _tfidf(new, idf)
     return [
-        [sum(v * y.get(w, 0.0) for w, v in x.items()) if len(x) < len(y) else
-         sum(v * x.get(w, 0.0) for w, v in y.items()) for y in b]
+        [
+            sum(v * y.get(w, 0.0) for w, v in x.items())
+            if len(x) < len(y)
+            else sum(v * x.get(w, 0.0) for w, v in y.items())
+            for y in b
+        ]
         for x in a
-    ]  # fmt: skip
+    ]
 
 
 @dataclass
@@ -147,72 +171,95 @@ def _accept(heading: float, content: float) -> bool:
     return heading >= HEADING_ALONE and content >= CONTENT_MIN / 2
 
 
-def match_units(old: list[Unit], new: list[Unit]) -> list[Matched]:
-    """Every new unit with its predecessors, then the old units no new unit took, in order."""
-    by_key = {u.section.key: u for u in old}
-    content = content_similarities(old, new)
-    score = [
-        [
-            (heading_similarity(o, n), content[i][j])
-            for j, n in enumerate(new)
-        ]
-        for i, o in enumerate(old)
-    ]  # fmt: skip
-    results = [Matched(MatchKind.SAME if n.section.key in by_key else MatchKind.ADDED, n) for n in new]
-    for result in results:
-        if result.kind is MatchKind.SAME and result.new is not None:
-            result.old.append(by_key[result.new.section.key])
-    taken = {u.index for r in results for u in r.old}
+class _Matcher:
+    """The passes of match_units over one pair of outlines."""
 
-    def combined(i: int, j: int) -> float:
-        h, c = score[i][j]
+    def __init__(self, old: list[Unit], new: list[Unit]) -> None:
+        self.old, self.new = old, new
+        content = content_similarities(old, new)
+        self.score = [
+            [(heading_similarity(o, n), content[i][j]) for j, n in enumerate(new)]
+            for i, o in enumerate(old)
+        ]
+        by_key = {u.section.key: u for u in old}
+        self.results = [
+            Matched(MatchKind.SAME, n, [by_key[n.section.key]])
+            if n.section.key in by_key
+            else Matched(MatchKind.ADDED, n)
+            for n in new
+        ]
+        self.taken = {u.index for r in self.results for u in r.old}
+
+    def combined(self, i: int, j: int) -> float:
+        h, c = self.score[i][j]
         return HEADING_WEIGHT * h + (1 - HEADING_WEIGHT) * c
 
-    # Each old unit left over goes to the new unit it resembles most (a rename or a merger).
-    for o in old:
-        if o.index in taken:
-            continue
-        j = max(range(len(new)), key=lambda j: combined(o.index, j), default=None)
-        if j is None or not _accept(*score[o.index][j]):
-            continue
-        target = results[j]
-        target.old.append(o)
-        target.heading_similarity, target.content_similarity = score[o.index][j]
-        taken.add(o.index)
-    # New units still without predecessor and old units without successor: pair what remains
-    # greedily, best score first, on content similarity.
-    pairs = sorted(
-        ((combined(i, j), i, j) for i in range(len(old)) for j in range(len(new))
-         if i not in taken and not results[j].old and score[i][j][1] >= PAIR_CONTENT_MIN),
-        reverse=True,
-    )  # fmt: skip
-    for _, i, j in pairs:
-        if i in taken or results[j].old:
-            continue
-        results[j].old.append(old[i])
-        taken.add(i)
-    # A new unit still without a predecessor may be carved out of an old unit (a split).
-    for j, result in enumerate(results):
-        if result.old or not old:
-            continue
-        i = max(range(len(old)), key=lambda i: combined(i, j))
-        if _accept(*score[i][j]) and score[i][j][0] >= HEADING_ALONE:
-            result.old.append(old[i])
-            if i in taken:
-                result.kind = MatchKind.SPLIT
-                result.heading_similarity, result.content_similarity = score[i][j]
-            taken.add(i)
-    for result in results:
-        if result.kind is MatchKind.SPLIT or not result.old:
-            continue
-        result.old.sort(key=lambda u: u.index)
-        if len(result.old) > 1:
-            result.kind = MatchKind.MERGED
-        elif result.kind is MatchKind.ADDED:
-            result.kind = MatchKind.RENAMED
-        if result.kind is not MatchKind.SAME and result.new is not None:
-            pairs = [score[u.index][result.new.index] for u in result.old]
-            result.heading_similarity = max(h for h, _ in pairs)
-            result.content_similarity = max(c for _, c in pairs)
-    removed = [Matched(MatchKind.REMOVED, None, [o]) for o in old if o.index not in taken]
-    return results + removed
+    def merge(self) -> None:
+        """Each old unit left over goes to the new unit it resembles most (rename or merger)."""
+        for o in self.old:
+            if o.index in self.taken or not self.new:
+                continue
+            j = max(range(len(self.new)), key=lambda j: self.combined(o.index, j))
+            if _accept(*self.score[o.index][j]):
+                self.results[j].old.append(o)
+                self.taken.add(o.index)
+
+    def pair(self) -> None:
+        """What remains on both sides pairs greedily, best score first, on content."""
+        pairs = sorted(
+            (
+                (self.combined(i, j), i, j)
+                for i in range(len(self.old))
+                for j in range(len(self.new))
+                if i not in self.taken
+                and not self.results[j].old
+                and self.score[i][j][1] >= PAIR_CONTENT_MIN
+            ),
+            reverse=True,
+        )
+        for _, i, j in pairs:
+            if i not in self.taken and not self.results[j].old:
+                self.results[j].old.append(self.old[i])
+                self.taken.add(i)
+
+    def split(self) -> None:
+        """A new unit still alone may be carved out of an old unit whose heading it shares."""
+        for j, result in enumerate(self.results):
+            if result.old or not self.old:
+                continue
+            i = max(range(len(self.old)), key=lambda i: self.combined(i, j))
+            if _accept(*self.score[i][j]) and self.score[i][j][0] >= HEADING_ALONE:
+                result.old.append(self.old[i])
+                if i in self.taken:
+                    result.kind = MatchKind.SPLIT
+                self.taken.add(i)
+
+    def classify(self) -> list[Matched]:
+        for result in self.results:
+            result.old.sort(key=lambda u: u.index)
+            if len(result.old) > 1 and result.kind is not MatchKind.SPLIT:
+                result.kind = MatchKind.MERGED
+            elif result.old and result.kind is MatchKind.ADDED:
+                result.kind = MatchKind.RENAMED
+            if result.kind not in (MatchKind.SAME, MatchKind.ADDED) and result.new is not None:
+                pairs = [self.score[u.index][result.new.index] for u in result.old]
+                result.heading_similarity = max(h for h, _ in pairs)
+                result.content_similarity = max(c for _, c in pairs)
+        left = [
+            Matched(MatchKind.REMOVED, None, [o]) for o in self.old if o.index not in self.taken
+        ]
+        return self.results + left
+
+
+def match_units(old: list[Unit], new: list[Unit]) -> list[Matched]:
+    """Every new unit with its predecessors, then the old units no new unit took, in order.
+
+    Same key first; then each old unit left over goes to the new unit it resembles most when
+    the score passes (renames and mergers); then what is left on both sides pairs greedily on
+    content; last, a new unit still alone may be split off an old unit whose heading it shares.
+    """
+    matcher = _Matcher(old, new)
+    matcher.merge()
+    matcher.pair()
+    matcher.split()
+    return matcher.classify()

@@ -126,10 +126,12 @@ def compare_outline_reports(
         old_year=old.year,
         new_year=new.year,
         chapter=new.chapter,
-        old_source=SourceRef(uri=old.source.uri, sha256=old.source.sha256,
-                             illustrative=old.source.illustrative),
-        new_source=SourceRef(uri=new.source.uri, sha256=new.source.sha256,
-                             illustrative=new.source.illustrative),
+        old_source=SourceRef(
+            uri=old.source.uri, sha256=old.source.sha256, illustrative=old.source.illustrative
+        ),
+        new_source=SourceRef(
+            uri=new.source.uri, sha256=new.source.sha256, illustrative=new.source.illustrative
+        ),
         illustrative=old.source.illustrative or new.source.illustrative,
         headline=outline_headlines(
             sections, outline_matches, counts, laws, legal, recycled, (old.year, new.year)
@@ -145,4 +147,4 @@ def compare_outline_reports(
         outline=outline_matches,
         counts=counts,
         laws=laws,
-    )  # fmt: skip
+    )

@@ -24,6 +24,7 @@ from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status, cached_outcome
 from crtdiff.pipeline.outputs import diff_path, report_path
+from crtdiff.pipeline.series_site import switch_links
 from crtdiff.reference.bundle import Reference
 from crtdiff.store.atomic import atomic_write_text
 from crtdiff.store.fingerprint import digest
@@ -87,6 +88,10 @@ class RunContext:
     results: ResultStore
     out_dir: Path
     keys: Keys
+    series: str = "crt"
+    """The series of this run's entries (out_dir is the series' own folder)."""
+    site: tuple[str, ...] = ()
+    """Every series of the site, when there are several (the index links to each)."""
 
     def for_entries(self, entries: Iterable[CatalogEntry]) -> "RunContext":
         """The context a batch of entries needs: only their catalogue lines and fetched pages.
@@ -289,7 +294,7 @@ def _parse_and_store(
     """Parse an entry (reading its source again when `raw` is not at hand) and store the
     report, its summary and its table rows under `key`."""
     raw = raw or resolve_source(entry, ctx.catalog, ctx.urls).raw
-    request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT)
+    request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT, entry.series)
     report = parse_chapter(raw, request, ctx.reference)
     ctx.results.save("reports", key, report)
     ctx.results.save("chapters", key, ChapterSummary.of(report))
@@ -472,5 +477,5 @@ def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
                 tables[name] = read_table(data)
         parts.append(tables)
     write_assets(ctx.out_dir)
-    write_index(ctx.out_dir, summaries)
+    write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
     write_tables(concat_tables(parts), ctx.out_dir / "data")

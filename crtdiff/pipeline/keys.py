@@ -40,6 +40,7 @@ class Keys:
             entry.country,
             str(entry.year),
             entry.chapter,
+            *([] if entry.series == "crt" else [entry.series]),
         )
 
     def diff(self, old_report: str, new_report: str) -> str:

@@ -9,7 +9,9 @@ _TITLE_LINE_MAX = 150
 _LEADING_BLOCKS = 8
 
 
-def choose_series(asked: str | None, titles: list[str], blocks: list[Block], uri: str, source: str) -> Series:
+def choose_series(
+    asked: str | None, titles: list[str], blocks: list[Block], uri: str, source: str
+) -> Series:
     """The series asked for (None: the one the page's titles, leading lines or URL name, else
     CRT); a page that names another series than the one asked for is refused."""
     lines = [b.text for b in blocks[:_LEADING_BLOCKS] if len(b.text) <= _TITLE_LINE_MAX]

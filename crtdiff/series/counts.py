@@ -27,9 +27,7 @@ _QUALIFIERS = {
 _QUALIFIER = "|".join(sorted(_QUALIFIERS, key=len, reverse=True))
 _VAGUE = r"dozens|hundreds|thousands|scores|numerous|several"
 # A figure: an optional qualifier and a written number, not a date, an age or a year.
-_MONTH = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTH = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _FIGURE = (
     rf"(?<!\w)(?P<qualifier>(?:{_QUALIFIER})\s+)?(?P<number>{NUMBER}|{_VAGUE})"
     r"(?![\d,]*-year)(?!\s+(?:percent|years?|months?|days?|weeks?|hours?)\b)"
@@ -49,9 +47,7 @@ _RULES: dict[CountKind, tuple[str, ...]] = {
         rf"{_FIGURE}\s+{_WORDS}(?:were\s+)?(?:abducted|kidnapped|forcibly\s+disappeared|missing)\b",
         rf"\b(?:abducted|kidnapped|disappeared)\s+{_FIGURE}\b",
     ),
-    CountKind.POLITICAL_PRISONERS: (
-        rf"{_FIGURE}\s+{_WORDS}political\s+(?:prisoners|detainees)\b",
-    ),
+    CountKind.POLITICAL_PRISONERS: (rf"{_FIGURE}\s+{_WORDS}political\s+(?:prisoners|detainees)\b",),
 }
 _COMPILED = {
     kind: tuple(re.compile(r, re.IGNORECASE) for r in rules) for kind, rules in _RULES.items()
@@ -106,30 +102,43 @@ def _counts_in(located: LocatedSentence) -> list[ReportedCount]:
                     continue
                 value, qualifier, quantity = figure
                 count = ReportedCount(
-                    kind=kind, figure=value, qualifier=qualifier, quantity=quantity,
+                    kind=kind,
+                    figure=value,
+                    qualifier=qualifier,
+                    quantity=quantity,
                     evidence=located.evidence(),
-                )  # fmt: skip
+                )
                 found.append(_Found(start, match.end("number"), count))
     statement = _STATEMENT.search(text)
     if statement is not None:
         for kind, words in _STATEMENT_KIND.items():
-            if not words.search(statement.group("rest")) or any(f.count.kind is kind for f in found):
+            if not words.search(statement.group("rest")) or any(
+                f.count.kind is kind for f in found
+            ):
                 continue
             none = statement.group("none") is not None
             quantity = "no reports" if none else f"{statement.group('vague') or ''} reports".strip()
             found.append(
-                _Found(statement.start(), statement.end(), ReportedCount(
-                    kind=kind,
-                    figure=0 if none else None,
-                    qualifier=CountQualifier.NONE_REPORTED if none else CountQualifier.UNQUANTIFIED,
-                    quantity=quantity,
-                    evidence=located.evidence(),
-                ))
-            )  # fmt: skip
+                _Found(
+                    statement.start(),
+                    statement.end(),
+                    ReportedCount(
+                        kind=kind,
+                        figure=0 if none else None,
+                        qualifier=CountQualifier.NONE_REPORTED
+                        if none
+                        else CountQualifier.UNQUANTIFIED,
+                        quantity=quantity,
+                        evidence=located.evidence(),
+                    ),
+                )
+            )
     return [f.count for f in sorted(found, key=lambda f: f.start)]
 
 
-def extract_counts(report: CountryReport, index: SentenceIndex | None = None) -> list[ReportedCount]:
+def extract_counts(
+    report: CountryReport, index: SentenceIndex | None = None
+) -> list[ReportedCount]:
     """Every count of killings, disappearances and political prisoners, in text order."""
     index = index or SentenceIndex(report)
     return [count for located in index.sentences for count in _counts_in(located)]

@@ -173,7 +173,9 @@ def load_definitions(folder: Path = SERIES_DIR) -> dict[str, SeriesDefinition]:
     for leftover in (*urls, *lines):
         raise ConfigError(str(folder), f"rows name series {leftover!r}, not in series.csv")
     if DEFAULT_SERIES not in definitions:
-        raise ConfigError(str(folder / "series.csv"), f"the default series {DEFAULT_SERIES!r} is missing")
+        raise ConfigError(
+            str(folder / "series.csv"), f"the default series {DEFAULT_SERIES!r} is missing"
+        )
     outputs = [d.outputs for d in definitions.values()]
     if len(set(outputs)) != len(outputs):
         raise ConfigError(str(folder / "series.csv"), "two series share an outputs folder")

@@ -93,11 +93,16 @@ class Outline:
     def summary_variants(self) -> tuple[HeadingVariant, ...]:
         """The summary headings, as the furniture stripper expects them (they open the body)."""
         return tuple(
-            HeadingVariant(r.heading, self.unit_key(r.key), r.first_year, r.last_year,
-                           re.compile("^" + re.escape(r.folded) + "$"))
+            HeadingVariant(
+                r.heading,
+                self.unit_key(r.key),
+                r.first_year,
+                r.last_year,
+                re.compile("^" + re.escape(r.folded) + "$"),
+            )
             for r in self.rows
             if r.level is Level.SUMMARY
-        )  # fmt: skip
+        )
 
     def names(self) -> dict[str, str]:
         """A readable name per unit key: its most recent heading."""
@@ -109,7 +114,9 @@ class Outline:
 
     def sections(self) -> dict[str, tuple[int | None, str]]:
         """Per unit key, the section it stands in (number and title) in its latest era."""
-        titles = {(r.section, r.first_year): r.heading for r in self.rows if r.level is Level.SECTION}
+        titles = {
+            (r.section, r.first_year): r.heading for r in self.rows if r.level is Level.SECTION
+        }
         out: dict[str, tuple[int | None, str]] = {}
         for row in sorted(self.rows, key=lambda r: r.first_year):
             if row.key and row.level is not Level.INNER:
@@ -141,13 +148,17 @@ def _row(where: str, row: dict[str, str]) -> OutlineRow:
     if not heading or _SECTION_PREFIX.match(heading) or _LETTER_PREFIX.match(heading):
         raise ConfigError(where, "heading must be given without its Section N. or letter prefix")
     first, last = year_range(where, row)
-    return OutlineRow(key, level, section, row["letter"], heading, first, last, heading_key(heading))
+    return OutlineRow(
+        key, level, section, row["letter"], heading, first, last, heading_key(heading)
+    )
 
 
 @lru_cache(maxsize=8)
 def load_outline(series: str, folder: Path = SERIES_DIR) -> Outline:
     """Read and validate `<series>_outline.csv`."""
-    rows = tuple(_row(where, row) for where, row in read_rows(folder / f"{series}_outline.csv", _COLUMNS))
+    rows = tuple(
+        _row(where, row) for where, row in read_rows(folder / f"{series}_outline.csv", _COLUMNS)
+    )
     seen: set[tuple[str, bool]] = set()
     for row in rows:
         marker = (row.folded, row.lettered)

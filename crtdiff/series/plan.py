@@ -37,8 +37,7 @@ class _Planner:
         self.plan.warnings.append(
             IngestWarning(
                 code="unknown_heading",
-                message=f"heading {heading!r} is not in {self.outline.series}_outline.csv; "
-                f"{where}",
+                message=f"heading {heading!r} is not in {self.outline.series}_outline.csv; {where}",
             )
         )
 

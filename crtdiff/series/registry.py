@@ -69,7 +69,10 @@ class Series:
         lines = self.definition.furniture
         if not lines:
             return ()
-        by = {p: tuple(x.pattern for x in lines if x.position == p) for p in ("leading", "trailing", "anywhere")}
+        by = {
+            p: tuple(x.pattern for x in lines if x.position == p)
+            for p in ("leading", "trailing", "anywhere")
+        }
         return (
             HostProfile(
                 name=f"{self.name} series",
@@ -101,7 +104,8 @@ def _plugin(definition: SeriesDefinition) -> SeriesPlugin:
         module = importlib.import_module(f"crtdiff.series.{definition.name}")
     except ModuleNotFoundError as exc:
         raise ConfigError(
-            "series.csv", f"series {definition.name!r} has no plugin crtdiff/series/{definition.name}.py"
+            "series.csv",
+            f"series {definition.name!r} has no plugin crtdiff/series/{definition.name}.py",
         ) from exc
     plugin: SeriesPlugin = module.make_plugin(definition)
     return plugin
