@@ -96,6 +96,23 @@ def write_country_page(
     spans = sorted(
         (GroupSpan(name, ys) for name, ys in named.items()), key=lambda s: (min(s.years), s.name)
     )
+    series = chapters[0].series if chapters else "crt"
+    if series != "crt":
+        page = render_page(
+            "country_outline.html.j2",
+            root="../",
+            country=summary.country,
+            illustrative=any(c.illustrative for c in chapters),
+            years=[
+                {**row, "counts": c.largest_counts, "laws": c.laws}
+                for row, c in zip(rows, chapters, strict=True)
+            ],
+            pairs=[{"label": p.stem, "href": f"{p.stem}.html"} for p in pairs],
+            heatmap=_heatmap(pairs),
+            **series_context(series),
+        )
+        atomic_write_text(out_dir / summary.slug / "index.html", page)
+        return summary
     page = render_page(
         "country.html.j2",
         root="../",

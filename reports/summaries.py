@@ -26,10 +26,22 @@ class ChapterSummary(_Summary):
     incidents: int
     killed: int
     groups: list[str]
+    series: str = "crt"
+    largest_counts: dict[str, int | None] = {}
+    """Series with counts: the largest figure given per kind (killings, disappearances...)."""
+    laws: int = 0
+    """Series with named laws: how many laws the report names."""
 
     @classmethod
     def of(cls, report: CountryReport) -> "ChapterSummary":
         """Summarise a report."""
+        largest: dict[str, int | None] = {}
+        for count in report.counts or []:
+            kind = count.kind.value
+            if count.figure is None:
+                largest.setdefault(kind, None)
+            else:
+                largest[kind] = max(count.figure, largest.get(kind) or 0)
         return cls(
             country=report.country,
             year=report.year,
@@ -39,6 +51,9 @@ class ChapterSummary(_Summary):
             incidents=len(report.incidents),
             killed=sum(i.killed_min or 0 for i in report.incidents),
             groups=[g.name for g in report.groups],
+            series=report.series,
+            largest_counts=largest,
+            laws=len(report.laws or []),
         )
 
     @property

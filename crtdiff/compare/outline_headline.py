@@ -4,7 +4,15 @@ text changed most (in words added or removed), how the outline moved, the counts
 from crtdiff.compare.headline import section_name
 from crtdiff.compare.words import comparable_words
 from schemas.diff import Headline, LegalDiff, SectionDiff
-from schemas.series import CountChange, CountKind, LawsDiff, MatchKind, OutlineMatch
+from schemas.series import (
+    CountChange,
+    CountKind,
+    CountQualifier,
+    LawsDiff,
+    MatchKind,
+    OutlineMatch,
+    ReportedCount,
+)
 
 MOST_CHANGED = 3
 """How many units the summary names as the most changed."""
@@ -94,11 +102,14 @@ def _outline_lines(matches: list[OutlineMatch], old_year: int) -> list[Headline]
     return lines
 
 
-def _count_text(change: list[int | None], figures: int) -> str:
-    largest = change[0]
-    if not figures:
+def _count_text(counts: list[ReportedCount], largest: int | None) -> str:
+    if not counts:
         return "none given"
-    return f"{figures} figure(s)" + (f", largest {largest:,}" if largest is not None else "")
+    if all(c.qualifier is CountQualifier.NONE_REPORTED for c in counts):
+        return "none reported"
+    if largest is None or largest == 0:
+        return f"{len(counts)} mention(s) without a figure"
+    return f"{len(counts)} figure(s), largest {largest:,}"
 
 
 def _count_lines(counts: list[CountChange] | None, years: tuple[int, int]) -> list[Headline]:
@@ -106,9 +117,9 @@ def _count_lines(counts: list[CountChange] | None, years: tuple[int, int]) -> li
     for c in counts or []:
         if not c.old and not c.new:
             continue
-        old = _count_text([c.old_largest], len(c.old))
-        new = _count_text([c.new_largest], len(c.new))
-        none_now = [x for x in c.new if x.figure == 0]
+        old = _count_text(c.old, c.old_largest)
+        new = _count_text(c.new, c.new_largest)
+        none_now = [x for x in c.new if x.qualifier is CountQualifier.NONE_REPORTED]
         said = f" — “{none_now[0].evidence.sentence}”" if none_now and not c.new_largest else ""
         lines.append(
             Headline(

@@ -79,7 +79,10 @@ def read_rows(path: Path, columns: list[str]) -> Iterator[tuple[str, dict[str, s
             if reader.fieldnames != columns:
                 raise ConfigError(str(path), f"columns must be {', '.join(columns)}")
             for number, row in enumerate(reader, start=2):
-                yield f"{path.name} line {number}", {k: (v or "").strip() for k, v in row.items()}
+                where = f"{path.name} line {number}"
+                if None in row or None in row.values():
+                    raise ConfigError(where, "wrong number of fields (quote a value with a comma)")
+                yield where, {k: (v or "").strip() for k, v in row.items()}
     except OSError as exc:
         raise ConfigError(str(path), f"cannot read series table ({exc.strerror})") from exc
 
