@@ -1,14 +1,17 @@
 """Blocks to the units of an outline series: a heading of the outline opens its unit, an inner
 heading stays in the unit as text, an unknown heading is kept and reported, nothing is dropped."""
 
+import re
+
 from crtdiff.ingest.blocks import Block, BlockKind
-from crtdiff.ingest.labels import Label, find_label
+from crtdiff.ingest.labels import Label, find_label, is_title_case
 from crtdiff.ingest.sections import BODY_KEY, Piece, SectionPlan
 from crtdiff.series.outline import HeadingMatch, Level, Outline
 from crtdiff.text.normalize import slugify
 from schemas import IngestWarning, SectionAssignment
 
 _MAX_HEADING_LINE = 200
+_SENTENCE_END = re.compile(r"[.!?;]$")
 
 
 def heading_text(block: Block, outline: Outline) -> str | None:
@@ -19,8 +22,12 @@ def heading_text(block: Block, outline: Outline) -> str | None:
     text = block.text.strip()
     if block.kind is BlockKind.HEADING:
         return text
-    if len(text) <= _MAX_HEADING_LINE and outline.read(text).row is not None:
-        return text
+    if len(text) <= _MAX_HEADING_LINE:
+        found = outline.read(text)
+        if found.row is not None:
+            return text
+        if found.letter and is_title_case(found.text) and not _SENTENCE_END.search(text):
+            return text  # "h. Transnational Repression": a lettered sub-section the table lacks
     label = find_label(block)
     return text if label is not None and not label.rest else None
 
