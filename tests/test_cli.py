@@ -115,3 +115,27 @@ def test_compare_never_starts_prefect() -> None:
         "assert 'prefect' not in sys.modules, 'compare imported prefect'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_ingest_tells_the_series_from_the_page() -> None:
+    page = FIXTURES / "hrr" / "hrr-2024-niger.html"
+    result = crtdiff("ingest", str(page))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["series"], report["country"], report["year"]) == ("hrr", "Niger", 2024)
+    refused = crtdiff("ingest", str(page), "--series", "crt")
+    assert refused.returncode == 1
+    assert refused.stderr.strip().endswith("page is from another report series "
+                                           "(Country Reports on Human Rights Practices), not CRT")  # fmt: skip
+    unknown = crtdiff("ingest", str(page), "--series", "tip")
+    assert unknown.returncode == 2 and "unknown series" in unknown.stderr
+
+
+def test_compare_hrr_years_as_markdown() -> None:
+    old, new = FIXTURES / "hrr" / "hrr-2020-niger.txt", FIXTURES / "hrr" / "hrr-2024-niger.html"
+    result = crtdiff("compare", str(old), str(new), "--series", "hrr", "--format", "markdown")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Niger: what changed from 2020 to 2024 (HRR)")
+    assert "| b. Worker Rights | a. Freedom of Association" in result.stdout
+    as_json = json.loads(crtdiff("compare", str(old), str(new)).stdout)
+    assert as_json["series"] == "hrr" and as_json["outline"][1]["kind"] == "renamed"
