@@ -1,6 +1,8 @@
 """The summary of a long-document comparison, leading with what changed most: the units whose
 text changed most (in words added or removed), how the outline moved, the counts, the laws."""
 
+# The legal-measure lines are CRT's own: status changes, then the new measures by kind.
+from crtdiff.compare.headline import _legal_lines as legal_lines
 from crtdiff.compare.headline import section_name
 from crtdiff.compare.words import comparable_words
 from schemas.diff import Headline, LegalDiff, SectionDiff
@@ -150,16 +152,7 @@ def _law_lines(laws: LawsDiff | None, legal: LegalDiff) -> list[Headline]:
                 refs=[x.id for x in gone],
             )
         )
-    if legal.new:
-        kinds = sorted({m.kind.value.replace("_", " ") for m in legal.new})
-        lines.append(
-            Headline(
-                topic="legal_measures",
-                text=f"{len(legal.new)} new legal measure(s): {', '.join(kinds)}.",
-                refs=[m.id for m in legal.new],
-            )
-        )
-    return lines
+    return lines + legal_lines(legal)
 
 
 def outline_headlines(
