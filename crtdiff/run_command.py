@@ -7,8 +7,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crtdiff.catalog.load import load_catalog
-from crtdiff.pipeline.outcome import RunReport, Status
+from crtdiff.errors import CrtdiffError
+from crtdiff.pipeline.boundary import failed_report, prefect_failures
+from crtdiff.pipeline.outcome import RunReport, Status, utc_now_iso
 from crtdiff.reference.bundle import load_reference
+from crtdiff.store.lock import run_lock
 
 console = Console(stderr=True, highlight=False)
 
@@ -64,7 +67,32 @@ class RunOptions:
 
 
 def run_pipeline(options: RunOptions) -> int:
-    """Run the main flow; returns the exit status (0 ok, 1 some inputs rejected)."""
+    """Run the main flow; returns the exit status (0 all fine, 1 some inputs rejected or
+    unavailable, 3 a bug); raises CrtdiffError (exit status 2) when the environment fails.
+    A run report is written in every case (see crtdiff/pipeline/boundary.py)."""
+    started = utc_now_iso()
+    try:
+        with run_lock(options.out_dir, lambda message: console.print(f"crtdiff: {message}")):
+            report = _run_locked(options)
+    except CrtdiffError as exc:
+        failed_report(options.out_dir, str(options.catalog), started, failure=str(exc))
+        raise
+    if report.bug is not None:
+        console.print(report.bug, markup=False, highlight=False, end="")
+        console.print(
+            "crtdiff: internal error: a bug stopped the run; please report it with the "
+            "traceback above",
+            markup=False,
+        )
+    elif report.failure is not None:
+        console.print(f"crtdiff: error: {report.failure}", markup=False, soft_wrap=True)
+    else:
+        print_summary(report, options.out_dir)
+        print_work(report)
+    return report.exit_code
+
+
+def _run_locked(options: RunOptions) -> RunReport:
     from flows.settings import configure_prefect
 
     configure_prefect()
@@ -94,13 +122,10 @@ def run_pipeline(options: RunOptions) -> int:
         def advance(stage: str, count: int) -> None:
             bar.update(task_id, description=stage, advance=count)
 
-        with listening(advance):
-            report = flow(
+        with listening(advance), prefect_failures():
+            return flow(
                 str(options.catalog),
                 str(options.out_dir),
                 str(options.store_dir),
                 options.countries,
             )
-    print_summary(report, options.out_dir)
-    print_work(report)
-    return report.exit_code

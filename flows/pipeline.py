@@ -13,14 +13,17 @@ from prefect.utilities.annotations import quote
 
 from crtdiff.catalog.load import Catalog, load_catalog
 from crtdiff.catalog.model import CatalogEntry
+from crtdiff.catalog.sources import validators
 from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
+from crtdiff.pipeline.boundary import guard_run, unwrap
 from crtdiff.pipeline.incremental import (
     CountryJob,
     CountryResult,
     Resolved,
     RunContext,
+    damaged_countries,
     fetch_urls,
     index_key,
     resolve_entry,
@@ -36,6 +39,7 @@ from crtdiff.pipeline.outcome import (
     outcome_record,
     utc_now_iso,
 )
+from crtdiff.pipeline.retire import retire_outputs
 from crtdiff.reference.bundle import Reference, load_reference
 from crtdiff.store.atomic import remove_stale_temporaries
 from crtdiff.store.results import ResultStore
@@ -69,10 +73,7 @@ class Prefetched:
 def _prefetch(urls: list[str], store: SnapshotStore) -> Prefetched:
     futures: dict[str, PrefectFuture[Fetched | FetchError]] = {}
     for url in urls:
-        latest = store.latest(url)
-        etag = latest.etag if latest else None
-        modified = latest.last_modified if latest else None
-        futures[url] = fetch_page.submit(url, etag, modified)
+        futures[url] = fetch_page.submit(url, *validators(store, url))
     results: dict[str, Fetched | FetchError] = {}
     for url, future in futures.items():
         outcome = future.result(raise_on_failure=False)
@@ -110,10 +111,17 @@ def crtdiff_run(
     publish: bool = True,
 ) -> RunReport:
     """Ingest every catalogue entry (or those of `countries`), compare consecutive years,
-    render the site; only what changed since the last run is recomputed."""
-    reference = load_reference()
-    catalog = load_catalog(Path(catalog_path), reference.countries)
-    return run_catalog(catalog, reference, Path(out_dir), Path(store_dir), countries, publish)
+    render the site; only what changed since the last run is recomputed.
+
+    Never raises: a run stopped by the environment or by a bug returns (and writes) a report
+    that says so (see crtdiff/pipeline/boundary.py)."""
+
+    def body() -> RunReport:
+        reference = load_reference()
+        catalog = load_catalog(Path(catalog_path), reference.countries)
+        return run_catalog(catalog, reference, Path(out_dir), Path(store_dir), countries, publish)
+
+    return guard_run(body, Path(out_dir), catalog_path, utc_now_iso())
 
 
 def run_catalog(
@@ -135,6 +143,9 @@ def run_catalog(
         EntryOutcome(r.label, Status.REJECTED, reason=r.reason) for r in catalog.rejected
     ]
     wanted = {c.name for name in countries or [] if (c := reference.countries.resolve(name))}
+    results_store, manifest = ResultStore(store_dir), load_manifest(out_dir)
+    if wanted:  # a country outside the run whose stored summary is damaged is rebuilt too
+        wanted |= damaged_countries(manifest.countries, results_store)
     entries = sorted(
         (e for e in catalog.entries if not wanted or e.country in wanted),
         key=lambda e: (e.country, e.chapter, e.year),
@@ -143,10 +154,9 @@ def run_catalog(
     urls = sorted({e.source for e in entries if e.is_url})
     fetched = fetch_urls(urls, snapshots, _prefetch(urls, snapshots))
     ctx = RunContext(
-        catalog, reference, fetched, ResultStore(store_dir), out_dir,
+        catalog, reference, fetched, results_store, out_dir,
         Keys.for_reference(reference.folder),
     )  # fmt: skip
-    manifest = load_manifest(out_dir)
     for folder in (out_dir, store_dir, snapshots.root):
         remove_stale_temporaries(folder)  # a run killed mid-write leaves only these behind
 
@@ -159,11 +169,12 @@ def run_catalog(
         if result.key is not None:
             country_keys[result.country] = result.key
     _count(run, results)
+    retire_outputs(run, manifest, out_dir, country_keys, wanted or None)
     if wanted:
         country_keys = {**manifest.countries, **country_keys}
     key = index_key(country_keys, ctx.keys)
     if manifest.index != key or not (out_dir / "index.html").is_file():
-        dispatch(render_index, [(country_keys, ctx)])
+        unwrap(dispatch(render_index, [(country_keys, ctx)])[0])
         run.work.index_rendered = 1
     report("render")
 
@@ -236,7 +247,8 @@ def _process(
         for b in batches
     ]
     results: list[CountryResult] = []
-    for batch in dispatch(process_countries, calls):
+    for outcome in dispatch(process_countries, calls):
+        batch = unwrap(outcome)
         results += batch
         report("ingest", sum(len(r.entries) for r in batch))
     return results

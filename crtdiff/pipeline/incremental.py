@@ -17,8 +17,9 @@ from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.catalog.sources import Fetcher, ResolvedSource, fetch_or_snapshot, resolve_source
 from crtdiff.compare.year_diff import compare_reports
-from crtdiff.errors import CrtdiffError, FetchError
+from crtdiff.errors import CrtdiffError, FetchError, WorkspaceError
 from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
+from crtdiff.pipeline.boundary import internal_error
 from crtdiff.pipeline.collector import fewer_collections
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest
@@ -36,6 +37,7 @@ from reports.site import write_assets, write_country_page, write_index
 from reports.summaries import ChapterSummary, CountrySummary, PairSummary
 from reports.tables import (
     TABLES,
+    Rows,
     arrow_tables,
     concat_tables,
     diff_rows,
@@ -111,10 +113,6 @@ class Resolved:
     failure: EntryOutcome | None = None
 
 
-def _internal(source: str, exc: Exception) -> str:
-    return f"{source}: internal error ({type(exc).__name__}: {exc}); please report it"
-
-
 def resolve_entry(entry: CatalogEntry, ctx: RunContext) -> Resolved:
     """Read or fetch an entry's bytes and compute its report key (no parsing)."""
     try:
@@ -123,6 +121,9 @@ def resolve_entry(entry: CatalogEntry, ctx: RunContext) -> Resolved:
         return Resolved(entry, failure=EntryOutcome(entry.key, Status.UNAVAILABLE, reason=str(exc)))
     except CrtdiffError as exc:
         return Resolved(entry, failure=EntryOutcome(entry.key, Status.REJECTED, reason=str(exc)))
+    except Exception as exc:  # one entry's bug must not take down the run
+        reason = internal_error(entry.source, exc)
+        return Resolved(entry, failure=EntryOutcome(entry.key, Status.REJECTED, reason=reason))
     key = ctx.keys.report(entry, source.raw)
     raw = None if ctx.results.has("reports", key) else source.raw
     return Resolved(entry, key, raw, source.notes)
@@ -212,9 +213,18 @@ def settle_country(
             return None
     key = country_key(ok, plan_pairs(ok, ctx.keys), ctx.keys)
     country = ok[0].country or ""
-    if manifest.countries.get(country) != key or not ctx.results.has("summaries", key):
+    if manifest.countries.get(country) != key or not summary_intact(ctx.results, key):
         return None
     return pairs, key
+
+
+SUMMARY_TABLES = tuple(f"{name}.arrow" for name in TABLES)
+"""The Arrow tables stored beside each country summary."""
+
+
+def summary_intact(store: ResultStore, key: str) -> bool:
+    """True when a country's stored summary and tables are all there and undamaged."""
+    return store.intact("summaries", key, SUMMARY_TABLES)
 
 
 # --- a country's task ---------------------------------------------------------------------
@@ -282,6 +292,13 @@ class _Reports:
             self.diffs[key] = loaded
         return self.diffs[key]
 
+    def required_diff(self, key: str, label: str) -> YearDiff:
+        """A diff this task compared or loaded already."""
+        diff = self.diff(key)
+        if diff is None:
+            raise CrtdiffError(label, "diff missing from the result store")
+        return diff
+
 
 def _parse_and_store(
     entry: CatalogEntry, raw: RawSource | None, key: str, ctx: RunContext
@@ -308,9 +325,12 @@ def _ingest(item: Resolved, ctx: RunContext, manifest: Manifest, memory: _Report
         report = stored or _parse_and_store(entry, item.raw, item.key, ctx)
         memory.reports[item.key] = report
     except CrtdiffError as exc:
-        return EntryOutcome(entry.key, Status.REJECTED, reason=str(exc))
+        return EntryOutcome(entry.key, Status.REJECTED, reason=str(exc), notes=item.notes)
+    except OSError:
+        raise  # the disk, not the chapter: the run stops with an environment error
     except Exception as exc:  # a bug must not take down the other entries of the run
-        return EntryOutcome(entry.key, Status.REJECTED, reason=_internal(entry.source, exc))
+        reason = internal_error(entry.source, exc)
+        return EntryOutcome(entry.key, Status.REJECTED, reason=reason, notes=item.notes)
     path = report_path(ctx.out_dir, report.country, report.year, report.chapter)
     relative = path.relative_to(ctx.out_dir).as_posix()
     _write(ctx, manifest, relative, item.key, lambda: report.model_dump_json(indent=2) + "\n")
@@ -346,8 +366,12 @@ def _compare(
             memory.diffs[plan.key] = diff
     except CrtdiffError as exc:
         return EntryOutcome(plan.label, Status.REJECTED, reason=str(exc)), None
+    except OSError:
+        raise
     except Exception as exc:  # a bug must not take down the other comparisons
-        return EntryOutcome(plan.label, Status.REJECTED, reason=_internal(plan.label, exc)), None
+        return EntryOutcome(
+            plan.label, Status.REJECTED, reason=internal_error(plan.label, exc)
+        ), None
     relative = diff_path(ctx.out_dir, diff).relative_to(ctx.out_dir).as_posix()
     _write(ctx, manifest, relative, plan.key, lambda: diff.model_dump_json(indent=2) + "\n")
     outcome = EntryOutcome(
@@ -377,10 +401,7 @@ def _pages(
         html_page, md_page = _pair_pages(o)
 
         def diff_of(o: EntryOutcome = o) -> YearDiff:
-            diff = memory.diff(o.report_key or "")
-            if diff is None:
-                raise CrtdiffError(o.key, "diff missing from the result store")
-            return diff
+            return memory.required_diff(o.report_key or "", o.key)
 
         _write(ctx, manifest, html_page, key, lambda: render_pair_html(diff_of()))
         _write(ctx, manifest, md_page, key, lambda: render_pair_markdown(diff_of()))
@@ -393,30 +414,82 @@ def _chapter_html(memory: _Reports, report_key: str) -> str:
 
 
 def _timeline(
-    key: str, entries: list[EntryOutcome], pairs: list[EntryOutcome], ctx: RunContext
+    key: str,
+    entries: list[EntryOutcome],
+    pairs: list[EntryOutcome],
+    ctx: RunContext,
+    memory: "_Reports",
 ) -> None:
-    """The country's timeline page, index summary and table rows, from the stored summaries."""
-    chapters = [ctx.results.load("chapters", o.report_key or "", ChapterSummary) for o in entries]
-    pair_summaries = [ctx.results.load("pairs", o.report_key or "", PairSummary) for o in pairs]
-    country = write_country_page(
-        ctx.out_dir,
-        [c for c in chapters if c is not None],
-        [p for p in pair_summaries if p is not None],
-    )
-    ctx.results.save("summaries", key, country)
-    parts = [ctx.results.load_json("rows", o.report_key or "") or {} for o in entries + pairs]
+    """The country's timeline page, index summary and table rows, from the stored summaries;
+    a summary or row set damaged in the store is made again from its report or diff."""
+    store = ctx.results
+    chapters = []
+    for o in entries:
+        k = o.report_key or ""
+        chapter = store.load("chapters", k, ChapterSummary)
+        if chapter is None:
+            chapter = ChapterSummary.of(memory.report(k))
+            store.save("chapters", k, chapter)
+        chapters.append(chapter)
+    pair_summaries = []
+    for o in pairs:
+        k = o.report_key or ""
+        pair = store.load("pairs", k, PairSummary)
+        if pair is None:
+            pair = PairSummary.of(memory.required_diff(k, o.key))
+            store.save("pairs", k, pair)
+        pair_summaries.append(pair)
+    country = write_country_page(ctx.out_dir, chapters, pair_summaries)
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
-    for part in parts:
-        for name, table in part.items():
+    for o in entries + pairs:
+        for name, table in _stored_rows(o, ctx, memory).items():
             rows[name] += table
     for name, table in arrow_tables(rows).items():
-        ctx.results.save_bytes("summaries", key, f"{name}.arrow", table_bytes(table, "arrow"))
+        store.save_bytes("summaries", key, f"{name}.arrow", table_bytes(table, "arrow"))
+    store.save("summaries", key, country)  # last: it vouches for the tables beside it
+
+
+def _stored_rows(o: EntryOutcome, ctx: RunContext, memory: "_Reports") -> Rows:
+    """An entry's or a pair's table rows from the store, made again when damaged there:
+    a table never silently loses a year's rows."""
+    k = o.report_key or ""
+    stored = ctx.results.load_json("rows", k)
+    if isinstance(stored, dict) and all(isinstance(v, list) for v in stored.values()):
+        return stored
+    is_pair = k in memory.diffs  # every pair of the country went through _compare
+    rows = diff_rows(memory.required_diff(k, o.key)) if is_pair else report_rows(memory.report(k))
+    ctx.results.save_json("rows", k, rows)
+    return rows
 
 
 def process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
-    """Ingest, compare and render one country, recomputing only what is not stored."""
+    """Ingest, compare and render one country, recomputing only what is not stored.
+
+    The country's error boundary: whatever goes wrong in its timeline, tables or pages
+    rejects this country's entries alone (the disk failing stops the run instead)."""
     with fewer_collections():
-        return _process_country(job, ctx, manifest)
+        try:
+            return _process_country(job, ctx, manifest)
+        except (OSError, WorkspaceError):
+            raise
+        except Exception as exc:
+            reason = str(exc) if isinstance(exc, CrtdiffError) else internal_error(job.country, exc)
+            return _rejected_country(job, reason)
+
+
+def _rejected_country(job: CountryJob, reason: str) -> CountryResult:
+    entries = [
+        item.failure
+        or EntryOutcome(item.entry.key, Status.REJECTED, reason=reason, notes=item.notes)
+        for item in job.todo
+    ]
+    entries += [
+        EntryOutcome(o.key, Status.REJECTED, reason=reason, notes=o.notes)
+        if o.status is Status.OK
+        else o
+        for o in job.cached
+    ]
+    return CountryResult(job.country, entries, [], None, {}, rendered=False)
 
 
 def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
@@ -442,9 +515,9 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
         [p for p, (o, _) in zip(plans, compared, strict=True) if o.status is Status.OK],
         ctx.keys,
     )
-    rendered = manifest.countries.get(job.country) != key or not ctx.results.has("summaries", key)
+    rendered = manifest.countries.get(job.country) != key or not summary_intact(ctx.results, key)
     if rendered:
-        _timeline(key, ok, good_pairs, ctx)
+        _timeline(key, ok, good_pairs, ctx, memory)
     outputs[f"{slugify(job.country)}/index.html"] = key
     return CountryResult(job.country, entries, pairs, key, outputs, rendered)
 
@@ -461,16 +534,19 @@ def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
     """Write the index, assets and data tables from the stored country summaries and tables."""
     summaries: list[CountrySummary] = []
     parts = []
-    for key in country_keys.values():
+    for country, key in sorted(country_keys.items()):
         summary = ctx.results.load("summaries", key, CountrySummary)
-        if summary is not None:
-            summaries.append(summary)
-        tables = {}
-        for name in TABLES:
-            data = ctx.results.load_bytes("summaries", key, f"{name}.arrow")
-            if data is not None:
-                tables[name] = read_table(data)
-        parts.append(tables)
+        data = [ctx.results.load_bytes("summaries", key, name) for name in SUMMARY_TABLES]
+        if summary is None or any(d is None for d in data):
+            # Checked before the country was settled: only a concurrent damage gets here.
+            raise CrtdiffError(country, "its stored summary was damaged during the run; run again")
+        summaries.append(summary)
+        parts.append({name: read_table(d or b"") for name, d in zip(TABLES, data, strict=True)})
     write_assets(ctx.out_dir)
     write_index(ctx.out_dir, summaries)
     write_tables(concat_tables(parts), ctx.out_dir / "data")
+
+
+def damaged_countries(country_keys: dict[str, str], store: ResultStore) -> set[str]:
+    """Countries whose stored summary or tables are missing or damaged (to be rebuilt)."""
+    return {country for country, key in country_keys.items() if not summary_intact(store, key)}
