@@ -13,6 +13,7 @@ from crtdiff.ingest.formats import detect_format
 from crtdiff.reference.bundle import Reference
 from crtdiff.store.snapshots import SnapshotRecord, SnapshotStore
 from crtdiff.text.normalize import slugify
+from schemas.base import report_year_problem
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,17 @@ class Added:
     sha256: str
 
 
+def _country(country: str, year: int, reference: Reference) -> str:
+    """The canonical name of `country`, once both it and `year` are known to be valid."""
+    resolved = reference.countries.resolve(country)
+    if resolved is None:
+        raise MetadataError(country, "unknown country (not in data/reference/countries.csv)")
+    problem = report_year_problem(year)
+    if problem is not None:
+        raise MetadataError(f"{resolved.name} {year}", problem)
+    return resolved.name
+
+
 def _check(raw: RawSource, country: str, year: int, reference: Reference) -> None:
     """Refuse a text that is not this country-year's chapter before it enters the catalogue."""
     parse_chapter(raw, Request(country, year, None, OnMismatch.REJECT), reference)
@@ -34,34 +46,28 @@ def add_file(
     catalog_path: Path, country: str, year: int, file: Path, reference: Reference
 ) -> Added:
     """Keep a local chapter as a content-addressed snapshot and catalogue it."""
-    resolved = reference.countries.resolve(country)
-    if resolved is None:
-        raise MetadataError(country, "unknown country (not in data/reference/countries.csv)")
+    name = _country(country, year, reference)
     raw = read_local(file)
     fmt = detect_format(raw.data, raw.uri)
-    _check(raw, resolved.name, year, reference)
+    _check(raw, name, year, reference)
     sha = hashlib.sha256(raw.data).hexdigest()
     store = SnapshotStore(catalog_path.parent / "snapshots")
     suffix = ".html" if fmt.value == "html" else ".txt"
     record = SnapshotRecord(sha, raw.retrieved_at.isoformat(), suffix)
-    stored = store.put(f"file:{slugify(resolved.name)}/{year}", raw.data, record)
+    stored = store.put(f"file:{slugify(name)}/{year}", raw.data, record)
     relative = stored.path.relative_to(catalog_path.parent).as_posix()
-    entry = CatalogEntry(
-        country=resolved.name, year=year, source=relative, note=f"added from {file.name}"
-    )
-    return Added(entry, upsert_entry(catalog_path, entry), sha)
+    entry = CatalogEntry(country=name, year=year, source=relative, note=f"added from {file.name}")
+    return Added(entry, upsert_entry(catalog_path, entry, reference.countries), sha)
 
 
 def add_url(
     catalog_path: Path, country: str, year: int, url: str, reference: Reference, fetch: Fetcher
 ) -> Added:
     """Fetch a chapter (keeping its snapshot) and catalogue its URL."""
-    resolved = reference.countries.resolve(country)
-    if resolved is None:
-        raise MetadataError(country, "unknown country (not in data/reference/countries.csv)")
+    name = _country(country, year, reference)
     store = SnapshotStore(catalog_path.parent / "snapshots")
     source = fetch_to_store(url, store, fetch)
-    _check(source.raw, resolved.name, year, reference)
-    entry = CatalogEntry(country=resolved.name, year=year, source=url)
+    _check(source.raw, name, year, reference)
+    entry = CatalogEntry(country=name, year=year, source=url)
     sha = hashlib.sha256(source.raw.data).hexdigest()
-    return Added(entry, upsert_entry(catalog_path, entry), sha)
+    return Added(entry, upsert_entry(catalog_path, entry, reference.countries), sha)

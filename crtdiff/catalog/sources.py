@@ -167,7 +167,10 @@ UrlSource = Callable[[str], ResolvedSource]
 def resolve_source(entry: CatalogEntry, catalog: Catalog, urls: UrlSource) -> ResolvedSource:
     """The raw bytes for an entry: local file, or URL (fetched, else snapshot, else fallback)."""
     if not entry.is_url:
-        path = catalog.local_path(entry.source)
+        try:  # a symlink may lead out of the data folder since the catalogue was read
+            path = catalog.local_path(entry.source)
+        except ValueError as exc:
+            raise InputError(entry.source, str(exc)) from exc
         return ResolvedSource(read_local(path, illustrative=entry.illustrative))
     try:
         return urls(entry.source)

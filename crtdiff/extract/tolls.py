@@ -66,6 +66,10 @@ _PERPETRATOR = re.compile(
 _REPORTING = re.compile(
     r"\b(?:claimed|reported|according to|other sources|media|estimated)\b", re.I
 )
+MAX_PLAUSIBLE_TOLL = 100_000
+"""Above any figure a chapter could give for one attack or one period (the deadliest attack
+on record killed about 3,000): a larger figure is a typo or a hostile text, and is left out,
+with a warning, rather than summed into totals (or overflow a 64-bit table column)."""
 _ESTIMATED = ("an estimated", "approximately", "about", "around", "some", "nearly", "almost")
 _AT_LEAST = ("at least", "more than", "over", "up to", "as many as")
 
@@ -99,6 +103,11 @@ class _Count:
     who: str
     reported: bool
     start: int
+
+
+def implausible_figures(text: str) -> list[tuple[str, int]]:
+    """(class, figure) of every casualty figure of `text` beyond MAX_PLAUSIBLE_TOLL."""
+    return [(c.klass, c.value) for c in _counts(text) if c.value > MAX_PLAUSIBLE_TOLL]
 
 
 def _counts(text: str) -> list[_Count]:
@@ -137,6 +146,8 @@ def read_tolls(text: str) -> Tolls:
     """
     tolls = Tolls()
     for count in _counts(text):
+        if count.value > MAX_PLAUSIBLE_TOLL:
+            continue  # warned about once per sentence by extract_facts
         if count.qualifier in _AT_LEAST:
             tolls.flags.add(TollFlag.AT_LEAST)
         elif count.qualifier in _ESTIMATED:

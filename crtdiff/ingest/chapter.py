@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from crtdiff.errors import MetadataError, NoChapterError
+from crtdiff.errors import InputError, MetadataError, NoChapterError
 from crtdiff.extract.facts import extract_facts
+from crtdiff.extract.groups import MAX_DEFINED_ACRONYMS, defined_acronym_count
 from crtdiff.ingest.assemble import assemble
 from crtdiff.ingest.blocks import Block
 from crtdiff.ingest.formats import detect_format
@@ -16,6 +17,7 @@ from crtdiff.ingest.furniture import strip_furniture
 from crtdiff.ingest.hosts import HOSTS, detect_host
 from crtdiff.ingest.html_blocks import parse_html_page
 from crtdiff.ingest.metadata import Clues, gather_clues
+from crtdiff.ingest.nesting import MAX_DEPTH, nesting_depth
 from crtdiff.ingest.region_pages import select_country
 from crtdiff.ingest.sections import plan_sections
 from crtdiff.ingest.text_blocks import text_to_blocks
@@ -24,6 +26,7 @@ from crtdiff.reference.countries import Country
 from crtdiff.text.decode import decode_bytes
 from crtdiff.text.normalize import normalize_text
 from schemas import CountryReport, IngestWarning, SectionAssignment, Source, SourceFormat
+from schemas.base import report_year_problem
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _TERROR_WORDS = re.compile(r"terror|extremis|insurgen|militant|jihad|radicali", re.IGNORECASE)
@@ -76,6 +79,9 @@ def _decode_and_block(
     host = detect_host(raw.uri, text, HOSTS)
     titles: list[str] = []
     if fmt is SourceFormat.HTML:
+        depth = nesting_depth(text)
+        if depth > MAX_DEPTH:
+            raise InputError(raw.uri, f"page nests elements over {MAX_DEPTH:,} levels deep")
         page = parse_html_page(text, host)
         titles = [t for t in (page.headline, page.title) if t]
         blocks = page.blocks
@@ -128,6 +134,9 @@ def _resolve_year(request: Request, clues: Clues, source: str) -> tuple[int, lis
             if request.on_mismatch is OnMismatch.REJECT:
                 raise MetadataError(source, message)
             warnings.append(IngestWarning(code="year_mismatch", message=message))
+    problem = report_year_problem(year)
+    if problem is not None:
+        raise MetadataError(source, problem)
     for other, where in clues.years[1:]:
         if other != year and inferred and inferred[0] == year:
             warnings.append(
@@ -149,6 +158,10 @@ def _check_is_chapter(text: str, has_headings: bool, source: str) -> None:
         raise NoChapterError(source, "text is in French, not English; give the English original")
     if english < len(sample.split()) * 0.04:
         raise NoChapterError(source, "text does not read as English prose")
+    if defined_acronym_count(text) > MAX_DEFINED_ACRONYMS:
+        raise InputError(
+            source, f"text defines over {MAX_DEFINED_ACRONYMS:,} acronyms in parentheses: refused"
+        )
     if not has_headings and len(_TERROR_WORDS.findall(sample)) < 2:
         raise NoChapterError(
             source,
