@@ -91,13 +91,15 @@ def _validate_entry(
 
 
 def _raw_drops(catalog: Catalog, countries: CountryTable) -> list[CatalogEntry]:
-    """Entries for files dropped into raw/<country-slug>/<year>.<ext> and not catalogued; a
-    drop that cannot be used (a year out of range, a second file for the same year, a path
-    leading out of the data folder) is rejected with its reason, never silently skipped."""
+    """Entries for files dropped into raw/<country-slug>/<year>.<ext> and not catalogued (a
+    catalogue entry for the same year wins). A drop that cannot be used (a year out of range,
+    a second file for the same year, a path leading out of the data folder) is rejected with
+    its reason, never silently skipped."""
     raw = catalog.folder / "raw"
     if not raw.is_dir():
         return []
-    listed = {(e.country, e.year, e.chapter): e.source for e in catalog.entries}
+    listed = {(e.country, e.year, e.chapter) for e in catalog.entries}
+    dropped: dict[tuple[str, int, str], str] = {}
     found = []
     for path in sorted(raw.glob("*/*")):
         match = _RAW_FILE.match(path.name)
@@ -105,11 +107,15 @@ def _raw_drops(catalog: Catalog, countries: CountryTable) -> list[CatalogEntry]:
         if match is None or country is None:
             continue
         year = int(match.group("year"))
+        identity = (country.name, year, "country")
+        if identity in listed:
+            continue
         relative = path.relative_to(catalog.folder).as_posix()
         problem = report_year_problem(year)
-        other = listed.get((country.name, year, "country"))
-        if problem is None and other is not None and other != relative:
-            problem = f"{country.name} {year} is already read from {other}; remove one of the two"
+        if problem is None and identity in dropped:
+            problem = (
+                f"{country.name} {year} is read from {dropped[identity]}; remove one of the two"
+            )
         if problem is None:
             try:
                 catalog.local_path(relative)
@@ -118,9 +124,8 @@ def _raw_drops(catalog: Catalog, countries: CountryTable) -> list[CatalogEntry]:
         if problem is not None:
             catalog.rejected.append(RejectedEntry(relative, problem))
             continue
-        if other is None:
-            found.append(CatalogEntry(country=country.name, year=year, source=relative))
-            listed[(country.name, year, "country")] = relative
+        found.append(CatalogEntry(country=country.name, year=year, source=relative))
+        dropped[identity] = relative
     return found
 
 
