@@ -151,11 +151,8 @@ def fetch_url(
                 raise FetchError(url, f"HTTP {response.status_code}", transient=transient)
             data = _read_capped(response, url, policy, started)
             blocked = block_page(data)
-            if blocked is not None:
-                raise FetchError(
-                    url, f"the server answered with a block page ({blocked!r}), not the chapter",
-                    transient=True,
-                )  # fmt: skip
+            if blocked is not None:  # not retried: the snapshot kept from before serves
+                raise FetchError(url, f"the server answered with a block page ({blocked!r})")
             return Fetched(
                 url=url,
                 final_url=str(response.url),
