@@ -126,7 +126,8 @@ def run(
 ) -> None:
     """Run the Prefect pipeline over the catalogue and write the site (only what changed).
 
-    Exit status: 0 all entries ok, 1 some inputs rejected, 2 usage or configuration error.
+    Exit status: 0 all entries ok, 1 some inputs rejected or unavailable, 2 the environment
+    failed (disk, permissions, lock, Prefect server, catalogue syntax), 3 a bug.
     """
     from crtdiff.run_command import RunOptions, run_pipeline
 
