@@ -2,13 +2,14 @@
 
 import os
 import sys
+import traceback
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
-from crtdiff.errors import ConfigError, CrtdiffError
+from crtdiff.errors import ConfigError, CrtdiffError, workspace_error
 from crtdiff.ingest.chapter import Request, parse_chapter
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
 from crtdiff.pipeline.locate import read_raw
@@ -289,8 +290,17 @@ def schemas(
 
 
 def main() -> None:
-    """Entry point that turns configuration errors raised outside commands into one line."""
+    """Entry point: a documented error or a failing disk raised anywhere is one line (exit
+    status 1 or 2); anything else is a bug, shown with its traceback (exit status 3)."""
     try:
         app()
-    except ConfigError as exc:
-        fail(exc)
+    except CrtdiffError as exc:
+        typer.echo(f"crtdiff: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except OSError as exc:
+        typer.echo(f"crtdiff: error: {workspace_error(exc)}", err=True)
+        sys.exit(2)
+    except Exception:
+        traceback.print_exc()
+        typer.echo("crtdiff: internal error: please report it with the traceback above", err=True)
+        sys.exit(3)

@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crtdiff.catalog.load import load_catalog
-from crtdiff.errors import CrtdiffError
+from crtdiff.errors import CrtdiffError, workspace_error
 from crtdiff.pipeline.boundary import failed_report, prefect_failures
 from crtdiff.pipeline.outcome import RunReport, Status, utc_now_iso
 from crtdiff.reference.bundle import load_reference
@@ -77,6 +77,10 @@ def run_pipeline(options: RunOptions) -> int:
     except CrtdiffError as exc:
         failed_report(options.out_dir, str(options.catalog), started, failure=str(exc))
         raise
+    except OSError as exc:  # e.g. the Prefect state folder cannot be created
+        failure = workspace_error(exc)
+        failed_report(options.out_dir, str(options.catalog), started, failure=str(failure))
+        raise failure from exc
     if report.bug is not None:
         console.print(report.bug, markup=False, highlight=False, end="")
         console.print(

@@ -115,3 +115,46 @@ def test_compare_never_starts_prefect() -> None:
         "assert 'prefect' not in sys.modules, 'compare imported prefect'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_a_bug_shows_its_traceback_and_asks_to_report_it() -> None:
+    prelude = (
+        "import crtdiff.cli\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise ZeroDivisionError('a bug')\n"
+        "crtdiff.cli.parse_chapter = broken\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", f"{prelude}crtdiff.cli.main()", "ingest", str(SEED)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 3
+    assert "Traceback" in result.stderr and "ZeroDivisionError: a bug" in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        "crtdiff: internal error: please report it with the traceback above"
+    )
+
+
+def test_a_failing_disk_outside_a_run_is_one_line(tmp_path: Path) -> None:
+    prelude = (
+        "import errno, crtdiff.cli, crtdiff.catalog.add\n"
+        "def full(*args, **kwargs):\n"
+        "    raise OSError(errno.ENOSPC, 'No space left on device', 'data/snapshots')\n"
+        "crtdiff.catalog.add.add_file = full\n"
+    )
+    catalog = tmp_path / "sources.toml"
+    catalog.write_text("")
+    result = subprocess.run(
+        [sys.executable, "-c", f"{prelude}crtdiff.cli.main()", "add", "Mali", "2016",
+         "--file", str(SEED), "--catalog", str(catalog), "--no-run"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == ["crtdiff: error: data/snapshots: disk full"]
+
+
+def test_ingest_of_a_year_out_of_range_is_one_line() -> None:
+    result = crtdiff("ingest", str(SEED), "--year", "3000")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "year 3000 is outside the years of the reports (1990–2100)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -64,9 +64,26 @@ def guard_run(
         bug = None
     except OSError as exc:
         failure, bug = str(workspace_error(exc)), None
-    except Exception:
-        failure, bug = None, traceback.format_exc()
+    except Exception as exc:
+        if _from_orchestration(exc):  # e.g. the Prefect server gone while publishing
+            failure, bug = str(orchestration_failure(exc)), None
+        else:
+            failure, bug = None, traceback.format_exc()
     return failed_report(out_dir, catalog, started_at, failure=failure, bug=bug)
+
+
+_ORCHESTRATION = ("prefect", "httpx", "httpcore", "sqlalchemy", "sqlite3", "anyio")
+
+
+def _from_orchestration(exc: BaseException) -> bool:
+    return type(exc).__module__.split(".")[0] in _ORCHESTRATION
+
+
+def orchestration_failure(exc: BaseException) -> WorkspaceError:
+    """The Prefect server (or its database) failing, as one line."""
+    server = os.environ.get("PREFECT_API_URL") or "the temporary local Prefect server"
+    detail = " ".join(str(exc).split())[:300] or type(exc).__name__
+    return WorkspaceError(server, f"Prefect failed ({detail})")
 
 
 def failed_report(
@@ -94,6 +111,4 @@ def prefect_failures() -> Iterator[None]:
     except CrtdiffError:
         raise
     except Exception as exc:
-        server = os.environ.get("PREFECT_API_URL") or "the temporary local Prefect server"
-        detail = " ".join(str(exc).split())[:300] or type(exc).__name__
-        raise WorkspaceError(server, f"Prefect failed ({detail})") from exc
+        raise orchestration_failure(exc) from exc

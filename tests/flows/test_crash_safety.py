@@ -205,6 +205,12 @@ def test_read_only_store_is_one_line_exit_2(prefect_server: None, tmp_path: Path
     assert_environment_error(result, "read-only file system")
     written = json.loads((out / "run-report.json").read_text())
     assert (written["status"], written["exit_code"]) == ("failed", 2)
+    with tmpfs(tmp_path / "read-only-out", "size=1m,ro") as read_only:
+        result = subprocess.run(
+            crtdiff_command(*run_args(catalog, read_only, tmp_path / "store")),
+            env=prefect_env(tmp_path), capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+    assert_environment_error(result, "cannot lock the folder (Read-only file system)")
 
 
 def _wait_for_lock(out: Path, process: subprocess.Popen[str]) -> None:
