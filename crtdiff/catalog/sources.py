@@ -85,11 +85,18 @@ def _suffix(fetched: Fetched) -> str:
     return ".txt" if "text/plain" in content_type else ".html"
 
 
+def _reusable(store: SnapshotStore, latest: SnapshotRecord | None) -> bytes | None:
+    """The latest snapshot's bytes when a 304 may send us back to them: intact, and not a
+    block page (an older version could store one)."""
+    data = store.read_intact(latest) if latest is not None else None
+    return None if data is None or block_page(data) is not None else data
+
+
 def validators(store: SnapshotStore, url: str) -> tuple[str | None, str | None]:
     """ETag and Last-Modified for a conditional request: only when the snapshot they vouch
-    for is intact (a 304 must never leave us with a damaged or missing page)."""
+    for is reusable (a 304 must never leave us with a damaged, missing or blocked page)."""
     latest = store.latest(url)
-    if latest is None or store.read_intact(latest) is None:
+    if latest is None or _reusable(store, latest) is None:
         return None, None
     return latest.etag, latest.last_modified
 
@@ -97,14 +104,16 @@ def validators(store: SnapshotStore, url: str) -> tuple[str | None, str | None]:
 def fetch_to_store(url: str, store: SnapshotStore, fetch: Fetcher) -> ResolvedSource:
     """Fetch a URL (conditionally), keep a content-addressed snapshot, report revisions."""
     latest = store.latest(url)
-    etag, modified = validators(store, url)
-    fetched = fetch(url, etag, modified)
+    kept = _reusable(store, latest)
+    if latest is None or kept is None:
+        fetched = fetch(url, None, None)  # unconditional: no 304 for bytes we no longer have
+    else:
+        fetched = fetch(url, latest.etag, latest.last_modified)
     notes = list(store.problems)
     if fetched.not_modified:
-        data = store.read_intact(latest) if latest is not None and (etag or modified) else None
-        if latest is None or data is None:
+        if latest is None or kept is None:
             raise FetchError(url, "answered 304 Not Modified with no snapshot to reuse")
-        raw = RawSource(data, url, datetime.fromisoformat(latest.retrieved_at))
+        raw = RawSource(kept, url, datetime.fromisoformat(latest.retrieved_at))
         return ResolvedSource(raw, [*notes, f"{url}: not modified since {latest.retrieved_at}"])
     record = SnapshotRecord(
         sha256=hashlib.sha256(fetched.data).hexdigest(),

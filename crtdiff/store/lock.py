@@ -67,6 +67,8 @@ def exclusive(
             owner.write_text(json.dumps({"pid": os.getpid(), "command": command, "since": since}))
         yield
     finally:
+        with suppress(OSError):
+            owner.unlink()
         lock.release()
 
 
