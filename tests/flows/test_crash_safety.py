@@ -213,13 +213,26 @@ def test_read_only_store_is_one_line_exit_2(prefect_server: None, tmp_path: Path
     assert_environment_error(result, "cannot lock the folder (Read-only file system)")
 
 
-def _wait_for_lock(out: Path, process: subprocess.Popen[str]) -> None:
-    owner = out / ".crtdiff.lock.owner"
-    for _ in range(600):
-        if owner.exists() and process.poll() is None:
+SLOW_INDEX = (
+    "import time, reports.site\n"
+    "real_write_index = reports.site.write_index\n"
+    "def slow_write_index(*args, **kwargs):\n"
+    "    time.sleep(8)\n"
+    "    return real_write_index(*args, **kwargs)\n"
+    "reports.site.write_index = slow_write_index\n"
+)
+"""A first run that takes its time over the index, as on a large archive: the second command
+surely starts while it is still at work."""
+
+
+def _wait_for_work(out: Path, store: Path, process: subprocess.Popen[str]) -> None:
+    """Until the first run holds the workspace lock, or (without one) is storing results."""
+    for _ in range(1200):
+        at_work = (out / ".crtdiff.lock.owner").exists() or (store / "reports").exists()
+        if at_work and process.poll() is None:
             return
         time.sleep(0.05)
-    raise AssertionError("the first run never took the workspace lock")
+    raise AssertionError("the first run never got to work")
 
 
 def test_a_second_run_waits_or_refuses_and_never_breaks_the_first(
@@ -229,10 +242,10 @@ def test_a_second_run_waits_or_refuses_and_never_breaks_the_first(
     out, store = tmp_path / "out", tmp_path / "store"
     command = crtdiff_command(*run_args(catalog, out, store))
     first = subprocess.Popen(
-        command, env=prefect_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True,
+        crtdiff_command(*run_args(catalog, out, store), prelude=SLOW_INDEX),
+        env=prefect_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    _wait_for_lock(out, first)
+    _wait_for_work(out, store, first)
     refused = subprocess.run(
         command, env=prefect_env(tmp_path, CRTDIFF_LOCK_TIMEOUT="1"),
         capture_output=True, text=True, timeout=300, check=False,
@@ -256,10 +269,10 @@ def test_add_during_a_run_is_not_undone(prefect_server: None, tmp_path: Path) ->
     out, store = tmp_path / "out", tmp_path / "store"
     env = prefect_env(tmp_path)
     running = subprocess.Popen(
-        crtdiff_command(*run_args(catalog, out, store)), env=env,
+        crtdiff_command(*run_args(catalog, out, store), prelude=SLOW_INDEX), env=env,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    _wait_for_lock(out, running)
+    _wait_for_work(out, store, running)
     niger = str(Path(__file__).parents[1] / "fixtures" / "chapters" / "niger-2012.txt")
     add = subprocess.run(
         crtdiff_command("add", "Niger", "2012", "--file", niger, "--catalog", str(catalog),
