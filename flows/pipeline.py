@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from prefect import Task, flow
+from prefect import Task, flow, get_run_logger
 from prefect.futures import PrefectFuture
 from prefect.utilities.annotations import quote
 
@@ -42,6 +42,7 @@ from crtdiff.pipeline.outcome import (
 from crtdiff.pipeline.retire import retire_outputs
 from crtdiff.reference.bundle import Reference, load_reference
 from crtdiff.store.atomic import remove_stale_temporaries
+from crtdiff.store.lock import run_lock
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
 from flows.progress import report
@@ -117,9 +118,13 @@ def crtdiff_run(
     that says so (see crtdiff/pipeline/boundary.py)."""
 
     def body() -> RunReport:
-        reference = load_reference()
-        catalog = load_catalog(Path(catalog_path), reference.countries)
-        return run_catalog(catalog, reference, Path(out_dir), Path(store_dir), countries, publish)
+        # Held already by `crtdiff run`; taken here for deployed and `watch` runs.
+        with run_lock(Path(out_dir), lambda message: get_run_logger().warning(message)):
+            reference = load_reference()
+            catalog = load_catalog(Path(catalog_path), reference.countries)
+            return run_catalog(
+                catalog, reference, Path(out_dir), Path(store_dir), countries, publish
+            )
 
     return guard_run(body, Path(out_dir), catalog_path, utc_now_iso())
 

@@ -14,6 +14,9 @@ from filelock import FileLock, Timeout
 from crtdiff.errors import WorkspaceError
 
 RUN_LOCK = ".crtdiff.lock"
+_HELD: set[str] = set()
+"""Locks this process holds: taking one again (the flow inside `crtdiff run`) is a no-op, where
+a second OS-level lock on the same file would wait for ourselves."""
 DEFAULT_RUN_WAIT_S = 600.0
 """How long a second run waits for the first (CRTDIFF_LOCK_TIMEOUT overrides it)."""
 
@@ -40,6 +43,10 @@ def exclusive(
 ) -> Iterator[None]:
     """Hold the lock at `lock_path` for the block, waiting up to `wait_s` seconds for another
     process to release it; WorkspaceError when it does not (or the folder is not writable)."""
+    held = os.path.abspath(lock_path)  # noqa: PTH100  (the path may not exist yet)
+    if held in _HELD:
+        yield
+        return
     owner = lock_path.with_name(lock_path.name + ".owner")
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
@@ -60,6 +67,7 @@ def exclusive(
         raise WorkspaceError(
             str(lock_path.parent), f"cannot lock the folder ({exc.strerror or exc})"
         ) from exc
+    _HELD.add(held)
     try:
         with suppress(OSError):
             since = datetime.now(UTC).replace(microsecond=0).isoformat()
@@ -67,6 +75,7 @@ def exclusive(
             owner.write_text(json.dumps({"pid": os.getpid(), "command": command, "since": since}))
         yield
     finally:
+        _HELD.discard(held)
         with suppress(OSError):
             owner.unlink()
         lock.release()

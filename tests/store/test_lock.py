@@ -49,3 +49,12 @@ def test_an_unwritable_folder_is_a_workspace_error(tmp_path: Path) -> None:
     refused = pytest.raises(WorkspaceError, match="cannot lock the folder")
     with refused, exclusive(blocker / "sub" / ".crtdiff.lock", 1):
         pass
+
+
+def test_a_process_may_take_its_own_lock_again(tmp_path: Path) -> None:
+    """`crtdiff run` holds the workspace lock and its flow takes it again (as a deployed run
+    does): that must not wait for itself."""
+    lock = tmp_path / ".crtdiff.lock"
+    with exclusive(lock, 0.2), exclusive(lock, 0.2):
+        assert (tmp_path / ".crtdiff.lock.owner").exists()
+    assert not (tmp_path / ".crtdiff.lock.owner").exists()
