@@ -105,8 +105,14 @@ class _Count:
     start: int
 
 
+_LONG_NUMBER = re.compile(r"\d[\d,]{5,}")
+"""Six digits or more: what a figure beyond MAX_PLAUSIBLE_TOLL needs (words stop at thousands)."""
+
+
 def implausible_figures(text: str) -> list[tuple[str, int]]:
     """(class, figure) of every casualty figure of `text` beyond MAX_PLAUSIBLE_TOLL."""
+    if _LONG_NUMBER.search(text) is None:  # the common case, without the toll patterns
+        return []
     return [(c.klass, c.value) for c in _counts(text) if c.value > MAX_PLAUSIBLE_TOLL]
 
 

@@ -17,7 +17,7 @@ from crtdiff.ingest.furniture import strip_furniture
 from crtdiff.ingest.hosts import HOSTS, detect_host
 from crtdiff.ingest.html_blocks import parse_html_page
 from crtdiff.ingest.metadata import Clues, gather_clues
-from crtdiff.ingest.nesting import MAX_DEPTH, nesting_depth
+from crtdiff.ingest.nesting import MAX_DEPTH, nested_deeper_than
 from crtdiff.ingest.region_pages import select_country
 from crtdiff.ingest.sections import plan_sections
 from crtdiff.ingest.text_blocks import text_to_blocks
@@ -79,8 +79,7 @@ def _decode_and_block(
     host = detect_host(raw.uri, text, HOSTS)
     titles: list[str] = []
     if fmt is SourceFormat.HTML:
-        depth = nesting_depth(text)
-        if depth > MAX_DEPTH:
+        if nested_deeper_than(text, MAX_DEPTH):
             raise InputError(raw.uri, f"page nests elements over {MAX_DEPTH:,} levels deep")
         page = parse_html_page(text, host)
         titles = [t for t in (page.headline, page.title) if t]

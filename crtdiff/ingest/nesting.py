@@ -20,12 +20,13 @@ _VOID = frozenset(
 _SELF_CLOSING_SIBLINGS = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option"})
 
 
-def nesting_depth(html: str, stop_at: int = MAX_DEPTH) -> int:
-    """The deepest element nesting of `html` (an estimate that never undercounts deliberate
-    nesting), counting no further than `stop_at`."""
+def nested_deeper_than(html: str, limit: int = MAX_DEPTH) -> bool:
+    """True when `html` nests elements more than `limit` levels deep (an estimate that never
+    undercounts deliberate nesting; end tags HTML lets authors omit are not counted)."""
+    if html.count("<") <= limit:  # too few tags to nest that deep: the common case
+        return False
     stack: list[str] = []
     open_count: Counter[str] = Counter()
-    deepest = 0
     for match in _TAG.finditer(html):
         closing, name, self_closed = match.group(1), match.group(2).lower(), match.group(3)
         if name in _VOID or self_closed:
@@ -43,7 +44,6 @@ def nesting_depth(html: str, stop_at: int = MAX_DEPTH) -> int:
             open_count[name] -= 1
         stack.append(name)
         open_count[name] += 1
-        deepest = max(deepest, len(stack))
-        if deepest > stop_at:
-            break
-    return deepest
+        if len(stack) > limit:
+            return True
+    return False

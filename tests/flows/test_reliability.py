@@ -2,6 +2,7 @@
 country is rejected, derived data is rebuilt, and the site shows only what is current."""
 
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,6 +65,13 @@ def test_a_toll_beyond_int64_is_a_warning_not_a_dead_run(
     incidents = pd.read_parquet(tmp_path / "out" / "data" / "incidents.parquet")
     assert set(incidents.country) == {"Mali", "Niger"}
     assert incidents.killed_min.max() <= 100_000
+
+    # Generated files follow the umask (mkstemp alone made them 0600: no web server could
+    # serve them as another user).
+    umask = os.umask(0o022)
+    os.umask(umask)
+    modes = {p.stat().st_mode & 0o777 for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    assert modes == {0o666 & ~umask}
 
 
 def test_a_country_whose_pages_fail_is_rejected_alone(
