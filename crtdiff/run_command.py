@@ -8,7 +8,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from crtdiff.catalog.load import load_catalog
 from crtdiff.errors import CrtdiffError, workspace_error
-from crtdiff.pipeline.boundary import failed_report, prefect_failures
+from crtdiff.pipeline.boundary import failed_report, prefect_failures, run_report_of
 from crtdiff.pipeline.outcome import RunReport, Status, utc_now_iso
 from crtdiff.reference.bundle import load_reference
 from crtdiff.store.lock import run_lock
@@ -127,9 +127,11 @@ def _run_locked(options: RunOptions) -> RunReport:
             bar.update(task_id, description=stage, advance=count)
 
         with listening(advance), prefect_failures():
-            return flow(
+            state = flow(
                 str(options.catalog),
                 str(options.out_dir),
                 str(options.store_dir),
                 options.countries,
+                return_state=True,
             )
+            return run_report_of(state.result(raise_on_failure=False))

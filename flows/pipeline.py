@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from prefect import Task, flow, get_run_logger
 from prefect.futures import PrefectFuture
+from prefect.states import Failed
 from prefect.utilities.annotations import quote
 
 from crtdiff.catalog.load import Catalog, load_catalog
@@ -17,7 +18,7 @@ from crtdiff.catalog.sources import validators
 from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
-from crtdiff.pipeline.boundary import guard_run, unwrap
+from crtdiff.pipeline.boundary import RunStoppedError, guard_run, unwrap
 from crtdiff.pipeline.incremental import (
     CountryJob,
     CountryResult,
@@ -114,8 +115,8 @@ def crtdiff_run(
     """Ingest every catalogue entry (or those of `countries`), compare consecutive years,
     render the site; only what changed since the last run is recomputed.
 
-    Never raises: a run stopped by the environment or by a bug returns (and writes) a report
-    that says so (see crtdiff/pipeline/boundary.py)."""
+    A run stopped by the environment or by a bug writes a report that says so and ends in a
+    Failed state holding it (`RunStoppedError`; see crtdiff/pipeline/boundary.py)."""
 
     def body() -> RunReport:
         # Held already by `crtdiff run`; taken here for deployed and `watch` runs.
@@ -126,7 +127,12 @@ def crtdiff_run(
                 catalog, reference, Path(out_dir), Path(store_dir), countries, publish
             )
 
-    return guard_run(body, Path(out_dir), catalog_path, utc_now_iso())
+    report = guard_run(body, Path(out_dir), catalog_path, utc_now_iso())
+    if report.exit_code >= 2:
+        # Prefect makes a returned state the run's final state; a direct call raises its data.
+        stopped = RunStoppedError(report)
+        return Failed(message=str(stopped), data=stopped)  # type: ignore[return-value]
+    return report
 
 
 def run_catalog(

@@ -86,6 +86,18 @@ def orchestration_failure(exc: BaseException) -> WorkspaceError:
     return WorkspaceError(server, f"Prefect failed ({detail})")
 
 
+class RunStoppedError(Exception):
+    """A run the environment or a bug stopped, carrying its (already written) report: the
+    final state of the flow run, so that the Prefect UI and a calling flow see it failed."""
+
+    def __init__(self, report: RunReport) -> None:
+        super().__init__(report.failure or "a bug stopped the run; please report it")
+        self.report = report
+
+    def __reduce__(self) -> tuple[type["RunStoppedError"], tuple[RunReport]]:
+        return (type(self), (self.report,))
+
+
 def failed_report(
     out_dir: Path,
     catalog: str | None,
@@ -112,3 +124,15 @@ def prefect_failures() -> Iterator[None]:
         raise
     except Exception as exc:
         raise orchestration_failure(exc) from exc
+
+
+def run_report_of(result: object) -> RunReport:
+    """The report a flow run ended with: its return value, or the report its `RunStoppedError`
+    carries; anything else (a crashed or cancelled run) is the orchestration failing."""
+    if isinstance(result, RunReport):
+        return result
+    if isinstance(result, RunStoppedError):
+        return result.report
+    if isinstance(result, BaseException):
+        raise orchestration_failure(result) from result
+    raise orchestration_failure(RuntimeError(f"the flow ended without a report ({result!r})"))

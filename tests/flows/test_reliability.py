@@ -233,3 +233,32 @@ def test_snapshots_heal_and_block_pages_are_never_preferred(
     niger = next(e for e in revised.entries if e.key == "Niger:2019")
     assert niger.status is Status.REJECTED
     assert any("upstream revision" in n for n in niger.notes)
+
+
+def test_a_run_the_environment_stops_ends_failed_with_its_report(
+    prefect_server: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import crtdiff.pipeline.incremental as incremental
+    from crtdiff.pipeline.boundary import RunStoppedError
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "out" / "mali"))
+
+    monkeypatch.setattr(incremental, "write_country_page", full)
+    catalog = workspace(tmp_path, {"raw/mali/2016.txt": SEED})
+    with quiet_flow_settings():
+        state = crtdiff_run(
+            str(catalog), str(tmp_path / "out"), str(tmp_path / "store"), return_state=True
+        )
+        assert state.is_failed()  # what the Prefect UI shows for a deployed run
+        stopped = state.result(raise_on_failure=False)
+        assert isinstance(stopped, RunStoppedError)
+        assert stopped.report.failure == f"{tmp_path / 'out' / 'mali'}: disk full"
+        with pytest.raises(RunStoppedError, match="disk full"):  # a calling flow fails too
+            crtdiff_run(str(catalog), str(tmp_path / "out"), str(tmp_path / "store"))
+    written = json.loads((tmp_path / "out" / "run-report.json").read_text(encoding="utf-8"))
+    assert (written["status"], written["exit_code"], written["error"]) == (
+        "failed", 2, stopped.report.failure
+    )  # fmt: skip
