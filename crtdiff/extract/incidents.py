@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from crtdiff.extract.classify import classify_attribution, classify_kind, classify_target
 from crtdiff.extract.dates import DatePhrase, find_dates
 from crtdiff.extract.evidence import LocatedSentence, SentenceIndex
+from crtdiff.extract.ids import Ids
 from crtdiff.extract.names import NameHit
 from crtdiff.extract.places import find_place, place_near
 from crtdiff.extract.tolls import read_tolls
@@ -125,15 +126,7 @@ def _groups_in(hits: list[NameHit], start: int, end: int) -> list[str]:
     return out
 
 
-def _unique(ident: str, taken: set[str]) -> str:
-    candidate, n = ident, 2
-    while candidate in taken:
-        candidate, n = f"{ident}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
-
-
-def _incident(clause: _Clause, ctx: Context, taken: set[str]) -> Incident:
+def _incident(clause: _Clause, ctx: Context, taken: Ids) -> Incident:
     main = clause.main.sentence
     context = " ".join(s.sentence.text for s in clause.follow)
     whole = f"{main.text} {context}".strip()
@@ -145,7 +138,7 @@ def _incident(clause: _Clause, ctx: Context, taken: set[str]) -> Incident:
     kind = classify_kind(main.text, context)
     ident = f"{clause.date.date}-{slugify(place.place or place.country or 'unknown')}-{kind.value}"
     return Incident(
-        id=_unique(ident, taken),
+        id=taken.claim(ident),
         date=clause.date.date,
         date_end=clause.date.date_end,
         date_precision=clause.date.precision,
@@ -168,7 +161,7 @@ def extract_incidents(report: CountryReport, ctx: Context) -> list[Incident]:
         section = report.section("body")
     if section is None:
         return []
-    taken: set[str] = set()
+    taken = Ids()
     return [_incident(c, ctx, taken) for c in _clauses(section, ctx.year)]
 
 

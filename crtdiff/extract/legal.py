@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from crtdiff.extract.dates import DatePhrase, find_dates
 from crtdiff.extract.evidence import LocatedSentence, SentenceIndex
+from crtdiff.extract.ids import Ids
 from crtdiff.text.normalize import slugify
 from schemas import DatePrecision, LegalMeasure, LegalMeasureKind, LegalStatus
 
@@ -183,14 +184,9 @@ def _subject(text: str, start: int, year: int) -> str:
     return " ".join(words).rstrip(",")
 
 
-def _ident(kind: LegalMeasureKind, subject: str, taken: set[str]) -> str:
+def _ident(kind: LegalMeasureKind, subject: str, taken: Ids) -> str:
     words = [w for w in slugify(subject).split("-") if w and w not in _STOPWORDS][:6]
-    base = f"{kind.value}-{'-'.join(words) or 'measure'}"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
+    return taken.claim(f"{kind.value}-{'-'.join(words) or 'measure'}")
 
 
 _BARE_YEAR = re.compile(r"\b(?:in|since|of|from)\s+((?:19|20)\d\d)\b")
@@ -228,7 +224,7 @@ def cued_rules(text: str) -> list[Rule]:
     return [rule for rule in RULES if not found.isdisjoint(rule.cues)]
 
 
-def _measure(located: LocatedSentence, year: int, taken: set[str]) -> LegalMeasure | None:
+def _measure(located: LocatedSentence, year: int, taken: Ids) -> LegalMeasure | None:
     text = located.sentence.text
     rules = cued_rules(text)
     if not rules or _DUTY.search(text):
@@ -258,7 +254,7 @@ def _measure(located: LocatedSentence, year: int, taken: set[str]) -> LegalMeasu
 
 def extract_legal_measures(index: SentenceIndex, year: int) -> list[LegalMeasure]:
     """Every sentence that records a legal or policy measure, one measure per sentence."""
-    taken: set[str] = set()
+    taken = Ids()
     out = []
     for located in index.sentences:
         if located.section == "incidents":
