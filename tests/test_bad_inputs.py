@@ -123,6 +123,29 @@ CASES: list[tuple[str, bytes, str, dict[str, object], tuple[str, str | None]]] =
         {},
         ("rejected", "defines over 2,000 acronyms in parentheses"),
     ),
+    # Comparing two years grows with the product of their incidents (and of their sentences).
+    (
+        "incidents-1500",
+        CHAPTER.replace(
+            "Terrorist incidents included:",
+            "Terrorist incidents included:\n"
+            + "\n".join(
+                f"  • On January {1 + i % 28}, gunmen attacked a checkpoint in Gao, killing two."
+                for i in range(1500)
+            ),
+            1,
+        ).encode(),
+        "mali-2016.txt",
+        {},
+        ("rejected", "text holds 1,5"),
+    ),
+    (
+        "sentences-6000",
+        (CHAPTER + "\n\n" + " ".join(f"Officials met {i} times." for i in range(6000))).encode(),
+        "mali-2016.txt",
+        {},
+        ("rejected", "text holds 6,0"),
+    ),
     (
         "toll-beyond-int64",
         CHAPTER.replace("On April 12, three", "On April 12, 99999999999999999999").encode(),

@@ -193,6 +193,7 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
     assembled = assemble(plan)
     has_headings = any(s.assigned_by is SectionAssignment.HEADING for s in assembled.sections)
     _check_is_chapter(assembled.body, has_headings, source)
+    _check_size(sum(len(s.sentences) for s in assembled.sections), "sentences", source)
     country, country_warnings = _resolve_country(request, clues, heading_country, ref, source)
     year, year_warnings = _resolve_year(request, clues, source)
     warnings = [IngestWarning(code="repaired_input", message=r) for r in repairs]
@@ -224,7 +225,21 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
         sections=assembled.sections,
         warnings=warnings,
     )
-    return extract_facts(report, ref)
+    extracted = extract_facts(report, ref)
+    _check_size(len(extracted.incidents), "incidents", source)
+    return extracted
+
+
+MAX_SENTENCES, MAX_INCIDENTS = 5_000, 1_000
+"""Far beyond any chapter (the longest have a few hundred sentences and a few dozen incidents):
+comparing two years costs time that grows with the product of their sentences and of their
+incidents, so a text beyond these is refused rather than left to hold a run for hours."""
+
+
+def _check_size(count: int, what: str, source: str) -> None:
+    limit = MAX_SENTENCES if what == "sentences" else MAX_INCIDENTS
+    if count > limit:
+        raise InputError(source, f"text holds {count:,} {what}, over the {limit:,} of any chapter")
 
 
 def now() -> datetime:
