@@ -24,23 +24,14 @@ def internal_error(source: str, exc: BaseException) -> str:
     return f"{source}: internal error ({type(exc).__name__}: {exc}); please report it"
 
 
-def as_workspace_error(exc: BaseException) -> WorkspaceError | None:
-    """The environment failure `exc` stands for, or None when it is something else."""
-    if isinstance(exc, WorkspaceError):
-        return exc
-    if isinstance(exc, OSError):
-        return workspace_error(exc)
-    return None
-
-
 def capture_environment(call: Callable[[], T]) -> T | WorkspaceError:
     """Run `call`; an environment failure is returned instead of raised."""
     try:
         return call()
-    except (OSError, WorkspaceError) as exc:
-        failure = as_workspace_error(exc)
-        assert failure is not None
-        return failure
+    except WorkspaceError as exc:
+        return exc
+    except OSError as exc:
+        return workspace_error(exc)
 
 
 def unwrap(result: T | WorkspaceError) -> T:
