@@ -9,6 +9,8 @@ from crtdiff.paths import REFERENCE_DIR
 from crtdiff.reference.countries import CountryTable, load_countries
 from crtdiff.reference.gazetteer import Gazetteer, load_gazetteer
 from crtdiff.reference.headings import HeadingVariant, load_headings
+from crtdiff.reference.places import PlaceTable, load_places
+from crtdiff.reference.state_forces import StateForces, load_state_forces
 from crtdiff.reference.topics import TopicTerms, load_topics
 
 
@@ -24,6 +26,11 @@ class Reference:
     """Matcher of every group and organisation name (built once: ~10 ms)."""
     fuzzy: FuzzyIndex
     """Multi-word group names for the guarded similarity fallback."""
+    places: PlaceTable
+    forces: StateForces
+    force_names: NameMatcher
+    """Matcher of the state forces that have names of their own (missions are matched as the
+    organisations that name them)."""
     folder: Path = REFERENCE_DIR
     """Where the tables were read from (their digest keys cached results)."""
 
@@ -39,5 +46,8 @@ def load_reference(folder: Path = REFERENCE_DIR) -> Reference:
         ),
         names=NameMatcher(gazetteer.entries.values()),
         fuzzy=build_fuzzy_index(gazetteer),
+        places=load_places(folder / "places.csv"),
+        forces=(forces := load_state_forces(folder / "state_forces.csv")),
+        force_names=NameMatcher(forces.entries),
         folder=folder,
     )

@@ -1,0 +1,84 @@
+"""Every row of places.csv is valid, and each of its written forms is read as that row by the
+place extractor, in a sentence of the kind the chapters write."""
+
+from pathlib import Path
+
+import pytest
+
+from crtdiff.errors import ConfigError
+from crtdiff.extract.places import find_place
+from crtdiff.reference.countries import load_countries
+from crtdiff.reference.places import LEVELS, PLACES_FILE, Place, load_places
+
+TABLE = load_places()
+PLACES = sorted(TABLE.places, key=lambda p: (p.country, p.level, p.name))
+
+
+def _sentence(place: Place, written: str) -> str:
+    if place.level == "town":
+        return f"On May 3, gunmen attacked a market in {written}, killing two people."
+    return (
+        f"On May 3, gunmen attacked a village in the {written} {place.level}, killing two people."
+    )
+
+
+@pytest.mark.parametrize("place", PLACES, ids=[f"{p.country}-{p.level}-{p.name}" for p in PLACES])
+def test_every_written_form_is_read_as_its_row(place: Place) -> None:
+    assert place.level in LEVELS
+    for written in place.names:
+        found = find_place(
+            _sentence(place, written), load_countries(), places=TABLE, home=place.country
+        )
+        region = place.name if place.level == "region" else place.region
+        assert (found.place, found.country, found.written) == (place.name, place.country, written)
+        assert found.region == region, written
+
+
+@pytest.mark.parametrize(
+    ("text", "home", "place", "region", "country"),
+    [
+        ("attacked Bosso town in the Diffa region", "Niger", "Bosso", "Diffa", "Niger"),
+        ("attacked a checkpoint in Diffa", "Niger", "Diffa", "Diffa", "Niger"),
+        ("attacked a camp in the Diffa region", "Niger", "Diffa", "Diffa", "Niger"),
+        ("abducted in Arlit", "Mali", "Arlit", "Agadez", "Niger"),
+        # A name shared by two countries places nothing abroad; at home it is the home one.
+        ("an attack in Tripoli", "Mali", "Tripoli", None, "Mali"),
+        ("an attack in Tripoli", "Lebanon", "Tripoli", None, "Lebanon"),
+        # A region's name is too generic to place an event abroad.
+        ("fighting in the Sahel region", "Mali", "Sahel", "Sahel", "Mali"),
+        ("an attack in Soum province", "Burkina Faso", "Soum", "Sahel", "Burkina Faso"),
+        (
+            "an attack near Tiabongou in the Sahel region",
+            "Burkina Faso",
+            "Tiabongou",
+            "Sahel",
+            "Burkina Faso",
+        ),
+        ("an IED in al-Arish, North Sinai", "Egypt", "El Arish", "North Sinai", "Egypt"),
+    ],
+)
+def test_places_regions_and_countries(
+    text: str, home: str, place: str, region: str | None, country: str
+) -> None:
+    found = find_place(text, load_countries(), places=TABLE, home=home)
+    assert (found.place, found.region, found.country or home) == (place, region, country)
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ("Zed,,hamlet,,Mali", "level 'hamlet'"),
+        ("Zed,,town,,Atlantis", "not a name in countries.csv"),
+        ("Zed,,town,Nowhere,Mali", "not a region row of Mali"),
+        ("Zed,Gao,town,Gao,Mali", "names both"),
+        (",,town,,Mali", "name is empty"),
+    ],
+)
+def test_bad_rows_are_config_errors(row: str, problem: str, tmp_path: Path) -> None:
+    (tmp_path / "countries.csv").write_text(
+        (PLACES_FILE.parent / "countries.csv").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    places = tmp_path / "places.csv"
+    places.write_text(PLACES_FILE.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=problem):
+        load_places(places)
