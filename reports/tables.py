@@ -36,6 +36,8 @@ def incident_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
             "date_end": i.date_end,
             "date_precision": i.date_precision.value,
             "place": i.place,
+            "place_text": i.place_text,
+            "region": i.region,
             "incident_country": i.country,
             "kind": i.kind.value,
             "target": i.target.value,
@@ -46,6 +48,7 @@ def incident_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
             "kidnapped_min": i.kidnapped_min,
             "toll_flags": ";".join(f.value for f in i.toll_flags),
             "evidence": i.evidence.sentence,
+            "evidence_section": i.evidence.section,
             "evidence_start": i.evidence.start,
             "evidence_end": i.evidence.end,
         }

@@ -15,7 +15,7 @@ from schemas.facts import (
     ReferencedIncident,
 )
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 """Bumped on any change to the shape or meaning of the exported JSON."""
 
 

@@ -25,7 +25,7 @@ _KINDS: list[tuple[IncidentKind, re.Pattern[str]]] = [
         IncidentKind.ARMED_ASSAULT,
         re.compile(
             r"\battack|ambush|gunmen|gunfire|\bshot\b|shooting|\braid|assault|storm|opened fire|"
-            r"\bclash|besieg|siege|overran",
+            r"\bclash|besieg|siege|overran|stabb|knife|machete|struck",
             re.I,
         ),
     ),
@@ -91,7 +91,8 @@ _CLAIMED = re.compile(
 )
 _SUSPECTED = re.compile(
     r"suspected|believed (?:to|that)|attributed to|\bblamed\b|allegedly|presumed|"
-    r"reportedly (?:carried out|responsible)",
+    r"reportedly (?:carried out|responsible)|\b(?:likely|probably|possibly)\b|"
+    r"affiliated with|linked to|associated with",
     re.I,
 )
 
@@ -107,13 +108,15 @@ def classify_kind(main: str, context: str) -> IncidentKind:
     return IncidentKind.OTHER
 
 
-def classify_target(main: str) -> Target:
-    """The incident's main target: the first target noun the sentence names."""
+def classify_target(main: str, forces: list[tuple[int, Target]] | None = None) -> Target:
+    """The incident's main target: the first target noun the sentence names, or the first
+    state force it names (`forces`: offset and the target an attack on that force has)."""
     found = [
         (m.start(), rank, target)
         for rank, (target, pattern) in enumerate(_TARGETS)
         if (m := pattern.search(main))
     ]
+    found += [(at, -1, target) for at, target in forces or []]
     return min(found)[2] if found else Target.OTHER
 
 

@@ -32,15 +32,23 @@ def extract_facts(report: CountryReport, ref: Reference) -> CountryReport:
     """A copy of `report` with every extracted fact filled in."""
     gazetteer, countries = ref.gazetteer, ref.countries
     index = SentenceIndex(report)
-    findings = find_names(report.body, ref.names, gazetteer, ref.fuzzy)
+    findings = find_names(report.body, ref.names, gazetteer, ref.fuzzy, ref.force_names)
     entries = {**gazetteer.entries, **findings.text_entries}
     group_hits = [h for h in findings.hits if entries[h.entry_id].is_group]
+    # Forces with names of their own, and missions named as the organisations they are.
+    missions = ref.forces.by_organisation
+    forces = [
+        (h.start, h.end, f.target) for h in findings.forces if (f := ref.forces.get(h.entry_id))
+    ]
+    forces += [(h.start, h.end, f.target) for h in findings.hits if (f := missions.get(h.entry_id))]
     ctx = Context(
         country=report.country,
         year=report.year,
         countries=countries,
         groups=group_hits,
-        blocked=[(h.start, h.end) for h in findings.hits],
+        blocked=[(h.start, h.end) for h in [*findings.hits, *findings.forces]],
+        places=ref.places,
+        forces=sorted(forces),
     )
     return report.model_copy(
         update={

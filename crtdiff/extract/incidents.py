@@ -1,15 +1,33 @@
-"""Incidents of the report year, incidents only referenced, and aggregate tolls."""
+"""Incidents of the report year, incidents only referenced, and aggregate tolls.
+
+An incident is an attack dated in the report year: in the incidents section (its bullets, and
+the dated events of its lead-in) and wherever else the chapter tells one (an attack described
+only in the Overview is an incident of the year; its evidence keeps its section). One told in
+two places is one incident. Hostage releases, period totals, a state's own operations and
+background sentences are not incidents; earlier-year events and, outside the incident list,
+other countries' events are references.
+"""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
+from crtdiff.extract.attacks import (
+    EVENT,
+    Anchor,
+    find_anchors,
+    is_release,
+    is_state_operation,
+    period_dated,
+)
 from crtdiff.extract.classify import classify_attribution, classify_kind, classify_target
 from crtdiff.extract.dates import DatePhrase, find_dates
 from crtdiff.extract.evidence import LocatedSentence, SentenceIndex
 from crtdiff.extract.names import NameHit
-from crtdiff.extract.places import find_place, place_near
+from crtdiff.extract.places import Place, find_place, place_near
 from crtdiff.extract.tolls import read_tolls
 from crtdiff.reference.countries import CountryTable
+from crtdiff.reference.places import PlaceTable
 from crtdiff.text.normalize import slugify
 from schemas import (
     AggregateToll,
@@ -20,22 +38,27 @@ from schemas import (
     ReferencedIncident,
     ReferenceReason,
     Section,
+    Sentence,
+    Target,
 )
 
-_EVENT = re.compile(
-    r"\battack|bomb|explosi|kidnap|abduct|ambush|assault|killed|killing|siege|shot|raid|"
-    r"hostage|IED|suicide|rocket|mortar|assassinat|massacre|stormed",
-    re.I,
-)
-_EVENT_NOUN = re.compile(
-    r"\b(?:attacks?|bombings?|kidnappings?|abductions?|ambush(?:es)?|assaults?|siege|"
-    r"explosions?|massacre|hostage-taking|killings?)\b",
-    re.I,
-)
 _FOLLOW_ON = re.compile(r"^(?:In response|In retaliation|Subsequently|Afterward|Later,|Following)")
+"""A sentence of a bullet that tells what followed: the bullet's incident ends there."""
+_ASIDE = re.compile(r"^(?:Further|Another|In a separate|Separately|Other\b|Elsewhere)")
+"""A sentence of a bullet about other events ("Further shootings ... killed at least one more
+person"): not part of the incident, though what comes after it may be ("No group claimed
+responsibility")."""
+_SAME_DAY = re.compile(
+    r"^(?:On |In |During )?(?:the |that )?same (?:day|evening|night|morning|afternoon)\b|"
+    r"^Later (?:that|the same) (?:day|evening|night)|^(?:Hours|Minutes) later\b",
+    re.IGNORECASE,
+)
+_NEXT_DAY = re.compile(
+    r"^(?:On )?the (?:next|following) (?:day|morning|evening|night)\b", re.IGNORECASE
+)
 _PERIOD = re.compile(
     r"\bthrough\b|\bsince\b|during the year|so far|in total|throughout|beginning of the year|"
-    r"over the course|by the end of|as of\b|in \d{4}\b|this year|the year",
+    r"over the course|by the end of|as of\b|in \d{4}\b|this year|the year|half of the year",
     re.I,
 )
 _SPECIFIC = (DatePrecision.DAY, DatePrecision.APPROXIMATE)
@@ -51,14 +74,20 @@ class Context:
     groups: list[NameHit]
     """Group mentions (after acronym resolution), in body order."""
     blocked: list[tuple[int, int]]
-    """Spans of every group and organisation name: never places."""
+    """Spans of every group, organisation and state-force name: never places."""
+    places: PlaceTable | None = None
+    forces: list[tuple[int, int, Target]] = field(default_factory=list)
+    """Spans of state-force mentions and the target an attack on each has."""
 
 
 @dataclass
 class _Clause:
     main: LocatedSentence
+    anchor: Anchor
     date: DatePhrase
     follow: list[LocatedSentence]
+    listed: bool
+    """Told in the incidents section (the incident list and its lead-in)."""
 
 
 def _unit_sentences(section: Section) -> list[list[int]]:
@@ -70,51 +99,145 @@ def _unit_sentences(section: Section) -> list[list[int]]:
     return list(units.values())
 
 
-def _current_date(text: str, year: int) -> DatePhrase | None:
-    """The first date of the report year in a sentence; None when the sentence is about an
-    event of an earlier year ("a video in July showing the citizen abducted on December 24,
-    2016" is a reference, not a July incident)."""
-    phrases = find_dates(text, year)
-    if any(p.explicit_year is not None and p.explicit_year < year for p in phrases):
-        return None
-    return next((p for p in phrases if p.explicit_year in (None, year)), None)
+def _local(spans: list[tuple[int, int]], sentence: Sentence) -> list[tuple[int, int]]:
+    return [(s - sentence.start, e - sentence.start) for s, e in spans]
 
 
-def _clauses(section: Section, year: int) -> list[_Clause]:
-    """Incident clauses: a dated event sentence and the undated sentences that follow it in its
-    bullet; a bullet with an event but no date at all is one incident dated by the year."""
-    clauses: list[_Clause] = []
-    for unit in _unit_sentences(section):
-        sentences = [section.sentences[i] for i in unit]
-        in_bullet = sentences[0].bullet is not None
+def _shifted(phrase: DatePhrase, days: int) -> DatePhrase:
+    """The date a number of days later ("the following day"), as precise as the first."""
+    if days == 0 or phrase.precision is not DatePrecision.DAY:
+        return phrase
+    day = date.fromisoformat(phrase.date) + timedelta(days=days)
+    return DatePhrase(
+        phrase.text,
+        phrase.start,
+        phrase.end,
+        day.isoformat(),
+        None,
+        phrase.precision,
+        phrase.explicit_year,
+    )
+
+
+class _Reader:
+    """Incident clauses of one chapter, section by section."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def _accepts(self, sentence: Sentence, anchor: Anchor, *, bullet: bool, listed: bool) -> bool:
+        """Whether the anchor dates an attack (not a release, total, operation or background);
+        outside a bullet only a specific date opening the sentence, or one inside it that
+        qualifies an event, dates an incident."""
+        text = sentence.text
+        segment = text[anchor.start : anchor.end]
+        if not EVENT.search(segment) or period_dated(text, anchor) or is_release(segment):
+            return False
+        vague = anchor.date.precision not in _SPECIFIC or _PERIOD.search(text)
+        if not bullet and anchor.leading and vague:
+            return False
+        after = anchor.date.end - anchor.start
+        groups = [(h.start, h.end) for h in self.ctx.groups]
+        states = [(s, e) for s, e, _ in self.ctx.forces]
+        local = [(s - anchor.start, e - anchor.start) for s, e in _local(states, sentence)]
+        local_groups = [(s - anchor.start, e - anchor.start) for s, e in _local(groups, sentence)]
+        if is_state_operation(segment, max(0, after), local, local_groups):
+            return False
+        if not listed:
+            place = self._place(sentence, anchor)
+            if place.country is not None and place.country != self.ctx.country:
+                return False  # another country's event, told in passing: a reference
+        return True
+
+    def _place(self, sentence: Sentence, anchor: Anchor) -> Place:
+        segment = sentence.text[anchor.start : anchor.end]
+        blocked = [
+            (s - anchor.start, e - anchor.start) for s, e in _local(self.ctx.blocked, sentence)
+        ]
+        return find_place(segment, self.ctx.countries, blocked, self.ctx.places, self.ctx.country)
+
+    def section(self, section: Section, *, listed: bool) -> list[_Clause]:
+        """Incident clauses of a section: dated event sentences, with the undated sentences
+        that follow them in their bullet; a bullet with an event but no date at all is one
+        incident dated by the year (only in the incidents section)."""
+        clauses: list[_Clause] = []
+        for unit in _unit_sentences(section):
+            clauses += self._unit([section.sentences[i] for i in unit], section.key, listed)
+        return clauses
+
+    def _unit(self, sentences: list[Sentence], key: str, listed: bool) -> list[_Clause]:
+        year = self.ctx.year
+        bullet = sentences[0].bullet is not None
         found: list[_Clause] = []
-        current: _Clause | None = None
+        current: list[_Clause] = []
         for sentence in sentences:
-            located = LocatedSentence(section.key, sentence)
-            date = _current_date(sentence.text, year)
-            is_event = bool(_EVENT.search(sentence.text))
-            lead_in_event = (
-                date is not None
-                and date.precision in _SPECIFIC
-                and not (_PERIOD.search(sentence.text))
-            )
-            if date is not None and is_event and (in_bullet or lead_in_event):
-                current = _Clause(located, date, [])
-                found.append(current)
-            elif current is not None and in_bullet and date is None:
-                if _FOLLOW_ON.match(sentence.text):
-                    current = None
-                else:
-                    current.follow.append(located)
-            else:
-                current = None
+            located = LocatedSentence(key, sentence)
+            anchors = [
+                a
+                for a in find_anchors(sentence.text, year, bullet=bullet)
+                if self._accepts(sentence, a, bullet=bullet, listed=listed)
+            ]
+            if anchors:
+                current = [_Clause(located, a, a.date, [], listed) for a in anchors]
+                found += current
+                continue
+            if not (bullet and current) or _dated(sentence.text, year):
+                current = []
+                continue
+            again = self._same_day(sentence, current[-1], located)
+            if again is not None:
+                current = [again]
+                found.append(again)
+            elif _FOLLOW_ON.match(sentence.text):
+                current = []
+            elif not _ASIDE.match(sentence.text):
+                for clause in current:
+                    clause.follow.append(located)
+        if bullet and listed and not found:
+            found += self._undated(sentences, key)
+        return found
+
+    def _same_day(
+        self, sentence: Sentence, previous: _Clause, located: LocatedSentence
+    ) -> _Clause | None:
+        """ "On the same evening, attackers struck churches in Maiduguri": another incident,
+        dated by the one before it."""
+        days = 0 if _SAME_DAY.match(sentence.text) else 1 if _NEXT_DAY.match(sentence.text) else -1
+        if days < 0 or not EVENT.search(sentence.text):
+            return None
+        anchor = Anchor(_shifted(previous.date, days), 0, len(sentence.text), True)
+        return _Clause(located, anchor, anchor.date, [], previous.listed)
+
+    def _undated(self, sentences: list[Sentence], key: str) -> list[_Clause]:
         whole = " ".join(s.text for s in sentences)
-        if in_bullet and not found and _EVENT.search(whole):
-            undated = DatePhrase("", 0, 0, f"{year:04d}", None, DatePrecision.YEAR, None)
-            rest = [LocatedSentence(section.key, s) for s in sentences[1:]]
-            found.append(_Clause(LocatedSentence(section.key, sentences[0]), undated, rest))
-        clauses.extend(found)
-    return clauses
+        first = sentences[0]
+        if not EVENT.search(whole) or _PERIOD.search(first.text) or is_release(first.text):
+            return []
+        states = _local([(s, e) for s, e, _ in self.ctx.forces], first)
+        groups = _local([(h.start, h.end) for h in self.ctx.groups], first)
+        if is_state_operation(first.text, 0, states, groups):
+            return []
+        year = self.ctx.year
+        undated = DatePhrase("", 0, 0, f"{year:04d}", None, DatePrecision.YEAR, None)
+        anchor = Anchor(undated, 0, len(first.text), True)
+        rest = [LocatedSentence(key, s) for s in sentences[1:]]
+        return [_Clause(LocatedSentence(key, first), anchor, undated, rest, True)]
+
+
+def _dated(text: str, year: int) -> bool:
+    """The sentence names a month or day of the report year (so it tells its own event)."""
+    return any(
+        p.explicit_year in (None, year) and p.precision is not DatePrecision.YEAR
+        for p in find_dates(text, year)
+    )
+
+
+def _priority(clause: _Clause) -> int:
+    """The incident list first, then its lead-in, then the other sections: an event told in
+    several places is kept where the list tells it."""
+    if clause.listed:
+        return 0 if clause.main.sentence.bullet is not None else 1
+    return 2
 
 
 def _groups_in(hits: list[NameHit], start: int, end: int) -> list[str]:
@@ -133,17 +256,27 @@ def _unique(ident: str, taken: set[str]) -> str:
     return candidate
 
 
+def _target(segment: str, offset: int, ctx: Context) -> Target:
+    """The first target named: a target word, or a state force attacked ("a KDF base")."""
+    forces = [(s - offset, t) for s, e, t in ctx.forces if offset <= s < offset + len(segment)]
+    return classify_target(segment, forces)
+
+
 def _incident(clause: _Clause, ctx: Context, taken: set[str]) -> Incident:
     main = clause.main.sentence
+    anchor = clause.anchor
+    segment = main.text[anchor.start : anchor.end]
     context = " ".join(s.sentence.text for s in clause.follow)
-    whole = f"{main.text} {context}".strip()
-    span_end = clause.follow[-1].sentence.end if clause.follow else main.end
-    local_blocked = [(s - main.start, e - main.start) for s, e in ctx.blocked]
-    place = find_place(main.text, ctx.countries, local_blocked)
-    perpetrators = _groups_in(ctx.groups, main.start, span_end)
+    whole = f"{segment} {context}".strip()
+    span_start = main.start + anchor.start
+    span_end = clause.follow[-1].sentence.end if clause.follow else main.start + anchor.end
+    blocked = [(s - span_start, e - span_start) for s, e in ctx.blocked]
+    place = find_place(segment, ctx.countries, blocked, ctx.places, ctx.country)
+    perpetrators = _groups_in(ctx.groups, span_start, span_end)
     tolls = read_tolls(whole)
-    kind = classify_kind(main.text, context)
-    ident = f"{clause.date.date}-{slugify(place.place or place.country or 'unknown')}-{kind.value}"
+    kind = classify_kind(segment, context)
+    where = place.place or place.country or "unknown"
+    ident = f"{clause.date.date}-{slugify(where)}-{kind.value}"
     return Incident(
         id=_unique(ident, taken),
         date=clause.date.date,
@@ -151,9 +284,11 @@ def _incident(clause: _Clause, ctx: Context, taken: set[str]) -> Incident:
         date_precision=clause.date.precision,
         date_text=clause.date.text or str(ctx.year),
         place=place.place,
+        place_text=place.written,
+        region=place.region,
         country=place.country or ctx.country,
         kind=kind,
-        target=classify_target(main.text),
+        target=_target(segment, span_start, ctx),
         perpetrators=perpetrators,
         attribution=classify_attribution(whole, bool(perpetrators)),
         evidence=clause.main.evidence(),
@@ -161,28 +296,59 @@ def _incident(clause: _Clause, ctx: Context, taken: set[str]) -> Incident:
     )
 
 
+def _same_event(a: Incident, b: Incident) -> bool:
+    """One event told twice: same day (or month, when one gives only the month), places that
+    agree or are not both given."""
+    if a.date_precision is DatePrecision.YEAR or b.date_precision is DatePrecision.YEAR:
+        return False
+    short = min(len(a.date), len(b.date))
+    if a.date[:short] != b.date[:short]:
+        return False
+    if a.place is None or b.place is None or a.place == b.place:
+        return True
+    return a.region is not None and a.region in (b.place, b.region) and a.place == a.region
+
+
+def _primary(report: CountryReport) -> Section | None:
+    return report.section("incidents") or report.section("body")
+
+
 def extract_incidents(report: CountryReport, ctx: Context) -> list[Incident]:
-    """One Incident per dated event sentence of the incidents section (bullets and lead-in)."""
-    section = report.section("incidents")
-    if section is None:
-        section = report.section("body")
-    if section is None:
-        return []
+    """Every incident of the report year, once: the incidents section's first, then those
+    other sections tell that the list does not."""
+    reader = _Reader(ctx)
+    primary = _primary(report)
+    clauses = reader.section(primary, listed=True) if primary is not None else []
+    for section in report.sections:
+        if section is not primary:
+            clauses += reader.section(section, listed=False)
     taken: set[str] = set()
-    return [_incident(c, ctx, taken) for c in _clauses(section, ctx.year)]
+    kept: list[Incident] = []
+    for clause in sorted(clauses, key=_priority):
+        incident = _incident(clause, ctx, taken)
+        if _priority(clause) > 0 and any(_same_event(incident, other) for other in kept):
+            taken.discard(incident.id)
+            continue
+        kept.append(incident)
+    return sorted(kept, key=lambda i: (i.evidence.section != "incidents", i.evidence.start))
 
 
 def extract_aggregates(report: CountryReport, ctx: Context) -> list[AggregateToll]:
-    """Summary figures over a period in the incidents section's lead-in."""
+    """Summary figures over a period in the incidents section (lead-in and bullets):
+    "through December, IEDs had killed 10 soldiers"."""
     section = report.section("incidents")
     if section is None:
         return []
     out = []
     for sentence in section.sentences:
-        if sentence.bullet is not None or not _PERIOD.search(sentence.text):
+        anchors = find_anchors(sentence.text, ctx.year, bullet=sentence.bullet is not None)
+        closes = any(period_dated(sentence.text, a) for a in anchors)
+        if sentence.bullet is not None and not closes:
             continue
-        date = _current_date(sentence.text, ctx.year)
-        if date is not None and date.precision is DatePrecision.DAY:
+        if not closes and not _PERIOD.search(sentence.text):
+            continue
+        day = next((a for a in anchors if a.date.precision is DatePrecision.DAY), None)
+        if day is not None and not period_dated(sentence.text, day):
             continue
         tolls = read_tolls(sentence.text)
         if tolls.killed is None and tolls.wounded is None and tolls.kidnapped is None:
@@ -244,7 +410,7 @@ def extract_references(
             reason = _reason(located, phrase, text, ctx)
             if reason is None:
                 continue
-            place = place_near(text, phrase.start, ctx.countries, blocked)
+            place = place_near(text, phrase.start, ctx.countries, blocked, ctx.places, ctx.country)
             around = text[max(0, phrase.start - 80) : phrase.end + 80]
             kind = classify_kind(around, "")
             key = (phrase.date, kind.value)
@@ -260,6 +426,7 @@ def extract_references(
                     date_precision=phrase.precision,
                     date_text=phrase.text,
                     place=place.place,
+                    place_text=place.written,
                     country=country,
                     kind=kind if kind is not IncidentKind.OTHER else IncidentKind.ARMED_ASSAULT,
                     reason=reason,
@@ -277,7 +444,7 @@ def _reason(
         return ReferenceReason.EARLIER_YEAR
     if located.section == "incidents" or phrase.precision is not DatePrecision.DAY:
         return None
-    place = find_place(text[phrase.start :], ctx.countries)
+    place = find_place(text[phrase.start :], ctx.countries, places=ctx.places, home=ctx.country)
     if place.country is not None and place.country != ctx.country:
         return ReferenceReason.OTHER_COUNTRY
     return None

@@ -4,7 +4,7 @@ agreements, asset freezes and units created, with their status and date."""
 import re
 from dataclasses import dataclass
 
-from crtdiff.extract.dates import DatePhrase, find_dates
+from crtdiff.extract.dates import MONTHS, DatePhrase, find_dates
 from crtdiff.extract.evidence import LocatedSentence, SentenceIndex
 from crtdiff.text.normalize import slugify
 from schemas import DatePrecision, LegalMeasure, LegalMeasureKind, LegalStatus
@@ -35,13 +35,20 @@ _ACTION = (
     r"establish\w*|creat\w*|launch\w*|issued|incorporated|finaliz\w*|finalis\w*|revis\w*|"
     r"criminaliz\w*|criminalis\w*|pending|announc\w*)"
 )
-# First matching rule wins for a sentence (a unit created by law is reported once, as the law).
+# First matching rule wins for a sentence (a unit created by law is reported once, as the law;
+# a reparations order for a convicted man is the order, not a conviction).
 RULES = [
     Rule(
         K.STATE_OF_EMERGENCY,
         ("emergency", "siege"),
         _re(r"state of (?:emergency|siege)"),
-        _re(_ACTION),
+        _re(_ACTION + r"|remain\w* in (?:effect|force|place)|\bunder\b"),
+    ),
+    Rule(
+        K.REPARATIONS_ORDER,
+        ("reparation",),
+        _re(r"\breparations?\b"),
+        _re(r"\border\w*|\bawarded\b|\bissu\w+|\bpay\b"),
     ),
     Rule(
         K.CONVICTION,
@@ -50,6 +57,35 @@ RULES = [
         _re(
             r"\b(?:January|February|March|April|May|June|July|August|September|October|"
             r"November|December)\b|\bof [A-Z]\w+|\b\d+ (?:people|individuals|suspects|men)"
+        ),
+    ),
+    Rule(
+        K.ARREST_WARRANT,
+        ("warrant",),
+        _re(r"\b(?:arrest|international|search) warrants?\b|\bwarrants? for (?:the )?arrest"),
+        _re(r"\bissu\w+|\bobtain\w*|\bexecut\w+|\bsought\b"),
+    ),
+    Rule(
+        K.EXTRADITION,
+        ("extradit",),
+        _re(r"\bextradit(?:ed|ing|e)\b|\bextradition of\b"),
+        _re(r"\bextradit(?:ed|ing)\b|\bextradition of\b.*\b(?:approv\w*|grant\w*|complet\w*)"),
+    ),
+    Rule(
+        K.DESIGNATION,
+        ("designat",),
+        _re(
+            r"\bdesignat(?:ed|ing)\b(?!\s+(?:a\s+)?(?:Foreign|terrorist|FTO)\b)|"
+            r"\bdesignation of\b"
+        ),
+        _re(r"terror|\bFTO\b|\bSDGT\b|sanction"),
+    ),
+    Rule(
+        K.RATIFICATION,
+        ("ratif", "accede", "accession"),
+        _re(r"\bratif(?:ied|ies|y|ying|ication of)\b|\bacceded to\b|\baccession to\b"),
+        _re(
+            r"\b(?:conventions?|treat(?:y|ies)|protocols?|charter|agreements?|accords?|instruments?)\b"
         ),
     ),
     Rule(
@@ -123,12 +159,37 @@ _STATUS = [
     (LegalStatus.EXTENDED, _re(r"\bextend\w*|\brenew\w*|\bprolong\w*")),
     (LegalStatus.IMPLEMENTED, _re(r"\bimplement\w*")),
 ]
-_SUBJECT_STOP = re.compile(r"[;:]|\.(?=\s|$)|,\s+(?:which|and|but|as|while|however)\b")
+_SUBJECT_STOP = re.compile(r"[;:]|(?<![A-Z])\.(?=\s|$)|,\s+(?:which|and|but|as|while|however)\b")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
 _SUBJECT_WORDS = 14
+_SUBJECT_MIN_WORDS = 4
+"""A date ends the subject only after this many words ("law on November 9, 2015, that defined
+the composition" keeps its date; "unit took the lead in the investigation into the November 20,
+2015, attack" stops before it)."""
 _STOPWORDS = {"a", "an", "the", "its", "their", "first", "new", "of", "for", "and", "to", "on"}
+_KIND_STATUS: dict[LegalMeasureKind, list[tuple[LegalStatus, re.Pattern[str]]]] = {
+    K.STATE_OF_EMERGENCY: [
+        (LegalStatus.EXTENDED, _re(r"\bextend\w*|\brenew\w*|\bprolong\w*")),
+        (
+            LegalStatus.IN_FORCE,
+            _re(r"\bdeclar\w*|\bimpos\w*|in (?:effect|force|place)\b|\bunder\b"),
+        ),
+    ],
+    K.REPARATIONS_ORDER: [(LegalStatus.ISSUED, _re(r"\border\w*|\bawarded\b|\bissu\w+"))],
+    K.ARREST_WARRANT: [(LegalStatus.ISSUED, _re(r"\bissu\w+|\bobtain\w*"))],
+    K.EXTRADITION: [],
+    K.DESIGNATION: [(LegalStatus.ADOPTED, _re(r"\bdesignat\w+"))],
+}
+"""Statuses that only some kinds have, tried before the general ones; an empty list means the
+kind has no status (an extradition happened or did not)."""
 
 
-def _status(text: str) -> LegalStatus | None:
+def _status(kind: LegalMeasureKind, text: str) -> LegalStatus | None:
+    own = _KIND_STATUS.get(kind)
+    if own is not None:
+        found = next((status for status, pattern in own if pattern.search(text)), None)
+        if found is not None or not own or kind is not K.STATE_OF_EMERGENCY:
+            return found
     return next((status for status, pattern in _STATUS if pattern.search(text)), None)
 
 
@@ -159,6 +220,10 @@ _DETERMINERS = {
     "created",
 }
 _MODIFIERS_BACK = 3
+_TRAILING = re.compile(
+    r"(?:[\s,;:.(\[“\"‘—–-]|\b(?:on|in|into|onto|of|for|to|and|or|the|a|an|by|with|that|from|at|as|about)\b)+$"
+)
+_LEADING = re.compile(r"^(?:[\s,;:.)\]”\"’—–-]|\b(?:and|but|however|while|whereas)\b)+", re.I)
 
 
 def _subject_start(text: str, start: int) -> int:
@@ -171,20 +236,89 @@ def _subject_start(text: str, start: int) -> int:
     return start
 
 
+def _span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span narrowed to start and end on a word: no punctuation or dangling small word at
+    its ends, never a word cut in two."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "’'-"):
+        start -= 1
+    while (
+        end < len(text)
+        and (text[end].isalnum() or text[end] in "’'")
+        and text[end - 1 : end].isalnum()
+    ):
+        end += 1
+    piece = text[start:end]
+    lead = _LEADING.match(piece)
+    if lead:
+        start += lead.end()
+    tail = _TRAILING.search(text[start:end])
+    if tail and tail.start() > 0:
+        end = start + tail.start()
+    if _ABBREVIATION_END.search(text[start:end]) and text[end : end + 1] == ".":
+        end += 1  # "U.S.", not "U.S"
+    if text[start:end].count("(") > text[start:end].count(")") and ")" in text[end:]:
+        end = text.index(")", end) + 1  # never leave a parenthesis open
+    return start, end
+
+
 def _subject(text: str, start: int, year: int) -> str:
-    tail = text[_subject_start(text, start) :]
-    for date in reversed(find_dates(tail, year)):
-        tail = tail[: date.start] + tail[date.end :]
-    tail = re.sub(r"\s+(?:on|in)\s*,?\s*(?=,|that\b)", " ", tail)
-    tail = re.sub(r"\s*,\s*,", ",", tail).replace(" ,", ",")
+    """What the measure is about: the trigger and its modifiers, up to the end of its phrase
+    (or a date after its first words); a contiguous span of the sentence."""
+    begin = _subject_start(text, start)
+    tail = text[begin:]
     stop = _SUBJECT_STOP.search(tail)
     phrase = tail[: stop.start()] if stop else tail
-    words = phrase.split()[:_SUBJECT_WORDS]
-    return " ".join(words).rstrip(",")
+    for date in find_dates(phrase, year):
+        if len(phrase[: date.start].split()) >= _SUBJECT_MIN_WORDS:
+            phrase = phrase[: date.start]
+            break
+    words = list(re.finditer(r"\S+", phrase))[:_SUBJECT_WORDS]
+    end = begin + (words[-1].end() if words else 0)
+    a, b = _span(text, begin, end)
+    return text[a:b]
+
+
+_CLAUSE_BREAK = re.compile(r";\s+|:\s+|,\s+(?:however|but|while|whereas|although)\b,?\s*", re.I)
+_SUMMARY_WORDS = 45
+_INTRO = re.compile(
+    r"^(?:In accordance with|According to|Under|As part of|Pursuant to|In line with|Following|"
+    r"After|Since|Despite|In addition to)\b[^,]{10,}?,\s+"
+)
+
+
+def _summary(text: str, trigger: re.Match[str], action: re.Pattern[str]) -> str:
+    """The clause of the sentence that states the measure: the sentence itself when short, else
+    the clause holding the trigger (without an introductory phrase that does not name the
+    measure), cut on a clause boundary if still long. Always a contiguous span of words."""
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() <= trigger.start()]
+    start = starts[-1]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(text) if m.start() >= trigger.end()]
+    end = ends[0] if ends else len(text)
+    intro = _INTRO.match(text[start:end])
+    # "In accordance with ..., Mali has incorporated ...": the measure is told after it.
+    told_after = intro is not None and action.search(text, start + intro.end(), end)
+    if intro is not None and told_after and start + intro.end() <= trigger.start():
+        start += intro.end()
+    said = action.search(text, start, end) or action.search(text)
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) > _SUMMARY_WORDS:
+        keep = max(trigger.end(), said.end() if said else 0) - start
+        cut = next(
+            (m.start() for m in _SUBJECT_STOP.finditer(text[start:end]) if m.start() >= keep),
+            words[_SUMMARY_WORDS - 1].end(),
+        )
+        end = start + max(cut, keep)
+    a, b = _span(text, start, end)
+    return text[a:b]
 
 
 def _ident(kind: LegalMeasureKind, subject: str, taken: set[str]) -> str:
-    words = [w for w in slugify(subject).split("-") if w and w not in _STOPWORDS][:6]
+    # Dates in the subject ("law on November 9, 2015, that ...") are left out of the key.
+    words = [
+        w
+        for w in slugify(subject).split("-")
+        if w and w not in _STOPWORDS and w not in MONTHS and not w.isdigit()
+    ][:6]
     base = f"{kind.value}-{'-'.join(words) or 'measure'}"
     candidate, n = base, 2
     while candidate in taken:
@@ -228,32 +362,53 @@ def cued_rules(text: str) -> list[Rule]:
     return [rule for rule in RULES if not found.isdisjoint(rule.cues)]
 
 
-def _measure(located: LocatedSentence, year: int, taken: set[str]) -> LegalMeasure | None:
-    text = located.sentence.text
+@dataclass(frozen=True)
+class MeasureReading:
+    """What one sentence says of a measure."""
+
+    kind: LegalMeasureKind
+    status: LegalStatus | None
+    date: DatePhrase | None
+    subject: str
+    summary: str
+
+
+def read_measure(text: str, year: int) -> MeasureReading | None:
+    """The measure a sentence records, if any: the first rule whose trigger and action it
+    holds; subject and summary are spans of the sentence's own words."""
     rules = cued_rules(text)
     if not rules or _DUTY.search(text):
         return None  # nothing legal named; or who is in charge of a measure, not a measure
     for rule in rules:
         trigger = rule.trigger.search(text)
-        if trigger is None or not rule.action.search(text):
+        action = rule.action.search(text) if trigger is not None else None
+        if trigger is None or action is None:
             continue
-        date = _measure_date(text, year)
-        status = _status(text)
-        subject = _subject(text, trigger.start(), year)
-        when = f" ({date.text})" if date else ""
-        label = rule.kind.value.replace("_", " ")
-        summary = f"{label.capitalize()}{' ' + status.value.replace('_', ' ') if status else ''}"
-        return LegalMeasure(
-            id=_ident(rule.kind, subject, taken),
+        return MeasureReading(
             kind=rule.kind,
-            status=status,
-            date=date.date if date else None,
-            date_precision=date.precision if date else None,
-            subject=subject,
-            summary=f"{summary}{when}: {subject}",
-            evidence=located.evidence(),
+            status=_status(rule.kind, text),
+            date=_measure_date(text, year),
+            subject=_subject(text, trigger.start(), year),
+            summary=_summary(text, trigger, rule.action),
         )
     return None
+
+
+def _measure(located: LocatedSentence, year: int, taken: set[str]) -> LegalMeasure | None:
+    reading = read_measure(located.sentence.text, year)
+    if reading is None:
+        return None
+    date = reading.date
+    return LegalMeasure(
+        id=_ident(reading.kind, reading.subject, taken),
+        kind=reading.kind,
+        status=reading.status,
+        date=date.date if date else None,
+        date_precision=date.precision if date else None,
+        subject=reading.subject,
+        summary=reading.summary,
+        evidence=located.evidence(),
+    )
 
 
 def extract_legal_measures(index: SentenceIndex, year: int) -> list[LegalMeasure]:

@@ -1,18 +1,27 @@
-"""Where an incident happened: the place as written, and the country it lies in."""
+"""Where an incident happened: the place (canonical when data/reference/places.csv knows it),
+the region it lies in, and the country."""
 
 import re
 from dataclasses import dataclass
 
 from crtdiff.extract.dates import MONTHS
 from crtdiff.reference.countries import CountryTable
+from crtdiff.reference.places import WIDE_LEVELS, PlaceTable
+from crtdiff.reference.places import Place as PlaceRow
 
-_PARTICLES = {"de", "du", "al", "el", "of", "la", "le", "ad", "ash", "bin"}
+_PARTICLES = {"de", "du", "al", "el", "of", "la", "le", "ad", "ash", "bin", "del", "da", "di",
+              "des", "es", "ez"}  # fmt: skip
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĶĹĽŁŃŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_NAME_WORD = rf"(?:(?:al|el|ad|an|ar|as|ash|at|az|ez)-)?[{_UPPER}][\w’'.-]*"
+_ADMIN = r"town|village|city|area|district|province|region|state|governorate|county"
 _PLACE = re.compile(
     r"\b(?P<prep>in|at|near|outside|around|on the outskirts of|(?:neighbou?rhoods?|suburbs?|"
-    r"outskirts|town|city|village|area|district|province) of|attack on|attacked|targeting)\s+"
-    r"(?:the\s+(?:town|village|city|region|area|camp|commune)\s+of\s+|the\s+)?"
-    r"(?P<place>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|du|al|el|la|le))*)"
+    rf"outskirts|{_ADMIN}) of|attack on|attacked|targeting)\s+"
+    rf"(?:the\s+(?:{_ADMIN}|camp|commune)\s+of\s+|the\s+)?"
+    rf"(?P<place>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:del|des|de|du|al|el|la|le|da|di|es|ez)\b))*)"
 )
+_AND_MORE = re.compile(rf"\s+(?:and|&)\s+{_NAME_WORD}")
+""""Jammu and Kashmir": a name with "and" in it, taken only when the table lists it."""
 _COUNTRY_AFTER = re.compile(r",\s*(?P<country>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})")
 _NOT_PLACES = {
     "the",
@@ -41,7 +50,11 @@ _NOT_PLACES = {
 }
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _RANKS = {"attack on": 1, "attacked": 1, "targeting": 1, "near": 2, "around": 2}
-_REGION_WORD = re.compile(r"\s+(?:region|province|state|department|area|district)\b", re.I)
+_WIDE_AFTER = re.compile(
+    r"\s+(?:region|province|state|department|area|district|governorate|county)\b", re.I
+)
+_TOWN_AFTER = re.compile(r"\s+(?:town|city|village)\b")
+_WIDE_WORD = re.compile(r"\s+(?:Region|State|Province|Governorate|County|Department|District)$")
 _DEMONYM = re.compile(r"(?:ian|ien|ese|ish|ani|ali|ean|ois)$")
 
 
@@ -50,56 +63,153 @@ class Place:
     """A place phrase and the country it designates or lies in."""
 
     place: str | None
+    """Canonical name when the places table lists it, else as written."""
     country: str | None
     start: int | None
     rank: int = 0
     """0 where it happened ("in Gao"), 1 what was attacked ("attacked the JW Marriott"),
     2 what it was close to ("near Bamako")."""
+    written: str | None = None
+    """The place as written."""
+    region: str | None = None
+    """The first-level region it lies in (canonical when known)."""
+    wide: bool = False
+    """A region, district or area rather than a town or site."""
+    known: bool = False
+    """The places table lists it."""
+    level: str | None = None
+    """Its level in the places table (region, district, town, area)."""
 
 
 def _clean(candidate: str) -> str:
     words = candidate.split()
-    while words and words[-1].lower() in _PARTICLES:
+    while words and words[-1] in _PARTICLES:
         words.pop()
     return " ".join(words)
 
 
+def _resolve(
+    written: str, wide: bool, town: bool, places: PlaceTable | None, home: str | None
+) -> PlaceRow | None:
+    """The table row a place phrase names: a region when the text says "region" ("the Diffa
+    region"), a town when it says "town" or nothing ("Diffa")."""
+    if places is None:
+        return None
+    if wide:
+        for level in WIDE_LEVELS:
+            row = places.lookup(written, home, level)
+            if row is not None and row.level == level:
+                return row
+        return None
+    row = places.lookup(written, home, "town" if town else None)
+    return None if row is not None and town and row.level != "town" else row
+
+
+def _candidate(
+    match: re.Match[str],
+    text: str,
+    countries: CountryTable,
+    places: PlaceTable | None,
+    home: str | None,
+) -> Place | None:
+    start, _end = match.span("place")
+    candidate = _clean(match.group("place").rstrip(".,"))
+    first = candidate.split()[0].lower().rstrip("’'s") if candidate else ""
+    if not candidate or first in _NOT_PLACES or first in MONTHS or first in _WEEKDAYS:
+        return None
+    bare = candidate.removesuffix("’s").removesuffix("'s")
+    resolved = countries.resolve(bare)
+    if resolved is not None:
+        return Place(None, resolved.name, start)
+    longer = _AND_MORE.match(text, start + len(candidate))
+    if longer is not None and places is not None:
+        joined = candidate + longer.group()
+        if places.lookup(joined, home) is not None:
+            candidate = bare = joined
+    rank = _RANKS.get(match.group("prep"), 0)
+    after_text = text[start + len(candidate) :]
+    wide = bool(_WIDE_AFTER.match(after_text))
+    row = _resolve(bare, wide, bool(_TOWN_AFTER.match(after_text)), places, home)
+    stripped = _WIDE_WORD.sub("", bare)
+    if row is None and stripped != bare:
+        wide, row = True, _resolve(stripped, True, False, places, home)
+    if row is None and len(candidate.split()) == 1 and _DEMONYM.search(candidate):
+        return None  # "Malian", "Nigerien": adjectives, not places
+    if row is not None:
+        return Place(
+            row.name,
+            row.country,
+            start,
+            rank,
+            candidate,
+            row.region,
+            row.level in WIDE_LEVELS,
+            known=True,
+            level=row.level,
+        )
+    after = _COUNTRY_AFTER.match(text, start + len(candidate))
+    follows = countries.resolve(after.group("country")) if after is not None else None
+    return Place(
+        stripped if wide else candidate,
+        follows.name if follows else None,
+        start,
+        rank,
+        candidate,
+        wide=wide,
+    )
+
+
 def place_candidates(
-    text: str, countries: CountryTable, blocked: list[tuple[int, int]] | None = None
+    text: str,
+    countries: CountryTable,
+    blocked: list[tuple[int, int]] | None = None,
+    places: PlaceTable | None = None,
+    home: str | None = None,
 ) -> list[Place]:
     """Every place phrase after a location preposition, in order; a country name gives a
-    candidate with no place (skipping names of groups, bodies, months and adjectives)."""
+    candidate with no place (skipping names of groups, bodies, months and adjectives).
+    `home` is the chapter's country, whose places the table prefers."""
     blocked = blocked or []
     found: list[Place] = []
     for match in _PLACE.finditer(text):
         start, end = match.span("place")
         if any(s < end and start < e for s, e in blocked):
             continue
-        candidate = _clean(match.group("place").rstrip(".,"))
-        first = candidate.split()[0].lower().rstrip("’'s") if candidate else ""
-        if not candidate or first in _NOT_PLACES or first in MONTHS or first in _WEEKDAYS:
-            continue
-        resolved = countries.resolve(candidate.removesuffix("’s").removesuffix("'s"))
-        if resolved is not None:
-            found.append(Place(None, resolved.name, start))
-            continue
-        if len(candidate.split()) == 1 and _DEMONYM.search(candidate) and candidate.istitle():
-            continue  # "Malian", "Nigerien": adjectives, not places
-        after = _COUNTRY_AFTER.match(text, end)
-        follows = countries.resolve(after.group("country")) if after is not None else None
-        rank = _RANKS.get(match.group("prep"), 0)
-        found.append(Place(candidate, follows.name if follows else None, start, rank))
+        candidate = _candidate(match, text, countries, places, home)
+        if candidate is not None:
+            found.append(candidate)
     return found
 
 
+def _region(place: Place) -> str | None:
+    """The first-level region a wide place stands for: itself, or the region it lies in."""
+    if place.level == "region" or not place.known:
+        return place.place
+    return place.region
+
+
+def _region_of(chosen: Place, wides: list[Place]) -> str | None:
+    """The region named with the place ("Bosso town in the Diffa region"), else the table's."""
+    for wide in wides:
+        if wide is not chosen and (chosen.start or 0) <= (wide.start or 0):
+            return _region(wide) if wide.known or chosen.region is None else chosen.region
+    return _region(chosen) if chosen.wide else chosen.region
+
+
 def find_place(
-    text: str, countries: CountryTable, blocked: list[tuple[int, int]] | None = None
+    text: str,
+    countries: CountryTable,
+    blocked: list[tuple[int, int]] | None = None,
+    places: PlaceTable | None = None,
+    home: str | None = None,
 ) -> Place:
-    """The first place named, and the country: a country name sets the country and the search
-    goes on for a town ("abducted in Niger along the Malian border" is in Niger, no town)."""
-    candidates = place_candidates(text, countries, blocked)
-    country = next((c.country for c in candidates if c.place is None), None)
-    towns = [c for c in candidates if c.place is not None]
+    """The first place named, its region and country: a country name sets the country and the
+    search goes on for a town ("abducted in Niger along the Malian border" is in Niger, no
+    town); a town the table knows brings its own region and country."""
+    candidates = place_candidates(text, countries, blocked, places, home)
+    country = next((c.country for c in candidates if c.place is None and c.rank < 2), None)
+    towns = [c for c in candidates if c.place is not None and not c.wide]
+    wides = [c for c in candidates if c.place is not None and c.wide]
     # Where, then what, then near what: "attacked the JW Marriott ... in Jakarta" happened in
     # Jakarta; "attacked Le Campement Kangaba, a resort near Bamako" at the resort.
     towns.sort(key=lambda c: c.rank)
@@ -107,25 +217,48 @@ def find_place(
         # "near Eagle Square in Abuja": the town the site lies in.
         inner = next((t for t in towns[index + 1 :] if _right_after(text, town, t)), None)
         chosen = inner or town
-        return Place(chosen.place, chosen.country or town.country or country, chosen.start)
+        return Place(
+            chosen.place,
+            chosen.country or town.country or country,
+            chosen.start,
+            written=chosen.written,
+            region=_region_of(chosen, wides),
+            known=chosen.known,
+        )
+    if wides:
+        first = wides[0]
+        return Place(
+            first.place,
+            first.country or country,
+            first.start,
+            written=first.written,
+            region=_region_of(first, wides),
+            wide=True,
+            known=first.known,
+        )
     return Place(None, country, None)
 
 
 def _right_after(text: str, outer: Place, inner: Place) -> bool:
     """True when `inner` follows `outer` as "<outer> in <inner>"."""
-    if outer.start is None or inner.start is None or outer.place is None:
+    if outer.start is None or inner.start is None or outer.written is None:
         return False
-    gap = text[outer.start + len(outer.place) : inner.start]
-    after = text[inner.start + len(inner.place or "") :]
-    # A town, not a region: "near Tiabongou in the Sahel region" happened in Tiabongou.
-    return bool(re.fullmatch(r",?\s+in\s+", gap)) and not _REGION_WORD.match(after)
+    gap = text[outer.start + len(outer.written) : inner.start]
+    return bool(re.fullmatch(r",?\s+in\s+", gap))
 
 
 def place_near(
-    text: str, position: int, countries: CountryTable, blocked: list[tuple[int, int]]
+    text: str,
+    position: int,
+    countries: CountryTable,
+    blocked: list[tuple[int, int]],
+    places: PlaceTable | None = None,
+    home: str | None = None,
 ) -> Place:
     """The place named closest to a position (the date of an event mentioned in passing)."""
-    towns = [c for c in place_candidates(text, countries, blocked) if c.place is not None]
+    towns = [
+        c for c in place_candidates(text, countries, blocked, places, home) if c.place is not None
+    ]
     if not towns:
-        return find_place(text[position:], countries)
+        return find_place(text[position:], countries, places=places, home=home)
     return min(towns, key=lambda c: abs((c.start or 0) - position))

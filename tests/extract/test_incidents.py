@@ -1,0 +1,285 @@
+"""What counts as an incident, its dates, places and actors: the failing examples of issue #10
+and adversarial phrasings of our own, each parsed as part of a small chapter."""
+
+from schemas import Attribution, CountryReport, IncidentKind, Target
+from tests.conftest import ParseFn
+
+OVERVIEW = (
+    "Overview: The government remained a partner in the fight against terrorism and violent "
+    "extremism. It continued to rely on its international partners for security."
+)
+
+
+def chapter(
+    parse: ParseFn,
+    bullets: list[str],
+    *,
+    country: str = "Mali",
+    year: int = 2016,
+    overview: str = OVERVIEW,
+    lead: str = "Terrorist incidents included:",
+    rest: str = "",
+) -> CountryReport:
+    """A chapter in the 2014+ outline with these incident bullets."""
+    text = f"{overview}\n\n{year} Terrorist Incidents: {lead}\n\n"
+    text += "".join(f"• {b}\n" for b in bullets)
+    if rest:
+        text += f"\n{rest}\n"
+    text += (
+        "\nLegislation, Law Enforcement, and Border Security: The government continued to "
+        "train its police.\n"
+    )
+    return parse(text.encode(), "chapter.txt", country=country, year=year)
+
+
+# --- 2. What is an attack -------------------------------------------------------------------
+
+
+def test_a_hostage_release_is_not_an_incident(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [
+            "On March 3, AQIM released a French hostage it had held since 2011.",
+            "On April 9, gunmen kidnapped two aid workers in Menaka.",
+        ],
+    )
+    assert [i.date for i in report.incidents] == ["2016-04-09"]
+
+
+def test_a_period_total_is_an_aggregate_not_an_incident(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [
+            "Through December, IEDs had killed 10 soldiers in the Kidal region.",
+            "On May 2, gunmen attacked a checkpoint in Gao, killing one soldier.",
+        ],
+    )
+    assert [i.date for i in report.incidents] == ["2016-05-02"]
+    [aggregate] = report.aggregate_tolls
+    assert (aggregate.killed_min, aggregate.victims) == (10, "soldiers")
+    assert aggregate.evidence.sentence.startswith("Through December")
+
+
+def test_an_attackers_past_training_is_not_an_incident(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [
+            "On April 2, a suicide bomber attacked a checkpoint in Gao, killing two soldiers. "
+            "The attacker had trained in AQIM camps in 2012.",
+        ],
+        lead="In May, authorities said one of the attackers had trained in AQIM camps. "
+        "Terrorist incidents included:",
+    )
+    assert [(i.date, i.killed_min) for i in report.incidents] == [("2016-04-02", 2)]
+
+
+def test_state_security_operations_are_not_incidents(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [
+            "On August 8, police raided a house in Bekasi, killing two suspects.",
+            "On May 10, French forces conducted a raid near Gorom-Gorom that freed four hostages.",
+            "On June 2, FAMa soldiers killed 12 militants in an operation near Boni.",
+            "On June 3, militants attacked a FAMa base in Boni, killing five soldiers.",
+        ],
+    )
+    [attack] = report.incidents
+    assert (attack.date, attack.place, attack.target, attack.killed_min) == (
+        "2016-06-03",
+        "Boni",
+        Target.MILITARY,
+        5,
+    )
+
+
+def test_an_attack_told_only_in_the_overview_is_an_incident_once(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        ["On January 18, a suicide bomber attacked a military camp in Baidoa, killing 77 people."],
+        country="Somalia",
+        year=2017,
+        overview=(
+            "Overview: On October 14, a truck bomb in Mogadishu killed more than 500 people, the "
+            "deadliest terrorist attack in the country's history. The January 18 attack on the "
+            "camp in Baidoa killed 77 people. The November 20, 2015, attack on the Radisson hotel "
+            "in Bamako was still under investigation. The October 4 ambush near Tongo Tongo, "
+            "Niger, killed four U.S. soldiers."
+        ),
+    )
+    by_date = {i.date: i for i in report.incidents}
+    assert sorted(by_date) == ["2017-01-18", "2017-10-14"]
+    truck = by_date["2017-10-14"]
+    assert (truck.place, truck.kind, truck.killed_min) == (
+        "Mogadishu",
+        IncidentKind.SUICIDE_OR_VBIED,
+        500,
+    )
+    assert [f.value for f in truck.toll_flags] == ["at_least"]
+    assert truck.evidence.section == "overview"
+    assert by_date["2017-01-18"].evidence.section == "incidents"
+    references = {r.date: r.reason.value for r in report.referenced_incidents}
+    assert references == {"2015-11-20": "earlier_year", "2017-10-04": "other_country"}
+
+
+# --- 3. Dates --------------------------------------------------------------------------------
+
+
+def test_dates_inside_a_lead_in_sentence(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [],
+        country="Nigeria",
+        lead=(
+            "Boko Haram carried out attacks throughout the year, including May 24, when two "
+            "suicide bombers killed 10 people at a market in Maiduguri. Attacks on places of "
+            "worship included a June 3 bombing of a church in Kano and a June 30 stabbing at a "
+            "mosque in Zaria."
+        ),
+    )
+    found = [(i.date, i.place, i.kind) for i in report.incidents]
+    assert found == [
+        ("2016-05-24", "Maiduguri", IncidentKind.SUICIDE_OR_VBIED),
+        ("2016-06-03", "Kano", IncidentKind.BOMBING),
+        ("2016-06-30", "Zaria", IncidentKind.ARMED_ASSAULT),
+    ]
+    assert report.incidents[0].killed_min == 10
+
+
+def test_two_days_in_one_bullet_are_two_incidents(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        ["On July 8 and September 6, gunmen attacked the police station in Diffa."],
+        country="Niger",
+    )
+    assert [(i.date, i.date_end, i.place) for i in report.incidents] == [
+        ("2016-07-08", None, "Diffa"),
+        ("2016-09-06", None, "Diffa"),
+    ]
+    assert len({i.id for i in report.incidents}) == 2
+
+
+# --- 4. Places -------------------------------------------------------------------------------
+
+
+def test_a_town_in_a_region(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [
+            "On February 6, Boko Haram attacked Bosso town in the Diffa region, killing five soldiers."
+        ],
+        country="Niger",
+    )
+    [attack] = report.incidents
+    assert (attack.place, attack.region, attack.country) == ("Bosso", "Diffa", "Niger")
+
+
+def test_the_region_of_a_known_town_comes_from_the_places_table(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        ["On March 9, gunmen attacked a school in Ayorou, killing a teacher."],
+        country="Niger",
+    )
+    [attack] = report.incidents
+    assert (attack.place, attack.region, attack.country) == ("Ayorou", "Tillaberi", "Niger")
+
+
+def test_where_a_kidnapping_began_is_where_it_happened(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        ["On October 14, a U.S. citizen was kidnapped in Niger and later killed in northern Mali."],
+    )
+    [kidnapping] = report.incidents
+    assert (kidnapping.country, kidnapping.kind) == ("Niger", IncidentKind.KIDNAPPING)
+    assert (kidnapping.kidnapped_min, kidnapping.killed_min) == (1, 1)
+
+
+def test_spellings_of_one_place_are_one_canonical_place(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [
+            "On May 4, gunmen attacked a market in Tillabery, killing four people.",
+            "On June 5, gunmen attacked a market in Tillabéri, killing six people.",
+        ],
+        country="Niger",
+    )
+    assert [(i.place, i.place_text) for i in report.incidents] == [
+        ("Tillaberi", "Tillabery"),
+        ("Tillaberi", "Tillabéri"),
+    ]
+
+
+# --- 5. Groups and actors --------------------------------------------------------------------
+
+
+def test_state_forces_and_missions_are_never_groups_or_perpetrators(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [
+            "On March 5, al-Shabaab attacked a Kenya Defence Forces (KDF) base in El Adde, "
+            "killing dozens of soldiers; the Somali National Army (SNA) and AMISOM later "
+            "retook the town.",
+        ],
+        country="Somalia",
+        overview=(
+            "Overview: The Somali National Army (SNA), the Malian Armed Forces (FAMa) and the "
+            "Multinational Joint Task Force (MNJTF) fought al-Shabaab."
+        ),
+    )
+    assert [g.id for g in report.groups] == ["al-shabaab"]
+    [attack] = report.incidents
+    assert attack.perpetrators == ["al-shabaab"]
+    assert attack.target is Target.MILITARY
+
+
+def test_isis_branches_are_one_group_each(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [],
+        country="Libya",
+        overview=(
+            "Overview: ISIL-Libya lost Sirte in December. ISIS-Libya remained active in the "
+            "south. The Islamic State in West Africa recruited in Niger, and the Sahara branch "
+            "of AQIM operated along the border. ISIS in Libya fighters fled to the desert."
+        ),
+    )
+    assert [g.id for g in report.groups] == ["isis-libya", "iswa", "aqim-sahara"]
+
+
+def test_groups_defined_inline_or_named_in_passing(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [],
+        country="Philippines",
+        overview=(
+            "Overview: Tuareg rebels, known as the Alliance for Democracy and Change (ADC), "
+            "attacked army posts in 2006. The government continued peace talks with the Moro "
+            "Islamic Liberation Front, which signed a framework agreement in 2012."
+        ),
+    )
+    ids = [g.id for g in report.groups]
+    assert ids == ["adc", "milf"]
+    adc = report.groups[0]
+    assert (adc.name, adc.from_gazetteer) == ("Alliance for Democracy and Change", False)
+
+
+def test_suspected_and_plainly_named_perpetrators(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [
+            "On May 14, gunmen likely affiliated with ISIS-GS attacked a patrol near Ayorou, "
+            "killing three soldiers.",
+        ],
+        country="Niger",
+    )
+    [attack] = report.incidents
+    assert (attack.perpetrators, attack.attribution) == (["isis-gs"], Attribution.SUSPECTED)
+    colombia = chapter(
+        parse,
+        [
+            "On March 5, an ELN terrorist detonated a bomb at a police station in Cucuta, killing two officers."
+        ],
+        country="Colombia",
+    )
+    [bomb] = colombia.incidents
+    assert (bomb.perpetrators, bomb.kind, bomb.killed_min) == (["eln"], IncidentKind.BOMBING, 2)
+    assert bomb.place == "Cucuta"
