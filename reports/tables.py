@@ -36,7 +36,7 @@ def incident_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
             "date_end": i.date_end,
             "date_precision": i.date_precision.value,
             "place": i.place,
-            "place_text": i.place_text,
+            "place_canonical": i.place_canonical,
             "region": i.region,
             "incident_country": i.country,
             "kind": i.kind.value,

@@ -129,13 +129,13 @@ class Incident(StrictModel):
     date_text: str
     """The date phrase as written."""
     place: str | None = None
-    """Place (town, site): its canonical name when data/reference/places.csv lists it, else as
-    written."""
-    place_text: str | None = None
-    """The place as written."""
+    """Place as written (town, site)."""
+    place_canonical: str | None = None
+    """The place's name in data/reference/places.csv ("Tillabery" and "Tillabéri" are both
+    Tillaberi); null when the table does not list it."""
     region: str | None = None
-    """First-level region (region, state, province, governorate) the place lies in, canonical
-    when places.csv knows it: from the text ("Bosso town in the Diffa region") or the table."""
+    """The region (region, state, province, governorate) the text names with the place, as
+    written ("Bosso town in the Diffa region": Diffa); null when none is written."""
     country: str | None = None
     """Canonical country where it happened (not always the chapter's country)."""
     kind: IncidentKind
@@ -174,9 +174,9 @@ class ReferencedIncident(StrictModel):
     date_precision: DatePrecision | None = None
     date_text: str | None = None
     place: str | None = None
-    """Canonical place name when places.csv lists it, else as written."""
-    place_text: str | None = None
-    """The place as written."""
+    """Place as written."""
+    place_canonical: str | None = None
+    """The place's name in places.csv; null when the table does not list it."""
     country: str | None = None
     kind: IncidentKind
     reason: ReferenceReason

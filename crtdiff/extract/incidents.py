@@ -24,6 +24,7 @@ from crtdiff.extract.classify import classify_attribution, classify_kind, classi
 from crtdiff.extract.dates import DatePhrase, find_dates
 from crtdiff.extract.evidence import LocatedSentence, SentenceIndex
 from crtdiff.extract.names import NameHit
+from crtdiff.compare.incidents import same_place
 from crtdiff.extract.places import Place, find_place, place_near
 from crtdiff.extract.tolls import read_tolls
 from crtdiff.reference.countries import CountryTable
@@ -284,7 +285,7 @@ def _incident(clause: _Clause, ctx: Context, taken: set[str]) -> Incident:
         date_precision=clause.date.precision,
         date_text=clause.date.text or str(ctx.year),
         place=place.place,
-        place_text=place.written,
+        place_canonical=place.canonical,
         region=place.region,
         country=place.country or ctx.country,
         kind=kind,
@@ -304,9 +305,9 @@ def _same_event(a: Incident, b: Incident) -> bool:
     short = min(len(a.date), len(b.date))
     if a.date[:short] != b.date[:short]:
         return False
-    if a.place is None or b.place is None or a.place == b.place:
+    if a.place is None or b.place is None:
         return True
-    return a.region is not None and a.region in (b.place, b.region) and a.place == a.region
+    return same_place(a.place_canonical or a.place, b.place_canonical or b.place)
 
 
 def _primary(report: CountryReport) -> Section | None:
@@ -426,7 +427,7 @@ def extract_references(
                     date_precision=phrase.precision,
                     date_text=phrase.text,
                     place=place.place,
-                    place_text=place.written,
+                    place_canonical=place.canonical,
                     country=country,
                     kind=kind if kind is not IncidentKind.OTHER else IncidentKind.ARMED_ASSAULT,
                     reason=reason,

@@ -1,8 +1,8 @@
-"""Where an incident happened: the place (canonical when data/reference/places.csv knows it),
-the region it lies in, and the country."""
+"""Where an incident happened: the place as written (and its canonical name when
+data/reference/places.csv knows it), the region the text names with it, and the country."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from crtdiff.extract.dates import MONTHS
 from crtdiff.reference.countries import CountryTable
@@ -54,6 +54,7 @@ _WIDE_AFTER = re.compile(
     r"\s+(?:region|province|state|department|area|district|governorate|county)\b", re.I
 )
 _TOWN_AFTER = re.compile(r"\s+(?:town|city|village)\b")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:town|city|village|in|at|on|near|and|of|from|with|to)\b)[a-z]")
 _WIDE_WORD = re.compile(r"\s+(?:Region|State|Province|Governorate|County|Department|District)$")
 _DEMONYM = re.compile(r"(?:ian|ien|ese|ish|ani|ali|ean|ois)$")
 
@@ -63,20 +64,20 @@ class Place:
     """A place phrase and the country it designates or lies in."""
 
     place: str | None
-    """Canonical name when the places table lists it, else as written."""
+    """As written (without a trailing "region" or "State")."""
     country: str | None
     start: int | None
     rank: int = 0
     """0 where it happened ("in Gao"), 1 what was attacked ("attacked the JW Marriott"),
     2 what it was close to ("near Bamako")."""
     written: str | None = None
-    """The place as written."""
+    """The phrase exactly as it stands in the text."""
     region: str | None = None
-    """The first-level region it lies in (canonical when known)."""
+    """The region the text names with it ("Bosso town in the Diffa region": Diffa)."""
+    canonical: str | None = None
+    """The name places.csv gives it; None when the table does not list it."""
     wide: bool = False
     """A region, district or area rather than a town or site."""
-    known: bool = False
-    """The places table lists it."""
     level: str | None = None
     """Its level in the places table (region, district, town, area)."""
 
@@ -130,32 +131,29 @@ def _candidate(
     after_text = text[start + len(candidate) :]
     wide = bool(_WIDE_AFTER.match(after_text))
     row = _resolve(bare, wide, bool(_TOWN_AFTER.match(after_text)), places, home)
+    shown = bare
     stripped = _WIDE_WORD.sub("", bare)
     if row is None and stripped != bare:
-        wide, row = True, _resolve(stripped, True, False, places, home)
+        shown, wide, row = stripped, True, _resolve(stripped, True, False, places, home)
     if row is None and len(candidate.split()) == 1 and _DEMONYM.search(candidate):
         return None  # "Malian", "Nigerien": adjectives, not places
+    named = text[:start].endswith(("the ", "The "))  # "the Radisson hotel" names a site
+    if row is None and rank == 1 and not named and _NOUN_AFTER.match(after_text) and not wide:
+        return None  # "attacked Tuareg civilians": a word that qualifies the victims
     if row is not None:
-        return Place(
-            row.name,
-            row.country,
-            start,
-            rank,
-            candidate,
-            row.region,
-            row.level in WIDE_LEVELS,
-            known=True,
-            level=row.level,
-        )
+        wide = row.level in WIDE_LEVELS
     after = _COUNTRY_AFTER.match(text, start + len(candidate))
     follows = countries.resolve(after.group("country")) if after is not None else None
+    country = row.country if row is not None else follows.name if follows else None
     return Place(
-        stripped if wide else candidate,
-        follows.name if follows else None,
+        shown,
+        country,
         start,
         rank,
-        candidate,
+        written=candidate,
+        canonical=row.name if row is not None else None,
         wide=wide,
+        level=row.level if row is not None else None,
     )
 
 
@@ -181,19 +179,16 @@ def place_candidates(
     return found
 
 
-def _region(place: Place) -> str | None:
-    """The first-level region a wide place stands for: itself, or the region it lies in."""
-    if place.level == "region" or not place.known:
-        return place.place
-    return place.region
-
-
 def _region_of(chosen: Place, wides: list[Place]) -> str | None:
-    """The region named with the place ("Bosso town in the Diffa region"), else the table's."""
+    """The region the text names with the place ("Bosso town in the Diffa region"); a place
+    that is itself a region is its own region."""
     for wide in wides:
         if wide is not chosen and (chosen.start or 0) <= (wide.start or 0):
-            return _region(wide) if wide.known or chosen.region is None else chosen.region
-    return _region(chosen) if chosen.wide else chosen.region
+            if wide.level in (None, "region"):
+                return wide.place
+    if chosen.wide and chosen.level in (None, "region"):
+        return chosen.place
+    return None
 
 
 def find_place(
@@ -217,25 +212,14 @@ def find_place(
         # "near Eagle Square in Abuja": the town the site lies in.
         inner = next((t for t in towns[index + 1 :] if _right_after(text, town, t)), None)
         chosen = inner or town
-        return Place(
-            chosen.place,
-            chosen.country or town.country or country,
-            chosen.start,
-            written=chosen.written,
+        return replace(
+            chosen,
+            country=chosen.country or town.country or country,
             region=_region_of(chosen, wides),
-            known=chosen.known,
         )
     if wides:
         first = wides[0]
-        return Place(
-            first.place,
-            first.country or country,
-            first.start,
-            written=first.written,
-            region=_region_of(first, wides),
-            wide=True,
-            known=first.known,
-        )
+        return replace(first, country=first.country or country, region=_region_of(first, wides))
     return Place(None, country, None)
 
 
