@@ -10,7 +10,7 @@ from schemas import DatePrecision
 EVENT = re.compile(
     r"\battack(?!er)|bomb|explosi|blast|kidnap|abduct|ambush|assault|\bkill(?:ed|ing)|siege|"
     r"\bshot\b|shooting|\braid|hostage|\bIEDs?\b|suicide|rocket|mortar|assassinat|massacre|"
-    r"stormed|stabb|behead|\bexecuted\b|detonat|gunfire|opened fire",
+    r"stormed|stabb|behead|\bexecuted\b|detonat|gunfire|opened fire|hack(?:ed|ing) to death",
     re.IGNORECASE,
 )
 """A word that names a violent event ("attacker" is a person, not an event)."""
@@ -40,21 +40,25 @@ _RELEASE = re.compile(
     re.IGNORECASE,
 )
 _VIOLENT_VERB = re.compile(
-    r"\b(?:attacked|attacking|killed|killing|kidnapped|abducted|bombed|detonated|exploded|"
-    r"stormed|ambushed|assassinated|shot|stabbed|beheaded|executed|opened fire|raided)\b",
+    r"\b(?:attack(?:ed|ing)?|kill(?:ed|ing)?|kidnap(?:ped|ping)?|abduct(?:ed|ing)?|"
+    r"bomb(?:ed|ing)|detonat\w*|explod\w*|storm(?:ed|ing)|ambush(?:ed|ing)?|assassinat\w*|"
+    r"shot|shoot(?:ing)?|stabb\w*|behead\w*|execut(?:ed|ing)|opened fire|raid(?:ed|ing))\b",
     re.IGNORECASE,
 )
 _OP_VERB = re.compile(
     r"\b(?:raided|killed|launched|conducted|carried out|arrested|captured|freed|rescued|"
     r"neutrali[sz]ed|dismantled|destroyed|struck|targeted|attacked|ambushed|repelled|"
-    r"repulsed|engaged|pursued|detained|seized|bombed|shelled|stormed|ended)\b",
+    r"repulsed|engaged|pursued|detained|seized|bombed|shelled|stormed|ended|convicted|"
+    r"sentenced|executed|tried)\b",
     re.IGNORECASE,
 )
+_DOER_END = re.compile(r"\s(?:on|against|in|near|at|targeting|from|over|inside|outside)\s")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", re.IGNORECASE)
 STATE_ACTOR = re.compile(
     r"\b(?:police(?:men)?|army|military|troops|soldiers|(?:security |armed |special |defen[cs]e )?"
     r"forces|gendarmes?|gendarmerie|commandos|(?:air|drone) ?strikes?|airstrikes?|authorities|"
-    r"marines|navy|national guard|counterterrorism unit|task force)\b",
+    r"marines|navy|national guard|counterterrorism unit|task force|(?:criminal |military )?"
+    r"courts?|judges?|tribunals?|government)\b",
     re.IGNORECASE,
 )
 ATTACKER = re.compile(
@@ -167,8 +171,12 @@ def is_state_operation(
     if verb is None or _PASSIVE_BEFORE.search(segment[: verb.start()]):
         return False
     start = max(segment.rfind(";", 0, verb.start()) + 1, after)
-    subject = segment[start : verb.start()]
-    if ATTACKER.search(subject) or any(start <= s < verb.start() for s, _ in group_spans):
+    # The doer is the subject up to its first preposition: "a U.S. airstrike on an ISIS-Libya
+    # camp killed ..." is the airstrike's doing, not the group's.
+    cut = _DOER_END.search(segment, start, verb.start())
+    end = cut.start() if cut else verb.start()
+    subject = segment[start:end]
+    if ATTACKER.search(subject) or any(start <= s < end for s, _ in group_spans):
         return False
-    named = any(start <= s < verb.start() for s, _ in state_spans)
+    named = any(start <= s < end for s, _ in state_spans)
     return named or bool(STATE_ACTOR.search(subject))

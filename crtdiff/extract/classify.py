@@ -65,7 +65,7 @@ _TARGETS: list[tuple[Target, re.Pattern[str]]] = [
         Target.GOVERNMENT,
         re.compile(
             r"official|mayor|minister|governor|government|prefect|\bjudge|courthouse|"
-            r"parliament|village chief",
+            r"parliament|village chief|palace|presidential|ministr",
             re.I,
         ),
     ),
@@ -92,7 +92,7 @@ _CLAIMED = re.compile(
 _SUSPECTED = re.compile(
     r"suspected|believed (?:to|that)|attributed to|\bblamed\b|allegedly|presumed|"
     r"reportedly (?:carried out|responsible)|\b(?:likely|probably|possibly)\b|"
-    r"affiliated with|linked to|associated with",
+    r"affiliated with|linked to|associated with|hallmarks? of",
     re.I,
 )
 
@@ -121,8 +121,11 @@ def classify_target(main: str, forces: list[tuple[int, Target]] | None = None) -
 
 
 def classify_attribution(text: str, has_perpetrators: bool) -> Attribution:
-    """Claimed and suspected are different facts; no group named and no claim is unknown."""
+    """Claimed and suspected are different facts; no group named and no claim is unknown. A
+    group suspected of an attack no one claimed is suspected."""
     if _UNCLAIMED.search(text):
+        if _SUSPECTED.search(text) and has_perpetrators:
+            return Attribution.SUSPECTED
         return Attribution.UNCLAIMED
     if _CLAIMED.search(text):
         return Attribution.CLAIMED

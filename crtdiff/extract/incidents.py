@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from crtdiff.compare.incidents import same_place
 from crtdiff.extract.attacks import (
     EVENT,
     Anchor,
@@ -24,7 +25,6 @@ from crtdiff.extract.classify import classify_attribution, classify_kind, classi
 from crtdiff.extract.dates import DatePhrase, find_dates
 from crtdiff.extract.evidence import LocatedSentence, SentenceIndex
 from crtdiff.extract.names import NameHit
-from crtdiff.compare.incidents import same_place
 from crtdiff.extract.places import Place, find_place, place_near
 from crtdiff.extract.tolls import read_tolls
 from crtdiff.reference.countries import CountryTable
@@ -43,7 +43,10 @@ from schemas import (
     Target,
 )
 
-_FOLLOW_ON = re.compile(r"^(?:In response|In retaliation|Subsequently|Afterward|Later,|Following)")
+_FOLLOW_ON = re.compile(
+    r"^(?:In response|In retaliation|Subsequently|Afterward|Later,|Following|"
+    r"(?:\w+\s+){1,2}(?:days?|weeks?|months?|hours?) later)"
+)
 """A sentence of a bullet that tells what followed: the bullet's incident ends there."""
 _ASIDE = re.compile(r"^(?:Further|Another|In a separate|Separately|Other\b|Elsewhere)")
 """A sentence of a bullet about other events ("Further shootings ... killed at least one more
@@ -59,7 +62,8 @@ _NEXT_DAY = re.compile(
 )
 _PERIOD = re.compile(
     r"\bthrough\b|\bsince\b|during the year|so far|in total|throughout|beginning of the year|"
-    r"over the course|by the end of|as of\b|in \d{4}\b|this year|the year|half of the year",
+    r"over the course|by the end of|as of\b|(?:in|during) \d{4}\b|this year|the year|"
+    r"half of the year",
     re.I,
 )
 _SPECIFIC = (DatePrecision.DAY, DatePrecision.APPROXIMATE)
@@ -182,16 +186,21 @@ class _Reader:
                 current = [_Clause(located, a, a.date, [], listed) for a in anchors]
                 found += current
                 continue
-            if not (bullet and current) or _dated(sentence.text, year):
+            # A bullet, or a paragraph of the list that opens with its date (text without
+            # bullet glyphs), goes on about its incident until a sentence dates another event.
+            goes_on = bool(current) and (bullet or (listed and current[0].anchor.leading))
+            if not goes_on or _dated(sentence.text, year):
                 current = []
                 continue
+            if _dated(sentence.text, year, earlier=True):
+                continue  # "Kantner had been kidnapped ... in November 2016": background
             again = self._same_day(sentence, current[-1], located)
             if again is not None:
                 current = [again]
                 found.append(again)
             elif _FOLLOW_ON.match(sentence.text):
                 current = []
-            elif not _ASIDE.match(sentence.text):
+            elif not (_ASIDE.match(sentence.text) or _PERIOD.search(sentence.text)):
                 for clause in current:
                     clause.follow.append(located)
         if bullet and listed and not found:
@@ -225,12 +234,17 @@ class _Reader:
         return [_Clause(LocatedSentence(key, first), anchor, undated, rest, True)]
 
 
-def _dated(text: str, year: int) -> bool:
-    """The sentence names a month or day of the report year (so it tells its own event)."""
-    return any(
-        p.explicit_year in (None, year) and p.precision is not DatePrecision.YEAR
-        for p in find_dates(text, year)
-    )
+def _dated(text: str, year: int, *, earlier: bool = False) -> bool:
+    """The sentence names a month or day of the report year (so it tells its own event), or
+    with `earlier`, one of an earlier year."""
+    for phrase in find_dates(text, year):
+        if phrase.precision is DatePrecision.YEAR:
+            continue
+        if earlier and phrase.explicit_year is not None and phrase.explicit_year < year:
+            return True
+        if not earlier and phrase.explicit_year in (None, year):
+            return True
+    return False
 
 
 def _priority(clause: _Clause) -> int:

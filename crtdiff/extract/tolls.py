@@ -9,7 +9,7 @@ the same victims compete: the lowest is the lower bound and all are kept with th
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from crtdiff.extract.numbers import NUMBER, parse_number
 from schemas import StatedFigure, TollFlag, TollKind
@@ -44,6 +44,20 @@ def _tokens(text: str) -> list[_Tok]:
 
 
 K, W, H = TollKind.KILLED, TollKind.WOUNDED, TollKind.KIDNAPPED
+_WEAK_WOUNDING = ("stabbed", "stabbing", "burned", "burning", "burnt")
+"""Verbs that wound only when their object is people ("burning three children", not
+"burning homes")."""
+_PERSON = re.compile(
+    r"\b(?:people|persons?|civilians?|children|child|girls?|boys?|wom[ae]n|m[ae]n|wife|husband|"
+    r"sons?|daughters?|family|soldiers?|officers?|policem[ae]n|police|troops|guards?|drivers?|"
+    r"villagers|residents|workers?|tourists?|students?|worshipp?ers?|passengers?|pilgrims|"
+    r"members?|employees?|staff|nationals?|citizens?|peacekeepers?|priests?|pastors?|imams?|"
+    r"clerics?|teachers?|journalists?|officials?|hostages?|victims?|others|individuals|"
+    r"leaders?|chiefs?|mayors?|judges?|governors?|commanders?|colonels?|generals?|"
+    r"contractors?|nuns?|missionar(?:y|ies)|engineers?|doctors?|nurses?|farmers?|herders?|"
+    r"traders?|shoppers|customers|guests|mourners|spectators|fishermen|miners|refugees)\b",
+    re.IGNORECASE,
+)
 # Verbs whose object is the victims ("killing two soldiers"), as token sequences.
 _ACTIVE: dict[tuple[str, ...], TollKind] = {
     **{
@@ -69,7 +83,10 @@ _ACTIVE: dict[tuple[str, ...], TollKind] = {
     ("shooting", "dead"): K,
     ("gunned", "down"): K,
     ("shot", "and", "killed"): K,
+    ("hacked", "to", "death"): K,
+    ("hacking", "to", "death"): K,
     **{(v,): W for v in ["wounding", "wounded", "injuring", "injured", "wound", "injure"]},
+    **{(v,): W for v in _WEAK_WOUNDING},
     **{(v,): H for v in ["kidnapping", "kidnapped", "abducting", "abducted", "kidnap", "abduct"]},
 }
 # Words after the victims that say what happened to them ("two soldiers were killed").
@@ -164,6 +181,15 @@ _REPORTING = {"said", "says", "reported", "reports", "claimed", "claims", "state
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"}  # fmt: skip
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_DEAD_WERE_ATTACKERS = re.compile(
+    r"\b(?:most|many|some|all|the rest|the remainder|the majority|dozens|hundreds) of the "
+    r"(?:dead|killed|victims|fatalities)\b[^.;]{0,20}\b(?:were|being|was)\s+(?:\w+\s+)?"
+    r"(?:militants|attackers|insurgents|fighters|terrorists|gunmen|assailants|extremists)",
+    re.IGNORECASE,
+)
+"""The toll counts the attackers too: the victims are the subset the text lists."""
+_ONE_PERSON = {"him", "her", "he", "she"}
+_DETERMINED = {"the", "his", "her", "their"}
 _MORE = {"also", "another", "additional", "other", "more", "further"}
 _CLAUSE_LEAD = {"while", "but", "whereas", "and", "although", "though"}
 
@@ -307,6 +333,11 @@ class _Reader:
             return None if self._is_date_number(j) else (tok.value, j + 1)
         if tok.low in ("a", "an"):
             return 1, j + 1
+        if tok.low in _DETERMINED and self._noun_next(j):
+            nxt = self.toks[j + 1]
+            if nxt.kind == "num":
+                return nxt.value, j + 2  # "the two soldiers"
+            return self._one_determined(j)
         if tok.low in _VAGUE:
             return None, j + 2 if self._low(j + 1) == "of" else j + 1
         opens = bare or (names and tok.text[0].isupper())
@@ -315,6 +346,25 @@ class _Reader:
         if tok.low in _STOP or tok.low in _CLAUSE_LEAD or self._is_verb(j):
             return None
         return None, j
+
+    def _noun_next(self, j: int) -> bool:
+        """A word (not a verb or a small word) follows token j: "her husband", not "her"."""
+        if j + 1 >= len(self.toks):
+            return False
+        nxt = self.toks[j + 1]
+        return nxt.kind == "num" or (
+            nxt.kind == "word" and nxt.low not in _STOP and not self._is_verb(j + 1)
+        )
+
+    def _one_determined(self, j: int) -> tuple[int | None, int] | None:
+        """ "the driver", "his wife", "their Kenyan driver": one person (a singular noun naming
+        a person); "the occupants" or "the attack" give no count."""
+        end = self._who(j + 1)
+        who = [t.low for t in self.toks[j + 1 : end]]
+        head = who[: who.index("of")] if "of" in who else who  # "the wife of a police officer"
+        if not head or head[-1].endswith("s") or not _PERSON.search(head[-1]):
+            return None
+        return 1, j + 1
 
     def _phrase(self, i: int, *, bare: bool, names: bool = True) -> _Phrase | None:
         """A victim phrase at token i: a figure ("at least 19 Malian soldiers"), an article
@@ -326,12 +376,16 @@ class _Reader:
         tok = self.toks[j]
         if tok.low in ("himself", "herself", "themselves"):
             return _Phrase(None, [tok], "", i, j + 1)  # the attacker, listed with his victims
+        if tok.low in _ONE_PERSON and not (tok.low in _DETERMINED and self._noun_next(j)):
+            return _Phrase(1, [tok], qualifier, i, j + 1)  # "wounding him", "she later died"
         head = self._head(j, bare=bare, names=names)
         if head is None:
             return None
         value, j = head
         end = self._who(j)
         who = self.toks[j:end]
+        if self._low(end) == "or" and self._low(end + 1) in ("more", "higher"):
+            qualifier, end = qualifier or "at least", end + 2  # "86 or more"
         if value is None and names and who and _titled(who[-1].text) and tok.text[0].isupper():
             value = 1  # a person named: "kidnapped Kirk Woodman", "killed U.S. citizen X"
         if value is None and not who and tok.low not in _VAGUE:
@@ -415,13 +469,13 @@ class _Reader:
     def _source(self, i: int) -> str | None:
         """Who gives the figure starting at token i ("the army said", "media reported")."""
         j = i - 1
-        if self._low(j) == "that":
+        while self._low(j) in ("that", "the") and j > 0:
             j -= 1
         if j >= 0 and self.toks[j].low in _REPORTING:
             start = j
             while start > 0 and i - start < 8:
                 prev = self.toks[start - 1]
-                if prev.kind == "punct" or prev.low in _CLAUSE_LEAD:
+                if prev.kind == "punct" or (prev.low in _CLAUSE_LEAD and prev.low != "and"):
                     break
                 start -= 1
             return self.text[self.toks[start].start : self.toks[j].end]
@@ -442,8 +496,9 @@ class _Reader:
         total = sum(values) if values else subset
         if total is None:
             return
-        if values and subset is not None and subset > total:
-            total = subset
+        after = self.toks[items[-1].end - 1].end
+        if subset is not None and (subset > total or _DEAD_WERE_ATTACKERS.search(self.text, after)):
+            total = subset  # "more than 1,100, including 47 civilians ...; most of the dead were militants"
         first, last = items[0], items[-1]
         qualifier = next((p.qualifier for p in victims if p.qualifier), "")
         text = self.text[self.toks[first.start].start : self.toks[last.end - 1].end]
@@ -473,8 +528,28 @@ class _Reader:
         if listed is None:
             return None
         items, end = listed
+        if self._low(i) in _WEAK_WOUNDING:
+            items = [p for p in items if _PERSON.search(" ".join(t.text for t in p.who))]
         subset, end = self._including(end)
         self._add(toll, items, subset, more=False)
+        return end
+
+    def _toll_at(self, i: int) -> int | None:
+        """ "put the death toll at 105", "the toll rose to 30": killed."""
+        j = i + 1 if self._low(i) == "death" else i
+        if self._low(j) != "toll":
+            return None
+        k = j + 1
+        while self._low(k) in ("at", "to", "of", "rose", "reached", "stood", "climbed", "was"):
+            k += 1
+        if k == j + 1:
+            return None
+        listed = self._list(k, bare=False)
+        if listed is None:
+            return None
+        items, end = listed
+        items = [replace(p, start=i) for p in items[:1]]
+        self._add(K, items, None, more=False)
         return end
 
     def _nominal(self, i: int) -> int | None:
@@ -589,7 +664,13 @@ class _Reader:
     def read(self) -> list[_Figure]:
         i = 0
         while i < len(self.toks):
-            for step in (self._active, self._nominal, self._body_found, self._passive):
+            for step in (
+                self._active,
+                self._nominal,
+                self._toll_at,
+                self._body_found,
+                self._passive,
+            ):
                 after = step(i)
                 if after is not None and after > i:
                     i = after
@@ -626,12 +707,12 @@ def read_tolls(text: str) -> Tolls:
     """Casualty figures of one incident's text.
 
     Figures of different victims are added ("two soldiers ... three civilians killed"); figures
-    that sources give for the same victims compete: the lowest is kept as the lower bound.
+    that sources give for the same victims compete: the lowest is kept as the lower bound, with
+    its own qualifiers, and every figure is kept with its source.
     """
     tolls = Tolls()
     by_class: dict[TollKind, list[list[_Figure]]] = {}
     for figure in _Reader(text).read():
-        tolls.flags.update(figure.flags)
         if tolls.victims is None and figure.who:
             tolls.victims = figure.who
         groups = by_class.setdefault(figure.toll, [])
@@ -640,8 +721,10 @@ def read_tolls(text: str) -> Tolls:
         else:
             groups.append([figure])
     for toll, groups in by_class.items():
-        total = sum(min(f.value for f in group) for group in groups)
-        setattr(tolls, toll.value, total)
+        lowest = [min(group, key=lambda f: f.value) for group in groups]
+        setattr(tolls, toll.value, sum(f.value for f in lowest))
+        for figure in lowest:
+            tolls.flags.update(figure.flags)
         for group in groups:
             if len(group) > 1:
                 tolls.flags.add(TollFlag.COMPETING)

@@ -280,3 +280,86 @@ def test_suspected_and_plainly_named_perpetrators(parse: ParseFn) -> None:
     [bomb] = colombia.incidents
     assert (bomb.perpetrators, bomb.kind, bomb.killed_min) == (["eln"], IncidentKind.BOMBING, 2)
     assert bomb.place == "Cucuta"
+
+
+# --- The rules behind the classes, each in phrasings of our own ----------------------------
+
+
+def test_a_later_event_or_a_period_total_ends_the_incident(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [],
+        country="India",
+        lead=(
+            "On March 3, three bombs exploded at a bus station in Jaipur; about 20 people died. "
+            "Militants killed at least 40 civilians in Jaipur during 2016. No group claimed "
+            "responsibility for the bombings. Four days later, police raided a house in Jaipur, "
+            "killing two suspects in a shootout in which a constable also died."
+        ),
+    )
+    [bombing] = report.incidents
+    assert (bombing.killed_min, [f.value for f in bombing.toll_flags]) == (20, ["estimated"])
+    assert bombing.attribution is Attribution.UNCLAIMED
+
+
+def test_a_paragraph_that_opens_with_its_date_goes_on_about_its_incident(parse: ParseFn) -> None:
+    text = (
+        f"{OVERVIEW}\n\n2016 Terrorist Incidents: Attacks included the following.\n\n"
+        "On May 8, two suicide bombers struck the market of Bol in the Lac region. The "
+        "government said 20 people were killed; aid workers reported at least 31 dead. "
+        "On June 2, gunmen attacked a checkpoint near Bol, wounding three gendarmes.\n\n"
+        "Legislation, Law Enforcement, and Border Security: The government trained police.\n"
+    )
+    report = parse(text.encode(), "chapter.txt", country="Chad", year=2016)
+    market, checkpoint = report.incidents
+    assert (market.killed_min, [f.value for f in market.toll_flags]) == (20, ["competing"])
+    assert [(f.value, f.source) for f in market.competing_figures] == [
+        (20, "The government said"),
+        (31, "aid workers reported"),
+    ]
+    assert (checkpoint.killed_min, checkpoint.wounded_min) == (None, 3)
+
+
+def test_suspected_wins_over_unclaimed(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [
+            "On April 4, a car bomb exploded near the governor's office in Kismayo. The attack "
+            "bore the hallmarks of al-Shabaab, although no group claimed it.",
+        ],
+        country="Somalia",
+    )
+    [bomb] = report.incidents
+    assert (bomb.perpetrators, bomb.attribution) == (["al-shabaab"], Attribution.SUSPECTED)
+
+
+def test_strikes_trials_and_rescues_by_the_state_are_not_incidents(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [
+            "On February 2, a French airstrike on an AQIM camp near Tessalit killed 15 fighters.",
+            "On March 9, a military court in Bamako convicted five AQIM members, who were later executed.",
+            "On April 1, gunmen tried to assassinate a judge outside his home in Mopti; he escaped "
+            "unharmed, but one of his guards was wounded.",
+        ],
+    )
+    [attempt] = report.incidents
+    assert (attempt.date, attempt.wounded_min, attempt.killed_min) == ("2016-04-01", 1, None)
+
+
+def test_hacked_to_death_in_an_overview_is_an_incident(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [],
+        country="Bangladesh",
+        overview=(
+            "Overview: Violent extremists continued to kill writers in 2016, including March 12, "
+            "when attackers hacked to death a blogger in Sylhet."
+        ),
+    )
+    [murder] = report.incidents
+    assert (murder.date, murder.killed_min, murder.evidence.section) == (
+        "2016-03-12",
+        1,
+        "overview",
+    )
