@@ -90,7 +90,7 @@ _CLAIMED = re.compile(
     re.I,
 )
 _SUSPECTED = re.compile(
-    r"suspected|believed (?:to|that)|attributed to|\bblamed\b|allegedly|presumed|"
+    r"suspected|believed (?:to|that)|attribut\w+ (?:[\w’'-]+ ){0,3}?to\b|\bblamed\b|allegedly|presumed|"
     r"reportedly (?:carried out|responsible)|\b(?:likely|probably|possibly)\b|"
     r"affiliated with|linked to|associated with|hallmarks? of",
     re.I,

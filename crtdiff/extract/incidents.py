@@ -32,6 +32,7 @@ from crtdiff.reference.places import PlaceTable
 from crtdiff.text.normalize import slugify
 from schemas import (
     AggregateToll,
+    Attribution,
     CountryReport,
     DatePrecision,
     Incident,
@@ -67,6 +68,7 @@ _PERIOD = re.compile(
     re.I,
 )
 _SPECIFIC = (DatePrecision.DAY, DatePrecision.APPROXIMATE)
+_INCLUDING = re.compile(r"\bincluding\s+(?:on\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -287,7 +289,11 @@ def _incident(clause: _Clause, ctx: Context, taken: set[str]) -> Incident:
     span_end = clause.follow[-1].sentence.end if clause.follow else main.start + anchor.end
     blocked = [(s - span_start, e - span_start) for s, e in ctx.blocked]
     place = find_place(segment, ctx.countries, blocked, ctx.places, ctx.country)
-    perpetrators = _groups_in(ctx.groups, span_start, span_end)
+    # "Boko Haram carried out suicide attacks, including June 15, when ...": the instance is
+    # the sentence's subject's doing.
+    head = main.text[: anchor.start]
+    doers_from = main.start if _INCLUDING.search(head) else span_start
+    perpetrators = _groups_in(ctx.groups, doers_from, span_end)
     tolls = read_tolls(whole)
     kind = classify_kind(segment, context)
     where = place.place or place.country or "unknown"
@@ -339,13 +345,74 @@ def extract_incidents(report: CountryReport, ctx: Context) -> list[Incident]:
             clauses += reader.section(section, listed=False)
     taken: set[str] = set()
     kept: list[Incident] = []
+    told: list[tuple[int, int]] = []
+    """(sentence start, index in kept): every sentence that tells a kept incident."""
     for clause in sorted(clauses, key=_priority):
         incident = _incident(clause, ctx, taken)
-        if _priority(clause) > 0 and any(_same_event(incident, other) for other in kept):
+        same = next((n for n, other in enumerate(kept) if _same_event(incident, other)), None)
+        if _priority(clause) > 0 and same is not None:
             taken.discard(incident.id)
+            told.append((clause.main.sentence.start, same))
             continue
+        told.append((clause.main.sentence.start, len(kept)))
         kept.append(incident)
+    kept = _collective_attribution(report, ctx, kept, told)
     return sorted(kept, key=lambda i: (i.evidence.section != "incidents", i.evidence.start))
+
+
+_COLLECTIVE = re.compile(
+    r"\b(?P<which>these|those|the|both|(?:all|each) of (?:these|the|those))\s+"
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>attacks?|bombings?|kidnappings?|abductions?|incidents?|"
+    r"blasts?|explosions?)\b",
+    re.IGNORECASE,
+)
+_NOUN_KINDS = {
+    "bomb": (IncidentKind.BOMBING, IncidentKind.SUICIDE_OR_VBIED),
+    "blas": (IncidentKind.BOMBING, IncidentKind.SUICIDE_OR_VBIED),
+    "expl": (IncidentKind.BOMBING, IncidentKind.SUICIDE_OR_VBIED),
+    "kidn": (IncidentKind.KIDNAPPING,),
+    "abdu": (IncidentKind.KIDNAPPING,),
+}
+
+
+def _collective_attribution(
+    report: CountryReport, ctx: Context, kept: list[Incident], told: list[tuple[int, int]]
+) -> list[Incident]:
+    """A sentence that attributes several incidents at once: "Kenyan security officials
+    suspected AS of involvement in each of these attacks" (after the list), "Indonesian
+    authorities attributed the bombings to ... JI" (after the sentence that told them). It
+    names the perpetrators of those of them that name none."""
+    out = list(kept)
+    for section in report.sections:
+        previous: Sentence | None = None
+        for sentence in section.sentences:
+            found = _COLLECTIVE.search(sentence.text)
+            groups = _groups_in(ctx.groups, sentence.start, sentence.end)
+            attribution = classify_attribution(sentence.text, bool(groups))
+            if found is None or not groups or attribution is Attribution.UNKNOWN:
+                previous = sentence
+                continue
+            if found["which"].lower() == "the":
+                scope = (
+                    previous.start
+                    if previous is not None and previous.paragraph == sentence.paragraph
+                    else -1
+                )
+                targets = {n for at, n in told if at == scope}
+            else:
+                targets = {
+                    n
+                    for n, i in enumerate(out)
+                    if i.evidence.section == section.key and i.evidence.start < sentence.start
+                }
+            kinds = _NOUN_KINDS.get(found["noun"].lower()[:4])
+            for n in targets:
+                if not out[n].perpetrators and (kinds is None or out[n].kind in kinds):
+                    out[n] = out[n].model_copy(
+                        update={"perpetrators": groups, "attribution": attribution}
+                    )
+            previous = sentence
+    return out
 
 
 def extract_aggregates(report: CountryReport, ctx: Context) -> list[AggregateToll]:

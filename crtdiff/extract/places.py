@@ -14,10 +14,15 @@ _PARTICLES = {"de", "du", "al", "el", "of", "la", "le", "ad", "ash", "bin", "del
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĶĹĽŁŃŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _NAME_WORD = rf"(?:(?:al|el|ad|an|ar|as|ash|at|az|ez)-)?[{_UPPER}][\w’'.-]*"
 _ADMIN = r"town|village|city|area|district|province|region|state|governorate|county"
+_DIRECTION = (
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|northeastern|"
+    r"northwestern|southeastern|southwestern|downtown|central|greater|old|rural)\s+)?"
+)
 _PLACE = re.compile(
-    r"\b(?P<prep>in|at|near|outside|around|on the outskirts of|(?:neighbou?rhoods?|suburbs?|"
-    rf"outskirts|{_ADMIN}) of|attack on|attacked|targeting)\s+"
-    rf"(?:the\s+(?:{_ADMIN}|camp|commune)\s+of\s+|the\s+)?"
+    r"\b(?P<prep>in|at|on|near|outside|around|from|on the outskirts of|(?:neighbou?rhoods?|"
+    rf"suburbs?|outskirts|cent(?:er|re)|{_ADMIN}) of|attack on|attacked|targeting|stormed|"
+    r"struck|bombed|raided)\s+"
+    rf"(?:the\s+(?P<kind>{_ADMIN}|island|camp|commune)\s+of\s+|the\s+)?{_DIRECTION}"
     rf"(?P<place>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:del|des|de|du|al|el|la|le|da|di|es|ez)\b))*)"
 )
 _AND_MORE = re.compile(rf"\s+(?:and|&)\s+{_NAME_WORD}")
@@ -49,7 +54,9 @@ _NOT_PLACES = {
     "their",
 }
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_RANKS = {"attack on": 1, "attacked": 1, "targeting": 1, "near": 2, "around": 2}
+_RANKS = {"attack on": 1, "attacked": 1, "targeting": 1, "stormed": 1, "struck": 1,
+          "bombed": 1, "raided": 1, "on": 1, "near": 2, "around": 2, "outside": 2,
+          "from": 2}  # fmt: skip
 _WIDE_AFTER = re.compile(
     r"\s+(?:region|province|state|department|area|district|governorate|county)\b", re.I
 )
@@ -119,6 +126,9 @@ def _candidate(
     if not candidate or first in _NOT_PLACES or first in MONTHS or first in _WEEKDAYS:
         return None
     bare = candidate.removesuffix("’s").removesuffix("'s")
+    owner = re.match(r"(?P<town>.+?)[’']s\s", candidate)
+    if owner is not None and places is not None and places.lookup(owner["town"], home, "town"):
+        candidate = bare = owner["town"]  # "Dhaka’s Gulshan district", "Bamako’s Hotel Nord Sud"
     resolved = countries.resolve(bare)
     if resolved is not None:
         return Place(None, resolved.name, start)
@@ -137,7 +147,8 @@ def _candidate(
         shown, wide, row = stripped, True, _resolve(stripped, True, False, places, home)
     if row is None and len(candidate.split()) == 1 and _DEMONYM.search(candidate):
         return None  # "Malian", "Nigerien": adjectives, not places
-    named = text[:start].endswith(("the ", "The "))  # "the Radisson hotel" names a site
+    # "the Radisson hotel", "Chevron’s Okan platform" name a site
+    named = text[:start].endswith(("the ", "The ")) or "’s " in candidate or "'s " in candidate
     if row is None and rank == 1 and not named and _NOUN_AFTER.match(after_text) and not wide:
         return None  # "attacked Tuareg civilians": a word that qualifies the victims
     if row is not None:
@@ -145,16 +156,39 @@ def _candidate(
     after = _COUNTRY_AFTER.match(text, start + len(candidate))
     follows = countries.resolve(after.group("country")) if after is not None else None
     country = row.country if row is not None else follows.name if follows else None
+    region = None
+    if after is not None and follows is None and not wide:
+        region = _region_after(after, row, places, country or home)
+    if match.group("kind") in ("town", "village", "city", "island"):
+        rank = min(rank, 0)  # "the island of Koulfoua": a place of its own, not a site
     return Place(
         shown,
         country,
         start,
         rank,
         written=candidate,
+        region=region,
         canonical=row.name if row is not None else None,
         wide=wide,
         level=row.level if row is not None else None,
     )
+
+
+def _region_after(
+    after: re.Match[str], row: PlaceRow | None, places: PlaceTable | None, country: str | None
+) -> str | None:
+    """ "in Medan, North Sumatra", "in Hargeisa, Somaliland": the region a town's name is
+    followed by; not the next town of a list ("in Gao, Timbuktu, and Kidal")."""
+    written = after.group("country")
+    known = places.lookup(written, country, "region") if places is not None else None
+    if known is not None and known.level == "region":
+        return written if row is None or row.region in (None, known.name) else None
+    ends = after.string[after.end() : after.end() + 12]
+    if known is None and re.match(r"\s*(?:[;.)]|,(?!\s+and\s+[A-Z])|$)", ends):
+        return written
+    if known is None and _WIDE_AFTER.match(ends):
+        return written  # "in Sholakia, Kishoreganj district"
+    return None
 
 
 def place_candidates(
@@ -180,14 +214,25 @@ def place_candidates(
 
 
 def _region_of(chosen: Place, wides: list[Place]) -> str | None:
-    """The region the text names with the place ("Bosso town in the Diffa region"); a place
-    that is itself a region is its own region."""
-    for wide in wides:
-        if wide is not chosen and (chosen.start or 0) <= (wide.start or 0):
-            if wide.level in (None, "region"):
-                return wide.place
-    if chosen.wide and chosen.level in (None, "region"):
-        return chosen.place
+    """The region the text names after the place ("Bosso town in the Diffa region", "in
+    Medan, North Sumatra"); none for a place that is itself a region."""
+    if chosen.region is not None:
+        return chosen.region
+    later = [w for w in wides if w is not chosen and (chosen.start or 0) <= (w.start or 0)]
+    return next((w.place for w in later if w.level in (None, "region")), None)
+
+
+def _country(text: str, candidates: list[Place]) -> str | None:
+    """The country the text names for the event: the first one named where it happened, in
+    the clause of the first place ("kidnapped from her home on Manda Island; she later died
+    in Somalia" happened in Kenya)."""
+    first = next((c.start for c in candidates if c.start is not None), 0)
+    clause_end = text.find(";", first)
+    for c in candidates:
+        if c.place is None and c.rank < 2:
+            if clause_end >= 0 and (c.start or 0) > clause_end:
+                return None
+            return c.country
     return None
 
 
@@ -202,7 +247,7 @@ def find_place(
     search goes on for a town ("abducted in Niger along the Malian border" is in Niger, no
     town); a town the table knows brings its own region and country."""
     candidates = place_candidates(text, countries, blocked, places, home)
-    country = next((c.country for c in candidates if c.place is None and c.rank < 2), None)
+    country = _country(text, candidates)
     towns = [c for c in candidates if c.place is not None and not c.wide]
     wides = [c for c in candidates if c.place is not None and c.wide]
     # Where, then what, then near what: "attacked the JW Marriott ... in Jakarta" happened in
@@ -228,7 +273,8 @@ def _right_after(text: str, outer: Place, inner: Place) -> bool:
     if outer.start is None or inner.start is None or outer.written is None:
         return False
     gap = text[outer.start + len(outer.written) : inner.start]
-    return bool(re.fullmatch(r",?\s+in\s+", gap))
+    # "Eagle Square in Abuja", "the Andino shopping center in Bogota"
+    return bool(re.fullmatch(rf"(?:\s+[a-z][\w’'-]*){{0,3}},?\s+in\s+(?:the\s+)?{_DIRECTION}", gap))
 
 
 def place_near(

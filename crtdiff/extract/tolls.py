@@ -496,9 +496,11 @@ class _Reader:
         total = sum(values) if values else subset
         if total is None:
             return
+        # "more than 1,100, including 47 civilians ...; most of the dead were militants"
         after = self.toks[items[-1].end - 1].end
-        if subset is not None and (subset > total or _DEAD_WERE_ATTACKERS.search(self.text, after)):
-            total = subset  # "more than 1,100, including 47 civilians ...; most of the dead were militants"
+        mixed = _DEAD_WERE_ATTACKERS.search(self.text, after)
+        if subset is not None and (subset > total or mixed):
+            total = subset
         first, last = items[0], items[-1]
         qualifier = next((p.qualifier for p in victims if p.qualifier), "")
         text = self.text[self.toks[first.start].start : self.toks[last.end - 1].end]

@@ -363,3 +363,53 @@ def test_hacked_to_death_in_an_overview_is_an_incident(parse: ParseFn) -> None:
         1,
         "overview",
     )
+
+
+def test_one_sentence_attributes_the_incidents_before_it(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [
+            "On March 2, a grenade attack on a bar in Mombasa wounded six people.",
+            "On April 9, a grenade attack on a church in Garissa killed one person.",
+            "On May 3, gunmen kidnapped two engineers near Mandera.",
+        ],
+        country="Kenya",
+        rest="Police suspected al-Shabaab of involvement in both grenade attacks and in the kidnapping.",
+    )
+    assert [(i.perpetrators, i.attribution) for i in report.incidents] == [
+        (["al-shabaab"], Attribution.SUSPECTED)
+    ] * 3
+
+
+def test_the_bombings_named_before_are_the_ones_attributed(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        ["On May 6, gunmen attacked a police post in Poso, killing two officers."],
+        country="Indonesia",
+        overview=(
+            "Overview: The government made progress in 2016, but the April 14 bombings in "
+            "Jakarta killed five people. Authorities attributed the bombings to a cell of "
+            "Jemaah Islamiya."
+        ),
+    )
+    by_date = {i.date: i for i in report.incidents}
+    assert (by_date["2016-04-14"].perpetrators, by_date["2016-04-14"].attribution) == (
+        ["jemaah-islamiya"],
+        Attribution.SUSPECTED,
+    )
+    assert by_date["2016-05-06"].perpetrators == []  # a shooting, not one of the bombings
+
+
+def test_an_instance_is_the_doing_of_the_sentence_subject(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [],
+        country="Cameroon",
+        lead="Boko Haram used children as suicide bombers, including July 22, when two girls blew themselves up at a market in Maroua, killing 20 people.",
+    )
+    [bombing] = report.incidents
+    assert (bombing.perpetrators, bombing.place, bombing.killed_min) == (
+        ["boko-haram"],
+        "Maroua",
+        20,
+    )
