@@ -47,25 +47,26 @@ _TARGETS: list[tuple[Target, re.Pattern[str]]] = [
     (
         Target.MILITARY,
         re.compile(
-            r"soldier|troops|military|\barmy\b|armed forces|\bbase\b|\bcamp\b|barracks|convoy|"
-            r"patrol|training mission|Barkhane|\bFAMa\b",
+            r"soldier|troops|military|\barmy\b|armed forces|\bbase\b|barracks|(?:military|army) "
+            r"convoy|\bpatrol|training mission|Barkhane|\bFAMa\b|"
+            r"(?<!refugee )(?<!displaced )\bcamp\b(?! for (?:displaced|internally|refugees))",
             re.I,
         ),
     ),
     (Target.POLICE, re.compile(r"police|gendarm|checkpoint|security post", re.I)),
     (
-        Target.FOREIGNERS,
+        Target.GOVERNMENT,
         re.compile(
-            r"citizen|westerner|foreign|tourist|expatriate|aid worker|embassy|\bnun\b|"
-            r"missionar|geologist",
+            r"official|mayor|minister|governor|government|prefect|\bjudge|courthouse|"
+            r"parliament|village chief|palace|presidential|ministr|prison",
             re.I,
         ),
     ),
     (
-        Target.GOVERNMENT,
+        Target.FOREIGNERS,
         re.compile(
-            r"official|mayor|minister|governor|government|prefect|\bjudge|courthouse|"
-            r"parliament|village chief|palace|presidential|ministr",
+            r"citizen|westerner|foreign|tourist|expatriate|aid worker|embassy|consulate|\bnun\b|"
+            r"missionar|geologist",
             re.I,
         ),
     ),
@@ -73,11 +74,14 @@ _TARGETS: list[tuple[Target, re.Pattern[str]]] = [
         Target.CIVILIANS,
         re.compile(
             r"civilian|villag|market|restaurant|hotel|church|mosque|school|\bpeople\b|"
-            r"worshipper|resort|bus\b|passengers|residents",
+            r"worshipper|resort|bus\b|passengers|residents|shopping|bakery|nightclub|"
+            r"\bcafe|displaced|refugee|blogger|writer|activist|priest|\bmonk|pastor|imam|"
+            r"cleric|teacher|student|journalist|farmer|women|children|girls",
             re.I,
         ),
     ),
 ]
+"""In the order of the gold conventions: the first kind of target the text names wins."""
 
 _UNCLAIMED = re.compile(
     r"no (?:one|group|organi[sz]ation) (?:has |had )?(?:yet )?claimed|(?:was|were|remained|"
@@ -90,7 +94,8 @@ _CLAIMED = re.compile(
     re.I,
 )
 _SUSPECTED = re.compile(
-    r"suspected|believed (?:to|that)|attribut\w+ (?:[\w’'-]+ ){0,3}?to\b|\bblamed\b|allegedly|presumed|"
+    r"suspected|believed (?:to|that)|attribut\w+ (?:[\w’'-]+ ){0,3}?to\b|\bblamed\b|"
+    r"allegedly|presumed|"
     r"reportedly (?:carried out|responsible)|\b(?:likely|probably|possibly)\b|"
     r"affiliated with|linked to|associated with|hallmarks? of",
     re.I,
@@ -109,15 +114,14 @@ def classify_kind(main: str, context: str) -> IncidentKind:
 
 
 def classify_target(main: str, forces: list[tuple[int, Target]] | None = None) -> Target:
-    """The incident's main target: the first target noun the sentence names, or the first
-    state force it names (`forces`: offset and the target an attack on that force has)."""
-    found = [
-        (m.start(), rank, target)
-        for rank, (target, pattern) in enumerate(_TARGETS)
-        if (m := pattern.search(main))
-    ]
-    found += [(at, -1, target) for at, target in forces or []]
-    return min(found)[2] if found else Target.OTHER
+    """The incident's main target: the first kind of target, in the order of _TARGETS, that
+    the sentence names by a word or by a state force attacked (`forces`: offset and the
+    target an attack on that force has)."""
+    named = {target for _, target in forces or []}
+    for target, pattern in _TARGETS:
+        if target in named or pattern.search(main):
+            return target
+    return Target.OTHER
 
 
 def classify_attribution(text: str, has_perpetrators: bool) -> Attribution:

@@ -12,7 +12,7 @@ from crtdiff.extract.incidents import (
 )
 from crtdiff.extract.legal import extract_legal_measures
 from crtdiff.reference.bundle import Reference
-from schemas import CountryReport, IngestWarning
+from schemas import CountryReport, IngestWarning, SectionAssignment
 
 
 def _impossible_dates(index: SentenceIndex) -> list[IngestWarning]:
@@ -26,6 +26,15 @@ def _impossible_dates(index: SentenceIndex) -> list[IngestWarning]:
         for located in index.sentences
         for phrase in invalid_dates(located.sentence.text)
     ]
+
+
+def _incident_lists(report: CountryReport) -> frozenset[str]:
+    """The incidents section when a heading names it (in a headless chapter it is a topic)."""
+    return frozenset(
+        s.key
+        for s in report.sections
+        if s.key == "incidents" and s.assigned_by is SectionAssignment.HEADING
+    )
 
 
 def extract_facts(report: CountryReport, ref: Reference) -> CountryReport:
@@ -57,7 +66,7 @@ def extract_facts(report: CountryReport, ref: Reference) -> CountryReport:
             "incidents": extract_incidents(report, ctx),
             "referenced_incidents": extract_references(report, ctx, index),
             "aggregate_tolls": extract_aggregates(report, ctx),
-            "legal_measures": extract_legal_measures(index, report.year),
+            "legal_measures": extract_legal_measures(index, report.year, _incident_lists(report)),
             "warnings": [*report.warnings, *findings.warnings, *_impossible_dates(index)],
         }
     )

@@ -274,9 +274,11 @@ def _unique(ident: str, taken: set[str]) -> str:
 
 
 def _target(segment: str, offset: int, ctx: Context) -> Target:
-    """The first target named: a target word, or a state force attacked ("a KDF base")."""
-    forces = [(s - offset, t) for s, e, t in ctx.forces if offset <= s < offset + len(segment)]
-    return classify_target(segment, forces)
+    """The target the attack's own clause names: a target word, or a state force attacked
+    ("a KDF base"); not what a later clause says ("; AMISOM later retook the town")."""
+    clause = segment.split(";", 1)[0]
+    forces = [(s - offset, t) for s, e, t in ctx.forces if offset <= s < offset + len(clause)]
+    return classify_target(clause, forces)
 
 
 def _incident(clause: _Clause, ctx: Context, taken: set[str]) -> Incident:

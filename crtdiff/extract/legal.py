@@ -33,50 +33,74 @@ _ACTION = (
     r"approv\w*|validat\w*|ratif\w*|vot(?:ed|e)|entered into force|took effect|came into force|"
     r"implement\w*|extend\w*|renew\w*|declar\w*|impos\w*|lift\w*|introduc\w*|submit\w*|"
     r"establish\w*|creat\w*|launch\w*|issued|incorporated|finaliz\w*|finalis\w*|revis\w*|"
-    r"criminaliz\w*|criminalis\w*|pending|announc\w*)"
+    r"criminaliz\w*|criminalis\w*|pending|announc\w*|sent)"
 )
+_HOLDS = (
+    r"|\bremain\w* (?:in (?:force|effect|place)|pending|before|on|the (?:[\w’'-]+ ){0,3}"
+    r"(?:basis|framework|law))\b|\brests? on\b|\ballows?\b|\bgives?\b|\bprovides?\b|"
+    r"\bgoverns?\b|\bprosecut(?:es|ed|e|ing) (?:[\w-]+ ){0,6}?under\b|\bin (?:force|effect)\b|"
+    r"\bprovided the (?:[\w’'-]+ ){0,2}(?:basis|framework)\b"
+)
+"""What a sentence says of a measure that holds ("remained in force", "rests on its 2008 law",
+"allows the freezing of assets"): a measure too."""
+_STANDING = _re(_ACTION + _HOLDS)
 # First matching rule wins for a sentence (a unit created by law is reported once, as the law;
 # a reparations order for a convicted man is the order, not a conviction).
 RULES = [
     Rule(
         K.STATE_OF_EMERGENCY,
-        ("emergency", "siege"),
-        _re(r"state of (?:emergency|siege)"),
-        _re(_ACTION + r"|remain\w* in (?:effect|force|place)|\bunder\b"),
+        ("emergency", "siege", "martial"),
+        _re(
+            r"state of (?:emergency|siege)|\bmartial law\b(?!\s+(?:administrator|administration|"
+            r"authorit\w+|officials?|period|courts?)\b)"
+        ),
+        _re(_ACTION + _HOLDS + r"|\bunder\b"),
     ),
     Rule(
         K.REPARATIONS_ORDER,
         ("reparation",),
         _re(r"\breparations?\b"),
-        _re(r"\border\w*|\bawarded\b|\bissu\w+|\bpay\b"),
+        _re(r"\border\w*|\bawarded\b|\bissu\w+|\bpay\b|\bconfirm\w*|\bupheld\b"),
     ),
     Rule(
         K.CONVICTION,
         ("convict", "sentenced", "guilty"),
-        _re(r"\bconvict(?:ed|ions?)\b|\bsentenced\b|found guilty"),
+        _re(
+            r"\bconvict(?:ed|ions?)?\b(?!\s+(?:terrorists|militants|prisoners|criminals|offenders|"
+            r"extremists|rates?)\b)|\bsentenced\b|found guilty"
+        ),
         _re(
             r"\b(?:January|February|March|April|May|June|July|August|September|October|"
-            r"November|December)\b|\bof [A-Z]\w+|\b\d+ (?:people|individuals|suspects|men)"
+            r"November|December)\b|(?-i:\bof [A-Z]\w+)|\b\d+ (?:people|individuals|suspects|men)|"
+            r"\bincluding\b|\bmembers of\b"
         ),
     ),
     Rule(
         K.ARREST_WARRANT,
-        ("warrant",),
-        _re(r"\b(?:arrest|international|search) warrants?\b|\bwarrants? for (?:the )?arrest"),
+        ("warrant", "arrest order"),
+        _re(
+            r"\b(?:arrest|international|search) warrants?\b|\bwarrants? for (?:the )?arrest|"
+            r"\barrest orders?\b"
+        ),
         _re(r"\bissu\w+|\bobtain\w*|\bexecut\w+|\bsought\b"),
     ),
     Rule(
         K.EXTRADITION,
-        ("extradit",),
-        _re(r"\bextradit(?:ed|ing|e)\b|\bextradition of\b"),
-        _re(r"\bextradit(?:ed|ing)\b|\bextradition of\b.*\b(?:approv\w*|grant\w*|complet\w*)"),
+        ("extradit", "surrender"),
+        _re(r"\bextradit(?:ed|ing|e)\b|\bextradition of\b|\bsurrender(?:ed|ing) (?!to\b)"),
+        _re(
+            r"\bextradit(?:ed|ing)\b|\bextradition of\b.*\b(?:approv\w*|grant\w*|complet\w*)|"
+            r"\bsurrender(?:ed|ing) (?!to\b)[\w’'-]+(?: [\w’'-]+){0,4} to\b"
+        ),
     ),
     Rule(
         K.DESIGNATION,
-        ("designat",),
+        ("designat", "terrorist organi", "proscri", "list of foreign"),
         _re(
             r"\bdesignat(?:ed|ing)\b(?!\s+(?:a\s+)?(?:Foreign|terrorist|FTO)\b)|"
-            r"\bdesignation of\b"
+            r"\bdesignation of\b|"
+            r"\bdeclar\w+ (?:[\w/’'-]+ ){1,5}?(?:an? )?terrorist organi[sz]ation|"
+            r"\bproscri(?:bed|bes|be|ption of)\b|\blist of foreign terrorist organi[sz]ations"
         ),
         _re(r"terror|\bFTO\b|\bSDGT\b|sanction"),
     ),
@@ -90,37 +114,55 @@ RULES = [
     ),
     Rule(
         K.STRATEGY,
-        ("strategy", "plan"),
-        _re(r"\b(?:national )?(?:strategy|action plan|national plan)\b"),
-        _re(_ACTION),
+        ("strategy", "plan", "policy"),
+        _re(
+            r"\b(?:national )?(?:strategy|action plan|national plan)\b|"
+            r"national policy (?:for|on)\b|"
+            r"(?:billion|million) plan\b|\bplan to (?:fight|counter|combat|prevent)\b"
+        ),
+        _STANDING,
     ),
     Rule(
         K.PENAL_CODE,
         ("code",),
         _re(r"penal code|criminal code|code of criminal procedure"),
-        _re(_ACTION),
+        _STANDING,
     ),
-    Rule(K.DECREE, ("decree", "ordinance"), _re(r"\bdecree\b|\bordinance\b"), _re(_ACTION)),
+    Rule(
+        K.DECREE,
+        ("decree", "ordinance", "regulation", "banned", "prohibit", "outlaw"),
+        _re(r"\bdecree\b|\bordinance\b|\bregulation\b|\b(?:banned|prohibited|outlawed)\b"),
+        _re(
+            _ACTION + _HOLDS + r"|(?-i:\b(?:President|Prime Minister|Minister|Governor)\b)|"
+            r"\bgovernment\b|\bauthorities\b"
+        ),
+    ),
     Rule(
         K.AGREEMENT,
-        ("agreement", "memorandum", "mou", "protocol"),
-        _re(r"\b(?:agreement|memorandum of understanding|MOU|protocol)\b"),
-        _re(r"\bsign(?:ed|ing)?\b|\bconclud\w*|\bratif\w*"),
+        ("agreement", "memorandum", "mou", "protocol", "cease", "peace "),
+        _re(
+            r"\b(?:agreement|memorandum of understanding|MOU|protocol)\b|\bcease-?fire\b|"
+            r"\bpeace (?:deal|accord)\b"
+        ),
+        _re(r"\bsign(?:ed|ing)?\b|\bconclud\w*|\bratif\w*|\bagreed\b"),
     ),
     Rule(
         K.ASSET_FREEZE,
-        ("freez", "froze"),
+        ("freez", "froze", "circulat"),
         _re(
             r"freez(?:e|ing) (?:of )?(?:terrorist )?assets|froze\b.*assets|"
-            r"asset[- ]freez"
+            r"asset[- ]freez|\bcirculat\w+ (?:[\w’'()-]+ ){0,10}?(?:list|names)\b"
         ),
-        _re(_ACTION),
+        _re(_ACTION + _HOLDS + r"|\b1267\b|\bsanctions?\b|\bconsolidated\b"),
     ),
     Rule(
         K.LAW,
-        ("law", "bill", "legislation", "act"),
-        _re(r"\b(?:law|bill|legislation|act)\b(?! enforcement)(?<!rule of law)"),
-        _re(_ACTION),
+        ("law", "bill", "legislation", "act", "constitution"),
+        _re(
+            r"\b(?:law|bill|legislation|act)\b(?! enforcement)(?<!rule of law)|"
+            r"\bconstitutional amendment"
+        ),
+        _STANDING,
     ),
     Rule(
         K.UNIT,
@@ -130,35 +172,56 @@ RULES = [
     ),
 ]
 
-_STATUS = [
-    (LegalStatus.SENTENCED, _re(r"\bsentenced\b|\bconvict")),
-    (LegalStatus.DRAFTED, _re(r"\bdraft(?:ed|ing)?\b|being drafted")),
+_STRONG_STATUS = [
+    (LegalStatus.EXTENDED, _re(r"\b\w+ed again\b|\bre-?promulgat\w*")),
     (
         LegalStatus.PROPOSED,
         _re(
-            r"\bpropos\w*|\bsubmitt\w*|\bintroduc\w*|\bpending\b|"
-            r"under consideration"
-        ),
-    ),
-    (LegalStatus.SIGNED, _re(r"\bsigned\b")),
-    (LegalStatus.PASSED, _re(r"\bpassed\b|\bvoted\b")),
-    (
-        LegalStatus.ADOPTED,
-        _re(
-            r"\badopt\w*|\bvalidat\w*|\bapprov\w*|\bratif\w*|\benact\w*|"
-            r"\bpromulgat\w*"
+            r"\b(?:draft|bill)s?\b.*\b(?:sent|submitt\w*|introduc\w*|tabled)\b|"
+            r"\b(?:sent|submitt\w*|introduc\w*|tabled)\b.*\b(?:draft|bill)s?\b|"
+            r"\bremain\w* (?:pending|before)\b|\bpending (?:before|in)\b|"
+            r"before (?:the )?(?:National Assembly|Parliament|Congress|Senate)"
         ),
     ),
     (
         LegalStatus.IN_FORCE,
         _re(
-            r"into force|took effect|\bin force\b|incorporated provisions|"
-            r"\bestablish\w*|\bcreat\w*"
+            r"(?<!which )(?:came (?:fully )?into force|entered into force|took effect)|"
+            r"\b(?:remain\w*|is|was) in (?:force|effect)\b|\brests? on\b|"
+            r"\b(?:remain\w*|provided|provides|constitut\w+|serve[sd]?) (?:as )?the "
+            r"(?:[\w’'-]+ ){0,3}(?:basis|law|framework)\b"
+        ),
+    ),
+]
+"""Statuses that hold whatever else the clause says ("passed in 2009, came into force")."""
+_NOT_SENT = _re(r"\bnot (?:yet )?(?:been )?(?:sent|submitt\w*|introduc\w*|presented|tabled)")
+_STATUS = [
+    (LegalStatus.DRAFTED, _re(r"\bdraft(?:ed|ing|s)?\b|being drafted")),
+    (
+        LegalStatus.PROPOSED,
+        _re(r"\bpropos\w*|\bsubmitt\w*|\bintroduc\w*|\bpending\b|under consideration"),
+    ),
+    (LegalStatus.SIGNED, _re(r"\bsigned\b|\bagreed\b")),
+    (LegalStatus.PASSED, _re(r"\bpassed\b|\bvoted\b|\bamended\b")),
+    (
+        LegalStatus.ADOPTED,
+        _re(
+            r"\badopt\w*|\bvalidat\w*|\bapprov\w*|\bratif\w*|\benact\w*|\bpromulgat\w*|"
+            r"\bannounc\w*|\bbanned\b|\bprohibited\b|\boutlawed\b"
+        ),
+    ),
+    (
+        LegalStatus.IN_FORCE,
+        _re(
+            r"incorporated provisions|\bestablish\w*|\bcreat\w*|\bcriminaliz\w*|\bcriminalis\w*|"
+            r"\ballows?\b|\bgives?\b|\bprovides?\b|\bprosecutes\b|\bremain\w*"
         ),
     ),
     (LegalStatus.EXTENDED, _re(r"\bextend\w*|\brenew\w*|\bprolong\w*")),
-    (LegalStatus.IMPLEMENTED, _re(r"\bimplement\w*")),
+    (LegalStatus.IMPLEMENTED, _re(r"\bimplement\w*|\bcirculat\w*|\bprosecuted\b")),
 ]
+"""The other statuses: the one said nearest the measure's name wins ("continued to implement
+its peace agreement with the MILF, which signed ..." is implemented)."""
 _SUBJECT_STOP = re.compile(r"[;:]|(?<![A-Z])\.(?=\s|$)|,\s+(?:which|and|but|as|while|however)\b")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")
 _SUBJECT_WORDS = 14
@@ -168,29 +231,52 @@ the composition" keeps its date; "unit took the lead in the investigation into t
 2015, attack" stops before it)."""
 _STOPWORDS = {"a", "an", "the", "its", "their", "first", "new", "of", "for", "and", "to", "on"}
 _KIND_STATUS: dict[LegalMeasureKind, list[tuple[LegalStatus, re.Pattern[str]]]] = {
+    K.CONVICTION: [(LegalStatus.SENTENCED, _re(r"\bsentenced\b|\bconvict"))],
     K.STATE_OF_EMERGENCY: [
         (LegalStatus.EXTENDED, _re(r"\bextend\w*|\brenew\w*|\bprolong\w*")),
-        (
-            LegalStatus.IN_FORCE,
-            _re(r"\bdeclar\w*|\bimpos\w*|in (?:effect|force|place)\b|\bunder\b"),
-        ),
+        (LegalStatus.IN_FORCE, _re(r"\bremain\w* in (?:effect|force|place)\b|\bunder\b")),
+        (LegalStatus.ADOPTED, _re(r"\bdeclar\w*|\bimpos\w*")),
     ],
-    K.REPARATIONS_ORDER: [(LegalStatus.ISSUED, _re(r"\border\w*|\bawarded\b|\bissu\w+"))],
+    K.REPARATIONS_ORDER: [
+        (LegalStatus.IN_FORCE, _re(r"\bconfirm\w*|\bupheld\b")),
+        (LegalStatus.ISSUED, _re(r"\border\w*|\bawarded\b|\bissu\w+")),
+    ],
     K.ARREST_WARRANT: [(LegalStatus.ISSUED, _re(r"\bissu\w+|\bobtain\w*"))],
-    K.EXTRADITION: [],
-    K.DESIGNATION: [(LegalStatus.ADOPTED, _re(r"\bdesignat\w+"))],
+    K.EXTRADITION: [
+        (LegalStatus.IMPLEMENTED, _re(r"\bextradited\b|\bsurrendered\b|\btransferred\b"))
+    ],
+    K.DESIGNATION: [
+        (LegalStatus.IN_FORCE, _re(r"\bremain\w* (?:on|listed|designated)\b")),
+        (LegalStatus.ADOPTED, _re(r"\bdesignat\w+|\bdeclar\w+|\bproscri\w+|\bplaced\b|\badded\b")),
+    ],
 }
-"""Statuses that only some kinds have, tried before the general ones; an empty list means the
-kind has no status (an extradition happened or did not)."""
+"""Statuses of kinds of their own, tried first; a kind listed here has no other status (an
+extradition happened or did not)."""
 
 
-def _status(kind: LegalMeasureKind, text: str) -> LegalStatus | None:
+def _status(kind: LegalMeasureKind, clause: str, trigger: tuple[int, int]) -> LegalStatus | None:
+    """The measure's status, read in its own clause: a status of its kind, then one that holds
+    whatever else is said, then the status word nearest its name."""
     own = _KIND_STATUS.get(kind)
     if own is not None:
-        found = next((status for status, pattern in own if pattern.search(text)), None)
-        if found is not None or not own or kind is not K.STATE_OF_EMERGENCY:
-            return found
-    return next((status for status, pattern in _STATUS if pattern.search(text)), None)
+        return next((status for status, pattern in own if pattern.search(clause)), None)
+    for status, pattern in _STRONG_STATUS:
+        negated = status is LegalStatus.PROPOSED and _NOT_SENT.search(clause)
+        if pattern.search(clause) and not negated:
+            return status
+    start, end = trigger
+    nearest: tuple[int, int, LegalStatus] | None = None
+    for rank, (status, pattern) in enumerate(_STATUS):
+        for match in pattern.finditer(clause):
+            # The verb that governs the name comes before it ("amended the penal code to
+            # criminalize ..."): a word after it counts as twice as far.
+            if match.end() <= start:
+                distance = start - match.end()
+            else:
+                distance = 2 * max(0, match.start() - end) + 1
+            if nearest is None or (distance, rank) < nearest[:2]:
+                nearest = (distance, rank, status)
+    return nearest[2] if nearest else None
 
 
 _DETERMINERS = {
@@ -218,6 +304,14 @@ _DETERMINERS = {
     "passed",
     "signed",
     "created",
+    "under",
+    "at",
+    "from",
+    "into",
+    "as",
+    "against",
+    "about",
+    "over",
 }
 _MODIFIERS_BACK = 3
 _TRAILING = re.compile(
@@ -286,14 +380,20 @@ _INTRO = re.compile(
 )
 
 
-def _summary(text: str, trigger: re.Match[str], action: re.Pattern[str]) -> str:
-    """The clause of the sentence that states the measure: the sentence itself when short, else
-    the clause holding the trigger (without an introductory phrase that does not name the
-    measure), cut on a clause boundary if still long. Always a contiguous span of words."""
+def _clause(text: str, trigger: re.Match[str]) -> tuple[int, int]:
+    """The clause of the sentence that holds the trigger (between semicolons, colons and
+    ", however", ", but", ", while" ...)."""
     starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text) if m.end() <= trigger.start()]
-    start = starts[-1]
     ends = [m.start() for m in _CLAUSE_BREAK.finditer(text) if m.start() >= trigger.end()]
-    end = ends[0] if ends else len(text)
+    return starts[-1], ends[0] if ends else len(text)
+
+
+def _summary(text: str, trigger: re.Match[str], action: re.Pattern[str]) -> tuple[int, int]:
+    """The span of the clause of the sentence that states the measure: the sentence itself
+    when short, else the clause holding the trigger (without an introductory phrase that does
+    not name the measure), cut on a clause boundary if still long. Always a contiguous span of
+    whole words."""
+    start, end = _clause(text, trigger)
     intro = _INTRO.match(text[start:end])
     # "In accordance with ..., Mali has incorporated ...": the measure is told after it.
     told_after = intro is not None and action.search(text, start + intro.end(), end)
@@ -308,8 +408,7 @@ def _summary(text: str, trigger: re.Match[str], action: re.Pattern[str]) -> str:
             words[_SUMMARY_WORDS - 1].end(),
         )
         end = start + max(cut, keep)
-    a, b = _span(text, start, end)
-    return text[a:b]
+    return _span(text, start, end)
 
 
 def _ident(kind: LegalMeasureKind, subject: str, taken: set[str]) -> str:
@@ -331,11 +430,29 @@ _BARE_YEAR = re.compile(r"\b(?:in|since|of|from)\s+((?:19|20)\d\d)\b")
 _EVENT_AFTER = re.compile(r"^,?\s*(?:\d{4},?\s*)?(?:terrorist\s+)?(?:attack|bombing|kidnapping)")
 
 
-def _measure_date(text: str, year: int) -> DatePhrase | None:
-    """The measure's date: the first date not naming an attack, else a bare year ("in 2013")."""
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)(?:[’']s)?\s+(?:[\w’'-]+\s+){0,2}$")
+"""A year that names the measure: "its 2008 law", "Egypt’s 2015 counterterrorism law"."""
+_YEAR_NAMED = re.compile(
+    r"\b((?:19|20)\d\d)\s+(?:[a-z][\w-]*\s+){0,3}(?:law|act|code|ordinance|decree|strategy|"
+    r"plan|agreement|convention|constitution)\b",
+    re.IGNORECASE,
+)
+"""A year that names a law of the sentence ("its 2012 terrorism law allows the freezing of
+assets")."""
+
+
+def _measure_date(text: str, year: int, trigger: int) -> DatePhrase | None:
+    """The measure's date: the first date not naming an attack, else the year in its name
+    ("its 2008 law"), else a bare year ("in 2013")."""
     for phrase in find_dates(text, year):
         if not _EVENT_AFTER.match(text[phrase.end :]):
             return phrase
+    named = _YEAR_BEFORE.search(text, 0, trigger) or _YEAR_NAMED.search(text)
+    if named is not None:
+        value = named.group(1)
+        return DatePhrase(
+            value, named.start(1), named.end(1), value, None, DatePrecision.YEAR, int(value)
+        )
     bare = _BARE_YEAR.search(text)
     if bare is None:
         return None
@@ -380,16 +497,23 @@ def read_measure(text: str, year: int) -> MeasureReading | None:
     if not rules or _DUTY.search(text):
         return None  # nothing legal named; or who is in charge of a measure, not a measure
     for rule in rules:
-        trigger = rule.trigger.search(text)
-        action = rule.action.search(text) if trigger is not None else None
-        if trigger is None or action is None:
+        triggers = list(rule.trigger.finditer(text))
+        if not triggers or rule.action.search(text) is None:
             continue
+        # The name whose own clause says what happened to it: "Kenya did not have a ...
+        # law; a draft ... Bill, prepared during the year, had not been sent to Parliament".
+        trigger = next(
+            (t for t in triggers if rule.action.search(text, *_clause(text, t))), triggers[0]
+        )
+        start, end = _clause(text, trigger)
+        where = (trigger.start() - start, trigger.end() - start)
+        first, last = _summary(text, trigger, rule.action)
         return MeasureReading(
             kind=rule.kind,
-            status=_status(rule.kind, text),
-            date=_measure_date(text, year),
+            status=_status(rule.kind, text[start:end], where),
+            date=_measure_date(text, year, trigger.start()),
             subject=_subject(text, trigger.start(), year),
-            summary=_summary(text, trigger, rule.action),
+            summary=text[first:last],
         )
     return None
 
@@ -411,12 +535,19 @@ def _measure(located: LocatedSentence, year: int, taken: set[str]) -> LegalMeasu
     )
 
 
-def extract_legal_measures(index: SentenceIndex, year: int) -> list[LegalMeasure]:
-    """Every sentence that records a legal or policy measure, one measure per sentence."""
+def extract_legal_measures(
+    index: SentenceIndex, year: int, lists: frozenset[str] = frozenset({"incidents"})
+) -> list[LegalMeasure]:
+    """Every sentence that records a legal or policy measure, one measure per sentence; none
+    in the incident list (`lists`: the sections that are one, under their own heading) nor in
+    incident bullets. In a headless chapter the incidents paragraphs are only a topic, and
+    can tell a measure ("President Zardari signed the Nizam-e-Adl Regulation")."""
     taken: set[str] = set()
     out = []
     for located in index.sentences:
-        if located.section == "incidents":
+        if located.section in lists:
+            continue
+        if located.section == "incidents" and located.sentence.bullet is not None:
             continue
         measure = _measure(located, year, taken)
         if measure is not None:
