@@ -321,7 +321,8 @@ def _incident(clause: _Clause, ctx: Context, taken: set[str]) -> Incident:
 
 def _same_event(a: Incident, b: Incident) -> bool:
     """One event told twice: same day (or month, when one gives only the month), places that
-    agree or are not both given."""
+    agree, are not both given, or are not two different towns of the table ("the March 7
+    attack on La Terrasse" is the bullet's attack on La Terrasse in Bamako)."""
     if a.date_precision is DatePrecision.YEAR or b.date_precision is DatePrecision.YEAR:
         return False
     short = min(len(a.date), len(b.date))
@@ -329,7 +330,13 @@ def _same_event(a: Incident, b: Incident) -> bool:
         return False
     if a.place is None or b.place is None:
         return True
-    return same_place(a.place_canonical or a.place, b.place_canonical or b.place)
+    if same_place(a.place_canonical or a.place, b.place_canonical or b.place):
+        return True
+    if a.place_canonical is not None and b.place_canonical is not None:
+        return False
+    return (
+        a.place in b.evidence.sentence or b.place in a.evidence.sentence or a.country == b.country
+    )
 
 
 def _primary(report: CountryReport) -> Section | None:
@@ -491,7 +498,7 @@ def extract_references(
             phrase = _date_of_event(text, dates, event.start(), event.end())
             if phrase is None:
                 continue
-            reason = _reason(located, phrase, text, ctx)
+            reason, abroad = _reason(located, phrase, text, ctx)
             if reason is None:
                 continue
             place = place_near(text, phrase.start, ctx.countries, blocked, ctx.places, ctx.country)
@@ -501,7 +508,7 @@ def extract_references(
             if key in seen:
                 continue
             seen.add(key)
-            country = place.country or ctx.country
+            country = place.country or abroad or ctx.country
             ident = f"{phrase.date}-{slugify(place.place or country)}-{kind.value}"
             out.append(
                 ReferencedIncident(
@@ -522,13 +529,14 @@ def extract_references(
 
 def _reason(
     located: LocatedSentence, phrase: DatePhrase, text: str, ctx: Context
-) -> ReferenceReason | None:
-    """Why a dated event mention is a reference, or None when it is not one."""
+) -> tuple[ReferenceReason | None, str | None]:
+    """Why a dated event mention is a reference (None when it is not one), and the other
+    country it happened in."""
     if phrase.explicit_year is not None and phrase.explicit_year < ctx.year:
-        return ReferenceReason.EARLIER_YEAR
+        return ReferenceReason.EARLIER_YEAR, None
     if located.section == "incidents" or phrase.precision is not DatePrecision.DAY:
-        return None
+        return None, None
     place = find_place(text[phrase.start :], ctx.countries, places=ctx.places, home=ctx.country)
     if place.country is not None and place.country != ctx.country:
-        return ReferenceReason.OTHER_COUNTRY
-    return None
+        return ReferenceReason.OTHER_COUNTRY, place.country
+    return None, None

@@ -428,6 +428,8 @@ def _ident(kind: LegalMeasureKind, subject: str, taken: set[str]) -> str:
 
 _BARE_YEAR = re.compile(r"\b(?:in|since|of|from)\s+((?:19|20)\d\d)\b")
 _EVENT_AFTER = re.compile(r"^,?\s*(?:\d{4},?\s*)?(?:terrorist\s+)?(?:attack|bombing|kidnapping)")
+_UNTIL = re.compile(r"\b(?:until|till|through|to)\s+$")
+"""A date a measure runs to ("extended until March 31, 2016") is no date of the measure."""
 
 
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)(?:[’']s)?\s+(?:[\w’'-]+\s+){0,2}$")
@@ -445,7 +447,7 @@ def _measure_date(text: str, year: int, trigger: int) -> DatePhrase | None:
     """The measure's date: the first date not naming an attack, else the year in its name
     ("its 2008 law"), else a bare year ("in 2013")."""
     for phrase in find_dates(text, year):
-        if not _EVENT_AFTER.match(text[phrase.end :]):
+        if not _EVENT_AFTER.match(text[phrase.end :]) and not _UNTIL.search(text[: phrase.start]):
             return phrase
     named = _YEAR_BEFORE.search(text, 0, trigger) or _YEAR_NAMED.search(text)
     if named is not None:
@@ -490,6 +492,19 @@ class MeasureReading:
     summary: str
 
 
+_NEGATION = re.compile(r"\b(?:not|no|never|without|lack\w*|fail\w* to)\b(?:\s+[\w’'-]+){0,3}\s*$")
+
+
+def _said(action: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """The clause says the measure happened or holds: an action of the rule that is not
+    negated ("had not yet adopted", "had no law criminalizing"); when no action stands in
+    the clause, the sentence's action elsewhere counts."""
+    found = list(action.finditer(text, start, end))
+    if not found:
+        return True
+    return any(not _NEGATION.search(text, max(start, m.start() - 40), m.start()) for m in found)
+
+
 def read_measure(text: str, year: int) -> MeasureReading | None:
     """The measure a sentence records, if any: the first rule whose trigger and action it
     holds; subject and summary are spans of the sentence's own words."""
@@ -506,6 +521,8 @@ def read_measure(text: str, year: int) -> MeasureReading | None:
             (t for t in triggers if rule.action.search(text, *_clause(text, t))), triggers[0]
         )
         start, end = _clause(text, trigger)
+        if not _said(rule.action, text, start, end):
+            continue  # "Mali had not yet adopted a strategy", "had no law criminalizing ..."
         where = (trigger.start() - start, trigger.end() - start)
         first, last = _summary(text, trigger, rule.action)
         return MeasureReading(

@@ -413,3 +413,39 @@ def test_an_instance_is_the_doing_of_the_sentence_subject(parse: ParseFn) -> Non
         "Maroua",
         20,
     )
+
+
+def test_a_site_named_again_elsewhere_is_the_listed_incident(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        ["On March 7, gunmen attacked La Terrasse, a restaurant in Bamako, killing five people."],
+        rest=(
+            "Legislation, Law Enforcement, and Border Security: Police arrested two suspects in "
+            "connection with the March 7 attack on La Terrasse."
+        ),
+    )
+    [attack] = report.incidents
+    assert (attack.date, attack.place, attack.evidence.section) == (
+        "2016-03-07",
+        "Bamako",
+        "incidents",
+    )
+
+
+def test_a_foreign_attack_in_passing_is_a_reference_in_its_country(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        ["On May 2, gunmen attacked a checkpoint in Mogadishu, killing two soldiers."],
+        country="Somalia",
+        overview=(
+            "Overview: The group showed its reach with the September 21 attack on a shopping "
+            "mall in Nairobi, Kenya, which killed at least 67 people."
+        ),
+    )
+    assert [i.date for i in report.incidents] == ["2016-05-02"]
+    [reference] = report.referenced_incidents
+    assert (reference.date, reference.country, reference.reason.value) == (
+        "2016-09-21",
+        "Kenya",
+        "other_country",
+    )

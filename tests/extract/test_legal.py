@@ -366,3 +366,25 @@ def test_summaries_on_every_chapter_are_word_spans(path: Path, parse: ParseFn) -
     report = parse(path)
     for measure in report.legal_measures:
         assert is_word_span(measure.summary, measure.evidence.sentence), measure.summary
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mali had not yet adopted a national strategy to counter violent extremism.",
+        "Somalia had no law criminalizing money laundering or terrorist financing.",
+        "The country has not yet adopted anti-money laundering legislation that meets the standard.",
+        "The government lacked a law allowing the freezing of terrorist assets.",
+    ],
+)
+def test_a_measure_that_did_not_happen_is_none(sentence: str) -> None:
+    assert read_measure(sentence, 2016) is None
+
+
+def test_a_date_a_measure_runs_to_is_not_its_date() -> None:
+    reading = read_measure(
+        "The government declared a 10-day state of emergency, which Parliament later extended "
+        "until March 31, 2017.",
+        2016,
+    )
+    assert reading is not None and reading.date is None
