@@ -375,6 +375,9 @@ _COLLECTIVE = re.compile(
     r"blasts?|explosions?)\b",
     re.IGNORECASE,
 )
+_COLLECTIVE_NOUN = re.compile(
+    r"attacks?\b|bombings?\b|kidnappings?\b|abductions?\b|incidents?\b|blasts?\b|explosions?\b"
+)
 _NOUN_KINDS = {
     "bomb": (IncidentKind.BOMBING, IncidentKind.SUICIDE_OR_VBIED),
     "blas": (IncidentKind.BOMBING, IncidentKind.SUICIDE_OR_VBIED),
@@ -395,10 +398,11 @@ def _collective_attribution(
     for section in report.sections:
         previous: Sentence | None = None
         for sentence in section.sentences:
-            found = _COLLECTIVE.search(sentence.text)
-            groups = _groups_in(ctx.groups, sentence.start, sentence.end)
-            attribution = classify_attribution(sentence.text, bool(groups))
-            if found is None or not groups or attribution is Attribution.UNKNOWN:
+            named = _COLLECTIVE_NOUN.search(sentence.text)  # cheap test first
+            found = _COLLECTIVE.search(sentence.text) if named else None
+            groups = _groups_in(ctx.groups, sentence.start, sentence.end) if found else []
+            attribution = classify_attribution(sentence.text, True) if groups else None
+            if found is None or attribution in (None, Attribution.UNKNOWN):
                 previous = sentence
                 continue
             if found["which"].lower() == "the":

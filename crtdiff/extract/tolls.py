@@ -9,6 +9,8 @@ the same victims compete: the lowest is the lower bound and all are kept with th
 """
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from crtdiff.extract.numbers import NUMBER, parse_number
@@ -259,6 +261,28 @@ class Tolls:
         }
 
 
+def _longest(
+    lows: list[str], i: int, table: dict[tuple[str, ...], TollKind]
+) -> tuple[TollKind, int] | None:
+    """The longest entry of `table` starting at word i: its class and the index after."""
+    for size in (3, 2, 1):
+        key = tuple(lows[i : i + size])
+        if len(key) == size and key in table:
+            return table[key], i + size
+    return None
+
+
+_QUALIFIER_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _name in _QUALIFIERS:
+    _QUALIFIER_BY_FIRST.setdefault(_words[0], []).append((_words, _name))
+_OUTCOME_WORDS = {"hostage", "hostages", "captive", "found", "discovered", "recovered", "dead",
+                  "reported", "said", "put", "estimated", "toll"}  # fmt: skip
+"""Words after which a subject list may end in a figure ("taken hostage", "found dead", a
+figure a source gives)."""
+_REACH = 24
+"""How many words a victim list and its verb may span."""
+
+
 class _Reader:
     """One pass over the tokens of a text, collecting figures."""
 
@@ -266,22 +290,33 @@ class _Reader:
         self.text = text
         self.toks = _tokens(text)
         self.figures: list[_Figure] = []
+        lows = [t.low for t in self.toks]
+        # Verbs looked up once per token: the reader asks about each token many times.
+        self._active_at = [_longest(lows, i, _ACTIVE) for i in range(len(lows))]
+        self._passive_at = [_longest(lows, i, _PASSIVE) for i in range(len(lows))]
+        self._outcomes = [
+            i
+            for i, low in enumerate(lows)
+            if self._passive_at[i] is not None or low in _OUTCOME_WORDS
+        ]
 
     # -- small helpers -----------------------------------------------------------------------
 
     def _low(self, i: int) -> str:
-        return self.toks[i].low if i < len(self.toks) else ""
+        return self.toks[i].low if 0 <= i < len(self.toks) else ""
 
     def _seq(self, i: int, table: dict[tuple[str, ...], TollKind]) -> tuple[TollKind, int] | None:
         """The longest entry of `table` starting at token i: its class and the index after."""
-        for size in (3, 2, 1):
-            key = tuple(self._low(i + k) for k in range(size))
-            if key in table:
-                return table[key], i + size
-        return None
+        if i >= len(self.toks):
+            return None
+        if table is _ACTIVE:
+            return self._active_at[i]
+        if table is _PASSIVE:
+            return self._passive_at[i]
+        return _longest([t.low for t in self.toks], i, table)
 
     def _qualifier(self, i: int) -> tuple[str, int]:
-        for words, name in _QUALIFIERS:
+        for words, name in _QUALIFIER_BY_FIRST.get(self._low(i), ()):
             if all(self._low(i + k) == w for k, w in enumerate(words)):
                 after = i + len(words)
                 if after < len(self.toks) and self.toks[after].kind == "num":
@@ -289,7 +324,14 @@ class _Reader:
         return "", i
 
     def _is_verb(self, i: int) -> bool:
-        return self._seq(i, _ACTIVE) is not None or self._seq(i, _PASSIVE) is not None
+        return i < len(self.toks) and (
+            self._active_at[i] is not None or self._passive_at[i] is not None
+        )
+
+    def _outcome_ahead(self, i: int) -> bool:
+        """A word that says what happened to victims stands within reach after token i."""
+        at = bisect_left(self._outcomes, i)
+        return at < len(self._outcomes) and self._outcomes[at] - i <= _REACH
 
     # -- noun phrases ------------------------------------------------------------------------
 
@@ -663,16 +705,27 @@ class _Reader:
             self.figures[-1].elliptic = True
         return end
 
+    def _steps(self, i: int) -> list[Callable[[int], int | None]]:
+        """The readings that can start at token i (most tokens start none)."""
+        low = self._low(i)
+        steps: list[Callable[[int], int | None]] = []
+        if self._active_at[i] is not None:
+            steps.append(self._active)
+        if low in _NOMINAL:
+            steps.append(self._nominal)
+        if low in ("death", "toll"):
+            steps.append(self._toll_at)
+        if low in ("his", "her", "bodies"):
+            steps.append(self._body_found)
+        reported = self._low(i - 1) in _REPORTING or self._low(i - 1) == ","  # "media reported 20"
+        if self._outcome_ahead(i) or reported:
+            steps.append(self._passive)
+        return steps
+
     def read(self) -> list[_Figure]:
         i = 0
         while i < len(self.toks):
-            for step in (
-                self._active,
-                self._nominal,
-                self._toll_at,
-                self._body_found,
-                self._passive,
-            ):
+            for step in self._steps(i):
                 after = step(i)
                 if after is not None and after > i:
                     i = after
