@@ -12,7 +12,7 @@ from crtdiff.extract.facts import extract_facts
 from crtdiff.ingest.assemble import assemble
 from crtdiff.ingest.blocks import Block
 from crtdiff.ingest.formats import detect_format
-from crtdiff.ingest.furniture import strip_furniture
+from crtdiff.ingest.furniture import drop_furniture_lines, strip_furniture
 from crtdiff.ingest.hosts import HOSTS, detect_host
 from crtdiff.ingest.html_blocks import parse_html_page
 from crtdiff.ingest.metadata import Clues, gather_clues
@@ -21,6 +21,7 @@ from crtdiff.ingest.sections import plan_sections
 from crtdiff.ingest.text_blocks import text_to_blocks
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.countries import Country
+from crtdiff.reference.furniture import Furniture
 from crtdiff.text.decode import decode_bytes
 from crtdiff.text.normalize import normalize_text
 from schemas import CountryReport, IngestWarning, SectionAssignment, Source, SourceFormat
@@ -64,8 +65,8 @@ class Request:
 
 
 def _decode_and_block(
-    raw: RawSource,
-) -> tuple[SourceFormat, str, list[Block], list[str], list[str]]:
+    raw: RawSource, furniture: Furniture
+) -> tuple[SourceFormat, str, list[Block], list[str], list[str], list[str]]:
     fmt = detect_format(raw.data, raw.uri)
     declared = raw.declared_encoding
     if fmt is SourceFormat.HTML and declared is None:
@@ -75,6 +76,7 @@ def _decode_and_block(
     text = normalize_text(decoded.text)
     host = detect_host(raw.uri, text, HOSTS)
     titles: list[str] = []
+    dropped: list[str] = []
     if fmt is SourceFormat.HTML:
         page = parse_html_page(text, host)
         titles = [t for t in (page.headline, page.title) if t]
@@ -85,8 +87,9 @@ def _decode_and_block(
         if is_document and not re.search(r"</html\s*>|</body\s*>", text[-4096:], re.I):
             decoded.repairs.append("page looks truncated (no closing </body> or </html>)")
     else:
-        blocks = text_to_blocks(text)
-    return fmt, host.name, blocks, titles, decoded.repairs
+        clean = drop_furniture_lines(text, furniture)
+        blocks, dropped = text_to_blocks(clean.text), clean.dropped
+    return fmt, host.name, blocks, titles, dropped, decoded.repairs
 
 
 def _resolve_country(
@@ -160,7 +163,7 @@ def _check_is_chapter(text: str, has_headings: bool, source: str) -> None:
 def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryReport:
     """Ingest one chapter: detect, decode, strip furniture, infer metadata, section, split."""
     source = raw.uri
-    fmt, host, blocks, titles, repairs = _decode_and_block(raw)
+    fmt, host, blocks, titles, _dropped, repairs = _decode_and_block(raw, ref.furniture)
     page_clues = gather_clues(titles, raw.uri, "", ref.countries)
     wanted = ref.countries.resolve(request.country) if request.country else None
     if wanted is None and page_clues.countries:
@@ -168,7 +171,7 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
     # A region page is cut to the country's chapter first: its furniture lies around the
     # whole page, and a country heading opening the page is not a title to strip.
     selected, heading_country = select_country(blocks, ref.countries, wanted, source)
-    trimmed = strip_furniture(selected, HOSTS, ref.headings)
+    trimmed = strip_furniture(selected, ref.furniture, ref.headings)
     titles.extend(trimmed.header_lines[:8])
     body_text = "\n".join(b.text for b in trimmed.blocks)
     clues = gather_clues(titles, raw.uri, body_text, ref.countries)

@@ -7,6 +7,7 @@ from crtdiff.extract.fuzzy_names import FuzzyIndex, build_fuzzy_index
 from crtdiff.extract.names import NameMatcher
 from crtdiff.paths import REFERENCE_DIR
 from crtdiff.reference.countries import CountryTable, load_countries
+from crtdiff.reference.furniture import Furniture, load_furniture
 from crtdiff.reference.gazetteer import Gazetteer, load_gazetteer
 from crtdiff.reference.headings import HeadingVariant, load_headings
 from crtdiff.reference.topics import TopicTerms, load_topics
@@ -24,6 +25,8 @@ class Reference:
     """Matcher of every group and organisation name (built once: ~10 ms)."""
     fuzzy: FuzzyIndex
     """Multi-word group names for the guarded similarity fallback."""
+    furniture: Furniture
+    """Page furniture lines of every host."""
     folder: Path = REFERENCE_DIR
     """Where the tables were read from (their digest keys cached results)."""
 
@@ -39,5 +42,6 @@ def load_reference(folder: Path = REFERENCE_DIR) -> Reference:
         ),
         names=NameMatcher(gazetteer.entries.values()),
         fuzzy=build_fuzzy_index(gazetteer),
+        furniture=load_furniture(folder / "furniture.csv"),
         folder=folder,
     )
