@@ -74,16 +74,35 @@ def compare(
         Path, typer.Option(help="Catalogue used for COUNTRY:YEAR keys.")
     ] = DEFAULT_CATALOG,
     country: CountryOpt = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Compare even two countries, reversed years or two chapter kinds."
+        ),
+    ] = False,
 ) -> None:
-    """Compare two chapters of one country and print the change summary (no Prefect involved)."""
-    from crtdiff.compare.year_diff import compare_reports
+    """Compare two chapters of one country and print the change summary (no Prefect involved).
+
+    Two different countries or reversed years are refused (exit status 1) unless --force.
+    """
+    from crtdiff.compare.year_diff import compare_reports, comparison_problems
+    from crtdiff.errors import MetadataError
     from crtdiff.pipeline.locate import read_chapter
 
     try:
         reference = load_reference()
         older = read_chapter(old, reference, catalog, country)
-        newer = read_chapter(new, reference, catalog, country or older.country)
-        diff = compare_reports(older, newer, reference.gazetteer)
+        try:
+            newer = read_chapter(new, reference, catalog, country)
+        except MetadataError as exc:
+            if country is not None or "cannot tell which country" not in exc.problem:
+                raise
+            # The newer page does not say its country: it is the older one's, checked against
+            # the text's own (a mismatch is warned in the report).
+            newer = read_chapter(new, reference, catalog, older.country)
+        for problem in comparison_problems(older, newer) if force else ():
+            typer.echo(f"crtdiff: WARNING: {new}: {problem}; compared anyway (--force)", err=True)
+        diff = compare_reports(older, newer, reference.gazetteer, force=force)
     except CrtdiffError as exc:
         fail(exc)
     if output_format is Format.JSON:

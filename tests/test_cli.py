@@ -115,3 +115,42 @@ def test_compare_never_starts_prefect() -> None:
         "assert 'prefect' not in sys.modules, 'compare imported prefect'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+SAMPLE_2017 = Path(__file__).resolve().parent.parent / "data" / "samples" / "mali" / "2017.txt"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (SEED, FIXTURES / "chapters" / "niger-2012.txt", "compares Mali with Niger"),
+        (SAMPLE_2017, SEED, "the older chapter is 2017 and the newer 2016"),
+    ],
+)
+def test_compare_refuses_two_countries_or_reversed_years(
+    old: Path, new: Path, message: str
+) -> None:
+    result = crtdiff("compare", str(old), str(new))
+    assert result.returncode == 1 and result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("crtdiff: error: ") and f"{new.name}: " in line and message in line
+    forced = crtdiff("compare", str(old), str(new), "--force", "-f", "markdown")
+    assert forced.returncode == 0, forced.stderr
+    assert f"crtdiff: WARNING: {new}: {message}" in forced.stderr
+    assert forced.stdout.startswith("# ")
+
+
+def test_compare_gives_a_page_without_its_country_the_older_ones(tmp_path: Path) -> None:
+    # The newer page does not say its country (no title, no country in its path): the older
+    # chapter's country is used, and its text must agree.
+    untitled = tmp_path / "chapter.txt"
+    untitled.write_text(
+        SAMPLE_2017.read_text(encoding="utf-8").replace(
+            "Country Reports on Terrorism 2017: Mali", ""
+        ),
+        encoding="utf-8",
+    )
+    result = crtdiff("compare", str(SEED), str(untitled))
+    assert result.returncode == 0, result.stderr
+    diff = json.loads(result.stdout)
+    assert (diff["country"], diff["old_year"], diff["new_year"]) == ("Mali", 2016, 2017)

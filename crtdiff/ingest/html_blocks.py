@@ -91,6 +91,8 @@ class HtmlPage:
     headline: str | None
     canonical_url: str | None
     blocks: list[Block] = field(default_factory=list)
+    metadata: list[str] = field(default_factory=list)
+    """Lines of the furniture elements removed (a mirror's "Countries:", "Published:")."""
 
 
 @dataclass
@@ -220,6 +222,8 @@ def parse_html_page(html: str, host: HostProfile) -> HtmlPage:
     )
     for selector in (*_GLOBAL_FURNITURE, *host.remove_selectors):
         for node in tree.css(selector):
+            text = node.text(separator="\n") or ""
+            page.metadata += [line for raw in text.splitlines() if (line := collapse_spaces(raw))]
             node.decompose()
     root = _container(tree, host)
     if root is None:

@@ -6,7 +6,6 @@ line, line starting with a `prefix`, or a whole-line `regex`). Exact and prefix 
 and spacing and accept a straight or curly apostrophe, so most rows need no regex at all.
 """
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from crtdiff.errors import ConfigError
 from crtdiff.paths import REFERENCE_DIR
+from crtdiff.reference.table import read_rows
 
 FURNITURE_FILE = REFERENCE_DIR / "furniture.csv"
 _COLUMNS = ["host", "place", "match", "text", "note"]
@@ -98,14 +98,8 @@ def _combined(lines: tuple[FurnitureLine, ...], place: str) -> re.Pattern[str]:
 @lru_cache(maxsize=4)
 def load_furniture(path: Path = FURNITURE_FILE) -> Furniture:
     """Read and validate the furniture table."""
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if reader.fieldnames != _COLUMNS:
-                raise ConfigError(str(path), f"columns must be {', '.join(_COLUMNS)}")
-            lines = tuple(_row(path, number, row) for number, row in enumerate(reader, start=2))
-    except OSError as exc:
-        raise ConfigError(str(path), f"cannot read furniture table ({exc.strerror})") from exc
+    rows = read_rows(path, _COLUMNS, "furniture table")
+    lines = tuple(_row(path, number, row) for number, row in rows)
     seen: dict[tuple[str, str, str], int] = {}
     for line in lines:
         key = (line.place, line.match, line.text.casefold())

@@ -11,6 +11,7 @@ from crtdiff.compare.year_diff import compare_reports
 from crtdiff.ingest.furniture import drop_furniture_lines
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.furniture import load_furniture
+from crtdiff.reference.headings import CANONICAL_KEYS
 from schemas import CountryReport
 from tests.builders import crt_body_html
 from tests.conftest import FIXTURES, ParseFn
@@ -47,14 +48,7 @@ def test_headless_chapters_with_disclaimers_headline_no_leftover_section(
 def test_state_gov_archive_text_copy(parse: ParseFn) -> None:
     report = parse(PAGES / "state-gov-archive-2018-chad.txt")
     assert (report.country, report.year) == ("Chad", 2018)
-    assert [s.key for s in report.sections] == [
-        "overview",
-        "incidents",
-        "legislation",
-        "financing",
-        "violent_extremism",
-        "cooperation",
-    ]
+    assert [s.key for s in report.sections] == list(CANONICAL_KEYS)
     assert leftovers(
         report,
         ["A lock", "safely connected", "NOT UPDATED", "archived content", "External links",
