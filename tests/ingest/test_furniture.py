@@ -26,7 +26,9 @@ def leftovers(report: CountryReport, words: list[str]) -> list[str]:
 @pytest.mark.parametrize("name", ["refworld-2007-kenya.html", "refworld-2008-kenya.html"])
 def test_refworld_disclaimer_before_or_after_the_chapter(name: str, parse: ParseFn) -> None:
     report = parse(PAGES / name, "https://www.refworld.org/docid/49fac6b2c.html")
-    assert leftovers(report, ["Disclaimer", "UNHCR", "Search Refworld", "Publisher"]) == []
+    furniture = ["Disclaimer", "UNHCR", "Search Refworld", "Publisher", "Last Updated", "Cite as"]
+    assert leftovers(report, furniture) == []
+    assert [s.key for s in report.sections if s.key.startswith("other:")] == []
     assert report.body.startswith("Kenya remained a strong partner")
     assert report.body.endswith("East Africa Counterterrorism Initiative.")
 

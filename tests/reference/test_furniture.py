@@ -1,5 +1,5 @@
 """Every furniture row is valid, names a known host, and is used: it matches a line of a page
-the tests know (tests/fixtures/pages, the chapters, the seed)."""
+the tests know (tests/fixtures/pages, the chapters, the gold chapters, the seed)."""
 
 from pathlib import Path
 
@@ -12,7 +12,12 @@ from crtdiff.reference.furniture import FurnitureLine, load_furniture
 from crtdiff.text.normalize import normalize_text
 from tests.conftest import FIXTURES, SEED
 
-PAGES = [*sorted((FIXTURES / "pages").iterdir()), *sorted((FIXTURES / "chapters").iterdir()), SEED]
+PAGES = [
+    *sorted((FIXTURES / "pages").iterdir()),
+    *sorted((FIXTURES / "chapters").iterdir()),
+    *sorted((FIXTURES / "gold" / "chapters").glob("*.[th][xt]*")),
+    SEED,
+]
 
 
 def page_lines(path: Path) -> set[str]:
