@@ -7,6 +7,7 @@ from crtdiff.compare.wording import (
     attribution_label,
     group_names,
     kind_label,
+    place_label,
     target_label,
     toll_figure,
 )
@@ -36,8 +37,7 @@ def publish_pair(diff: YearDiff) -> None:
         table=[
             {
                 "date": i.date,
-                "place": i.place or "",
-                "country": i.country or "",
+                "place": place_label(i.place, i.country, diff.country),
                 "kind": kind_label(i.kind),
                 "target": target_label(i.target),
                 "perpetrators": group_names(i.perpetrators, refs),

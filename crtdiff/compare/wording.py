@@ -110,6 +110,15 @@ def group_names(ids: Sequence[str], refs: Mapping[str, GroupRef], *, short: bool
     return ", ".join(shown)
 
 
+def place_label(place: str | None, country: str | None, chapter_country: str) -> str:
+    """Where an incident happened, with its country when it is not the chapter's: `Gao`,
+    `Abalak (Niger)`, `Niger` when only the country is known, `–` when nothing is."""
+    abroad = country if country and country != chapter_country else None
+    if place and abroad:
+        return f"{place} ({abroad})"
+    return place or abroad or "–"
+
+
 def toll_figure(value: int | None) -> str:
     """A toll total, or `not given` when no incident gives it."""
     return NOT_GIVEN if value is None else str(value)

@@ -13,6 +13,7 @@ from crtdiff.compare.wording import (
     KIND_WORDS,
     TARGET_WORDS,
     kind_label,
+    place_label,
     plural,
     target_label,
 )
@@ -112,3 +113,17 @@ def test_every_enum_value_a_reader_sees_has_its_words(
 )
 def test_plural(count: int, noun: str, expected: str) -> None:
     assert plural(count, noun) == expected
+
+
+@pytest.mark.parametrize(
+    ("place", "country", "expected"),
+    [
+        ("Gao", "Mali", "Gao"),
+        ("Abalak", "Niger", "Abalak (Niger)"),
+        (None, "Niger", "Niger"),
+        (None, "Mali", "–"),
+        (None, None, "–"),
+    ],
+)
+def test_place_of_an_incident(place: str | None, country: str | None, expected: str) -> None:
+    assert place_label(place, country, "Mali") == expected
