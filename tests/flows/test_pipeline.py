@@ -59,11 +59,6 @@ year = 2016
 source = "raw/empty.txt"
 
 [[report]]
-country = "Burkina Faso"
-year = 2016
-source = "raw/chapter.txt"
-
-[[report]]
 country = "Niger"
 year = 2019
 source = "{site.url("/crt-2019/niger/")}"
@@ -88,6 +83,11 @@ source = "{site.url("/flaky/niger/")}"
 country = "Mali"
 year = 20016
 source = "raw/mali/2016.txt"
+
+[[report]]
+country = "Burkina Faso"
+year = 2016
+source = "raw/chapter.txt"
 """,
         encoding="utf-8",
     )
