@@ -137,4 +137,8 @@ def test_run_ingests_reports_and_survives_bad_entries(
         assert (out / page).is_file(), page
     assert (out / "data" / "incidents.parquet").is_file()
     assert "Niger: 2012 → 2019" in artifact_data("niger-headline")
-    assert "Inates" in artifact_data("niger-new-incidents")
+    incidents = artifact_data("niger-new-incidents")
+    assert "Inates" in incidents
+    # Names and words, never internal ids or enum values.
+    assert "ISIS in the Greater Sahara (ISIS-GS)" in incidents and "armed assault" in incidents
+    assert "isis-gs" not in incidents and "armed_assault" not in incidents
