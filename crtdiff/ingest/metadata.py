@@ -240,14 +240,17 @@ def _metadata_clues(
         day = _parse_date(dated.group("v")) if dated else None
         report = editions.newest_on(day) if day else None
         if report is not None:
-            clues.year(report, f"page metadata {line!r} (the {report} edition was the newest)")
+            # Weak: a date in a page's furniture may be another document's (a related item).
+            where = f"page metadata {line!r} (the {report} edition was the newest)"
+            clues.year(report, where, strong=False)
 
 
 def _running_clues(lines: Iterable[str], clues: Clues) -> None:
     years = {int(m.group(1)) for line in lines if (m := _RUNNING_HEADER.search(line))}
     if len(years) == 1:
+        # Weak: a line naming another year's report can be a link left in a page's text.
         year = years.pop()
-        clues.year(year, f"running header 'Country Reports on Terrorism {year}'")
+        clues.year(year, f"running header 'Country Reports on Terrorism {year}'", strong=False)
 
 
 def gather_clues(page: PageText, table: CountryTable, editions: Editions) -> Clues:

@@ -133,3 +133,18 @@ def test_a_publication_year_that_fits_two_editions_needs_another_clue() -> None:
     heading = YearClue(frozenset([2022]), "heading '2022 Terrorist Incidents'", strong=False)
     year, warnings = resolve_year(None, Clues(years=[ambiguous, heading]), OnMismatch.WARN, "p")
     assert (year, warnings) == (2022, [])
+
+
+def test_another_years_report_named_in_the_page_does_not_override_its_title(
+    parse: ParseFn,
+) -> None:
+    # A link to last year's report left in the text is a weak clue: a warning, not the year.
+    page = (PAGES / "state-gov-2019-niger.html").read_text(encoding="utf-8")
+    overview_end = page.index("</p>", page.index("<strong>Overview:</strong>")) + len("</p>")
+    links = "<p>Country Reports on Terrorism 2018</p>"
+    page = page[:overview_end] + links + page[overview_end:]
+    report = parse(page.encode(), "saved-page.html")
+    assert (report.country, report.year) == ("Niger", 2019)
+    assert [w.code for w in report.warnings if w.code.endswith("_mismatch")] == [
+        "year_mismatch"
+    ] * 2
