@@ -250,7 +250,7 @@ def _running_clues(lines: Iterable[str], clues: Clues) -> None:
     if len(years) == 1:
         # Weak: a line naming another year's report can be a link left in a page's text.
         year = years.pop()
-        clues.year(year, f"running header 'Country Reports on Terrorism {year}'", strong=False)
+        clues.year(year, f"the line 'Country Reports on Terrorism {year}'", strong=False)
 
 
 def gather_clues(page: PageText, table: CountryTable, editions: Editions) -> Clues:
