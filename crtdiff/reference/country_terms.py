@@ -15,6 +15,7 @@ from crtdiff.errors import ConfigError
 from crtdiff.paths import REFERENCE_DIR
 from crtdiff.reference.countries import CountryTable, load_countries
 from crtdiff.reference.table import read_rows
+from crtdiff.reference.trie import trie_pattern
 
 TERMS_FILE = REFERENCE_DIR / "country_terms.csv"
 PLACES_FILE_NAME = "places.csv"
@@ -82,6 +83,4 @@ def load_country_terms(
             _add(terms, phrase, NEUTRAL, where, strict=True)
     for term, country_name in _place_rows(path.parent / PLACES_FILE_NAME, countries):
         _add(terms, term, country_name, PLACES_FILE_NAME, strict=False)
-    ordered = sorted(terms, key=len, reverse=True)
-    body = "|".join(re.escape(t) for t in ordered)
-    return CountryTerms(terms, re.compile(rf"(?<![\w-])(?:{body})(?!\w)"))
+    return CountryTerms(terms, re.compile(rf"(?<![\w-])(?:{trie_pattern(terms)})(?!\w)"))
