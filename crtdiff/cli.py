@@ -52,6 +52,10 @@ def ingest(
         report = parse_chapter(read_raw(path), Request(country, year, chapter), reference)
     except CrtdiffError as exc:
         fail(exc)
+    for warning in report.warnings:
+        # What was asked for and what the page says disagree: say so where a reader looks.
+        if warning.code in ("country_mismatch", "year_mismatch"):
+            typer.echo(f"crtdiff: warning: {path}: {warning.message}", err=True)
     sys.stdout.write(report.model_dump_json(indent=2) + "\n")
 
 

@@ -154,3 +154,15 @@ def test_compare_gives_a_page_without_its_country_the_older_ones(tmp_path: Path)
     assert result.returncode == 0, result.stderr
     diff = json.loads(result.stdout)
     assert (diff["country"], diff["old_year"], diff["new_year"]) == ("Mali", 2016, 2017)
+
+
+def test_ingest_warns_on_stderr_when_the_text_is_another_countrys(tmp_path: Path) -> None:
+    untitled = tmp_path / "chapter.txt"
+    untitled.write_text(
+        SEED.read_text(encoding="utf-8").split("Country Reports on Terrorism 2016\n")[1],
+        encoding="utf-8",
+    )
+    result = crtdiff("ingest", str(untitled), "--country", "Niger", "--year", "2016")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["country"] == "Niger"
+    assert f"crtdiff: warning: {untitled}: the text (names Mali" in result.stderr
