@@ -11,7 +11,7 @@ from crtdiff.catalog.model import CatalogEntry, resolve_inside
 from crtdiff.errors import ConfigError
 from crtdiff.reference.countries import CountryTable
 
-_RAW_FILE = re.compile(r"^(?P<year>(?:19|20)\d\d)\.(?:txt|html?|htm)$", re.IGNORECASE)
+_RAW_FILE = re.compile(r"^(?P<year>(?:19|20)\d\d)\.(?:txt|html?|pdf)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,10 @@ from crtdiff.ingest.blocks import Block
 from crtdiff.ingest.formats import detect_format
 from crtdiff.ingest.furniture import strip_furniture
 from crtdiff.ingest.hosts import HOSTS, detect_host
+from crtdiff.ingest.hosts.pdf_text import PDF_TEXT
 from crtdiff.ingest.html_blocks import parse_html_page
 from crtdiff.ingest.metadata import Clues, gather_clues
+from crtdiff.ingest.pdf_volume import read_pdf_volume
 from crtdiff.ingest.region_pages import select_country
 from crtdiff.ingest.sections import plan_sections
 from crtdiff.ingest.text_blocks import text_to_blocks
@@ -71,6 +73,10 @@ def _decode_and_block(
     if fmt is SourceFormat.HTML and declared is None:
         meta = _META_CHARSET.search(raw.data[:4096])
         declared = meta.group(1).decode("ascii") if meta else None
+    if fmt is SourceFormat.PDF:
+        volume = read_pdf_volume(raw.data, raw.uri)
+        clues = [t for t in (volume.title, *volume.running_headers) if t]
+        return fmt, PDF_TEXT.name, volume.blocks, clues, []
     decoded = decode_bytes(raw.data, declared)
     text = normalize_text(decoded.text)
     host = detect_host(raw.uri, text, HOSTS)

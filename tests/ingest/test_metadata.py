@@ -71,3 +71,10 @@ def test_other_series_and_safe_havens(reference: Reference) -> None:
         ["Country Reports on Terrorism 2015: Terrorist Safe Havens"], "", "", reference.countries
     )
     assert haven.chapter == "safe-haven"
+
+
+def test_the_report_title_alone_gives_the_year(reference: Reference) -> None:
+    """A volume's title or running header names no country, but it does name the year."""
+    clues = gather_clues(["Country Reports on Terrorism 2016"], "crt.pdf", "", reference.countries)
+    assert clues.years == [(2016, "title 'Country Reports on Terrorism 2016'")]
+    assert clues.countries == []
