@@ -50,6 +50,10 @@ class Catalog:
             None,
         )
 
+    def countries_of_years(self, years: list[int]) -> list[str]:
+        """Countries with a chapter of any of these report years, in name order."""
+        return sorted({e.country for e in self.entries if e.year in years})
+
 
 def _describe(error: ValidationError) -> str:
     parts = []

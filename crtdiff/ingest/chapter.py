@@ -18,7 +18,7 @@ from crtdiff.ingest.hosts.pdf_text import PDF_TEXT
 from crtdiff.ingest.html_blocks import parse_html_page
 from crtdiff.ingest.metadata import Clues, gather_clues
 from crtdiff.ingest.pdf_volume import read_pdf_volume
-from crtdiff.ingest.region_pages import select_country
+from crtdiff.ingest.region_pages import country_headings, select_country
 from crtdiff.ingest.sections import plan_sections
 from crtdiff.ingest.text_blocks import text_to_blocks
 from crtdiff.reference.bundle import Reference
@@ -219,6 +219,15 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
         warnings=warnings,
     )
     return extract_facts(report, ref)
+
+
+def page_countries(raw: RawSource, ref: Reference) -> list[Country]:
+    """The countries whose chapters a region page or volume holds, in page order."""
+    blocks = _decode_and_block(raw)[2]
+    found: dict[str, Country] = {}
+    for heading in country_headings(blocks, ref.countries):
+        found.setdefault(heading.country.name, heading.country)
+    return list(found.values())
 
 
 def now() -> datetime:

@@ -148,3 +148,21 @@ def test_a_volume_is_read_once_for_all_its_chapters(
 def test_a_damaged_pdf_is_a_one_line_input_error(parse: ParseFn) -> None:
     with pytest.raises(InputError, match=r"^broken\.pdf: PDF cannot be read"):
         parse(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n%%EOF", "broken.pdf", country="Mali")
+
+
+def test_the_command_line_cuts_a_country_from_a_volume(volume: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", "from crtdiff.cli import main; main()", "ingest"]
+    result = subprocess.run(
+        [*command, str(volume), "--country", "Niger"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["country"], report["year"], report["source"]["format"]) == ("Niger", 2016, "pdf")
+    refused = subprocess.run([*command, str(volume)], capture_output=True, text=True, check=False)
+    assert refused.returncode == 1
+    assert refused.stderr.strip().endswith("say which one with --country")
+    assert len(refused.stderr.strip().splitlines()) == 1
