@@ -166,3 +166,21 @@ def test_the_command_line_cuts_a_country_from_a_volume(volume: Path) -> None:
     assert refused.returncode == 1
     assert refused.stderr.strip().endswith("say which one with --country")
     assert len(refused.stderr.strip().splitlines()) == 1
+
+
+def test_a_country_of_a_volume_is_catalogued_with_its_snapshot(
+    volume: Path, tmp_path: Path, reference: Reference
+) -> None:
+    from crtdiff.catalog.add import add_file
+    from crtdiff.catalog.load import load_catalog
+
+    catalog = tmp_path / "sources.toml"
+    catalog.write_text("", encoding="utf-8")
+    for country in ("Chad", "Niger"):
+        assert add_file(catalog, country, 2016, volume, reference).change == "added"
+    entries = load_catalog(catalog, reference.countries).entries
+    assert {e.country for e in entries} == {"Chad", "Niger"}
+    assert len({e.source for e in entries}) == 1  # one snapshot of the volume
+    assert entries[0].source.endswith(".pdf")
+    with pytest.raises(MetadataError, match="not for Kenya"):
+        add_file(catalog, "Kenya", 2016, volume, reference)
