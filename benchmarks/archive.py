@@ -5,8 +5,10 @@ Usage: python benchmarks/archive.py --chapters 10000 [--runner threads|processes
 Starts a Prefect API server once (its start-up reported as startup_s, as a user's running server
 would be), then measures: cold_s (full run, empty store), noop_s (the same run again), add_one_s
 (one new country-year, run for that country as `crtdiff add` does), plain_loop_s (the same pure
-functions in a plain loop, no Prefect, no store) and peak_rss_mb (largest resident set of this
-process or any of its worker processes). Prints a table, then one JSON line.
+functions in a plain loop, no Prefect, no store), peer_s (the difflib script an analyst would
+write instead, benchmarks/peer_difflib.py, on the same archive) with cold_vs_peer, and
+peak_rss_mb (largest resident set of this process or any of its worker processes). Prints a
+table, then one JSON line.
 """
 
 import argparse
@@ -28,6 +30,7 @@ from typing import Any
 
 import httpx
 
+from benchmarks.peer_difflib import run_peer
 from benchmarks.synthetic import CountryState, chapter, write_archive
 from crtdiff.reference.countries import load_countries
 
@@ -186,6 +189,9 @@ def main() -> None:
         t = time.perf_counter()
         plain_loop(data / "raw", work / "plain-output")
         plain_loop_s = time.perf_counter() - t
+        t = time.perf_counter()
+        run_peer(data / "raw", work / "peer-output")
+        peer_s = time.perf_counter() - t
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
@@ -199,6 +205,8 @@ def main() -> None:
         "noop_s": round(noop_s, 2),
         "add_one_s": round(add_one_s, 2),
         "plain_loop_s": round(plain_loop_s, 2),
+        "peer_s": round(peer_s, 2),
+        "cold_vs_peer": round(cold_s / peer_s, 2),
         "peak_rss_mb": peak_rss_mb(),
     }
     print(

@@ -57,7 +57,7 @@ CASES: list[tuple[str, bytes, str, dict[str, object], tuple[str, str | None]]] =
         b"%PDF-1.6\n1 0 obj",
         "crt-2016.pdf",
         {},
-        ("rejected", "PDF input is not supported yet"),
+        ("rejected", "PDF cannot be read"),
     ),
     ("docx", b"PK\x03\x04" + b"\x00" * 40, "mali.docx", {}, ("rejected", "ZIP archive")),
     ("gzip", gzip.compress(SEED.read_bytes()), "mali.txt.gz", {}, ("rejected", "gzip archive")),

@@ -54,7 +54,7 @@ def test_ingest_never_starts_prefect() -> None:
         (None, [], "file not found"),
         (b"", [], "file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", [], "PNG image"),
-        (b"%PDF-1.4\n", [], "PDF input is not supported yet"),
+        (b"%PDF-1.4\n", [], "PDF cannot be read"),
         (
             b"<html><body><nav>Home</nav><p>Welcome to our site.</p></body></html>",
             [],

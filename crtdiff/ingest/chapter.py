@@ -13,20 +13,23 @@ from crtdiff.ingest.blocks import Block
 from crtdiff.ingest.formats import detect_format
 from crtdiff.ingest.furniture import drop_furniture_lines, strip_furniture
 from crtdiff.ingest.hosts import HOSTS, detect_host
+from crtdiff.ingest.hosts.pdf_text import PDF_TEXT
 from crtdiff.ingest.html_blocks import parse_html_page
 from crtdiff.ingest.identify import OnMismatch, resolve_country, resolve_year
 from crtdiff.ingest.metadata import PageText, add_text_clues, gather_clues
-from crtdiff.ingest.region_pages import select_country
+from crtdiff.ingest.pdf_volume import read_pdf_volume
+from crtdiff.ingest.region_pages import country_headings, select_country
 from crtdiff.ingest.sections import plan_sections
 from crtdiff.ingest.subject import judge_subject
 from crtdiff.ingest.text_blocks import text_to_blocks
 from crtdiff.reference.bundle import Reference
+from crtdiff.reference.countries import Country
 from crtdiff.reference.furniture import Furniture
 from crtdiff.text.decode import decode_bytes
 from crtdiff.text.normalize import normalize_text
 from schemas import CountryReport, IngestWarning, Section, SectionAssignment, Source, SourceFormat
 
-__all__ = ["OnMismatch", "RawSource", "Request", "now", "parse_chapter"]
+__all__ = ["OnMismatch", "RawSource", "Request", "now", "page_countries", "parse_chapter"]
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _TERROR_WORDS = re.compile(r"terror|extremis|insurgen|militant|jihad|radicali", re.IGNORECASE)
@@ -79,6 +82,11 @@ def _decode_and_block(raw: RawSource, furniture: Furniture) -> _Page:
     if fmt is SourceFormat.HTML and declared is None:
         meta = _META_CHARSET.search(raw.data[:4096])
         declared = meta.group(1).decode("ascii") if meta else None
+    if fmt is SourceFormat.PDF:
+        volume = read_pdf_volume(raw.data, raw.uri)
+        titles = [volume.title] if volume.title else []
+        running = list(volume.running_headers)
+        return _Page(fmt, PDF_TEXT.name, volume.blocks, titles, None, [], running, [])
     decoded = decode_bytes(raw.data, declared)
     text = normalize_text(decoded.text)
     host = detect_host(raw.uri, text, HOSTS)
@@ -198,6 +206,15 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
         warnings=warnings,
     )
     return extract_facts(report, ref)
+
+
+def page_countries(raw: RawSource, ref: Reference) -> list[Country]:
+    """The countries whose chapters a region page or volume holds, in page order."""
+    blocks = _decode_and_block(raw, ref.furniture).blocks
+    found: dict[str, Country] = {}
+    for heading in country_headings(blocks, ref.countries):
+        found.setdefault(heading.country.name, heading.country)
+    return list(found.values())
 
 
 def now() -> datetime:

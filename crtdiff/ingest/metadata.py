@@ -156,6 +156,10 @@ def _title_clues(titles: Iterable[str], table: CountryTable, clues: Clues) -> No
             country = table.resolve(text) if len(text) < 60 else None
             if country is not None:
                 clues.countries.append(CountryClue(country, f"title {text!r}"))
+            # The report's own title alone: a volume's title or running header.
+            series_year = _SERIES_TITLE.fullmatch(text)
+            if series_year:
+                clues.year(int(series_year.group(1)), f"title {text!r}")
 
 
 def _path_country(segment: str, table: CountryTable) -> Country | None:

@@ -7,7 +7,7 @@ from crtdiff.errors import InputError
 from crtdiff.reference.bundle import Reference
 from schemas import CountryReport, IncidentKind, LegalMeasureKind, LegalStatus
 from schemas.diff import YearDiff
-from tests.conftest import ParseFn
+from tests.conftest import SEED, ParseFn
 
 
 @pytest.fixture(scope="module")
@@ -199,6 +199,20 @@ def test_same_chapter_gives_no_changes(seed_report: CountryReport, reference: Re
         assert section.recycled_share == 1.0
     assert diff.recycled_share == 1.0
     assert len(diff.incidents.referenced_again) == 7 and diff.incidents.new == []
+
+
+def test_a_chapter_with_two_alike_incidents_compared_with_itself_gives_no_changes(
+    parse: ParseFn, reference: Reference
+) -> None:
+    """Found by the fuzzer: each of two alike incidents must take its own counterpart."""
+    text = SEED.read_text(encoding="utf-8").replace(
+        "2016 Terrorist Incidents:",
+        "2016 Terrorist Incidents: On May 3, gunmen killed 4 people. On May 3, gunmen killed "
+        "4 people.",
+    )
+    report = parse(text.encode(), "data/raw/mali/2016.txt")
+    assert len([i for i in report.incidents if i.date == "2016-05-03"]) == 2
+    assert compare_reports(report, report, reference.gazetteer).is_empty
 
 
 def test_missing_section_has_null_similarity(

@@ -176,3 +176,10 @@ def test_opening_sentence_names_the_country(
     add_text_clues(clues, opening, opening, reference.countries)
     assert [c.country.name for c in clues.countries] == ([country] if country else [])
     assert all(not c.strong for c in clues.countries)
+
+
+def test_the_report_title_alone_gives_the_year(reference: Reference) -> None:
+    """A volume's title or running header names no country, but it does name the year."""
+    assert clues_of(reference, titles=["Country Reports on Terrorism 2016"], uri="crt.pdf") == [
+        ("year", "2016")
+    ]
