@@ -1,6 +1,7 @@
 """Benchmark the pipeline on a synthetic archive of N chapters.
 
-Usage: python benchmarks/archive.py --chapters 10000 [--runner threads|processes] [--workdir D]
+Usage: python benchmarks/archive.py --chapters 10000 [--runner threads|processes|dask]
+       [--address tcp://HOST:PORT] [--workdir D]
 
 Starts a Prefect API server once (its start-up reported as startup_s, as a user's running server
 would be), then measures: cold_s (full run, empty store), noop_s (the same run again), add_one_s
@@ -121,6 +122,17 @@ def plain_loop(raw: Path, out: Path) -> None:
     write_tables(arrow_tables(rows), out / "data")
 
 
+def _local_cluster() -> Any:
+    """A Dask LocalCluster with one single-threaded worker process per core, standing in for
+    an existing cluster (its workers' memory is not in peak_rss_mb: they are not our children
+    that we wait for)."""
+    from distributed import LocalCluster
+
+    return LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+
+
 def peak_rss_mb() -> float:
     """Largest resident set of this process or of any child it waited for, in MB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -133,7 +145,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chapters", type=int, default=1000)
     parser.add_argument("--years", type=int, default=50, help="report years per country")
-    parser.add_argument("--runner", choices=["threads", "processes"], default="processes")
+    parser.add_argument("--runner", choices=["threads", "processes", "dask"], default="processes")
+    parser.add_argument(
+        "--address", default=None, help="with --runner dask: an existing scheduler tcp://HOST:PORT"
+    )
     parser.add_argument(
         "--workdir", type=Path, default=None, help="keep the archive and outputs here"
     )
@@ -167,7 +182,9 @@ def main() -> None:
     from flows.runtime import quiet_flow_settings, with_runner
 
     processes = os.cpu_count() if args.runner == "processes" else None
-    flow = with_runner(crtdiff_run, None, processes)
+    cluster = _local_cluster() if args.runner == "dask" and args.address is None else None
+    address = args.address or (cluster.scheduler_address if cluster is not None else None)
+    flow = with_runner(crtdiff_run, address, processes)
     out, store = work / "output", work / "store"
     try:
         with quiet_flow_settings():
@@ -193,6 +210,8 @@ def main() -> None:
         run_peer(data / "raw", work / "peer-output")
         peer_s = time.perf_counter() - t
     finally:
+        if cluster is not None:
+            cluster.close()
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
         if args.workdir is None:  # a temporary archive of 10,000 chapters is ~1 GB
@@ -211,7 +230,8 @@ def main() -> None:
     }
     print(
         f"archive: {len(written)} chapters, {len(countries)} countries x {len(years)} years, "
-        f"generated in {generate_s:.1f} s; runner: {args.runner} ({os.cpu_count()} cores)"
+        f"generated in {generate_s:.1f} s; runner: {args.runner} ({os.cpu_count()} cores"
+        f"{', scheduler ' + address if address else ''})"
     )
     for key, value in figures.items():
         print(f"  {key:<14}{value}")
