@@ -14,6 +14,7 @@ table, then one JSON line.
 
 import argparse
 import json
+import logging
 import os
 import random
 import resource
@@ -129,7 +130,11 @@ def _local_cluster() -> Any:
     from distributed import LocalCluster
 
     return LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=os.cpu_count() or 1,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
     )
 
 
