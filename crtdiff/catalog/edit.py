@@ -20,17 +20,7 @@ def _reports(document: tomlkit.TOMLDocument, path: Path) -> AoT:
     return reports
 
 
-def upsert_entry(path: Path, entry: CatalogEntry) -> str:
-    """Add the entry, or point the existing entry of that country-year at the new source.
-
-    Returns "added", "updated" or "unchanged".
-    """
-    try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-        document = tomlkit.parse(text)
-    except tomlkit.exceptions.TOMLKitError as exc:
-        raise ConfigError(str(path), f"catalogue is not valid TOML ({exc})") from exc
-    reports = _reports(document, path)
+def _upsert(reports: AoT, entry: CatalogEntry) -> str:
     for table in reports:
         same = (
             table.get("country") == entry.country
@@ -47,7 +37,6 @@ def upsert_entry(path: Path, entry: CatalogEntry) -> str:
                 del table[key]
         if entry.note:
             table["note"] = entry.note
-        atomic_write_text(path, tomlkit.dumps(document), durable=True)
         return "updated"
     table = tomlkit.table()
     table["country"] = entry.country
@@ -58,5 +47,27 @@ def upsert_entry(path: Path, entry: CatalogEntry) -> str:
     if entry.note:
         table["note"] = entry.note
     reports.append(table)
-    atomic_write_text(path, tomlkit.dumps(document), durable=True)
     return "added"
+
+
+def upsert_entries(path: Path, entries: list[CatalogEntry]) -> list[str]:
+    """Add each entry, or point the existing entry of its country-year-chapter at its source;
+    one write for all. Returns "added", "updated" or "unchanged" per entry."""
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        document = tomlkit.parse(text)
+    except tomlkit.exceptions.TOMLKitError as exc:
+        raise ConfigError(str(path), f"catalogue is not valid TOML ({exc})") from exc
+    reports = _reports(document, path)
+    changes = [_upsert(reports, entry) for entry in entries]
+    if any(change != "unchanged" for change in changes):
+        atomic_write_text(path, tomlkit.dumps(document), durable=True)
+    return changes
+
+
+def upsert_entry(path: Path, entry: CatalogEntry) -> str:
+    """Add the entry, or point the existing entry of that country-year at the new source.
+
+    Returns "added", "updated" or "unchanged".
+    """
+    return upsert_entries(path, [entry])[0]

@@ -7,6 +7,9 @@ from crtdiff.extract.fuzzy_names import FuzzyIndex, build_fuzzy_index
 from crtdiff.extract.names import NameMatcher
 from crtdiff.paths import REFERENCE_DIR
 from crtdiff.reference.countries import CountryTable, load_countries
+from crtdiff.reference.country_terms import CountryTerms, load_country_terms
+from crtdiff.reference.editions import Editions, load_editions
+from crtdiff.reference.furniture import Furniture, load_furniture
 from crtdiff.reference.gazetteer import Gazetteer, load_gazetteer
 from crtdiff.reference.headings import HeadingVariant, load_headings
 from crtdiff.reference.places import PlaceTable, load_places
@@ -31,6 +34,12 @@ class Reference:
     force_names: NameMatcher
     """Matcher of the state forces that have names of their own (missions are matched as the
     organisations that name them)."""
+    furniture: Furniture
+    """Page furniture lines of every host."""
+    editions: Editions
+    """Publication date of each report year's edition."""
+    country_terms: CountryTerms
+    """Names, demonyms, capitals and places of each country, to tell what a text is about."""
     folder: Path = REFERENCE_DIR
     """Where the tables were read from (their digest keys cached results)."""
 
@@ -49,5 +58,8 @@ def load_reference(folder: Path = REFERENCE_DIR) -> Reference:
         places=load_places(folder / "places.csv"),
         forces=(forces := load_state_forces(folder / "state_forces.csv")),
         force_names=NameMatcher(forces.entries),
+        furniture=load_furniture(folder / "furniture.csv"),
+        editions=load_editions(folder / "crt_editions.csv"),
+        country_terms=load_country_terms(folder / "country_terms.csv", folder / "countries.csv"),
         folder=folder,
     )

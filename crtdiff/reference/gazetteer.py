@@ -9,7 +9,7 @@ from pathlib import Path
 
 from crtdiff.errors import ConfigError
 from crtdiff.paths import REFERENCE_DIR
-from crtdiff.reference.rows import read_rows
+from crtdiff.reference.table import read_rows
 from crtdiff.text.normalize import match_key
 from schemas import OrganisationKind
 
@@ -198,6 +198,14 @@ def load_gazetteer(
     groups_path: Path = GROUPS_FILE, organisations_path: Path = ORGANISATIONS_FILE
 ) -> Gazetteer:
     """Read and validate both tables together (no written form may name two entries)."""
-    rows = [(w, _group(w, r)) for w, r in read_rows(groups_path, _GROUP_COLUMNS)]
-    rows += [(w, _organisation(w, r)) for w, r in read_rows(organisations_path, _ORG_COLUMNS)]
+    rows = [
+        (w, _group(w, r))
+        for n, r in read_rows(groups_path, _GROUP_COLUMNS, "groups table")
+        if (w := f"{groups_path.name} line {n}")
+    ]
+    rows += [
+        (w, _organisation(w, r))
+        for n, r in read_rows(organisations_path, _ORG_COLUMNS, "organisations table")
+        if (w := f"{organisations_path.name} line {n}")
+    ]
     return Gazetteer(_validate(_with_branch_forms(rows)))

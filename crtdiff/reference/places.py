@@ -8,7 +8,7 @@ from pathlib import Path
 from crtdiff.errors import ConfigError
 from crtdiff.paths import REFERENCE_DIR
 from crtdiff.reference.countries import COUNTRIES_FILE, CountryTable, load_countries
-from crtdiff.reference.rows import read_rows
+from crtdiff.reference.table import read_rows
 from crtdiff.text.normalize import match_key
 
 PLACES_FILE = REFERENCE_DIR / "places.csv"
@@ -106,5 +106,9 @@ def _validate(rows: list[tuple[str, Place]]) -> dict[str, tuple[Place, ...]]:
 def load_places(path: Path = PLACES_FILE) -> PlaceTable:
     """Read and validate the places table (countries from countries.csv of the same folder)."""
     countries = load_countries(path.parent / COUNTRIES_FILE.name)
-    rows = [(where, _row(where, row, countries)) for where, row in read_rows(path, _COLUMNS)]
+    rows = [
+        (where, _row(where, row, countries))
+        for n, row in read_rows(path, _COLUMNS, "places table")
+        if (where := f"{path.name} line {n}")
+    ]
     return PlaceTable(tuple(p for _, p in rows), _validate(rows))

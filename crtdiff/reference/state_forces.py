@@ -18,7 +18,7 @@ from crtdiff.reference.gazetteer import (
     is_acronym,
     load_gazetteer,
 )
-from crtdiff.reference.rows import read_rows
+from crtdiff.reference.table import read_rows
 from crtdiff.text.normalize import match_key
 from schemas import Target
 
@@ -138,7 +138,8 @@ def load_state_forces(path: Path = STATE_FORCES_FILE) -> StateForces:
     gazetteer = load_gazetteer(folder / GROUPS_FILE.name, folder / ORGANISATIONS_FILE.name)
     rows = [
         (where, _force(where, row, countries, gazetteer))
-        for where, row in read_rows(path, _COLUMNS)
+        for n, row in read_rows(path, _COLUMNS, "state forces table")
+        if (where := f"{path.name} line {n}")
     ]
     _check_forms(rows, gazetteer)
     return StateForces(tuple(f for _, f in rows))
