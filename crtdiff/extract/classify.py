@@ -113,11 +113,16 @@ def classify_kind(main: str, context: str) -> IncidentKind:
     return IncidentKind.OTHER
 
 
-def classify_target(main: str, forces: list[tuple[int, Target]] | None = None) -> Target:
+def classify_target(
+    main: str, forces: list[tuple[int, Target]] | None = None, *, foreign: bool = False
+) -> Target:
     """The incident's main target: the first kind of target, in the order of _TARGETS, that
     the sentence names by a word or by a state force attacked (`forces`: offset and the
-    target an attack on that force has)."""
+    target an attack on that force has); `foreign` when it names victims of another
+    country ("a French woman", "two Spanish aid workers")."""
     named = {target for _, target in forces or []}
+    if foreign:
+        named.add(Target.FOREIGNERS)
     for target, pattern in _TARGETS:
         if target in named or pattern.search(main):
             return target

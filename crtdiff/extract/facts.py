@@ -58,6 +58,7 @@ def extract_facts(report: CountryReport, ref: Reference) -> CountryReport:
         blocked=[(h.start, h.end) for h in [*findings.hits, *findings.forces]],
         places=ref.places,
         forces=sorted(forces),
+        terms=ref.country_terms,
     )
     return report.model_copy(
         update={

@@ -28,6 +28,7 @@ from crtdiff.extract.names import NameHit
 from crtdiff.extract.places import Place, find_place, place_near
 from crtdiff.extract.tolls import read_tolls
 from crtdiff.reference.countries import CountryTable
+from crtdiff.reference.country_terms import NEUTRAL, CountryTerms
 from crtdiff.reference.places import PlaceTable
 from crtdiff.text.normalize import slugify
 from schemas import (
@@ -85,6 +86,8 @@ class Context:
     places: PlaceTable | None = None
     forces: list[tuple[int, int, Target]] = field(default_factory=list)
     """Spans of state-force mentions and the target an attack on each has."""
+    terms: CountryTerms | None = None
+    """Names, demonyms and places of every country (a victim's nationality)."""
 
 
 @dataclass
@@ -278,7 +281,26 @@ def _target(segment: str, offset: int, ctx: Context) -> Target:
     ("a KDF base"); not what a later clause says ("; AMISOM later retook the town")."""
     clause = segment.split(";", 1)[0]
     forces = [(s - offset, t) for s, e, t in ctx.forces if offset <= s < offset + len(clause)]
-    return classify_target(clause, forces)
+    return classify_target(clause, forces, foreign=_foreign_victims(clause, ctx))
+
+
+_PERSON_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:citizens?|nationals?|wom[ae]n|m[ae]n|tourists?|workers?|"
+    r"engineers?|geologists?|journalists?|photographers?|priests?|nuns?|missionar(?:y|ies)|"
+    r"hostages?|employees?|diplomats?|teachers?|contractors?|doctors?|nurses?|pilgrims|"
+    r"visitors|expatriates?|students?|businessm[ae]n|volunteers?|team|players?)\b"
+)
+
+
+def _foreign_victims(clause: str, ctx: Context) -> bool:
+    """The clause names victims of another country: a demonym or country name of its own
+    before a person ("a French woman", "two Spanish aid workers", "German hostage")."""
+    if ctx.terms is None:
+        return False
+    return any(
+        country not in (NEUTRAL, ctx.country) and _PERSON_AFTER.match(clause, match.end())
+        for match, country in ctx.terms.find(clause)
+    )
 
 
 def _incident(clause: _Clause, ctx: Context, taken: set[str]) -> Incident:

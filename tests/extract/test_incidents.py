@@ -449,3 +449,16 @@ def test_a_foreign_attack_in_passing_is_a_reference_in_its_country(parse: ParseF
         "Kenya",
         "other_country",
     )
+
+
+def test_victims_of_another_country_are_foreigners(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [
+            "On May 3, gunmen kidnapped two Italian engineers near Kidal.",
+            "On May 9, gunmen kidnapped two Malian engineers near Kidal.",
+        ],
+    )
+    italians, malians = report.incidents
+    assert italians.target is Target.FOREIGNERS
+    assert malians.target is not Target.FOREIGNERS
