@@ -233,3 +233,29 @@ def test_different_countries_are_refused(
     niger = parse((seed_report.body.replace("Mali", "Niger")).encode(), "niger-2016.txt")
     with pytest.raises(InputError, match="not the same country"):
         compare_reports(seed_report, niger, reference.gazetteer)
+
+
+def _somalia(parse: ParseFn, year: int, bullets: list[str]) -> CountryReport:
+    text = (
+        "Overview: Somalia remained a partner in the fight against terrorism.\n\n"
+        f"{year} Terrorist Incidents: Incidents included:\n"
+        + "".join(f"• {b}\n" for b in bullets)
+        + "\nLegislation, Law Enforcement, and Border Security: Somalia trained its police.\n"
+    )
+    return parse(text.encode(), f"somalia-{year}.txt", country="Somalia", year=year)
+
+
+def test_places_newly_hit_are_places_not_spellings(parse: ParseFn, reference: Reference) -> None:
+    old = _somalia(
+        parse, 2016, ["On May 4, gunmen attacked a market in Merca, killing four people."]
+    )
+    new = _somalia(
+        parse,
+        2017,
+        [
+            "On March 2, gunmen attacked a market in Marka, killing three people.",
+            "On April 9, gunmen attacked a checkpoint in Baidoa, killing two soldiers.",
+        ],
+    )
+    diff = compare_reports(old, new, reference.gazetteer)
+    assert diff.incidents.places_newly_hit == ["Baidoa"]

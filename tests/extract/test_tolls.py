@@ -15,6 +15,7 @@ from crtdiff.extract.tolls import read_tolls
         ("one hundred", 100),
         ("Nineteen", 19),
         ("several", None),
+        ("dozens of", None),
     ],
 )
 def test_numbers(text: str, value: int | None) -> None:
@@ -131,6 +132,9 @@ def test_numbers(text: str, value: int | None) -> None:
         ("militants abducted an engineer; he was later found dead.", 1, None, 1, []),
         ("killing the driver and wounding his two sons", 1, 2, None, []),
         ("killing the occupants of the car", None, None, None, []),
+        # Vague quantities give no figure.
+        ("Dozens of peacekeepers were killed or wounded during the year.", None, None, None, []),
+        ("killing several dozen villagers", None, None, None, []),
         # Stabbing and burning wound people, not houses.
         ("attackers stabbed two guards and burned a church", None, 2, None, []),
         ("burning homes and shops", None, None, None, []),
