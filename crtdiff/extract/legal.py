@@ -194,6 +194,11 @@ _STRONG_STATUS = [
     ),
 ]
 """Statuses that hold whatever else the clause says ("passed in 2009, came into force")."""
+_RELATIVE = re.compile(r"\b(?:that|which|who)\b")
+_LEGISLATURE = re.compile(
+    r"\b(?:National Assembly|Parliament|Congress|Senate|[Ll]egislature)\b(?:\s+\w+){0,2}\s+"
+    r"(?:adopt|approv|enact)"
+)
 _NOT_SENT = _re(r"\bnot (?:yet )?(?:been )?(?:sent|submitt\w*|introduc\w*|presented|tabled)")
 _STATUS = [
     (LegalStatus.DRAFTED, _re(r"\bdraft(?:ed|ing|s)?\b|being drafted")),
@@ -273,10 +278,17 @@ def _status(kind: LegalMeasureKind, clause: str, trigger: tuple[int, int]) -> Le
             if match.end() <= start:
                 distance = start - match.end()
             else:
-                distance = 2 * max(0, match.start() - end) + 1
+                # ... and one in a relative clause ("the penal code that criminalizes ...")
+                # says what the measure does, not what happened to it.
+                gap = clause[end : match.start()]
+                distance = 2 * len(gap) + 1 + (100 if _RELATIVE.search(gap) else 0)
             if nearest is None or (distance, rank) < nearest[:2]:
                 nearest = (distance, rank, status)
-    return nearest[2] if nearest else None
+    if nearest is None:
+        return None
+    if nearest[2] is LegalStatus.ADOPTED and _LEGISLATURE.search(clause):
+        return LegalStatus.PASSED  # a parliament that adopts a law votes it
+    return nearest[2]
 
 
 _DETERMINERS = {

@@ -740,8 +740,6 @@ def _competes(earlier: _Figure, later: _Figure) -> bool:
     has its own source (or only restates a figure), and says nothing of further victims."""
     if later.source is None or later.more:
         return False
-    if earlier.source is None and not later.elliptic:
-        return False
     a, b = earlier.who.lower().split(), later.who.lower().split()
     return (
         not a or not b or a[-1] == b[-1] or a[-1] in _GENERIC_VICTIMS or b[-1] in _GENERIC_VICTIMS

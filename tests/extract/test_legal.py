@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from crtdiff.extract.legal import RULES, Rule, cued_rules, read_measure
 from crtdiff.paths import DATA_DIR
 from crtdiff.text.sentences import sentence_spans
+from schemas import LegalStatus
 from tests.conftest import FIXTURES, ParseFn
 
 ANY_TRIGGER = re.compile("|".join(f"(?:{rule.trigger.pattern})" for rule in RULES), re.I)
@@ -388,3 +389,18 @@ def test_a_date_a_measure_runs_to_is_not_its_date() -> None:
         2016,
     )
     assert reading is not None and reading.date is None
+
+
+def test_a_parliament_that_adopts_a_law_passes_it() -> None:
+    reading = read_measure(
+        "In March, the National Assembly adopted amendments to the penal code that criminalize "
+        "terrorist financing.",
+        2016,
+    )
+    assert reading is not None
+    assert (reading.kind.value, reading.status, reading.date) == (
+        "penal_code",
+        LegalStatus.PASSED,
+        reading.date,
+    )
+    assert reading.date is not None and reading.date.date == "2016-03"

@@ -166,3 +166,9 @@ def test_competing_figures_are_kept_with_their_source() -> None:
 
 def test_figures_are_listed_only_when_they_compete() -> None:
     assert read_tolls("killing one UN peacekeeper and one Malian soldier").figures == []
+
+
+def test_a_sourced_figure_for_the_same_victims_restates_the_toll() -> None:
+    tolls = read_tolls("killing at least 12 passengers; officials said 14 people died.")
+    assert (tolls.killed, sorted(f.value for f in tolls.flags)) == (12, ["at_least", "competing"])
+    assert [(f.value, f.source) for f in tolls.figures] == [(12, None), (14, "officials said")]
