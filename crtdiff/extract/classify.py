@@ -7,7 +7,11 @@ from schemas import Attribution, IncidentKind, Target
 _KINDS: list[tuple[IncidentKind, re.Pattern[str]]] = [
     (
         IncidentKind.SUICIDE_OR_VBIED,
-        re.compile(r"suicide|vehicle-borne|\bS?VBIEDs?\b|car bomb|truck bomb", re.I),
+        re.compile(
+            r"suicide|vehicle-borne|\bS?VBIEDs?\b|car bomb|truck bomb|"
+            r"blew (?:himself|herself|themselves) up",
+            re.I,
+        ),
     ),
     (
         IncidentKind.ROCKET_MORTAR,
@@ -76,7 +80,8 @@ _TARGETS: list[tuple[Target, re.Pattern[str]]] = [
             r"civilian|villag|market|restaurant|hotel|church|mosque|school|\bpeople\b|"
             r"worshipper|resort|bus\b|passengers|residents|shopping|bakery|nightclub|"
             r"\bcafe|displaced|refugee|blogger|writer|activist|priest|\bmonk|pastor|imam|"
-            r"cleric|teacher|student|journalist|farmer|women|children|girls",
+            r"cleric|teacher|student|journalist|farmer|women|children|girls|rally|crowd|"
+            r"gathering|wedding|funeral|festival|stadium|hospital|university|\bmall\b|\bbar\b",
             re.I,
         ),
     ),

@@ -9,7 +9,7 @@ other countries' events are references.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from crtdiff.compare.incidents import same_place
@@ -25,7 +25,7 @@ from crtdiff.extract.classify import classify_attribution, classify_kind, classi
 from crtdiff.extract.dates import DatePhrase, find_dates
 from crtdiff.extract.evidence import LocatedSentence, SentenceIndex
 from crtdiff.extract.names import NameHit
-from crtdiff.extract.places import Place, find_place, place_near
+from crtdiff.extract.places import Place, find_place, place_candidates, place_near
 from crtdiff.extract.tolls import read_tolls
 from crtdiff.reference.countries import CountryTable
 from crtdiff.reference.country_terms import NEUTRAL, CountryTerms
@@ -98,6 +98,9 @@ class _Clause:
     follow: list[LocatedSentence]
     listed: bool
     """Told in the incidents section (the incident list and its lead-in)."""
+    share: tuple[int, int] = (0, 1)
+    """This clause's place among the dates that open one sentence, and how many there are
+    ("On July 25 and July 26, blasts struck Bangalore and Ahmedabad": 0 and 1 of 2)."""
 
 
 def _unit_sentences(section: Section) -> list[list[int]]:
@@ -188,7 +191,10 @@ class _Reader:
                 if self._accepts(sentence, a, bullet=bullet, listed=listed)
             ]
             if anchors:
-                current = [_Clause(located, a, a.date, [], listed) for a in anchors]
+                leading = [a for a in anchors if a.leading]
+                current = [
+                    _Clause(located, a, a.date, [], listed, _share(a, leading)) for a in anchors
+                ]
                 found += current
                 continue
             # A bullet, or a paragraph of the list that opens with its date (text without
@@ -237,6 +243,10 @@ class _Reader:
         anchor = Anchor(undated, 0, len(first.text), True)
         rest = [LocatedSentence(key, s) for s in sentences[1:]]
         return [_Clause(LocatedSentence(key, first), anchor, undated, rest, True)]
+
+
+def _share(anchor: Anchor, leading: list[Anchor]) -> tuple[int, int]:
+    return (leading.index(anchor), len(leading)) if anchor in leading else (0, 1)
 
 
 def _dated(text: str, year: int, *, earlier: bool = False) -> bool:
@@ -313,12 +323,15 @@ def _incident(clause: _Clause, ctx: Context, taken: set[str]) -> Incident:
     span_end = clause.follow[-1].sentence.end if clause.follow else main.start + anchor.end
     blocked = [(s - span_start, e - span_start) for s, e in ctx.blocked]
     place = find_place(segment, ctx.countries, blocked, ctx.places, ctx.country)
+    figures = f"{segment} {context}".strip()
+    if clause.share[1] > 1:
+        place, figures = _respectively(segment, place, clause.share, blocked, ctx)
     # "Boko Haram carried out suicide attacks, including June 15, when ...": the instance is
     # the sentence's subject's doing.
     head = main.text[: anchor.start]
     doers_from = main.start if _INCLUDING.search(head) else span_start
     perpetrators = _groups_in(ctx.groups, doers_from, span_end)
-    tolls = read_tolls(whole)
+    tolls = read_tolls(figures)
     kind = classify_kind(segment, context)
     where = place.place or place.country or "unknown"
     ident = f"{clause.date.date}-{slugify(where)}-{kind.value}"
@@ -339,6 +352,38 @@ def _incident(clause: _Clause, ctx: Context, taken: set[str]) -> Incident:
         evidence=clause.main.evidence(),
         **tolls.as_fields(),  # type: ignore[arg-type]
     )
+
+
+def _respectively(
+    segment: str,
+    place: Place,
+    share: tuple[int, int],
+    blocked: list[tuple[int, int]],
+    ctx: Context,
+) -> tuple[Place, str]:
+    """One of several dates that open one sentence: its own place when the sentence names as
+    many towns ("On July 25 and July 26, blasts struck Bangalore and Ahmedabad"), and the
+    clauses that are its own: a clause naming another date's town is that date's ("the
+    Ahmedabad bombings killed 56"); a figure of no town's is the first date's (a total given
+    once is counted once)."""
+    index, count = share
+    towns = [
+        c
+        for c in place_candidates(segment, ctx.countries, blocked, ctx.places, ctx.country)
+        if c.place is not None and not c.wide
+    ]
+    if len(towns) == count:
+        place = replace(towns[index], country=towns[index].country or place.country)
+    names = [t.written or "" for t in towns] if len(towns) == count else []
+    clauses = re.split(r"(?<=;)\s+", segment)
+    mine = [c for c in clauses if (_owner(c, names) or 0) == index]
+    return place, " ".join(mine)
+
+
+def _owner(clause: str, names: list[str]) -> int | None:
+    """The date whose town a clause names, if it names just one."""
+    owners = [n for n, name in enumerate(names) if name and name in clause]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _same_event(a: Incident, b: Incident) -> bool:

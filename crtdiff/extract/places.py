@@ -210,7 +210,36 @@ def place_candidates(
         candidate = _candidate(match, text, countries, places, home)
         if candidate is not None:
             found.append(candidate)
+            found += _listed_after(candidate, text, places, home)
     return found
+
+
+_NEXT_NAME = re.compile(rf",?\s+(?:and|&)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})")
+
+
+def _listed_after(
+    first: Place, text: str, places: PlaceTable | None, home: str | None
+) -> list[Place]:
+    """ "struck Bangalore and Ahmedabad": a second town of the table listed with the first."""
+    if places is None or first.start is None or first.written is None or first.place is None:
+        return []
+    after = _NEXT_NAME.match(text, first.start + len(first.written))
+    if after is None:
+        return []
+    row = places.lookup(after["name"], home, "town")
+    if row is None or row.level != "town":
+        return []
+    return [
+        Place(
+            after["name"],
+            row.country,
+            after.start("name"),
+            first.rank,
+            written=after["name"],
+            canonical=row.name,
+            level=row.level,
+        )
+    ]
 
 
 def _region_of(chosen: Place, wides: list[Place]) -> str | None:

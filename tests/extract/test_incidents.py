@@ -462,3 +462,40 @@ def test_victims_of_another_country_are_foreigners(parse: ParseFn) -> None:
     italians, malians = report.incidents
     assert italians.target is Target.FOREIGNERS
     assert malians.target is not Target.FOREIGNERS
+
+
+def test_dates_listed_together_share_their_places_and_count_a_total_once(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [
+            "On May 13 and May 14, bombs exploded in Jaipur and Pune; the Pune blasts killed "
+            "nine people.",
+            "On June 3 and 4, gunmen killed at least 40 villagers in attacks near Kukawa.",
+        ],
+        country="India",
+    )
+    by_date = {i.date: i for i in report.incidents}
+    assert [(d, by_date[d].place, by_date[d].killed_min) for d in sorted(by_date)] == [
+        ("2016-05-13", "Jaipur", None),
+        ("2016-05-14", "Pune", 9),
+        ("2016-06-03", "Kukawa", 40),
+        ("2016-06-04", "Kukawa", None),
+    ]
+
+
+def test_girls_who_blew_themselves_up_at_a_rally_are_a_suicide_attack_on_civilians(
+    parse: ParseFn,
+) -> None:
+    report = chapter(
+        parse,
+        [
+            "On June 22, two girls blew themselves up at a campaign rally in Gombe, killing 12 people."
+        ],
+        country="Nigeria",
+    )
+    [attack] = report.incidents
+    assert (attack.kind, attack.target, attack.killed_min) == (
+        IncidentKind.SUICIDE_OR_VBIED,
+        Target.CIVILIANS,
+        12,
+    )
