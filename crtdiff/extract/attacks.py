@@ -47,8 +47,8 @@ _VIOLENT_VERB = re.compile(
 )
 _OP_VERB = re.compile(
     r"\b(?:raided|killed|launched|conducted|carried out|arrested|captured|freed|rescued|"
-    r"neutrali[sz]ed|dismantled|destroyed|struck|targeted|attacked|ambushed|repelled|"
-    r"repulsed|engaged|pursued|detained|seized|bombed|shelled|stormed|ended|convicted|"
+    r"neutrali[sz]ed|dismantled|destroyed|struck|targeted|attacked|ambushed|"
+    r"engaged|pursued|detained|seized|bombed|shelled|stormed|ended|convicted|"
     r"sentenced|executed|tried)\b",
     re.IGNORECASE,
 )
@@ -57,7 +57,8 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", re.IGN
 STATE_ACTOR = re.compile(
     r"\b(?:police(?:men)?|army|military|troops|soldiers|(?:security |armed |special |defen[cs]e )?"
     r"forces|gendarmes?|gendarmerie|commandos|(?:air|drone) ?strikes?|airstrikes?|authorities|"
-    r"marines|navy|national guard|counterterrorism unit|task force|(?:criminal |military )?"
+    r"marines|navy|national guard|counterterrorism unit|task force|aircraft|warplanes|jets|"
+    r"helicopters|drones|air force|coalition|(?:criminal |military )?"
     r"courts?|judges?|tribunals?|government)\b",
     re.IGNORECASE,
 )

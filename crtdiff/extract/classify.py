@@ -29,7 +29,8 @@ _KINDS: list[tuple[IncidentKind, re.Pattern[str]]] = [
         IncidentKind.ARMED_ASSAULT,
         re.compile(
             r"\battack|ambush|gunmen|gunfire|\bshot\b|shooting|\braid|assault|storm|opened fire|"
-            r"\bclash|besieg|siege|overran|stabb|knife|machete|struck",
+            r"\bclash|besieg|siege|overran|stabb|knife|machete|struck|\bkill(?:ed|ing)\b|"
+            r"\bmurder",
             re.I,
         ),
     ),

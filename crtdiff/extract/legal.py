@@ -64,10 +64,11 @@ RULES = [
     ),
     Rule(
         K.CONVICTION,
-        ("convict", "sentenced", "guilty"),
+        ("convict", "sentenc", "guilty"),
         _re(
             r"\bconvict(?:ed|ions?)?\b(?!\s+(?:terrorists|militants|prisoners|criminals|offenders|"
-            r"extremists|rates?)\b)|\bsentenced\b|found guilty"
+            r"extremists|rates?)\b)|\bsentenced\b|found guilty|"
+            r"\bsentenc(?:e|ing) (?:[\w’'-]+ ){1,4}?to (?:death|life|\d+|prison)"
         ),
         _re(
             r"\b(?:January|February|March|April|May|June|July|August|September|October|"
@@ -236,7 +237,7 @@ the composition" keeps its date; "unit took the lead in the investigation into t
 2015, attack" stops before it)."""
 _STOPWORDS = {"a", "an", "the", "its", "their", "first", "new", "of", "for", "and", "to", "on"}
 _KIND_STATUS: dict[LegalMeasureKind, list[tuple[LegalStatus, re.Pattern[str]]]] = {
-    K.CONVICTION: [(LegalStatus.SENTENCED, _re(r"\bsentenced\b|\bconvict"))],
+    K.CONVICTION: [(LegalStatus.SENTENCED, _re(r"\bsentenc(?:ed|e|ing)\b|\bconvict"))],
     K.STATE_OF_EMERGENCY: [
         (LegalStatus.EXTENDED, _re(r"\bextend\w*|\brenew\w*|\bprolong\w*")),
         (LegalStatus.IN_FORCE, _re(r"\bremain\w* in (?:effect|force|place)\b|\bunder\b")),

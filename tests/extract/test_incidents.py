@@ -499,3 +499,30 @@ def test_girls_who_blew_themselves_up_at_a_rally_are_a_suicide_attack_on_civilia
         Target.CIVILIANS,
         12,
     )
+
+
+def test_an_attack_the_army_repelled_is_an_incident(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        ["On May 3, soldiers repelled an attack on their base in Boni, killing ten militants."],
+    )
+    [attack] = report.incidents
+    assert (attack.place, attack.target, attack.killed_min) == ("Boni", Target.MILITARY, None)
+
+
+def test_aircraft_that_strike_hideouts_are_a_state_operation(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [
+            "In December, Iraqi and Coalition aircraft struck ISIS hideouts in the Hamrin Mountains, killing 20 fighters.",
+            "On October 26, ISIS militants killed 11 villagers in al-Rashad, Diyala province.",
+        ],
+        country="Iraq",
+    )
+    [killing] = report.incidents
+    assert (killing.place, killing.region, killing.kind, killing.killed_min) == (
+        "al-Rashad",
+        "Diyala",
+        IncidentKind.ARMED_ASSAULT,
+        11,
+    )

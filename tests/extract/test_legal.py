@@ -404,3 +404,13 @@ def test_a_parliament_that_adopts_a_law_passes_it() -> None:
         reading.date,
     )
     assert reading.date is not None and reading.date.date == "2016-03"
+
+
+def test_courts_that_sentence_members_of_a_group_convict() -> None:
+    reading = read_measure(
+        "Courts continued to sentence ISIS members to death, including 20 men in November.", 2016
+    )
+    assert reading is not None and (reading.kind.value, reading.status) == (
+        "conviction",
+        LegalStatus.SENTENCED,
+    )
