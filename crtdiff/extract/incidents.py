@@ -199,8 +199,10 @@ class _Reader:
                 continue
             # A bullet, or a paragraph of the list that opens with its date (text without
             # bullet glyphs), goes on about its incident until a sentence dates another event.
+            # A dated sentence with no event in it ("The ELN claimed responsibility on January
+            # 21") still speaks of it.
             goes_on = bool(current) and (bullet or (listed and current[0].anchor.leading))
-            if not goes_on or _dated(sentence.text, year):
+            if not goes_on or (_dated(sentence.text, year) and EVENT.search(sentence.text)):
                 current = []
                 continue
             if _dated(sentence.text, year, earlier=True):

@@ -33,7 +33,7 @@ _ACTION = (
     r"approv\w*|validat\w*|ratif\w*|vot(?:ed|e)|entered into force|took effect|came into force|"
     r"implement\w*|extend\w*|renew\w*|declar\w*|impos\w*|lift\w*|introduc\w*|submit\w*|"
     r"establish\w*|creat\w*|launch\w*|issued|incorporated|finaliz\w*|finalis\w*|revis\w*|"
-    r"criminaliz\w*|criminalis\w*|pending|announc\w*|sent)"
+    r"criminaliz\w*|criminalis\w*|pending|announc\w*|sent|strengthen\w*|toughen\w*)"
 )
 _HOLDS = (
     r"|\bremain\w* (?:in (?:force|effect|place)|pending|before|on|the (?:[\w’'-]+ ){0,3}"

@@ -526,3 +526,20 @@ def test_aircraft_that_strike_hideouts_are_a_state_operation(parse: ParseFn) -> 
         IncidentKind.ARMED_ASSAULT,
         11,
     )
+
+
+def test_a_claim_made_later_belongs_to_its_incident(parse: ParseFn) -> None:
+    report = chapter(
+        parse,
+        [
+            "On January 17, a car bomb exploded at a police academy in Bogota, killing 22 cadets. "
+            "The ELN claimed responsibility on January 21.",
+        ],
+        country="Colombia",
+    )
+    [bombing] = report.incidents
+    assert (bombing.perpetrators, bombing.attribution, bombing.killed_min) == (
+        ["eln"],
+        Attribution.CLAIMED,
+        22,
+    )
