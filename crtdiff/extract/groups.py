@@ -2,7 +2,7 @@
 near-miss acronyms that the context resolves (the seed's "ADD" for Ansar al-Dine, AAD)."""
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -11,6 +11,7 @@ from crtdiff.extract.fuzzy_names import FuzzyIndex, fuzzy_hits
 from crtdiff.extract.names import NameHit, NameMatcher
 from crtdiff.extract.tokens import Token, tokenize
 from crtdiff.reference.gazetteer import Entry, Gazetteer
+from crtdiff.reference.state_forces import FORCE_PREFIX
 from crtdiff.text.normalize import slugify
 from schemas import Group, IngestWarning, Mention, Organisation, OrganisationKind
 
@@ -166,20 +167,26 @@ def _near_misses(
     return out, warnings
 
 
+def _split_forces(hits: list[NameHit]) -> tuple[list[NameHit], list[NameHit]]:
+    """Group and organisation hits, and state-force hits (their ids without the prefix)."""
+    names = [h for h in hits if not h.entry_id.startswith(FORCE_PREFIX)]
+    forces = [
+        replace(h, entry_id=h.entry_id.removeprefix(FORCE_PREFIX))
+        for h in hits
+        if h.entry_id.startswith(FORCE_PREFIX)
+    ]
+    return names, forces
+
+
 def find_names(
-    body: str,
-    matcher: NameMatcher,
-    gazetteer: Gazetteer,
-    fuzzy: FuzzyIndex,
-    forces: NameMatcher | None = None,
+    body: str, matcher: NameMatcher, gazetteer: Gazetteer, fuzzy: FuzzyIndex
 ) -> NameFindings:
     """All group, organisation and state-force mentions of a body."""
     tokens = tokenize(body)
-    hits = matcher.find(tokens)
-    force_hits = forces.find(tokens) if forces is not None else []
+    hits, force_hits = _split_forces(matcher.find(tokens))
     forms, new_entries = _defined_acronyms(body, tokens, hits, gazetteer, force_hits)
     if forms:
-        hits = matcher.with_forms(forms).find(tokens)
+        hits, force_hits = _split_forces(matcher.with_forms(forms).find(tokens))
     variants, fuzzy_warnings = fuzzy_hits(body, tokens, hits, fuzzy)
     hits = sorted(hits + variants, key=lambda h: h.start)
     full = Gazetteer({**gazetteer.entries, **new_entries})

@@ -14,11 +14,11 @@ from datetime import date, timedelta
 
 from crtdiff.compare.incidents import same_place
 from crtdiff.extract.attacks import (
-    EVENT,
     Anchor,
     find_anchors,
     is_release,
     is_state_operation,
+    names_event,
     period_dated,
 )
 from crtdiff.extract.classify import classify_attribution, classify_kind, classify_target
@@ -144,7 +144,7 @@ class _Reader:
         qualifies an event, dates an incident."""
         text = sentence.text
         segment = text[anchor.start : anchor.end]
-        if not EVENT.search(segment) or period_dated(text, anchor) or is_release(segment):
+        if not names_event(segment) or period_dated(text, anchor) or is_release(segment):
             return False
         vague = anchor.date.precision not in _SPECIFIC or _PERIOD.search(text)
         if not bullet and anchor.leading and vague:
@@ -185,9 +185,12 @@ class _Reader:
         current: list[_Clause] = []
         for sentence in sentences:
             located = LocatedSentence(key, sentence)
+            # Most sentences hold no date or name no violent event: no anchor to look for
+            # (the dates are parsed once per sentence and kept: test them first).
+            told = bool(find_dates(sentence.text, year)) and names_event(sentence.text)
             anchors = [
                 a
-                for a in find_anchors(sentence.text, year, bullet=bullet)
+                for a in (find_anchors(sentence.text, year, bullet=bullet) if told else [])
                 if self._accepts(sentence, a, bullet=bullet, listed=listed)
             ]
             if anchors:
@@ -202,7 +205,7 @@ class _Reader:
             # A dated sentence with no event in it ("The ELN claimed responsibility on January
             # 21") still speaks of it.
             goes_on = bool(current) and (bullet or (listed and current[0].anchor.leading))
-            if not goes_on or (_dated(sentence.text, year) and EVENT.search(sentence.text)):
+            if not goes_on or (_dated(sentence.text, year) and names_event(sentence.text)):
                 current = []
                 continue
             if _dated(sentence.text, year, earlier=True):
@@ -226,7 +229,7 @@ class _Reader:
         """ "On the same evening, attackers struck churches in Maiduguri": another incident,
         dated by the one before it."""
         days = 0 if _SAME_DAY.match(sentence.text) else 1 if _NEXT_DAY.match(sentence.text) else -1
-        if days < 0 or not EVENT.search(sentence.text):
+        if days < 0 or not names_event(sentence.text):
             return None
         anchor = Anchor(_shifted(previous.date, days), 0, len(sentence.text), True)
         return _Clause(located, anchor, anchor.date, [], previous.listed)
@@ -234,7 +237,7 @@ class _Reader:
     def _undated(self, sentences: list[Sentence], key: str) -> list[_Clause]:
         whole = " ".join(s.text for s in sentences)
         first = sentences[0]
-        if not EVENT.search(whole) or _PERIOD.search(first.text) or is_release(first.text):
+        if not names_event(whole) or _PERIOD.search(first.text) or is_release(first.text):
             return []
         states = _local([(s, e) for s, e, _ in self.ctx.forces], first)
         groups = _local([(h.start, h.end) for h in self.ctx.groups], first)
@@ -296,19 +299,21 @@ def _target(segment: str, offset: int, ctx: Context) -> Target:
     return classify_target(clause, forces, foreign=_foreign_victims(clause, ctx))
 
 
-_PERSON_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}(?:citizens?|nationals?|wom[ae]n|m[ae]n|tourists?|workers?|"
+_PERSONS = (
+    r"(?:citizens?|nationals?|wom[ae]n|m[ae]n|tourists?|workers?|"
     r"engineers?|geologists?|journalists?|photographers?|priests?|nuns?|missionar(?:y|ies)|"
     r"hostages?|employees?|diplomats?|teachers?|contractors?|doctors?|nurses?|pilgrims|"
     r"visitors|expatriates?|students?|businessm[ae]n|volunteers?|team|players?)\b"
 )
+_PERSON_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}" + _PERSONS)
+_ANY_PERSON = re.compile(r"\b" + _PERSONS)
 
 
 def _foreign_victims(clause: str, ctx: Context) -> bool:
     """The clause names victims of another country: a demonym or country name of its own
     before a person ("a French woman", "two Spanish aid workers", "German hostage")."""
-    if ctx.terms is None:
-        return False
+    if ctx.terms is None or _ANY_PERSON.search(clause) is None:
+        return False  # no person named: no need to look for countries
     return any(
         country not in (NEUTRAL, ctx.country) and _PERSON_AFTER.match(clause, match.end())
         for match, country in ctx.terms.find(clause)

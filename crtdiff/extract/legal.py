@@ -4,6 +4,7 @@ agreements, asset freezes and units created, with their status and date."""
 import re
 from dataclasses import dataclass
 
+from crtdiff.extract.cues import cue_automaton, cues_in
 from crtdiff.extract.dates import MONTHS, DatePhrase, find_dates
 from crtdiff.extract.evidence import LocatedSentence, SentenceIndex
 from crtdiff.text.normalize import slugify
@@ -96,7 +97,7 @@ RULES = [
     ),
     Rule(
         K.DESIGNATION,
-        ("designat", "terrorist organi", "proscri", "list of foreign"),
+        ("designat", "declar", "proscri", "list of foreign"),
         _re(
             r"\bdesignat(?:ed|ing)\b(?!\s+(?:a\s+)?(?:Foreign|terrorist|FTO)\b)|"
             r"\bdesignation of\b|"
@@ -260,6 +261,13 @@ _KIND_STATUS: dict[LegalMeasureKind, list[tuple[LegalStatus, re.Pattern[str]]]] 
 extradition happened or did not)."""
 
 
+_ANY_STATUS = re.compile(
+    "|".join(f"(?P<s{rank}>{pattern.pattern})" for rank, (_, pattern) in enumerate(_STATUS)),
+    re.IGNORECASE,
+)
+"""Every status word of _STATUS in one pass over the clause (the group says which)."""
+
+
 def _status(kind: LegalMeasureKind, clause: str, trigger: tuple[int, int]) -> LegalStatus | None:
     """The measure's status, read in its own clause: a status of its kind, then one that holds
     whatever else is said, then the status word nearest its name."""
@@ -272,19 +280,20 @@ def _status(kind: LegalMeasureKind, clause: str, trigger: tuple[int, int]) -> Le
             return status
     start, end = trigger
     nearest: tuple[int, int, LegalStatus] | None = None
-    for rank, (status, pattern) in enumerate(_STATUS):
-        for match in pattern.finditer(clause):
-            # The verb that governs the name comes before it ("amended the penal code to
-            # criminalize ..."): a word after it counts as twice as far.
-            if match.end() <= start:
-                distance = start - match.end()
-            else:
-                # ... and one in a relative clause ("the penal code that criminalizes ...")
-                # says what the measure does, not what happened to it.
-                gap = clause[end : match.start()]
-                distance = 2 * len(gap) + 1 + (100 if _RELATIVE.search(gap) else 0)
-            if nearest is None or (distance, rank) < nearest[:2]:
-                nearest = (distance, rank, status)
+    for match in _ANY_STATUS.finditer(clause):
+        rank = int((match.lastgroup or "s0")[1:])
+        status = _STATUS[rank][0]
+        # The verb that governs the name comes before it ("amended the penal code to
+        # criminalize ..."): a word after it counts as twice as far.
+        if match.end() <= start:
+            distance = start - match.end()
+        else:
+            # ... and one in a relative clause ("the penal code that criminalizes ...")
+            # says what the measure does, not what happened to it.
+            gap = clause[end : match.start()]
+            distance = 2 * len(gap) + 1 + (100 if _RELATIVE.search(gap) else 0)
+        if nearest is None or (distance, rank) < nearest[:2]:
+            nearest = (distance, rank, status)
     if nearest is None:
         return None
     if nearest[2] is LegalStatus.ADOPTED and _LEGISLATURE.search(clause):
@@ -482,13 +491,13 @@ _DUTY = re.compile(
 )
 
 
-_ANY_CUE = re.compile("(?=(" + "|".join(re.escape(c) for rule in RULES for c in rule.cues) + "))")
-"""Every cue, overlapping ones included, in one pass over the lower-cased sentence."""
+_CUES = cue_automaton(cue for rule in RULES for cue in rule.cues)
+"""Every cue, overlapping ones included, found in one pass over the lower-cased sentence."""
 
 
 def cued_rules(text: str) -> list[Rule]:
     """The rules whose cue words the sentence contains (the only ones that can trigger)."""
-    found = set(_ANY_CUE.findall(text.lower()))
+    found = cues_in(_CUES, text.lower())
     if not found:
         return []
     return [rule for rule in RULES if not found.isdisjoint(rule.cues)]
@@ -525,9 +534,9 @@ def read_measure(text: str, year: int) -> MeasureReading | None:
     if not rules or _DUTY.search(text):
         return None  # nothing legal named; or who is in charge of a measure, not a measure
     for rule in rules:
-        triggers = list(rule.trigger.finditer(text))
-        if not triggers or rule.action.search(text) is None:
+        if rule.trigger.search(text) is None or rule.action.search(text) is None:
             continue
+        triggers = list(rule.trigger.finditer(text))
         # The name whose own clause says what happened to it: "Kenya did not have a ...
         # law; a draft ... Bill, prepared during the year, had not been sent to Parliament".
         trigger = next(

@@ -272,6 +272,8 @@ def _longest(
     return None
 
 
+_ACTIVE_FIRST = {words[0] for words in _ACTIVE}
+_PASSIVE_FIRST = {words[0] for words in _PASSIVE}
 _QUALIFIER_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _words, _name in _QUALIFIERS:
     _QUALIFIER_BY_FIRST.setdefault(_words[0], []).append((_words, _name))
@@ -292,8 +294,14 @@ class _Reader:
         self.figures: list[_Figure] = []
         lows = [t.low for t in self.toks]
         # Verbs looked up once per token: the reader asks about each token many times.
-        self._active_at = [_longest(lows, i, _ACTIVE) for i in range(len(lows))]
-        self._passive_at = [_longest(lows, i, _PASSIVE) for i in range(len(lows))]
+        self._active_at = [
+            _longest(lows, i, _ACTIVE) if low in _ACTIVE_FIRST else None
+            for i, low in enumerate(lows)
+        ]
+        self._passive_at = [
+            _longest(lows, i, _PASSIVE) if low in _PASSIVE_FIRST else None
+            for i, low in enumerate(lows)
+        ]
         self._outcomes = [
             i
             for i, low in enumerate(lows)

@@ -26,14 +26,13 @@ class Reference:
     topics: TopicTerms
     gazetteer: Gazetteer
     names: NameMatcher
-    """Matcher of every group and organisation name (built once: ~10 ms)."""
+    """Matcher of every group, organisation and state-force name (built once: ~10 ms);
+    state forces with names of their own come out under ids prefixed "force:" (missions are
+    matched as the organisations that name them)."""
     fuzzy: FuzzyIndex
     """Multi-word group names for the guarded similarity fallback."""
     places: PlaceTable
     forces: StateForces
-    force_names: NameMatcher
-    """Matcher of the state forces that have names of their own (missions are matched as the
-    organisations that name them)."""
     furniture: Furniture
     """Page furniture lines of every host."""
     editions: Editions
@@ -53,11 +52,15 @@ def load_reference(folder: Path = REFERENCE_DIR) -> Reference:
         gazetteer=(
             gazetteer := load_gazetteer(folder / "groups.csv", folder / "organisations.csv")
         ),
-        names=NameMatcher(gazetteer.entries.values()),
+        names=NameMatcher(
+            [
+                *gazetteer.entries.values(),
+                *(forces := load_state_forces(folder / "state_forces.csv")).entries,
+            ]
+        ),
         fuzzy=build_fuzzy_index(gazetteer),
         places=load_places(folder / "places.csv"),
-        forces=(forces := load_state_forces(folder / "state_forces.csv")),
-        force_names=NameMatcher(forces.entries),
+        forces=forces,
         furniture=load_furniture(folder / "furniture.csv"),
         editions=load_editions(folder / "crt_editions.csv"),
         country_terms=load_country_terms(folder / "country_terms.csv", folder / "countries.csv"),

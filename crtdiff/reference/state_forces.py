@@ -24,6 +24,8 @@ from schemas import Target
 
 STATE_FORCES_FILE = REFERENCE_DIR / "state_forces.csv"
 _COLUMNS = ["id", "name", "acronym", "aliases", "kind", "country", "organisation"]
+FORCE_PREFIX = "force:"
+"""Marks a name matcher's hit as a state force's."""
 KIND_TARGETS = {
     "military": Target.MILITARY,
     "police": Target.POLICE,
@@ -59,9 +61,10 @@ class StateForces:
 
     @property
     def entries(self) -> list[Entry]:
-        """Forces with names of their own, as matcher entries (kind "state_force")."""
+        """Forces with names of their own, as matcher entries (kind "state_force", id
+        prefixed with FORCE_PREFIX: one matcher finds groups, bodies and forces in one pass)."""
         return [
-            Entry(f.id, f.names[0], None, f.names[1:], "state_force")
+            Entry(FORCE_PREFIX + f.id, f.names[0], None, f.names[1:], "state_force")
             for f in self.forces
             if f.organisation is None
         ]

@@ -28,7 +28,6 @@ def test_every_written_form_finds_its_force(force: StateForce, reference: Refere
             reference.names,
             reference.gazetteer,
             reference.fuzzy,
-            reference.force_names,
         )
         found = [h.entry_id for h in findings.forces]
         found += [h.entry_id for h in findings.hits if h.entry_id == force.organisation]
@@ -43,9 +42,7 @@ def test_defined_with_an_acronym_a_force_is_no_group(reference: Reference) -> No
         "National Army (ANT) fought al-Shabaab; Tuareg rebels, known as the Alliance for "
         "Democracy and Change (ADC), attacked Kidal."
     )
-    findings = find_names(
-        text, reference.names, reference.gazetteer, reference.fuzzy, reference.force_names
-    )
+    findings = find_names(text, reference.names, reference.gazetteer, reference.fuzzy)
     assert list(findings.text_entries) == ["adc"]
 
 
