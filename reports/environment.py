@@ -9,6 +9,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from crtdiff.compare.headline import display_name, section_name
 from reports.charts import heat_class
 from reports.fragments import redline_html, segments_html, sentence_link
+from reports.names import group_names
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
@@ -60,5 +61,6 @@ def environment() -> Environment:
         sentence_link=sentence_link,
         redline_html=redline_html,
         segments_html=segments_html,
+        group_names=group_names,
     )
     return env

@@ -16,6 +16,7 @@ from crtdiff.ingest.furniture import strip_furniture
 from crtdiff.ingest.hosts import HOSTS, detect_host
 from crtdiff.ingest.html_blocks import parse_html_page
 from crtdiff.ingest.metadata import Clues, gather_clues
+from crtdiff.ingest.provenance import Provenance, stated_provenance
 from crtdiff.ingest.region_pages import select_country
 from crtdiff.ingest.sections import plan_sections
 from crtdiff.ingest.text_blocks import text_to_blocks
@@ -33,6 +34,8 @@ _FRENCH = frozenset(
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MIN_CHAPTER_CHARS = 200
+_HEADER_BLOCKS = 12
+"""Blocks at the top of a page searched for a dated header line."""
 
 
 class OnMismatch(StrEnum):
@@ -51,6 +54,10 @@ class RawSource:
     retrieved_at: datetime
     illustrative: bool = False
     declared_encoding: str | None = None
+    url: str | None = None
+    """Official URL of this text when the catalogue knows it (else read from the page)."""
+    published: str | None = None
+    """Publication date when the catalogue knows it (else read from the page)."""
 
 
 @dataclass(frozen=True)
@@ -63,9 +70,17 @@ class Request:
     on_mismatch: OnMismatch = OnMismatch.WARN
 
 
-def _decode_and_block(
-    raw: RawSource,
-) -> tuple[SourceFormat, str, list[Block], list[str], list[str]]:
+@dataclass(frozen=True)
+class _Decoded:
+    fmt: SourceFormat
+    host: str
+    blocks: list[Block]
+    titles: list[str]
+    repairs: list[str]
+    provenance: Provenance
+
+
+def _decode_and_block(raw: RawSource) -> _Decoded:
     fmt = detect_format(raw.data, raw.uri)
     declared = raw.declared_encoding
     if fmt is SourceFormat.HTML and declared is None:
@@ -75,8 +90,10 @@ def _decode_and_block(
     text = normalize_text(decoded.text)
     host = detect_host(raw.uri, text, HOSTS)
     titles: list[str] = []
+    page_says = Provenance()
     if fmt is SourceFormat.HTML:
-        page = parse_html_page(text, host)
+        page = parse_html_page(text, host, raw.data)
+        page_says = page.provenance
         titles = [t for t in (page.headline, page.title) if t]
         blocks = page.blocks
         if page.canonical_url:
@@ -86,7 +103,9 @@ def _decode_and_block(
             decoded.repairs.append("page looks truncated (no closing </body> or </html>)")
     else:
         blocks = text_to_blocks(text)
-    return fmt, host.name, blocks, titles, decoded.repairs
+    header = [line for b in blocks[:_HEADER_BLOCKS] for line in b.text.split("\n")]
+    provenance = stated_provenance(raw.uri, page_says, header)
+    return _Decoded(fmt, host.name, blocks, titles, decoded.repairs, provenance)
 
 
 def _resolve_country(
@@ -160,7 +179,10 @@ def _check_is_chapter(text: str, has_headings: bool, source: str) -> None:
 def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryReport:
     """Ingest one chapter: detect, decode, strip furniture, infer metadata, section, split."""
     source = raw.uri
-    fmt, host, blocks, titles, repairs = _decode_and_block(raw)
+    decoded = _decode_and_block(raw)
+    fmt, host, blocks, titles, repairs = (
+        decoded.fmt, decoded.host, decoded.blocks, decoded.titles, decoded.repairs
+    )  # fmt: skip
     page_clues = gather_clues(titles, raw.uri, "", ref.countries)
     wanted = ref.countries.resolve(request.country) if request.country else None
     if wanted is None and page_clues.countries:
@@ -206,6 +228,9 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
             retrieved_at=raw.retrieved_at.astimezone(UTC),
             host=host,
             illustrative=raw.illustrative,
+            # Illustrative text never carries an official URL or date: it is not their text.
+            url=None if raw.illustrative else raw.url or decoded.provenance.url,
+            published=None if raw.illustrative else raw.published or decoded.provenance.published,
         ),
         title=clues.title or f"Country Reports on Terrorism {year}: {country.name}",
         body=assembled.body,

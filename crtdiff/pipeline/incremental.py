@@ -12,6 +12,9 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
@@ -20,6 +23,7 @@ from crtdiff.compare.year_diff import compare_reports
 from crtdiff.errors import CrtdiffError, FetchError
 from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
 from crtdiff.pipeline.collector import fewer_collections
+from crtdiff.pipeline.coverage import coverage_digest, coverage_rows
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status, cached_outcome
@@ -33,7 +37,7 @@ from crtdiff.text.normalize import slugify
 from reports.html import render_chapter_html, render_pair_html
 from reports.markdown import render_pair_markdown
 from reports.site import write_assets, write_country_page, write_index
-from reports.summaries import ChapterSummary, CountrySummary, PairSummary
+from reports.summaries import ChapterSummary, CountrySummary, CoverageRow, PairSummary
 from reports.tables import (
     TABLES,
     arrow_tables,
@@ -46,6 +50,8 @@ from reports.tables import (
 )
 from schemas import CountryReport
 from schemas.diff import YearDiff
+
+S = TypeVar("S", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -177,12 +183,22 @@ def _pair_pages(o: EntryOutcome) -> list[str]:
     return [f"{stem}.html", f"{stem}.md"]
 
 
-def country_key(entries: list[EntryOutcome], pairs: list[PairPlan], keys: Keys) -> str:
-    """Key of a country's timeline page, summary and table rows."""
+def country_key(
+    entries: list[EntryOutcome], pairs: list[PairPlan], keys: Keys, coverage: list[CoverageRow]
+) -> str:
+    """Key of a country's timeline page, summary and table rows (and of its coverage: a year
+    newly unavailable shows on the page)."""
     report_keys = [
         o.report_key or "" for o in sorted(entries, key=lambda o: (o.chapter or "", o.year or 0))
     ]
-    return keys.country(report_keys, [p.key for p in pairs])
+    return digest(keys.country(report_keys, [p.key for p in pairs]), coverage_digest(coverage))
+
+
+def country_coverage(
+    country: str, outcomes: list[EntryOutcome], catalog: Catalog
+) -> list[CoverageRow]:
+    """The coverage rows of one country's catalogue entries."""
+    return coverage_rows([e for e in catalog.entries if e.country == country], outcomes)
 
 
 def settle_country(
@@ -210,8 +226,9 @@ def settle_country(
     for o in ok:
         if not manifest.fresh(out, _chapter_page(o), page_key(ctx.keys, o.report_key or "")):
             return None
-    key = country_key(ok, plan_pairs(ok, ctx.keys), ctx.keys)
     country = ok[0].country or ""
+    coverage = country_coverage(country, cached, ctx.catalog)
+    key = country_key(ok, plan_pairs(ok, ctx.keys), ctx.keys, coverage)
     if manifest.countries.get(country) != key or not ctx.results.has("summaries", key):
         return None
     return pairs, key
@@ -392,17 +409,48 @@ def _chapter_html(memory: _Reports, report_key: str) -> str:
     return render_chapter_html(memory.report(report_key))
 
 
+def _stored_summary(
+    ctx: RunContext, kind: str, key: str, model: type[S], make: Callable[[], S]
+) -> S:
+    """A stored summary, or one made again when missing or written by older code (a summary
+    that no longer loads must not silently vanish from the pages)."""
+    summary = ctx.results.load(kind, key, model)
+    if summary is None:
+        summary = make()
+        ctx.results.save(kind, key, summary)
+    return summary
+
+
 def _timeline(
-    key: str, entries: list[EntryOutcome], pairs: list[EntryOutcome], ctx: RunContext
+    key: str,
+    entries: list[EntryOutcome],
+    pairs: list[EntryOutcome],
+    ctx: RunContext,
+    memory: _Reports,
+    coverage: list[CoverageRow],
 ) -> None:
     """The country's timeline page, index summary and table rows, from the stored summaries."""
-    chapters = [ctx.results.load("chapters", o.report_key or "", ChapterSummary) for o in entries]
-    pair_summaries = [ctx.results.load("pairs", o.report_key or "", PairSummary) for o in pairs]
-    country = write_country_page(
-        ctx.out_dir,
-        [c for c in chapters if c is not None],
-        [p for p in pair_summaries if p is not None],
-    )
+    chapters = [
+        _stored_summary(
+            ctx,
+            "chapters",
+            o.report_key or "",
+            ChapterSummary,
+            partial(lambda k: ChapterSummary.of(memory.report(k)), o.report_key or ""),
+        )
+        for o in entries
+    ]
+    pair_summaries = [
+        _stored_summary(
+            ctx,
+            "pairs",
+            o.report_key or "",
+            PairSummary,
+            partial(_pair_summary, memory, o.report_key or ""),
+        )
+        for o in pairs
+    ]
+    country = write_country_page(ctx.out_dir, chapters, pair_summaries, coverage)
     ctx.results.save("summaries", key, country)
     parts = [ctx.results.load_json("rows", o.report_key or "") or {} for o in entries + pairs]
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
@@ -411,6 +459,13 @@ def _timeline(
             rows[name] += table
     for name, table in arrow_tables(rows).items():
         ctx.results.save_bytes("summaries", key, f"{name}.arrow", table_bytes(table, "arrow"))
+
+
+def _pair_summary(memory: _Reports, key: str) -> PairSummary:
+    diff = memory.diff(key)
+    if diff is None:
+        raise CrtdiffError(key, "diff missing from the result store")
+    return PairSummary.of(diff)
 
 
 def process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
@@ -437,14 +492,16 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
     if not ok:
         return CountryResult(job.country, entries, pairs, None, {}, rendered=False)
     outputs = _pages(ok, good_pairs, ctx, manifest, memory)
+    coverage = country_coverage(job.country, entries, ctx.catalog)
     key = country_key(
         ok,
         [p for p, (o, _) in zip(plans, compared, strict=True) if o.status is Status.OK],
         ctx.keys,
+        coverage,
     )
     rendered = manifest.countries.get(job.country) != key or not ctx.results.has("summaries", key)
     if rendered:
-        _timeline(key, ok, good_pairs, ctx)
+        _timeline(key, ok, good_pairs, ctx, memory, coverage)
     outputs[f"{slugify(job.country)}/index.html"] = key
     return CountryResult(job.country, entries, pairs, key, outputs, rendered)
 
