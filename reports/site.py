@@ -44,7 +44,7 @@ def chapter_stem(report: CountryReport) -> str:
 
 def write_assets(out_dir: Path) -> None:
     """The stylesheet and script every page links to."""
-    for name in ("site.css", "site.js"):
+    for name in ("site.css", "site.js", "search.js"):
         atomic_write_bytes(out_dir / "assets" / name, (STATIC / name).read_bytes())
 
 
@@ -203,6 +203,7 @@ def write_index(out_dir: Path, summaries: list[CountrySummary]) -> None:
         chapter_count=len(cells),
         pair_count=sum(1 for y in cells if y.pair),
         illustrative_count=sum(1 for y in cells if y.illustrative),
+        gaps=[(s, g) for s in summaries for g in s.gaps],
         tables=TABLES,
     )
     atomic_write_text(out_dir / "index.html", page)

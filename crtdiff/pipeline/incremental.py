@@ -34,8 +34,12 @@ from crtdiff.store.fingerprint import digest
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
 from crtdiff.text.normalize import slugify
+from reports.archive import Archive
+from reports.group_pages import write_group_pages
 from reports.html import render_chapter_html, render_pair_html
+from reports.incidents_page import write_incidents_page
 from reports.markdown import render_pair_markdown
+from reports.search import build_search_index, write_search_page
 from reports.site import write_assets, write_country_page, write_index
 from reports.summaries import ChapterSummary, CountrySummary, CoverageRow, PairSummary
 from reports.tables import (
@@ -48,6 +52,7 @@ from reports.tables import (
     table_bytes,
     write_tables,
 )
+from reports.year_pages import write_year_pages
 from schemas import CountryReport
 from schemas.diff import YearDiff
 
@@ -531,3 +536,27 @@ def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
     write_assets(ctx.out_dir)
     write_index(ctx.out_dir, summaries)
     write_tables(concat_tables(parts), ctx.out_dir / "data")
+    write_archive_pages(ctx.out_dir, summaries)
+
+
+def write_archive_pages(out_dir: Path, summaries: list[CountrySummary]) -> None:
+    """The pages across countries (incidents, groups, years, search) and the search index,
+    from the stored country summaries; the index is built last, over every page."""
+    archive = Archive.of(summaries)
+    write_incidents_page(out_dir, archive)
+    write_group_pages(out_dir, archive)
+    write_year_pages(out_dir, archive)
+    write_search_page(out_dir)
+    build_search_index(out_dir)
+
+
+ARCHIVE_PAGES = (
+    "index.html", "incidents.html", "groups/index.html", "years/index.html", "search.html",
+    "pagefind/pagefind.js",
+)  # fmt: skip
+"""Pages written with the index: when one is missing, the index is rendered again."""
+
+
+def archive_pages_present(out_dir: Path) -> bool:
+    """True when every page written with the index is on disk."""
+    return all((out_dir / page).is_file() for page in ARCHIVE_PAGES)
