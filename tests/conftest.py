@@ -14,6 +14,9 @@ from schemas import CountryReport
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = PROJECT_ROOT.parent / "shared"
 SEED = DATA_DIR / "raw" / "mali" / "2016.txt"
+SEED_URL = "https://translations.state.gov/2017/07/26/country-reports-on-terrorism-2016-mali/"
+"""The page the seed was copied from (docs/official-urls.md), as data/sources.toml says."""
+SEED_PUBLISHED = "2017-07-26"
 
 ParseFn = Callable[..., CountryReport]
 
@@ -35,12 +38,15 @@ def parse(reference: Reference) -> ParseFn:
         country: str | None = None,
         year: int | None = None,
         illustrative: bool = False,
+        url: str | None = None,
+        published: str | None = None,
     ) -> CountryReport:
         if isinstance(source, Path):
             data, uri = source.read_bytes(), uri or str(source)
         else:
             data, uri = source, uri or "test-input.txt"
-        raw = RawSource(data, uri, datetime(2026, 1, 1, tzinfo=UTC), illustrative=illustrative)
+        retrieved = datetime(2026, 1, 1, tzinfo=UTC)
+        raw = RawSource(data, uri, retrieved, illustrative, None, url, published)
         return parse_chapter(raw, Request(country, year), reference)
 
     return _parse
@@ -57,7 +63,7 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_report(parse: ParseFn) -> CountryReport:
     """The real Mali 2016 chapter, parsed."""
-    return parse(SEED, "data/raw/mali/2016.txt")
+    return parse(SEED, "data/raw/mali/2016.txt", url=SEED_URL, published=SEED_PUBLISHED)
 
 
 @pytest.fixture(scope="session")
