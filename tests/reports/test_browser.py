@@ -27,9 +27,7 @@ def pages_of(site: Path) -> list[str]:
     )
 
 
-def open_page(
-    chromium: Any, url: str, width: int = 1200
-) -> tuple[Any, list[str], list[str]]:
+def open_page(chromium: Any, url: str, width: int = 1200) -> tuple[Any, list[str], list[str]]:
     page = chromium.new_page(viewport={"width": width, "height": 900})
     errors: list[str] = []
     failed: list[str] = []
