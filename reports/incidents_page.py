@@ -76,8 +76,9 @@ def render_incidents_page(archive: Archive) -> str:
         years=archive.years,
         groups=sorted(((gid, names.get(gid, gid)) for gid in used), key=lambda g: g[1].lower()),
         kinds=sorted({r["kind"] for r in rows}),
-        # Inline JSON for the CSV export: "</" cannot close the script element.
-        records=Markup(records.replace("</", "<\\/")),
+        # Inline JSON for the CSV export: no "<" at all, so nothing in it can end or confuse
+        # the script element ("</script>", "<!--").
+        records=Markup(records.replace("<", "\\u003c").replace(">", "\\u003e")),
         illustrative=any(r["illustrative"] for r in rows),
         killed_total=sum(r["killed"] or 0 for r in rows),
     )

@@ -1,13 +1,13 @@
 """Shared fixtures: the project's own test files, the real pages in ../shared when present."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
-from crtdiff.paths import DATA_DIR, PROJECT_ROOT
+from crtdiff.paths import DATA_DIR, DEFAULT_OUTPUT, PROJECT_ROOT
 from crtdiff.reference.bundle import Reference, load_reference
 from schemas import CountryReport
 
@@ -19,6 +19,24 @@ SEED_URL = "https://translations.state.gov/2017/07/26/country-reports-on-terrori
 SEED_PUBLISHED = "2017-07-26"
 
 ParseFn = Callable[..., CountryReport]
+
+
+def _output_state() -> dict[str, float]:
+    return {p.as_posix(): p.stat().st_mtime for p in DEFAULT_OUTPUT.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def users_output_untouched() -> Iterator[None]:
+    """The test suite never writes into the user's output/ folder (screenshots, downloads and
+    sites all go to temporary folders): a session that did fails here."""
+    before = _output_state()
+    yield
+    after = _output_state()
+    changed = sorted(
+        name for name in set(before) | set(after) if before.get(name) != after.get(name)
+    )
+    if changed:
+        pytest.fail(f"the tests wrote into {DEFAULT_OUTPUT}: {changed[:5]}")
 
 
 @pytest.fixture(scope="session")

@@ -176,6 +176,11 @@ def _check_is_chapter(text: str, has_headings: bool, source: str) -> None:
         )
 
 
+def page_provenance(raw: RawSource) -> Provenance:
+    """The official URL and publication date a page states (for any page, chapter or not)."""
+    return _decode_and_block(raw).provenance
+
+
 def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryReport:
     """Ingest one chapter: detect, decode, strip furniture, infer metadata, section, split."""
     source = raw.uri
