@@ -3,6 +3,7 @@ groups with renames and mergers, year overviews; hostile text stays text."""
 
 import json
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -24,7 +25,7 @@ def archive(
     reference: Reference,
 ) -> Archive:
     reports = [mali_2015, seed_report, mali_2017]
-    diffs = [compare_reports(a, b, reference.gazetteer) for a, b in zip(reports, reports[1:])]
+    diffs = [compare_reports(a, b, reference.gazetteer) for a, b in pairwise(reports)]
     summary = CountrySummary.of(
         [ChapterSummary.of(r) for r in reports], [PairSummary.of(d) for d in diffs]
     )
