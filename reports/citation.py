@@ -45,21 +45,12 @@ class Citation:
     retrieved_at: datetime | None
 
     @classmethod
-    def of_report(cls, report: CountryReport) -> "Citation":
-        """The citation of an ingested chapter."""
-        s = report.source
+    def of_source(cls, of: CountryReport | ChapterSummary) -> "Citation":
+        """The citation of an ingested chapter, from its report or its stored summary."""
+        s = of.source
         return cls(
-            report.country, report.year, report.chapter, report.title, s.uri, s.sha256,
-            s.illustrative, s.url, s.published, s.retrieved_at,
-        )  # fmt: skip
-
-    @classmethod
-    def of_summary(cls, chapter: ChapterSummary) -> "Citation":
-        """The citation of a summarised chapter."""
-        s = chapter.source
-        return cls(
-            chapter.country, chapter.year, chapter.chapter, chapter.title, s.uri, s.sha256,
-            s.illustrative, s.url, s.published, s.retrieved_at,
+            of.country, of.year, of.chapter, of.title, s.uri, s.sha256, s.illustrative, s.url,
+            s.published, s.retrieved_at,
         )  # fmt: skip
 
     @classmethod

@@ -52,7 +52,7 @@ def render_chapter_html(report: CountryReport) -> str:
             lines=lines,
             root="../",
             inline_css=None,
-            cite=Citation.of_report(report),
+            cite=Citation.of_source(report),
             contents=contents,
             stem=stem,
         )

@@ -143,11 +143,11 @@ def write_country_page(
         heatmap=_heatmap(pairs),
         legend=heat_legend(),
         coverage=[
-            {"row": row, "cite": Citation.of_summary(by_year[row.year])
+            {"row": row, "cite": Citation.of_source(by_year[row.year])
              if row.year in by_year and row.chapter == "country" else None}
             for row in summary.coverage
         ] if summary.coverage else [
-            {"row": None, "cite": Citation.of_summary(c)} for c in chapters
+            {"row": None, "cite": Citation.of_source(c)} for c in chapters
         ],
         gaps=summary.gaps,
     )  # fmt: skip

@@ -12,28 +12,11 @@ from urllib.parse import urlparse
 
 from selectolax.lexbor import LexborHTMLParser
 
+from crtdiff.extract.dates import MONTHS
+
 OFFICIAL_DOMAIN = "state.gov"
 
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
-_MONTH = "|".join(m.capitalize() for m in _MONTHS)
+_MONTH = "|".join(m.capitalize() for m in MONTHS)
 _LONG_DATE = re.compile(rf"^(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}}),\s+(?P<y>(?:19|20)\d\d)$")
 _DAY_FIRST = re.compile(rf"^(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)$")
 _ISO = re.compile(r"^(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ].*)?$")
@@ -80,7 +63,7 @@ def iso_date(text: str) -> str | None:
         if match is None:
             continue
         month = match["m"]
-        number = int(month) if month.isdigit() else _MONTHS[month.lower()]
+        number = int(month) if month.isdigit() else MONTHS[month.lower()]
         try:
             return date(int(match["y"]), number, int(match["d"])).isoformat()
         except ValueError:

@@ -8,7 +8,7 @@ from tests.conftest import SEED_URL
 
 
 def test_plain_and_bibtex_carry_every_field(seed_report: CountryReport) -> None:
-    cite = Citation.of_report(seed_report)
+    cite = Citation.of_source(seed_report)
     plain = cite.plain()
     for part in ("United States Department of State", "Country Reports on Terrorism 2016: Mali",
                  "Country Reports: Mali", "Published 2017-07-26", SEED_URL,
@@ -24,7 +24,7 @@ def test_plain_and_bibtex_carry_every_field(seed_report: CountryReport) -> None:
 
 def test_unknown_url_and_date_are_said_not_invented(seed_report: CountryReport) -> None:
     source = seed_report.source.model_copy(update={"url": None, "published": None})
-    cite = Citation.of_report(seed_report.model_copy(update={"source": source}))
+    cite = Citation.of_source(seed_report.model_copy(update={"source": source}))
     assert "Publication date unknown." in cite.plain()
     assert "Official URL unknown; text read from data/raw/mali/2016.txt" in cite.plain()
     assert "\n  url =" not in cite.bibtex() and "\n  date =" not in cite.bibtex()
@@ -32,7 +32,7 @@ def test_unknown_url_and_date_are_said_not_invented(seed_report: CountryReport) 
 
 def test_bibtex_escapes_special_characters(seed_report: CountryReport) -> None:
     report = seed_report.model_copy(update={"title": "A & B: 100% {done}_#1"})
-    assert r"A \& B: 100\% \{done\}\_\#1" in Citation.of_report(report).bibtex()
+    assert r"A \& B: 100\% \{done\}\_\#1" in Citation.of_source(report).bibtex()
 
 
 def test_markdown_cites_the_official_side_only(
