@@ -1,51 +1,120 @@
-"""Full-text search: a Pagefind index over every chapter, comparison, country, group and year
-page (those marked `data-pagefind-body`), and the search page that queries it in the browser.
+"""Full-text search with Pagefind: one index bundle per country (its chapters and comparisons),
+rebuilt in the country's task only when its pages change, plus one bundle for the group and
+year pages; the search page merges them in the browser.
 
-Pagefind is run from the pinned `pagefind[bin]` wheel (its binary ships inside it), never
-downloaded. Browsers refuse the index's module and WebAssembly files on pages opened from disk
-(file://), so the search page says how to serve the folder instead; every other page works
-from disk.
+The text is given to Pagefind as records (a chapter's body; a comparison's headline and changed
+sentences) rather than by re-reading the pages: it is the same text without the page markup,
+and a country's bundle costs a fraction of a second. Pagefind's binary comes from the pinned
+`pagefind[bin]` wheel; nothing is downloaded. Browsers refuse the index's module and WebAssembly
+files on pages opened from disk (file://), so the search page says how to serve the folder.
 """
 
+import asyncio
+import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
+from pagefind.index import IndexConfig, PagefindIndex
+from pydantic import BaseModel, ConfigDict
+
 from crtdiff.errors import CrtdiffError
+from crtdiff.store.atomic import atomic_write_text
+from crtdiff.text.normalize import slugify
 from reports.html import render_page
 from reports.writing import write_if_changed
+from schemas import CountryReport
+from schemas.diff import YearDiff
 
 BUNDLE = "pagefind"
-_BUILDING = ".pagefind-building"
-_OLD = ".pagefind-old"
+BUNDLE_LIST = "assets/search-bundles.js"
+"""The country bundles the search page merges (a script: pages opened from disk can load it)."""
+SITE_PAGES = "{groups,years}/*.html"
 
 
-def write_search_page(out_dir: Path) -> None:
-    """output/search.html."""
-    write_if_changed(out_dir / "search.html", render_page("search.html.j2", root=""))
+class SearchRecord(BaseModel):
+    """One page's searchable text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    url: str
+    """The page, from the site's root (`/mali/2016.html`)."""
+    title: str
+    kind: str
+    content: str
 
 
-def build_search_index(out_dir: Path) -> None:
-    """Index the site with Pagefind into output/pagefind/, replacing the old bundle only once
-    the new one is complete (a failed or killed build leaves the old search working)."""
-    building, old, bundle = out_dir / _BUILDING, out_dir / _OLD, out_dir / BUNDLE
+def chapter_record(report: CountryReport) -> SearchRecord:
+    """A chapter page's record: its whole text."""
+    stem = str(report.year) if report.chapter == "country" else f"{report.year}-{report.chapter}"
+    kind = "chapter (illustrative text)" if report.source.illustrative else "chapter"
+    return SearchRecord(
+        url=f"/{slugify(report.country)}/{stem}.html",
+        title=report.title,
+        kind=kind,
+        content=report.body,
+    )
+
+
+def pair_record(diff: YearDiff) -> SearchRecord:
+    """A comparison page's record: what changed (the unchanged text is the chapters')."""
+    lines = [h.text for h in diff.headline]
+    g = diff.groups
+    lines += [ref.name for ref in [*g.added, *g.removed, *g.continuing]]
+    lines += [i.evidence.sentence for i in diff.incidents.new]
+    lines += [m.summary for m in diff.legal_measures.new]
+    for section in diff.sections:
+        a = section.sentences
+        lines += [m.new.text for m in a.modified] + [r.text for r in a.added + a.removed]
+    return SearchRecord(
+        url=f"/{slugify(diff.country)}/{diff.old_year}-{diff.new_year}.html",
+        title=f"{diff.country}: what changed from {diff.old_year} to {diff.new_year}",
+        kind="comparison (illustrative text)" if diff.illustrative else "comparison",
+        content="\n".join(lines),
+    )
+
+
+async def _index(target: Path, records: list[SearchRecord], site: Path | None) -> None:
+    config = IndexConfig(force_language="en", keep_index_url=True, output_path=str(target))
+    async with PagefindIndex(config=config) as index:
+        for record in records:
+            await index.add_custom_record(
+                url=record.url,
+                content=record.content,
+                language="en",
+                meta={"title": record.title, "kind": record.kind},
+            )
+        if site is not None:
+            await index.add_directory(str(site), glob=SITE_PAGES)
+
+
+def write_bundle(folder: Path, records: list[SearchRecord], site: Path | None = None) -> None:
+    """Write a Pagefind bundle into `folder` (records, and the group and year pages of `site`),
+    replacing the old one only once the new one is complete."""
+    building, old = folder.with_name(".pagefind-building"), folder.with_name(".pagefind-old")
     for leftover in (building, old):
         shutil.rmtree(leftover, ignore_errors=True)
-    command = [
-        sys.executable, "-m", "pagefind", "--site", str(out_dir), "--output-path", str(building),
-        "--force-language", "en", "--keep-index-url", "--silent",
-    ]  # fmt: skip
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise CrtdiffError(str(out_dir), f"search index not built (pagefind: {exc})") from exc
-    if done.returncode != 0 or not (building / "pagefind.js").is_file():
-        problem = (done.stderr or done.stdout).strip().splitlines()
-        detail = problem[-1] if problem else f"exit status {done.returncode}"
+        asyncio.run(_index(building, records, site))
+    except Exception as exc:  # the Pagefind service reports failures in several ways
         shutil.rmtree(building, ignore_errors=True)
-        raise CrtdiffError(str(out_dir), f"search index not built (pagefind: {detail})")
-    if bundle.exists():
-        bundle.rename(old)
-    building.rename(bundle)
+        raise CrtdiffError(str(folder), f"search index not built (pagefind: {exc})") from exc
+    if not (building / "pagefind.js").is_file():
+        raise CrtdiffError(str(folder), "search index not built (pagefind wrote no bundle)")
+    if folder.exists():
+        folder.rename(old)
+    building.rename(folder)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def write_search_page(out_dir: Path, slugs: list[str]) -> None:
+    """output/search.html, and the list of country bundles it merges."""
+    write_if_changed(out_dir / "search.html", render_page("search.html.j2", root=""))
+    bundles = [f"{slug}/{BUNDLE}/" for slug in slugs if (out_dir / slug / BUNDLE).is_dir()]
+    atomic_write_text(
+        out_dir / BUNDLE_LIST, f"window.CRTDIFF_SEARCH_BUNDLES = {json.dumps(bundles)};\n"
+    )
+
+
+def build_site_bundle(out_dir: Path) -> None:
+    """The bundle of the group and year pages (output/pagefind/), the one the page loads first."""
+    write_bundle(out_dir / BUNDLE, [], site=out_dir)

@@ -39,7 +39,15 @@ from reports.group_pages import write_group_pages
 from reports.html import render_chapter_html, render_pair_html
 from reports.incidents_page import write_incidents_page
 from reports.markdown import render_pair_markdown
-from reports.search import build_search_index, write_search_page
+from reports.search import (
+    BUNDLE,
+    SearchRecord,
+    build_site_bundle,
+    chapter_record,
+    pair_record,
+    write_bundle,
+    write_search_page,
+)
 from reports.site import write_assets, write_country_page, write_index
 from reports.summaries import ChapterSummary, CountrySummary, CoverageRow, PairSummary
 from reports.tables import (
@@ -236,6 +244,8 @@ def settle_country(
     key = country_key(ok, plan_pairs(ok, ctx.keys), ctx.keys, coverage)
     if manifest.countries.get(country) != key or not ctx.results.has("summaries", key):
         return None
+    if not (search_bundle(out, country) / "pagefind.js").is_file():
+        return None
     return pairs, key
 
 
@@ -315,6 +325,7 @@ def _parse_and_store(
     report = parse_chapter(raw, request, ctx.reference)
     ctx.results.save("reports", key, report)
     ctx.results.save("chapters", key, ChapterSummary.of(report))
+    ctx.results.save("search", key, chapter_record(report))
     ctx.results.save_json("rows", key, report_rows(report))
     return report
 
@@ -364,6 +375,7 @@ def _compare(
             )
             ctx.results.save("diffs", plan.key, diff)
             ctx.results.save("pairs", plan.key, PairSummary.of(diff))
+            ctx.results.save("search", plan.key, pair_record(diff))
             ctx.results.save_json("rows", plan.key, diff_rows(diff))
             memory.diffs[plan.key] = diff
     except CrtdiffError as exc:
@@ -435,27 +447,12 @@ def _timeline(
     coverage: list[CoverageRow],
 ) -> None:
     """The country's timeline page, index summary and table rows, from the stored summaries."""
-    chapters = [
-        _stored_summary(
-            ctx,
-            "chapters",
-            o.report_key or "",
-            ChapterSummary,
-            partial(lambda k: ChapterSummary.of(memory.report(k)), o.report_key or ""),
-        )
-        for o in entries
-    ]
-    pair_summaries = [
-        _stored_summary(
-            ctx,
-            "pairs",
-            o.report_key or "",
-            PairSummary,
-            partial(_pair_summary, memory, o.report_key or ""),
-        )
-        for o in pairs
-    ]
+    chapters = [_chapter_summary(ctx, memory, o.report_key or "") for o in entries]
+    pair_summaries = [_pair_summary(ctx, memory, o.report_key or "") for o in pairs]
     country = write_country_page(ctx.out_dir, chapters, pair_summaries, coverage)
+    records = [_search_record(ctx, memory, o, pair=False) for o in entries]
+    records += [_search_record(ctx, memory, o, pair=True) for o in pairs]
+    write_bundle(search_bundle(ctx.out_dir, country.country), records)
     ctx.results.save("summaries", key, country)
     parts = [ctx.results.load_json("rows", o.report_key or "") or {} for o in entries + pairs]
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
@@ -466,11 +463,39 @@ def _timeline(
         ctx.results.save_bytes("summaries", key, f"{name}.arrow", table_bytes(table, "arrow"))
 
 
-def _pair_summary(memory: _Reports, key: str) -> PairSummary:
+def _diff(memory: _Reports, key: str) -> YearDiff:
     diff = memory.diff(key)
     if diff is None:
         raise CrtdiffError(key, "diff missing from the result store")
-    return PairSummary.of(diff)
+    return diff
+
+
+def _chapter_summary(ctx: RunContext, memory: _Reports, key: str) -> ChapterSummary:
+    return _stored_summary(
+        ctx, "chapters", key, ChapterSummary, lambda: ChapterSummary.of(memory.report(key))
+    )
+
+
+def _pair_summary(ctx: RunContext, memory: _Reports, key: str) -> PairSummary:
+    return _stored_summary(
+        ctx, "pairs", key, PairSummary, lambda: PairSummary.of(_diff(memory, key))
+    )
+
+
+def _search_record(
+    ctx: RunContext, memory: _Reports, outcome: EntryOutcome, *, pair: bool
+) -> SearchRecord:
+    key = outcome.report_key or ""
+
+    def make() -> SearchRecord:
+        return pair_record(_diff(memory, key)) if pair else chapter_record(memory.report(key))
+
+    return _stored_summary(ctx, "search", key, SearchRecord, make)
+
+
+def search_bundle(out_dir: Path, country: str) -> Path:
+    """A country's search index bundle."""
+    return out_dir / slugify(country) / BUNDLE
 
 
 def process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
@@ -504,7 +529,11 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
         ctx.keys,
         coverage,
     )
-    rendered = manifest.countries.get(job.country) != key or not ctx.results.has("summaries", key)
+    rendered = (
+        manifest.countries.get(job.country) != key
+        or not ctx.results.has("summaries", key)
+        or not (search_bundle(ctx.out_dir, job.country) / "pagefind.js").is_file()
+    )
     if rendered:
         _timeline(key, ok, good_pairs, ctx, memory, coverage)
     outputs[f"{slugify(job.country)}/index.html"] = key
@@ -540,19 +569,19 @@ def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
 
 
 def write_archive_pages(out_dir: Path, summaries: list[CountrySummary]) -> None:
-    """The pages across countries (incidents, groups, years, search) and the search index,
-    from the stored country summaries; the index is built last, over every page."""
+    """The pages across countries (incidents, groups, years, search) and the search bundle of
+    the group and year pages, from the stored country summaries."""
     archive = Archive.of(summaries)
     write_incidents_page(out_dir, archive)
     write_group_pages(out_dir, archive)
     write_year_pages(out_dir, archive)
-    write_search_page(out_dir)
-    build_search_index(out_dir)
+    write_search_page(out_dir, [s.slug for s in archive.countries])
+    build_site_bundle(out_dir)
 
 
 ARCHIVE_PAGES = (
     "index.html", "incidents.html", "groups/index.html", "years/index.html", "search.html",
-    "pagefind/pagefind.js",
+    "pagefind/pagefind.js", "assets/search-bundles.js",
 )  # fmt: skip
 """Pages written with the index: when one is missing, the index is rendered again."""
 

@@ -1,4 +1,6 @@
-// crtdiff search page: queries the Pagefind index built into ../pagefind/ (offline; same site).
+// crtdiff search page: queries the Pagefind bundles of the site (offline; same site): the one
+// of the group and year pages (pagefind/) merged with every country's (<country>/pagefind/),
+// listed in assets/search-bundles.js.
 (function () {
   "use strict";
   var MAX_RESULTS = 30;
@@ -11,9 +13,16 @@
   function load() {
     if (pagefind) { return Promise.resolve(pagefind); }
     var base = siteBase();
+    var bundles = window.CRTDIFF_SEARCH_BUNDLES || [];
     return import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
-      pagefind = module;
-      return module.options({ baseUrl: base.pathname }).then(function () { return module; });
+      return module.options({ baseUrl: base.pathname }).then(function () {
+        return Promise.all(bundles.map(function (bundle) {
+          return module.mergeIndex(new URL(bundle, base).pathname, { baseUrl: base.pathname });
+        }));
+      }).then(function () {
+        pagefind = module;
+        return module;
+      });
     });
   }
 

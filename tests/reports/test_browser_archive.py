@@ -199,8 +199,8 @@ def test_search_finds_chapters_from_the_header_box_by_keyboard(chromium: Any, ru
     assert "match" in page.locator("#search-status").inner_text()
     assert page.locator("#search-results mark").first.inner_text().lower().startswith("tessalit")
     page.locator("#search-results a").first.focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "search.html" not in page.url
     assert errors == [] and failed == []
     page.close()
