@@ -3,18 +3,21 @@ rebuilt in the country's task only when its pages change, plus one bundle for th
 year pages; the search page merges them in the browser.
 
 The text is given to Pagefind as records (a chapter's body; a comparison's headline and changed
-sentences) rather than by re-reading the pages: it is the same text without the page markup,
-and a country's bundle costs a fraction of a second. Pagefind's binary comes from the pinned
-`pagefind[bin]` wheel; nothing is downloaded. Browsers refuse the index's module and WebAssembly
-files on pages opened from disk (file://), so the search page says how to serve the folder.
+sentences) written as bare pages, rather than the site's pages: the same text without their
+markup (a comparison page is mostly redline markup), so a country's bundle costs a fraction of a
+second. Pagefind's command-line binary comes from the pinned `pagefind[bin]` wheel (its Python
+service answers about 100 ms per record, twenty times slower); nothing is downloaded. Browsers
+refuse the index's module and WebAssembly files on pages opened from disk (file://), so the
+search page says how to serve the folder.
 """
 
-import asyncio
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from markupsafe import escape
+from pagefind.service import get_executable
 from pydantic import BaseModel, ConfigDict
 
 from crtdiff.errors import CrtdiffError
@@ -73,33 +76,56 @@ def pair_record(diff: YearDiff) -> SearchRecord:
     )
 
 
-async def _index(target: Path, records: list[SearchRecord], site: Path | None) -> None:
-    config = IndexConfig(force_language="en", keep_index_url=True, output_path=str(target))
-    async with PagefindIndex(config=config) as index:
-        for record in records:
-            await index.add_custom_record(
-                url=record.url,
-                content=record.content,
-                language="en",
-                meta={"title": record.title, "kind": record.kind},
-            )
-        if site is not None:
-            await index.add_directory(str(site), glob=SITE_PAGES)
+def _record_page(record: SearchRecord) -> str:
+    """A record as the minimal page Pagefind reads (its text, title and kind; no markup)."""
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in record.content.split("\n") if p.strip())
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><title>{escape(record.title)}</title></head>'
+        f'<body><main data-pagefind-body><span data-pagefind-meta="kind:{escape(record.kind)}">'
+        f"</span><h1>{escape(record.title)}</h1>{paragraphs}</main></body></html>"
+    )
+
+
+def _pagefind(site: Path, target: Path, glob: str) -> None:
+    executable = get_executable()
+    if executable is None:
+        raise CrtdiffError(str(target), "search index not built (the pagefind binary is missing)")
+    command = [
+        str(executable), "--site", str(site), "--output-path", str(target), "--glob", glob,
+        "--force-language", "en", "--keep-index-url", "--silent",
+    ]  # fmt: skip
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=3600, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise CrtdiffError(str(target), f"search index not built (pagefind: {exc})") from exc
+    if done.returncode != 0 or not (target / "pagefind.js").is_file():
+        lines = (done.stderr or done.stdout).strip().splitlines()
+        detail = lines[-1] if lines else f"exit status {done.returncode}"
+        raise CrtdiffError(str(target), f"search index not built (pagefind: {detail})")
 
 
 def write_bundle(folder: Path, records: list[SearchRecord], site: Path | None = None) -> None:
-    """Write a Pagefind bundle into `folder` (records, and the group and year pages of `site`),
-    replacing the old one only once the new one is complete."""
+    """Write a Pagefind bundle into `folder` from records (or from the group and year pages of
+    `site`), replacing the old one only once the new one is complete."""
     building, old = folder.with_name(".pagefind-building"), folder.with_name(".pagefind-old")
-    for leftover in (building, old):
+    pages = folder.with_name(".pagefind-pages")
+    for leftover in (building, old, pages):
         shutil.rmtree(leftover, ignore_errors=True)
     try:
-        asyncio.run(_index(building, records, site))
-    except Exception as exc:  # the Pagefind service reports failures in several ways
+        if site is None:
+            for record in records:
+                path = pages / record.url.lstrip("/")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(_record_page(record), encoding="utf-8")
+            pages.mkdir(parents=True, exist_ok=True)
+            _pagefind(pages, building, "**/*.html")
+        else:
+            _pagefind(site, building, SITE_PAGES)
+    except CrtdiffError:
         shutil.rmtree(building, ignore_errors=True)
-        raise CrtdiffError(str(folder), f"search index not built (pagefind: {exc})") from exc
-    if not (building / "pagefind.js").is_file():
-        raise CrtdiffError(str(folder), "search index not built (pagefind wrote no bundle)")
+        raise
+    finally:
+        shutil.rmtree(pages, ignore_errors=True)
     if folder.exists():
         folder.rename(old)
     building.rename(folder)
