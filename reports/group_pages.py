@@ -8,6 +8,9 @@ from reports.html import render_page
 from reports.writing import remove_other_pages, write_if_changed
 
 ROOT = "../"
+LISTED = 100
+"""Incidents listed on a group's page (the latest); the explorer, filtered to the group, has
+them all (a group active for decades has thousands)."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,11 @@ class GroupFile:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     incidents: list[PlacedIncident] = field(default_factory=list)
+
+    @property
+    def listed(self) -> list[PlacedIncident]:
+        """The incidents its page lists: the latest `LISTED`, by date."""
+        return self.incidents[-LISTED:]
 
     @property
     def countries(self) -> list[str]:

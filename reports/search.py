@@ -1,6 +1,7 @@
 """Full-text search with Pagefind: one index bundle per country (its chapters and comparisons),
-rebuilt in the country's task only when its pages change, plus one bundle for the group and
-year pages; the search page merges them in the browser.
+rebuilt in the country's task only when its pages change; the search page merges them in the
+browser. (The group and year pages are not indexed: they are made of the chapters' facts, and a
+bundle of them would be rebuilt whenever any country changes.)
 
 The text is given to Pagefind as records (a chapter's body; a comparison's headline and changed
 sentences) written as bare pages, rather than the site's pages: the same text without their
@@ -31,7 +32,6 @@ from schemas.diff import YearDiff
 BUNDLE = "pagefind"
 BUNDLE_LIST = "assets/search-bundles.js"
 """The country bundles the search page merges (a script: pages opened from disk can load it)."""
-SITE_PAGES = "{groups,years}/*.html"
 
 
 class SearchRecord(BaseModel):
@@ -86,12 +86,12 @@ def _record_page(record: SearchRecord) -> str:
     )
 
 
-def _pagefind(site: Path, target: Path, glob: str) -> None:
+def _pagefind(site: Path, target: Path) -> None:
     executable = get_executable()
     if executable is None:
         raise CrtdiffError(str(target), "search index not built (the pagefind binary is missing)")
     command = [
-        str(executable), "--site", str(site), "--output-path", str(target), "--glob", glob,
+        str(executable), "--site", str(site), "--output-path", str(target),
         "--force-language", "en", "--keep-index-url", "--silent",
     ]  # fmt: skip
     try:
@@ -104,23 +104,20 @@ def _pagefind(site: Path, target: Path, glob: str) -> None:
         raise CrtdiffError(str(target), f"search index not built (pagefind: {detail})")
 
 
-def write_bundle(folder: Path, records: list[SearchRecord], site: Path | None = None) -> None:
-    """Write a Pagefind bundle into `folder` from records (or from the group and year pages of
-    `site`), replacing the old one only once the new one is complete."""
+def write_bundle(folder: Path, records: list[SearchRecord]) -> None:
+    """Write a Pagefind bundle of `records` into `folder`, replacing the old one only once the
+    new one is complete."""
     building, old = folder.with_name(".pagefind-building"), folder.with_name(".pagefind-old")
     pages = folder.with_name(".pagefind-pages")
     for leftover in (building, old, pages):
         shutil.rmtree(leftover, ignore_errors=True)
     try:
-        if site is None:
-            for record in records:
-                path = pages / record.url.lstrip("/")
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(_record_page(record), encoding="utf-8")
-            pages.mkdir(parents=True, exist_ok=True)
-            _pagefind(pages, building, "**/*.html")
-        else:
-            _pagefind(site, building, SITE_PAGES)
+        for record in records:
+            path = pages / record.url.lstrip("/")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(_record_page(record), encoding="utf-8")
+        pages.mkdir(parents=True, exist_ok=True)
+        _pagefind(pages, building)
     except CrtdiffError:
         shutil.rmtree(building, ignore_errors=True)
         raise
@@ -139,8 +136,3 @@ def write_search_page(out_dir: Path, slugs: list[str]) -> None:
     atomic_write_text(
         out_dir / BUNDLE_LIST, f"window.CRTDIFF_SEARCH_BUNDLES = {json.dumps(bundles)};\n"
     )
-
-
-def build_site_bundle(out_dir: Path) -> None:
-    """The bundle of the group and year pages (output/pagefind/), the one the page loads first."""
-    write_bundle(out_dir / BUNDLE, [], site=out_dir)

@@ -42,7 +42,6 @@ from reports.markdown import render_pair_markdown
 from reports.search import (
     BUNDLE,
     SearchRecord,
-    build_site_bundle,
     chapter_record,
     pair_record,
     write_bundle,
@@ -569,19 +568,18 @@ def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
 
 
 def write_archive_pages(out_dir: Path, summaries: list[CountrySummary]) -> None:
-    """The pages across countries (incidents, groups, years, search) and the search bundle of
-    the group and year pages, from the stored country summaries."""
+    """The pages across countries (incidents, groups, years, search), from the stored country
+    summaries."""
     archive = Archive.of(summaries)
     write_incidents_page(out_dir, archive)
     write_group_pages(out_dir, archive)
     write_year_pages(out_dir, archive)
     write_search_page(out_dir, [s.slug for s in archive.countries])
-    build_site_bundle(out_dir)
 
 
 ARCHIVE_PAGES = (
     "index.html", "incidents.html", "groups/index.html", "years/index.html", "search.html",
-    "pagefind/pagefind.js", "assets/search-bundles.js",
+    "assets/search-bundles.js",
 )  # fmt: skip
 """Pages written with the index: when one is missing, the index is rendered again."""
 

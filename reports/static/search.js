@@ -1,6 +1,6 @@
-// crtdiff search page: queries the Pagefind bundles of the site (offline; same site): the one
-// of the group and year pages (pagefind/) merged with every country's (<country>/pagefind/),
-// listed in assets/search-bundles.js.
+// crtdiff search page: queries the Pagefind bundles of the site (offline; same site), one per
+// country (<country>/pagefind/), listed in assets/search-bundles.js: the first is loaded, the
+// others merged into it.
 (function () {
   "use strict";
   var MAX_RESULTS = 30;
@@ -14,9 +14,10 @@
     if (pagefind) { return Promise.resolve(pagefind); }
     var base = siteBase();
     var bundles = window.CRTDIFF_SEARCH_BUNDLES || [];
-    return import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
+    if (!bundles.length) { return Promise.reject(new Error("no chapter is indexed")); }
+    return import(new URL(bundles[0] + "pagefind.js", base).href).then(function (module) {
       return module.options({ baseUrl: base.pathname }).then(function () {
-        return Promise.all(bundles.map(function (bundle) {
+        return Promise.all(bundles.slice(1).map(function (bundle) {
           return module.mergeIndex(new URL(bundle, base).pathname, { baseUrl: base.pathname });
         }));
       }).then(function () {
