@@ -63,6 +63,31 @@ class Archive:
         return sorted({p.chapter.year for p in self.chapters})
 
     @cached_property
+    def by_year(self) -> dict[int, list[Placed]]:
+        """The chapters of each report year."""
+        found: dict[int, list[Placed]] = {}
+        for placed in self.chapters:
+            found.setdefault(placed.chapter.year, []).append(placed)
+        return found
+
+    @cached_property
+    def incidents_by_year(self) -> dict[int, list[PlacedIncident]]:
+        """The incidents of each report year's chapters, by date."""
+        found: dict[int, list[PlacedIncident]] = {}
+        for item in self.incidents:
+            found.setdefault(item.chapter.year, []).append(item)
+        return found
+
+    @cached_property
+    def first_named(self) -> dict[str, int]:
+        """Group id → the first report year any chapter names it."""
+        first: dict[str, int] = {}
+        for placed in self.chapters:
+            for g in placed.chapter.groups:
+                first[g.id] = min(first.get(g.id, placed.chapter.year), placed.chapter.year)
+        return first
+
+    @cached_property
     def group_names(self) -> dict[str, str]:
         """Group id → canonical name, over every chapter."""
         return {g.id: g.name for p in self.chapters for g in p.chapter.groups}

@@ -1,6 +1,7 @@
 """Group pages: one per group named anywhere in the archive, and their index."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from reports.archive import Archive, Placed, PlacedIncident, sentence_href
@@ -75,9 +76,13 @@ class GroupFile:
         """Its last mention."""
         return max(self.mentions, key=lambda m: (m.year, m.country))
 
+    @cached_property
+    def _cells(self) -> dict[tuple[str, int], Mention]:
+        return {(m.country, m.year): m for m in self.mentions}
+
     def cell(self, country: str, year: int) -> Mention | None:
         """Its mention in one country-year, if any."""
-        return next((m for m in self.mentions if m.country == country and m.year == year), None)
+        return self._cells.get((country, year))
 
 
 Former = set[tuple[str, str, int]]

@@ -51,7 +51,7 @@ class YearFile:
 
 
 def _new_groups(archive: Archive, year: int, chapters: list[Placed]) -> list[NewGroup]:
-    earlier = {g.id for p in archive.chapters if p.chapter.year < year for g in p.chapter.groups}
+    first = archive.first_named
     formerly = {
         r.new_id: r.old_name
         for _, pair in archive.pairs
@@ -61,7 +61,7 @@ def _new_groups(archive: Archive, year: int, chapters: list[Placed]) -> list[New
     found: dict[str, NewGroup] = {}
     for placed in chapters:
         for g in placed.chapter.groups:
-            if g.id in earlier:
+            if first[g.id] < year:
                 continue
             href = sentence_href(ROOT, placed.slug, placed.chapter, g.start)
             entry = found.setdefault(g.id, NewGroup(g, [], formerly.get(g.id)))
@@ -93,7 +93,7 @@ def _measures(archive: Archive, year: int, chapters: list[Placed]) -> list[Measu
 
 def year_file(archive: Archive, year: int) -> YearFile:
     """One year's overview."""
-    chapters = [p for p in archive.chapters if p.chapter.year == year]
+    chapters = archive.by_year.get(year, [])
     with_pair = {slug for slug, pair in archive.pairs if pair.new_year == year}
     page = YearFile(year, chapters, first_on_file=year == archive.years[0])
     page.new_groups = _new_groups(archive, year, chapters)
