@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from prefect import Task, flow
+from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
 from prefect.utilities.annotations import quote
 
@@ -91,11 +92,27 @@ def dispatch(task: "Task[Any, T]", calls: Sequence[tuple[Any, ...]]) -> list[T]:
     Arguments are quoted: Prefect would otherwise walk every object inside them (a catalogue of
     10,000 entries, a manifest of 50,000 records) looking for futures, which costs seconds.
     """
-    quoted = [tuple(quote(arg) for arg in args) for args in calls]
+    wrap = quote if _quotes_survive() else _bare
+    quoted = [tuple(wrap(arg) for arg in args) for args in calls]
     if len(quoted) == 1:
         return [task(*quoted[0])]
     futures = [task.submit(*args) for args in quoted]
     return [future.result() for future in futures]
+
+
+def _bare(arg: T) -> T:
+    return arg
+
+
+def _quotes_survive() -> bool:
+    """False on a Dask cluster: Dask serialises a quoted argument as a plain nested tuple, so the
+    task would receive ((value,),) instead of the value; there arguments go unquoted."""
+    try:
+        from prefect_dask.task_runners import DaskTaskRunner
+    except ImportError:
+        return True
+    context = FlowRunContext.get()
+    return context is None or not isinstance(context.task_runner, DaskTaskRunner)
 
 
 def _label(first: str, last: str) -> str:

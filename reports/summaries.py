@@ -7,6 +7,7 @@ cross-country pages can be rebuilt without reading (or re-validating) whole repo
 
 from pydantic import BaseModel, ConfigDict
 
+from crtdiff.compare.incidents import toll_total
 from crtdiff.text.normalize import slugify
 from schemas import CountryReport, Source
 from schemas.diff import YearDiff
@@ -68,7 +69,8 @@ class ChapterSummary(_Summary):
     illustrative: bool
     source: Source
     incidents: int
-    killed: int
+    killed: int | None
+    """Least number killed over the incidents that give a figure; None when none does."""
     groups: list[GroupSeen]
     incident_list: list[IncidentSeen]
     measures: list[MeasureSeen]
@@ -84,7 +86,7 @@ class ChapterSummary(_Summary):
             illustrative=report.source.illustrative,
             source=report.source,
             incidents=len(report.incidents),
-            killed=sum(i.killed_min or 0 for i in report.incidents),
+            killed=toll_total(report.incidents, "killed_min")[0],
             groups=[
                 GroupSeen(
                     id=g.id,

@@ -43,17 +43,7 @@ def _update(table: Table, entry: CatalogEntry) -> bool:
     return True
 
 
-def upsert_entry(path: Path, entry: CatalogEntry) -> str:
-    """Add the entry, or point the existing entry of that country-year at the new source.
-
-    Returns "added", "updated" or "unchanged".
-    """
-    try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-        document = tomlkit.parse(text)
-    except tomlkit.exceptions.TOMLKitError as exc:
-        raise ConfigError(str(path), f"catalogue is not valid TOML ({exc})") from exc
-    reports = _reports(document, path)
+def _upsert(reports: AoT, entry: CatalogEntry) -> str:
     for table in reports:
         same = (
             table.get("country") == entry.country
@@ -61,10 +51,7 @@ def upsert_entry(path: Path, entry: CatalogEntry) -> str:
             and table.get("chapter", "country") == entry.chapter
         )
         if same:
-            if not _update(table, entry):
-                return "unchanged"
-            atomic_write_text(path, tomlkit.dumps(document), durable=True)
-            return "updated"
+            return "updated" if _update(table, entry) else "unchanged"
     table = tomlkit.table()
     table["country"] = entry.country
     table["year"] = entry.year
@@ -76,5 +63,27 @@ def upsert_entry(path: Path, entry: CatalogEntry) -> str:
     if entry.note:
         table["note"] = entry.note
     reports.append(table)
-    atomic_write_text(path, tomlkit.dumps(document), durable=True)
     return "added"
+
+
+def upsert_entries(path: Path, entries: list[CatalogEntry]) -> list[str]:
+    """Add each entry, or point the existing entry of its country-year-chapter at its source;
+    one write for all. Returns "added", "updated" or "unchanged" per entry."""
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        document = tomlkit.parse(text)
+    except tomlkit.exceptions.TOMLKitError as exc:
+        raise ConfigError(str(path), f"catalogue is not valid TOML ({exc})") from exc
+    reports = _reports(document, path)
+    changes = [_upsert(reports, entry) for entry in entries]
+    if any(change != "unchanged" for change in changes):
+        atomic_write_text(path, tomlkit.dumps(document), durable=True)
+    return changes
+
+
+def upsert_entry(path: Path, entry: CatalogEntry) -> str:
+    """Add the entry, or point the existing entry of that country-year at the new source.
+
+    Returns "added", "updated" or "unchanged".
+    """
+    return upsert_entries(path, [entry])[0]

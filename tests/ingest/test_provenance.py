@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from crtdiff.ingest.provenance import is_official, iso_date
+from crtdiff.reference.bundle import Reference
 from tests.conftest import FIXTURES, ParseFn
 
 PAGES = FIXTURES / "pages"
@@ -96,7 +97,7 @@ def test_catalogue_values_win_and_illustrative_text_carries_none(parse: ParseFn)
     assert (fake.source.url, fake.source.published) == (None, None)
 
 
-def test_real_state_gov_template(shared_dir: Path, parse: ParseFn) -> None:
+def test_real_state_gov_template(shared_dir: Path, parse: ParseFn, reference: Reference) -> None:
     """The real state.gov pages (a sister series): URL from the canonical link, date from the
     page's structured data; the 2024 page states no publication date, so none is given."""
     from datetime import UTC, datetime
@@ -107,7 +108,7 @@ def test_real_state_gov_template(shared_dir: Path, parse: ParseFn) -> None:
     found = {}
     for name in ("hrr-2019-mali.html", "hrr-2024-mali.html"):
         raw = RawSource((folder / name).read_bytes(), name, datetime(2026, 1, 1, tzinfo=UTC))
-        found[name] = page_provenance(raw)
+        found[name] = page_provenance(raw, reference)
     assert found["hrr-2019-mali.html"].published == "2020-03-03"
     assert found["hrr-2019-mali.html"].url == (
         "https://www.state.gov/reports/2019-country-reports-on-human-rights-practices/mali/"
