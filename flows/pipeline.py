@@ -22,6 +22,7 @@ from crtdiff.pipeline.incremental import (
     CountryResult,
     Resolved,
     RunContext,
+    archive_pages_present,
     fetch_urls,
     index_key,
     resolve_entry,
@@ -179,7 +180,7 @@ def run_catalog(
     if wanted:
         country_keys = {**manifest.countries, **country_keys}
     key = index_key(country_keys, ctx.keys)
-    if manifest.index != key or not (out_dir / "index.html").is_file():
+    if manifest.index != key or not archive_pages_present(out_dir):
         dispatch(render_index, [(country_keys, ctx)])
         run.work.index_rendered = 1
     report("render")

@@ -24,6 +24,9 @@ def _source(report: CountryReport) -> dict[str, Any]:
         "source_uri": report.source.uri,
         "source_sha256": report.source.sha256,
         "illustrative": report.source.illustrative,
+        "source_url": report.source.url,
+        "published": report.source.published,
+        "retrieved_at": report.source.retrieved_at.isoformat(),
     }
 
 
@@ -103,6 +106,10 @@ def _pair(d: YearDiff) -> dict[str, Any]:
         "old_year": d.old_year,
         "new_year": d.new_year,
         "illustrative": d.illustrative,
+        "old_source_url": d.old_source.url,
+        "old_published": d.old_source.published,
+        "new_source_url": d.new_source.url,
+        "new_published": d.new_source.published,
     }
 
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import tomlkit
-from tomlkit.items import AoT
+from tomlkit.items import AoT, Table
 
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.errors import ConfigError
@@ -20,6 +20,29 @@ def _reports(document: tomlkit.TOMLDocument, path: Path) -> AoT:
     return reports
 
 
+def _provenance(entry: CatalogEntry) -> list[tuple[str, str]]:
+    """The official URL and publication date an entry states."""
+    return [(k, v) for k, v in (("url", entry.url), ("published", entry.published)) if v]
+
+
+def _update(table: Table, entry: CatalogEntry) -> bool:
+    """Point a catalogue table at the entry's source and provenance; False when nothing
+    changes. What the new page does not state (url, published) stays as it was."""
+    stated = _provenance(entry)
+    if table.get("source") == entry.source and all(table.get(k) == v for k, v in stated):
+        return False
+    if table.get("source") != entry.source:
+        for key in ("fallback", "illustrative"):
+            if key in table:
+                del table[key]
+        if entry.note:
+            table["note"] = entry.note
+    table["source"] = entry.source
+    for key, value in stated:
+        table[key] = value
+    return True
+
+
 def _upsert(reports: AoT, entry: CatalogEntry) -> str:
     for table in reports:
         same = (
@@ -27,23 +50,16 @@ def _upsert(reports: AoT, entry: CatalogEntry) -> str:
             and table.get("year") == entry.year
             and table.get("chapter", "country") == entry.chapter
         )
-        if not same:
-            continue
-        if table.get("source") == entry.source:
-            return "unchanged"
-        table["source"] = entry.source
-        for key in ("fallback", "illustrative"):
-            if key in table:
-                del table[key]
-        if entry.note:
-            table["note"] = entry.note
-        return "updated"
+        if same:
+            return "updated" if _update(table, entry) else "unchanged"
     table = tomlkit.table()
     table["country"] = entry.country
     table["year"] = entry.year
     table["source"] = entry.source
     if entry.chapter != "country":
         table["chapter"] = entry.chapter
+    for key, value in _provenance(entry):
+        table[key] = value
     if entry.note:
         table["note"] = entry.note
     reports.append(table)
