@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crtdiff.catalog.load import load_catalog
+from crtdiff.catalog.select import select_countries
 from crtdiff.errors import CrtdiffError, workspace_error
 from crtdiff.pipeline.boundary import failed_report, prefect_failures, run_report_of
 from crtdiff.pipeline.outcome import RunReport, Status, utc_now_iso
@@ -61,6 +62,8 @@ class RunOptions:
     out_dir: Path
     store_dir: Path
     countries: list[str] | None = None
+    years: list[int] | None = None
+    """Only the countries with a chapter of these report years (with all their years)."""
     dask_address: str | None = None
     processes: int | None = None
     show_progress: bool = True
@@ -102,6 +105,7 @@ def _run_locked(options: RunOptions) -> RunReport:
     configure_prefect()
     reference = load_reference()
     catalog = load_catalog(options.catalog, reference.countries)  # ConfigError → exit 2 early
+    countries = select_countries(catalog, reference.countries, options.countries, options.years)
     options.out_dir.mkdir(parents=True, exist_ok=True)
 
     from flows.pipeline import crtdiff_run
@@ -121,7 +125,9 @@ def _run_locked(options: RunOptions) -> RunReport:
         ) as bar,
         quiet_flow_settings(),
     ):
-        task_id = bar.add_task("starting Prefect", total=len(catalog.entries))
+        chosen = set(countries or [])
+        total = sum(1 for e in catalog.entries if not chosen or e.country in chosen)
+        task_id = bar.add_task("starting Prefect", total=total)
 
         def advance(stage: str, count: int) -> None:
             bar.update(task_id, description=stage, advance=count)
@@ -131,7 +137,7 @@ def _run_locked(options: RunOptions) -> RunReport:
                 str(options.catalog),
                 str(options.out_dir),
                 str(options.store_dir),
-                options.countries,
+                countries,
                 return_state=True,
             )
             return run_report_of(state.result(raise_on_failure=False))

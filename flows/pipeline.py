@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from prefect import Task, flow, get_run_logger
+from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
 from prefect.states import Failed
 from prefect.utilities.annotations import quote
@@ -24,6 +25,7 @@ from crtdiff.pipeline.incremental import (
     CountryResult,
     Resolved,
     RunContext,
+    archive_pages_present,
     damaged_countries,
     fetch_urls,
     index_key,
@@ -93,11 +95,27 @@ def dispatch(task: "Task[Any, T]", calls: Sequence[tuple[Any, ...]]) -> list[T]:
     Arguments are quoted: Prefect would otherwise walk every object inside them (a catalogue of
     10,000 entries, a manifest of 50,000 records) looking for futures, which costs seconds.
     """
-    quoted = [tuple(quote(arg) for arg in args) for args in calls]
+    wrap = quote if _quotes_survive() else _bare
+    quoted = [tuple(wrap(arg) for arg in args) for args in calls]
     if len(quoted) == 1:
         return [task(*quoted[0])]
     futures = [task.submit(*args) for args in quoted]
     return [future.result() for future in futures]
+
+
+def _bare(arg: T) -> T:
+    return arg
+
+
+def _quotes_survive() -> bool:
+    """False on a Dask cluster: Dask serialises a quoted argument as a plain nested tuple, so the
+    task would receive ((value,),) instead of the value; there arguments go unquoted."""
+    try:
+        from prefect_dask.task_runners import DaskTaskRunner
+    except ImportError:
+        return True
+    context = FlowRunContext.get()
+    return context is None or not isinstance(context.task_runner, DaskTaskRunner)
 
 
 def _label(first: str, last: str) -> str:
@@ -184,7 +202,7 @@ def run_catalog(
     if wanted:
         country_keys = {**manifest.countries, **country_keys}
     key = index_key(country_keys, ctx.keys)
-    if manifest.index != key or not (out_dir / "index.html").is_file():
+    if manifest.index != key or not archive_pages_present(out_dir):
         unwrap(dispatch(render_index, [(country_keys, ctx)])[0])
         run.work.index_rendered = 1
     report("render")

@@ -13,7 +13,8 @@ from crtdiff.store.atomic import atomic_write_bytes
 from schemas import CountryReport
 from schemas.diff import YearDiff
 
-TABLES = ("incidents", "groups", "legal_measures", "section_metrics", "changes")
+TABLES = ("incidents", "groups", "legal_measures", "section_metrics", "tolls", "changes")
+TOLLS = ("killed", "wounded", "kidnapped")
 
 
 def _source(report: CountryReport) -> dict[str, Any]:
@@ -24,6 +25,9 @@ def _source(report: CountryReport) -> dict[str, Any]:
         "source_uri": report.source.uri,
         "source_sha256": report.source.sha256,
         "illustrative": report.source.illustrative,
+        "source_url": report.source.url,
+        "published": report.source.published,
+        "retrieved_at": report.source.retrieved_at.isoformat(),
     }
 
 
@@ -37,6 +41,8 @@ def incident_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
             "date_end": i.date_end,
             "date_precision": i.date_precision.value,
             "place": i.place,
+            "place_canonical": i.place_canonical,
+            "region": i.region,
             "incident_country": i.country,
             "kind": i.kind.value,
             "target": i.target.value,
@@ -47,6 +53,7 @@ def incident_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
             "kidnapped_min": i.kidnapped_min,
             "toll_flags": ";".join(f.value for f in i.toll_flags),
             "evidence": i.evidence.sentence,
+            "evidence_section": i.evidence.section,
             "evidence_start": i.evidence.start,
             "evidence_end": i.evidence.end,
         }
@@ -100,6 +107,10 @@ def _pair(d: YearDiff) -> dict[str, Any]:
         "old_year": d.old_year,
         "new_year": d.new_year,
         "illustrative": d.illustrative,
+        "old_source_url": d.old_source.url,
+        "old_published": d.old_source.published,
+        "new_source_url": d.new_source.url,
+        "new_published": d.new_source.published,
     }
 
 
@@ -127,6 +138,28 @@ def section_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
     ]
 
 
+def toll_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
+    """One row per toll total per pair of years; an empty total is not given, never 0."""
+    rows = []
+    for d in diffs:
+        for name in TOLLS:
+            toll = getattr(d.incidents, f"{name}_min")
+            rows.append(
+                {
+                    **_pair(d),
+                    "toll": name,
+                    "old_min": toll.old,
+                    "new_min": toll.new,
+                    "delta": toll.delta,
+                    "old_incidents": d.incidents.old_count,
+                    "old_given_by": toll.old_given_by,
+                    "new_incidents": d.incidents.new_count,
+                    "new_given_by": toll.new_given_by,
+                }
+            )
+    return rows
+
+
 def change_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
     """One row per fact change (deepdiff), rename and merger."""
     rows: list[dict[str, Any]] = []
@@ -152,6 +185,17 @@ def change_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
                     "item": f"groups[{r.new.id}]",
                     "old": r.old.name,
                     "new": r.new.name,
+                }
+            )
+        for g in d.groups.absorbed:
+            rows.append(
+                {
+                    **_pair(d),
+                    "topic": "groups",
+                    "change": "absorbed",
+                    "item": f"groups[{g.id}]",
+                    "old": g.name,
+                    "new": g.part_of,
                 }
             )
         for m in d.groups.merged:
@@ -182,7 +226,11 @@ def report_rows(report: CountryReport) -> Rows:
 
 def diff_rows(diff: YearDiff) -> Rows:
     """The rows one pair of years contributes (section metrics, changes)."""
-    return {"section_metrics": section_rows([diff]), "changes": change_rows([diff])}
+    return {
+        "section_metrics": section_rows([diff]),
+        "tolls": toll_rows([diff]),
+        "changes": change_rows([diff]),
+    }
 
 
 def table_rows(reports: list[CountryReport], diffs: list[YearDiff]) -> Rows:

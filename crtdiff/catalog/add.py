@@ -13,6 +13,7 @@ from crtdiff.ingest.formats import detect_format
 from crtdiff.reference.bundle import Reference
 from crtdiff.store.snapshots import SnapshotRecord, SnapshotStore
 from crtdiff.text.normalize import slugify
+from schemas import Source
 from schemas.base import report_year_problem
 
 
@@ -37,9 +38,10 @@ def _country(country: str, year: int, reference: Reference) -> str:
     return resolved.name
 
 
-def _check(raw: RawSource, country: str, year: int, reference: Reference) -> None:
-    """Refuse a text that is not this country-year's chapter before it enters the catalogue."""
-    parse_chapter(raw, Request(country, year, None, OnMismatch.REJECT), reference)
+def _check(raw: RawSource, country: str, year: int, reference: Reference) -> Source:
+    """Refuse a text that is not this country-year's chapter before it enters the catalogue;
+    returns its source, with the official URL and publication date the page states."""
+    return parse_chapter(raw, Request(country, year, None, OnMismatch.REJECT), reference).source
 
 
 def add_file(
@@ -49,14 +51,21 @@ def add_file(
     name = _country(country, year, reference)
     raw = read_local(file)
     fmt = detect_format(raw.data, raw.uri)
-    _check(raw, name, year, reference)
+    stated = _check(raw, name, year, reference)
     sha = hashlib.sha256(raw.data).hexdigest()
     store = SnapshotStore(catalog_path.parent / "snapshots")
-    suffix = ".html" if fmt.value == "html" else ".txt"
+    suffix = {"html": ".html", "pdf": ".pdf"}.get(fmt.value, ".txt")
     record = SnapshotRecord(sha, raw.retrieved_at.isoformat(), suffix)
     stored = store.put(f"file:{slugify(name)}/{year}", raw.data, record)
     relative = stored.path.relative_to(catalog_path.parent).as_posix()
-    entry = CatalogEntry(country=name, year=year, source=relative, note=f"added from {file.name}")
+    entry = CatalogEntry(
+        country=name,
+        year=year,
+        source=relative,
+        note=f"added from {file.name}",
+        url=stated.url,
+        published=stated.published,
+    )
     return Added(entry, upsert_entry(catalog_path, entry, reference.countries), sha)
 
 
@@ -67,7 +76,9 @@ def add_url(
     name = _country(country, year, reference)
     store = SnapshotStore(catalog_path.parent / "snapshots")
     source = fetch_to_store(url, store, fetch)
-    _check(source.raw, name, year, reference)
-    entry = CatalogEntry(country=name, year=year, source=url)
+    stated = _check(source.raw, name, year, reference)
+    entry = CatalogEntry(
+        country=name, year=year, source=url, url=stated.url, published=stated.published
+    )
     sha = hashlib.sha256(source.raw.data).hexdigest()
     return Added(entry, upsert_entry(catalog_path, entry, reference.countries), sha)

@@ -12,7 +12,7 @@ from crtdiff.errors import ConfigError
 from crtdiff.reference.countries import CountryTable
 from schemas.base import report_year_problem
 
-_RAW_FILE = re.compile(r"^(?P<year>(?:19|20)\d\d)\.(?:txt|html?|htm)$", re.IGNORECASE)
+_RAW_FILE = re.compile(r"^(?P<year>(?:19|20)\d\d)\.(?:txt|html?|pdf)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,10 @@ class Catalog:
             ),
             None,
         )
+
+    def countries_of_years(self, years: list[int]) -> list[str]:
+        """Countries with a chapter of any of these report years, in name order."""
+        return sorted({e.country for e in self.entries if e.year in years})
 
 
 def _describe(error: ValidationError) -> str:

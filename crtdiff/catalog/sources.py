@@ -4,7 +4,7 @@ import hashlib
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -82,6 +82,8 @@ def _kind(mode: int) -> str:
 
 def _suffix(fetched: Fetched) -> str:
     content_type = (fetched.content_type or "").lower()
+    if "application/pdf" in content_type or fetched.data[:5] == b"%PDF-":
+        return ".pdf"
     return ".txt" if "text/plain" in content_type else ".html"
 
 
@@ -180,9 +182,12 @@ def resolve_source(entry: CatalogEntry, catalog: Catalog, urls: UrlSource) -> Re
             path = catalog.local_path(entry.source)
         except ValueError as exc:
             raise InputError(entry.source, str(exc)) from exc
-        return ResolvedSource(read_local(path, illustrative=entry.illustrative))
+        raw = read_local(path, illustrative=entry.illustrative)
+        return ResolvedSource(replace(raw, url=entry.url, published=entry.published))
     try:
-        return urls(entry.source)
+        resolved = urls(entry.source)
+        raw = replace(resolved.raw, url=entry.url, published=entry.published)
+        return ResolvedSource(raw, resolved.notes)
     except FetchError as exc:
         if entry.fallback is None:
             raise

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
@@ -21,6 +24,7 @@ from crtdiff.errors import CrtdiffError, FetchError, WorkspaceError
 from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
 from crtdiff.pipeline.boundary import internal_error
 from crtdiff.pipeline.collector import fewer_collections
+from crtdiff.pipeline.coverage import coverage_digest, coverage_rows
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status, cached_outcome
@@ -31,10 +35,21 @@ from crtdiff.store.fingerprint import digest
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
 from crtdiff.text.normalize import slugify
+from reports.archive import Archive
+from reports.group_pages import write_group_pages
 from reports.html import render_chapter_html, render_pair_html
+from reports.incidents_page import write_incidents_page
 from reports.markdown import render_pair_markdown
+from reports.search import (
+    BUNDLE,
+    SearchRecord,
+    chapter_record,
+    pair_record,
+    write_bundle,
+    write_search_page,
+)
 from reports.site import write_assets, write_country_page, write_index
-from reports.summaries import ChapterSummary, CountrySummary, PairSummary
+from reports.summaries import ChapterSummary, CountrySummary, CoverageRow, PairSummary
 from reports.tables import (
     TABLES,
     Rows,
@@ -46,8 +61,11 @@ from reports.tables import (
     table_bytes,
     write_tables,
 )
+from reports.year_pages import write_year_pages
 from schemas import CountryReport
 from schemas.diff import YearDiff
+
+S = TypeVar("S", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -178,12 +196,22 @@ def _pair_pages(o: EntryOutcome) -> list[str]:
     return [f"{stem}.html", f"{stem}.md"]
 
 
-def country_key(entries: list[EntryOutcome], pairs: list[PairPlan], keys: Keys) -> str:
-    """Key of a country's timeline page, summary and table rows."""
+def country_key(
+    entries: list[EntryOutcome], pairs: list[PairPlan], keys: Keys, coverage: list[CoverageRow]
+) -> str:
+    """Key of a country's timeline page, summary and table rows (and of its coverage: a year
+    newly unavailable shows on the page)."""
     report_keys = [
         o.report_key or "" for o in sorted(entries, key=lambda o: (o.chapter or "", o.year or 0))
     ]
-    return keys.country(report_keys, [p.key for p in pairs])
+    return digest(keys.country(report_keys, [p.key for p in pairs]), coverage_digest(coverage))
+
+
+def country_coverage(
+    country: str, outcomes: list[EntryOutcome], catalog: Catalog
+) -> list[CoverageRow]:
+    """The coverage rows of one country's catalogue entries."""
+    return coverage_rows([e for e in catalog.entries if e.country == country], outcomes)
 
 
 def settle_country(
@@ -211,9 +239,12 @@ def settle_country(
     for o in ok:
         if not manifest.fresh(out, _chapter_page(o), page_key(ctx.keys, o.report_key or "")):
             return None
-    key = country_key(ok, plan_pairs(ok, ctx.keys), ctx.keys)
     country = ok[0].country or ""
+    coverage = country_coverage(country, cached, ctx.catalog)
+    key = country_key(ok, plan_pairs(ok, ctx.keys), ctx.keys, coverage)
     if manifest.countries.get(country) != key or not summary_intact(ctx.results, key):
+        return None
+    if not (search_bundle(out, country) / "pagefind.js").is_file():
         return None
     return pairs, key
 
@@ -310,6 +341,7 @@ def _parse_and_store(
     report = parse_chapter(raw, request, ctx.reference)
     ctx.results.save("reports", key, report)
     ctx.results.save("chapters", key, ChapterSummary.of(report))
+    ctx.results.save("search", key, chapter_record(report))
     ctx.results.save_json("rows", key, report_rows(report))
     return report
 
@@ -362,6 +394,7 @@ def _compare(
             )
             ctx.results.save("diffs", plan.key, diff)
             ctx.results.save("pairs", plan.key, PairSummary.of(diff))
+            ctx.results.save("search", plan.key, pair_record(diff))
             ctx.results.save_json("rows", plan.key, diff_rows(diff))
             memory.diffs[plan.key] = diff
     except CrtdiffError as exc:
@@ -413,33 +446,35 @@ def _chapter_html(memory: _Reports, report_key: str) -> str:
     return render_chapter_html(memory.report(report_key))
 
 
+def _stored_summary(
+    ctx: RunContext, kind: str, key: str, model: type[S], make: Callable[[], S]
+) -> S:
+    """A stored summary, or one made again when missing or written by older code (a summary
+    that no longer loads must not silently vanish from the pages)."""
+    summary = ctx.results.load(kind, key, model)
+    if summary is None:
+        summary = make()
+        ctx.results.save(kind, key, summary)
+    return summary
+
+
 def _timeline(
     key: str,
     entries: list[EntryOutcome],
     pairs: list[EntryOutcome],
     ctx: RunContext,
-    memory: "_Reports",
+    memory: _Reports,
+    coverage: list[CoverageRow],
 ) -> None:
     """The country's timeline page, index summary and table rows, from the stored summaries;
     a summary or row set damaged in the store is made again from its report or diff."""
     store = ctx.results
-    chapters = []
-    for o in entries:
-        k = o.report_key or ""
-        chapter = store.load("chapters", k, ChapterSummary)
-        if chapter is None:
-            chapter = ChapterSummary.of(memory.report(k))
-            store.save("chapters", k, chapter)
-        chapters.append(chapter)
-    pair_summaries = []
-    for o in pairs:
-        k = o.report_key or ""
-        pair = store.load("pairs", k, PairSummary)
-        if pair is None:
-            pair = PairSummary.of(memory.required_diff(k, o.key))
-            store.save("pairs", k, pair)
-        pair_summaries.append(pair)
-    country = write_country_page(ctx.out_dir, chapters, pair_summaries)
+    chapters = [_chapter_summary(ctx, memory, o.report_key or "") for o in entries]
+    pair_summaries = [_pair_summary(ctx, memory, o.report_key or "") for o in pairs]
+    country = write_country_page(ctx.out_dir, chapters, pair_summaries, coverage)
+    records = [_search_record(ctx, memory, o, pair=False) for o in entries]
+    records += [_search_record(ctx, memory, o, pair=True) for o in pairs]
+    write_bundle(search_bundle(ctx.out_dir, country.country), records)
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
     for o in entries + pairs:
         for name, table in _stored_rows(o, ctx, memory).items():
@@ -460,6 +495,41 @@ def _stored_rows(o: EntryOutcome, ctx: RunContext, memory: "_Reports") -> Rows:
     rows = diff_rows(memory.required_diff(k, o.key)) if is_pair else report_rows(memory.report(k))
     ctx.results.save_json("rows", k, rows)
     return rows
+
+
+def _diff(memory: _Reports, key: str) -> YearDiff:
+    diff = memory.diff(key)
+    if diff is None:
+        raise CrtdiffError(key, "diff missing from the result store")
+    return diff
+
+
+def _chapter_summary(ctx: RunContext, memory: _Reports, key: str) -> ChapterSummary:
+    return _stored_summary(
+        ctx, "chapters", key, ChapterSummary, lambda: ChapterSummary.of(memory.report(key))
+    )
+
+
+def _pair_summary(ctx: RunContext, memory: _Reports, key: str) -> PairSummary:
+    return _stored_summary(
+        ctx, "pairs", key, PairSummary, lambda: PairSummary.of(_diff(memory, key))
+    )
+
+
+def _search_record(
+    ctx: RunContext, memory: _Reports, outcome: EntryOutcome, *, pair: bool
+) -> SearchRecord:
+    key = outcome.report_key or ""
+
+    def make() -> SearchRecord:
+        return pair_record(_diff(memory, key)) if pair else chapter_record(memory.report(key))
+
+    return _stored_summary(ctx, "search", key, SearchRecord, make)
+
+
+def search_bundle(out_dir: Path, country: str) -> Path:
+    """A country's search index bundle."""
+    return out_dir / slugify(country) / BUNDLE
 
 
 def process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
@@ -510,14 +580,20 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
     if not ok:
         return CountryResult(job.country, entries, pairs, None, {}, rendered=False)
     outputs = _pages(ok, good_pairs, ctx, manifest, memory)
+    coverage = country_coverage(job.country, entries, ctx.catalog)
     key = country_key(
         ok,
         [p for p, (o, _) in zip(plans, compared, strict=True) if o.status is Status.OK],
         ctx.keys,
+        coverage,
     )
-    rendered = manifest.countries.get(job.country) != key or not summary_intact(ctx.results, key)
+    rendered = (
+        manifest.countries.get(job.country) != key
+        or not summary_intact(ctx.results, key)
+        or not (search_bundle(ctx.out_dir, job.country) / "pagefind.js").is_file()
+    )
     if rendered:
-        _timeline(key, ok, good_pairs, ctx, memory)
+        _timeline(key, ok, good_pairs, ctx, memory, coverage)
     outputs[f"{slugify(job.country)}/index.html"] = key
     return CountryResult(job.country, entries, pairs, key, outputs, rendered)
 
@@ -545,8 +621,31 @@ def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
     write_assets(ctx.out_dir)
     write_index(ctx.out_dir, summaries)
     write_tables(concat_tables(parts), ctx.out_dir / "data")
+    write_archive_pages(ctx.out_dir, summaries)
 
 
 def damaged_countries(country_keys: dict[str, str], store: ResultStore) -> set[str]:
     """Countries whose stored summary or tables are missing or damaged (to be rebuilt)."""
     return {country for country, key in country_keys.items() if not summary_intact(store, key)}
+
+
+def write_archive_pages(out_dir: Path, summaries: list[CountrySummary]) -> None:
+    """The pages across countries (incidents, groups, years, search), from the stored country
+    summaries."""
+    archive = Archive.of(summaries)
+    write_incidents_page(out_dir, archive)
+    write_group_pages(out_dir, archive)
+    write_year_pages(out_dir, archive)
+    write_search_page(out_dir, [s.slug for s in archive.countries])
+
+
+ARCHIVE_PAGES = (
+    "index.html", "incidents.html", "groups/index.html", "years/index.html", "search.html",
+    "assets/search-bundles.js",
+)  # fmt: skip
+"""Pages written with the index: when one is missing, the index is rendered again."""
+
+
+def archive_pages_present(out_dir: Path) -> bool:
+    """True when every page written with the index is on disk."""
+    return all((out_dir / page).is_file() for page in ARCHIVE_PAGES)

@@ -62,6 +62,22 @@ def test_add_refuses_what_is_not_that_chapter(
     assert catalog.read_text(encoding="utf-8") == CATALOG
 
 
+def test_add_refuses_a_chapter_about_another_country(
+    catalog: Path, reference: Reference, tmp_path: Path
+) -> None:
+    # A Mali chapter without its title line, added as Niger: every incident would have become
+    # "in Niger". Its text names Mali, its towns and its government: refused.
+    untitled = tmp_path / "chapter-2016.txt"
+    untitled.write_text(
+        SEED.read_text(encoding="utf-8").split("Country Reports on Terrorism 2016\n")[1],
+        encoding="utf-8",
+    )
+    with pytest.raises(MetadataError, match=r"the text \(names Mali, .*but Niger was asked for"):
+        add_file(catalog, "Niger", 2016, untitled, reference)
+    assert catalog.read_text(encoding="utf-8") == CATALOG
+    assert add_file(catalog, "Mali", 2016, untitled, reference).entry.country == "Mali"
+
+
 @pytest.fixture
 def state_gov() -> Iterator[Site]:
     page = SEED.read_text(encoding="utf-8").replace("2016", "2019").encode()
@@ -184,3 +200,42 @@ def loaded_reference() -> Reference:
     from crtdiff.reference.bundle import load_reference
 
     return load_reference()
+
+
+NIGER_PAGE = (FIXTURES / "pages" / "state-gov-2019-niger.html").read_text(encoding="utf-8")
+CANONICAL = "https://2017-2021.state.gov/reports/country-reports-on-terrorism-2019/niger/"
+DATED = NIGER_PAGE.replace(
+    "</head>",
+    '<meta property="article:published_time" content="2020-06-24T14:05:00+00:00" />\n</head>',
+)
+
+
+def test_discover_records_the_url_and_date_the_page_states(
+    catalog: Path, reference: Reference
+) -> None:
+    pages = {"/reports/country-reports-on-terrorism-2019/niger/": DATED.encode()}
+    with serve(Site(pages=pages)) as site:
+        probes = discover(catalog, 2019, ["Niger"], reference, fetch_direct, site.base_url)
+    assert probes[0].outcome is Found.ADDED
+    entry = load_catalog(catalog, reference.countries).find("Niger", 2019)
+    assert entry is not None
+    assert (entry.url, entry.published) == (CANONICAL, "2020-06-24")
+    text = catalog.read_text(encoding="utf-8")
+    assert f'url = "{CANONICAL}"' in text and 'published = "2020-06-24"' in text
+
+
+def test_add_file_records_provenance_and_keeps_what_a_new_copy_does_not_state(
+    catalog: Path, reference: Reference, tmp_path: Path
+) -> None:
+    saved = tmp_path / "niger-2019.html"
+    saved.write_text(DATED, encoding="utf-8")
+    assert add_file(catalog, "Niger", 2019, saved, reference).change == "added"
+    entry = load_catalog(catalog, reference.countries).find("Niger", 2019)
+    assert entry is not None and (entry.url, entry.published) == (CANONICAL, "2020-06-24")
+    undated = tmp_path / "niger-2019-again.html"
+    undated.write_text(NIGER_PAGE.replace("Niger.", "Niger. ") + "\n", encoding="utf-8")
+    assert add_file(catalog, "Niger", 2019, undated, reference).change == "updated"
+    entry = load_catalog(catalog, reference.countries).find("Niger", 2019)
+    assert entry is not None and (entry.url, entry.published) == (CANONICAL, "2020-06-24")
+    plain = add_file(catalog, "Niger", 2012, FIXTURES / "chapters" / "niger-2012.txt", reference)
+    assert (plain.entry.url, plain.entry.published) == (None, None)

@@ -68,3 +68,39 @@ def test_csv_cells_that_start_like_formulas_are_neutralised(
     subjects = pd.read_parquet(tmp_path / "legal_measures.parquet").subject.dropna()
     dashed = [s for s in subjects if s.startswith("-")]  # the 2015 sample's "-day state of …"
     assert dashed and all("'" + s in set(legal.subject) for s in dashed)
+
+
+def test_every_row_carries_the_official_source(
+    seed_report: CountryReport, mali_2017: CountryReport
+) -> None:
+    from crtdiff.compare.year_diff import compare_reports
+    from crtdiff.reference.bundle import load_reference
+    from reports.tables import diff_rows, report_rows
+    from tests.conftest import SEED_PUBLISHED, SEED_URL
+
+    for name, rows in report_rows(seed_report).items():
+        assert rows, name
+        assert {(r["source_url"], r["published"]) for r in rows} == {(SEED_URL, SEED_PUBLISHED)}
+        assert {r["retrieved_at"] for r in rows} == {"2026-01-01T00:00:00+00:00"}
+    diff = compare_reports(seed_report, mali_2017, load_reference().gazetteer)
+    for name, rows in diff_rows(diff).items():
+        assert rows, name
+        for row in rows:
+            assert (row["old_source_url"], row["old_published"]) == (SEED_URL, SEED_PUBLISHED)
+            assert (row["new_source_url"], row["new_published"]) == (None, None)  # illustrative
+
+
+def test_toll_totals_not_given_are_empty_never_zero(site_dir: Path) -> None:
+    tolls = pd.read_csv(site_dir / "data" / "tolls.csv")
+    wounded = tolls[(tolls["new_year"] == 2017) & (tolls["toll"] == "wounded")].iloc[0]
+    # No 2016 incident gives a wounded figure: empty (not given), and so is the change.
+    assert pd.isna(wounded["old_min"]) and pd.isna(wounded["delta"])
+    assert (wounded["old_given_by"], wounded["new_min"], wounded["new_given_by"]) == (0, 100, 1)
+    killed = tolls[(tolls["new_year"] == 2017) & (tolls["toll"] == "killed")].iloc[0]
+    assert (killed["old_min"], killed["delta"], killed["old_incidents"]) == (27, 56, 7)
+
+
+def test_member_of_a_named_umbrella_is_a_change_of_its_own(site_dir: Path) -> None:
+    changes = pd.read_csv(site_dir / "data" / "changes.csv")
+    absorbed = changes[changes["change"] == "absorbed"]
+    assert absorbed[["item", "new"]].values.tolist() == [["groups[mujao]", "al-murabitoun"]]
