@@ -80,10 +80,10 @@ def test_a_country_whose_pages_fail_is_rejected_alone(
     import crtdiff.pipeline.incremental as incremental
     from reports.site import write_country_page as real
 
-    def broken(out_dir: Path, chapters: list, pairs: list):  # type: ignore[no-untyped-def,type-arg]
+    def broken(out_dir: Path, chapters: list, pairs: list, coverage: list):  # type: ignore[no-untyped-def,type-arg]
         if chapters and chapters[0].country == "Niger":
             raise OverflowError("Python int too large to convert to C long")
-        return real(out_dir, chapters, pairs)
+        return real(out_dir, chapters, pairs, coverage)
 
     monkeypatch.setattr(incremental, "write_country_page", broken)
     catalog = workspace(tmp_path, {"raw/mali/2016.txt": SEED, "raw/niger/2012.txt": NIGER_2012})
