@@ -2,18 +2,22 @@
 
 import os
 import sys
+import traceback
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from crtdiff.errors import ConfigError, CrtdiffError
+from crtdiff.errors import ConfigError, CrtdiffError, workspace_error
 from crtdiff.ingest.chapter import Request, parse_chapter
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
 from crtdiff.pipeline.locate import read_raw
-from crtdiff.reference.bundle import load_reference
+from crtdiff.reference.bundle import Reference, load_reference
 from crtdiff.series.registry import series_named
+
+if TYPE_CHECKING:
+    from crtdiff.catalog.discover import Probe
 
 app = typer.Typer(
     name="crtdiff",
@@ -48,7 +52,9 @@ SeriesOpt = Annotated[
 
 @app.command()
 def ingest(
-    path: Annotated[str, typer.Argument(help="Chapter file (text or HTML) or http(s) URL.")],
+    path: Annotated[
+        str, typer.Argument(help="Chapter file (text, HTML or PDF volume) or http(s) URL.")
+    ],
     country: CountryOpt = None,
     year: YearOpt = None,
     chapter: Annotated[
@@ -63,6 +69,10 @@ def ingest(
         report = parse_chapter(read_raw(path), request, reference)
     except CrtdiffError as exc:
         fail(exc)
+    for warning in report.warnings:
+        # What was asked for and what the page says disagree: say so where a reader looks.
+        if warning.code in ("country_mismatch", "year_mismatch"):
+            typer.echo(f"crtdiff: warning: {path}: {warning.message}", err=True)
     sys.stdout.write(report.model_dump_json(indent=2) + "\n")
 
 
@@ -86,16 +96,35 @@ def compare(
     ] = DEFAULT_CATALOG,
     country: CountryOpt = None,
     series: SeriesOpt = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Compare even two countries, reversed years or two chapter kinds."
+        ),
+    ] = False,
 ) -> None:
-    """Compare two chapters of one country and print the change summary (no Prefect involved)."""
-    from crtdiff.compare.year_diff import compare_reports
+    """Compare two chapters of one country and print the change summary (no Prefect involved).
+
+    Two different countries or reversed years are refused (exit status 1) unless --force.
+    """
+    from crtdiff.compare.year_diff import compare_reports, comparison_problems
+    from crtdiff.errors import MetadataError
     from crtdiff.pipeline.locate import read_chapter
 
     try:
         reference = load_reference()
         older = read_chapter(old, reference, catalog, country, series)
-        newer = read_chapter(new, reference, catalog, country or older.country, older.series)
-        diff = compare_reports(older, newer, reference.gazetteer)
+        try:
+            newer = read_chapter(new, reference, catalog, country, older.series)
+        except MetadataError as exc:
+            if country is not None or "cannot tell which country" not in exc.problem:
+                raise
+            # The newer page does not say its country: it is the older one's, checked against
+            # the text's own (a mismatch is warned in the report).
+            newer = read_chapter(new, reference, catalog, older.country, older.series)
+        for problem in comparison_problems(older, newer) if force else ():
+            typer.echo(f"crtdiff: WARNING: {new}: {problem}; compared anyway (--force)", err=True)
+        diff = compare_reports(older, newer, reference.gazetteer, force=force)
     except CrtdiffError as exc:
         fail(exc)
     if output_format is Format.JSON:
@@ -128,6 +157,14 @@ def run(
     countries: Annotated[
         list[str] | None, typer.Option("--country", help="Only this country (repeatable).")
     ] = None,
+    years: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--year",
+            help="Only the countries with a chapter of this report year, with their "
+            "neighbouring years (repeatable).",
+        ),
+    ] = None,
     runner: Annotated[
         Runner, typer.Option(help="threads, processes (one per core), or dask (with --address).")
     ] = Runner.THREADS,
@@ -138,7 +175,8 @@ def run(
 ) -> None:
     """Run the Prefect pipeline over the catalogue and write the site (only what changed).
 
-    Exit status: 0 all entries ok, 1 some inputs rejected, 2 usage or configuration error.
+    Exit status: 0 all entries ok, 1 some inputs rejected or unavailable, 2 the environment
+    failed (disk, permissions, lock, Prefect server, catalogue syntax), 3 a bug.
     """
     from crtdiff.run_command import RunOptions, run_pipeline
 
@@ -149,6 +187,7 @@ def run(
         out_dir=out,
         store_dir=store,
         countries=countries or None,
+        years=years or None,
         dask_address=address if runner is Runner.DASK else None,
         processes=(os.cpu_count() or 1) if runner is Runner.PROCESSES else None,
         show_progress=not quiet,
@@ -213,6 +252,13 @@ def discover(
         list[str] | None,
         typer.Option("--country", help="Country to probe (repeatable; default: the catalogue's)."),
     ] = None,
+    all_countries: Annotated[
+        bool,
+        typer.Option(
+            "--all-countries",
+            help="Every country the year's table of contents links (country or region pages).",
+        ),
+    ] = False,
     base_url: Annotated[str, typer.Option(help="Site publishing the reports.")] = (
         "https://www.state.gov"
     ),
@@ -224,26 +270,67 @@ def discover(
         str, typer.Option("--series", help="Report series to probe: crt or hrr.")
     ] = "crt",
 ) -> None:
-    """Probe the expected URL of each country's chapter for a year; add what answers."""
+    """Find a year's chapters (the expected URL per country, or --all-countries from the
+    year's table of contents), add what answers, then update what it affects."""
     from crtdiff.catalog.discover import Found
     from crtdiff.catalog.discover import discover as probe
     from crtdiff.catalog.load import load_catalog
     from crtdiff.pipeline.locate import fetch_direct
 
+    if all_countries and countries:
+        fail(ConfigError("crtdiff discover", "give either --all-countries or --country, not both"))
     try:
         reference = load_reference()
-        names = countries or sorted(
-            {e.country for e in load_catalog(catalog, reference.countries).entries}
-        )
         series_named(series)  # an unknown series is a usage error before any probe
-        probes = probe(catalog, year, names, reference, fetch_direct, base_url, series)
+        if all_countries:
+            if series != "crt":
+                raise ConfigError(
+                    "crtdiff discover",
+                    "--all-countries reads the CRT table of contents; for another series "
+                    "give --country",
+                )
+            probes = _discover_year(catalog, year, reference, base_url)
+        else:
+            names = countries or sorted(
+                {e.country for e in load_catalog(catalog, reference.countries).entries}
+            )
+            probes = probe(catalog, year, names, reference, fetch_direct, base_url, series)
     except CrtdiffError as exc:
         fail(exc)
     for p in probes:
         typer.echo(f"{p.country} {p.year}: {p.outcome.value}: {p.detail}")
-    found = [p.country for p in probes if p.outcome is Found.ADDED]
+    found = sorted({p.country for p in probes if p.outcome is Found.ADDED})
+    missed = sum(1 for p in probes if p.outcome is not Found.ADDED)
+    if all_countries:
+        typer.echo(
+            f"crtdiff: report {year}: {len(found)} countries catalogued, {missed} not "
+            "(rejected or unavailable, above)",
+            err=True,
+        )
     if found and not no_run:
-        raise typer.Exit(_run_for(found, catalog, out, store))
+        code = _run_for(found, catalog, out, store)
+        raise typer.Exit(code or (1 if all_countries and missed else 0))
+    if all_countries and missed:
+        raise typer.Exit(1)
+
+
+def _discover_year(catalog: Path, year: int, reference: Reference, base_url: str) -> "list[Probe]":
+    """Every chapter of the year's table of contents, with a line per page fetched."""
+    from rich.console import Console
+
+    from crtdiff.catalog.discover import discover_year
+    from crtdiff.pipeline.locate import fetch_direct
+
+    console = Console(stderr=True, highlight=False)
+    with console.status(f"report {year}: reading the table of contents") as status:
+        fetched = 0
+
+        def progress(url: str) -> None:
+            nonlocal fetched
+            fetched += 1
+            status.update(f"report {year}: page {fetched}: {url}")
+
+        return discover_year(catalog, year, reference, fetch_direct, base_url, progress).probes
 
 
 @app.command()
@@ -306,8 +393,17 @@ def schemas(
 
 
 def main() -> None:
-    """Entry point that turns configuration errors raised outside commands into one line."""
+    """Entry point: a documented error or a failing disk raised anywhere is one line (exit
+    status 1 or 2); anything else is a bug, shown with its traceback (exit status 3)."""
     try:
         app()
-    except ConfigError as exc:
-        fail(exc)
+    except CrtdiffError as exc:
+        typer.echo(f"crtdiff: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except OSError as exc:
+        typer.echo(f"crtdiff: error: {workspace_error(exc)}", err=True)
+        sys.exit(2)
+    except Exception:
+        traceback.print_exc()
+        typer.echo("crtdiff: internal error: please report it with the traceback above", err=True)
+        sys.exit(3)

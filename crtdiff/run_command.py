@@ -7,8 +7,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crtdiff.catalog.load import load_catalog
-from crtdiff.pipeline.outcome import RunReport, Status
+from crtdiff.catalog.select import select_countries
+from crtdiff.errors import CrtdiffError, workspace_error
+from crtdiff.pipeline.boundary import failed_report, prefect_failures, run_report_of
+from crtdiff.pipeline.outcome import RunReport, Status, utc_now_iso
 from crtdiff.reference.bundle import load_reference
+from crtdiff.store.lock import run_lock
 
 console = Console(stderr=True, highlight=False)
 
@@ -58,18 +62,50 @@ class RunOptions:
     out_dir: Path
     store_dir: Path
     countries: list[str] | None = None
+    years: list[int] | None = None
+    """Only the countries with a chapter of these report years (with all their years)."""
     dask_address: str | None = None
     processes: int | None = None
     show_progress: bool = True
 
 
 def run_pipeline(options: RunOptions) -> int:
-    """Run the main flow; returns the exit status (0 ok, 1 some inputs rejected)."""
+    """Run the main flow; returns the exit status (0 all fine, 1 some inputs rejected or
+    unavailable, 3 a bug); raises CrtdiffError (exit status 2) when the environment fails.
+    A run report is written in every case (see crtdiff/pipeline/boundary.py)."""
+    started = utc_now_iso()
+    try:
+        with run_lock(options.out_dir, lambda message: console.print(f"crtdiff: {message}")):
+            report = _run_locked(options)
+    except CrtdiffError as exc:
+        failed_report(options.out_dir, str(options.catalog), started, failure=str(exc))
+        raise
+    except OSError as exc:  # e.g. the Prefect state folder cannot be created
+        failure = workspace_error(exc)
+        failed_report(options.out_dir, str(options.catalog), started, failure=str(failure))
+        raise failure from exc
+    if report.bug is not None:
+        console.print(report.bug, markup=False, highlight=False, end="")
+        console.print(
+            "crtdiff: internal error: a bug stopped the run; please report it with the "
+            "traceback above",
+            markup=False,
+        )
+    elif report.failure is not None:
+        console.print(f"crtdiff: error: {report.failure}", markup=False, soft_wrap=True)
+    else:
+        print_summary(report, options.out_dir)
+        print_work(report)
+    return report.exit_code
+
+
+def _run_locked(options: RunOptions) -> RunReport:
     from flows.settings import configure_prefect
 
     configure_prefect()
     reference = load_reference()
     catalog = load_catalog(options.catalog, reference.countries)  # ConfigError → exit 2 early
+    countries = select_countries(catalog, reference.countries, options.countries, options.years)
     options.out_dir.mkdir(parents=True, exist_ok=True)
 
     from flows.pipeline import crtdiff_run
@@ -89,18 +125,19 @@ def run_pipeline(options: RunOptions) -> int:
         ) as bar,
         quiet_flow_settings(),
     ):
-        task_id = bar.add_task("starting Prefect", total=len(catalog.entries))
+        chosen = set(countries or [])
+        total = sum(1 for e in catalog.entries if not chosen or e.country in chosen)
+        task_id = bar.add_task("starting Prefect", total=total)
 
         def advance(stage: str, count: int) -> None:
             bar.update(task_id, description=stage, advance=count)
 
-        with listening(advance):
-            report = flow(
+        with listening(advance), prefect_failures():
+            state = flow(
                 str(options.catalog),
                 str(options.out_dir),
                 str(options.store_dir),
-                options.countries,
+                countries,
+                return_state=True,
             )
-    print_summary(report, options.out_dir)
-    print_work(report)
-    return report.exit_code
+            return run_report_of(state.result(raise_on_failure=False))

@@ -7,20 +7,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from prefect import Task, flow
+from prefect import Task, flow, get_run_logger
+from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
+from prefect.states import Failed
 from prefect.utilities.annotations import quote
 
 from crtdiff.catalog.load import Catalog, load_catalog
 from crtdiff.catalog.model import CatalogEntry
+from crtdiff.catalog.sources import validators
 from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
+from crtdiff.pipeline.boundary import RunStoppedError, guard_run, unwrap
 from crtdiff.pipeline.incremental import (
     CountryJob,
     CountryResult,
     Resolved,
     RunContext,
+    archive_pages_present,
+    damaged_countries,
     fetch_urls,
     index_key,
     resolve_entry,
@@ -36,10 +42,12 @@ from crtdiff.pipeline.outcome import (
     outcome_record,
     utc_now_iso,
 )
+from crtdiff.pipeline.retire import retire_outputs
 from crtdiff.pipeline.series_site import merge_reports, series_out_dir, split_by_series
 from crtdiff.reference.bundle import Reference, load_reference
 from crtdiff.store.atomic import remove_stale_temporaries
 from crtdiff.store.fingerprint import digest
+from crtdiff.store.lock import run_lock
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
 from flows.progress import report
@@ -71,10 +79,7 @@ class Prefetched:
 def _prefetch(urls: list[str], store: SnapshotStore) -> Prefetched:
     futures: dict[str, PrefectFuture[Fetched | FetchError]] = {}
     for url in urls:
-        latest = store.latest(url)
-        etag = latest.etag if latest else None
-        modified = latest.last_modified if latest else None
-        futures[url] = fetch_page.submit(url, etag, modified)
+        futures[url] = fetch_page.submit(url, *validators(store, url))
     results: dict[str, Fetched | FetchError] = {}
     for url, future in futures.items():
         outcome = future.result(raise_on_failure=False)
@@ -92,11 +97,27 @@ def dispatch(task: "Task[Any, T]", calls: Sequence[tuple[Any, ...]]) -> list[T]:
     Arguments are quoted: Prefect would otherwise walk every object inside them (a catalogue of
     10,000 entries, a manifest of 50,000 records) looking for futures, which costs seconds.
     """
-    quoted = [tuple(quote(arg) for arg in args) for args in calls]
+    wrap = quote if _quotes_survive() else _bare
+    quoted = [tuple(wrap(arg) for arg in args) for args in calls]
     if len(quoted) == 1:
         return [task(*quoted[0])]
     futures = [task.submit(*args) for args in quoted]
     return [future.result() for future in futures]
+
+
+def _bare(arg: T) -> T:
+    return arg
+
+
+def _quotes_survive() -> bool:
+    """False on a Dask cluster: Dask serialises a quoted argument as a plain nested tuple, so the
+    task would receive ((value,),) instead of the value; there arguments go unquoted."""
+    try:
+        from prefect_dask.task_runners import DaskTaskRunner
+    except ImportError:
+        return True
+    context = FlowRunContext.get()
+    return context is None or not isinstance(context.task_runner, DaskTaskRunner)
 
 
 def _label(first: str, last: str) -> str:
@@ -112,10 +133,26 @@ def crtdiff_run(
     publish: bool = True,
 ) -> RunReport:
     """Ingest every catalogue entry (or those of `countries`), compare consecutive years,
-    render the site; only what changed since the last run is recomputed."""
-    reference = load_reference()
-    catalog = load_catalog(Path(catalog_path), reference.countries)
-    return run_all_series(catalog, reference, Path(out_dir), Path(store_dir), countries, publish)
+    render the site; only what changed since the last run is recomputed.
+
+    A run stopped by the environment or by a bug writes a report that says so and ends in a
+    Failed state holding it (`RunStoppedError`; see crtdiff/pipeline/boundary.py)."""
+
+    def body() -> RunReport:
+        # Held already by `crtdiff run`; taken here for deployed and `watch` runs.
+        with run_lock(Path(out_dir), lambda message: get_run_logger().warning(message)):
+            reference = load_reference()
+            catalog = load_catalog(Path(catalog_path), reference.countries)
+            return run_all_series(
+                catalog, reference, Path(out_dir), Path(store_dir), countries, publish
+            )
+
+    report = guard_run(body, Path(out_dir), catalog_path, utc_now_iso())
+    if report.exit_code >= 2:
+        # Prefect makes a returned state the run's final state; a direct call raises its data.
+        stopped = RunStoppedError(report)
+        return Failed(message=str(stopped), data=stopped)  # type: ignore[return-value]
+    return report
 
 
 def run_all_series(
@@ -165,6 +202,9 @@ def run_catalog(
         EntryOutcome(r.label, Status.REJECTED, reason=r.reason) for r in catalog.rejected
     ]
     wanted = {c.name for name in countries or [] if (c := reference.countries.resolve(name))}
+    results_store, manifest = ResultStore(store_dir), load_manifest(out_dir)
+    if wanted:  # a country outside the run whose stored summary is damaged is rebuilt too
+        wanted |= damaged_countries(manifest.countries, results_store)
     entries = sorted(
         (e for e in catalog.entries if not wanted or e.country in wanted),
         key=lambda e: (e.country, e.chapter, e.year),
@@ -173,10 +213,9 @@ def run_catalog(
     urls = sorted({e.source for e in entries if e.is_url})
     fetched = fetch_urls(urls, snapshots, _prefetch(urls, snapshots))
     ctx = RunContext(
-        catalog, reference, fetched, ResultStore(store_dir), out_dir,
+        catalog, reference, fetched, results_store, out_dir,
         Keys.for_reference(reference.folder), series, site,
     )  # fmt: skip
-    manifest = load_manifest(out_dir)
     for folder in (out_dir, store_dir, snapshots.root):
         remove_stale_temporaries(folder)  # a run killed mid-write leaves only these behind
 
@@ -189,13 +228,14 @@ def run_catalog(
         if result.key is not None:
             country_keys[result.country] = result.key
     _count(run, results)
+    retire_outputs(run, manifest, out_dir, country_keys, wanted or None)
     if wanted:
         country_keys = {**manifest.countries, **country_keys}
     key = index_key(country_keys, ctx.keys)
     if site:  # the links to the other series are on the index
         key = digest(key, *site)
-    if manifest.index != key or not (out_dir / "index.html").is_file():
-        dispatch(render_index, [(country_keys, ctx)])
+    if manifest.index != key or not archive_pages_present(out_dir):
+        unwrap(dispatch(render_index, [(country_keys, ctx)])[0])
         run.work.index_rendered = 1
     report("render")
 
@@ -268,7 +308,8 @@ def _process(
         for b in batches
     ]
     results: list[CountryResult] = []
-    for batch in dispatch(process_countries, calls):
+    for outcome in dispatch(process_countries, calls):
+        batch = unwrap(outcome)
         results += batch
         report("ingest", sum(len(r.entries) for r in batch))
     return results

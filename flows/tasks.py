@@ -9,8 +9,9 @@ from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import State, TaskRun
 from prefect.tasks import exponential_backoff
 
-from crtdiff.errors import FetchError
-from crtdiff.fetch.http import Fetched, fetch_url
+from crtdiff.errors import FetchError, WorkspaceError
+from crtdiff.fetch.http import Fetched, FetchPolicy, fetch_url
+from crtdiff.pipeline.boundary import capture_environment
 from crtdiff.pipeline.incremental import (
     CountryJob,
     CountryResult,
@@ -36,6 +37,7 @@ def _transient_failure(_task: "Task[..., object]", _run: TaskRun, state: State) 
     retry_condition_fn=_transient_failure,
     task_run_name="fetch {url}",
     cache_policy=NO_CACHE,
+    timeout_seconds=FetchPolicy().deadline_s + 30,  # beyond the fetch's own deadline
 )
 def fetch_page(url: str, etag: str | None, last_modified: str | None) -> Fetched | FetchError:
     """GET one chapter URL (conditional when validators are known).
@@ -54,15 +56,15 @@ def fetch_page(url: str, etag: str | None, last_modified: str | None) -> Fetched
 @task(name="countries", task_run_name="{label}", cache_policy=NO_CACHE)
 def process_countries(
     label: str, jobs: list[CountryJob], ctx: RunContext, manifest: Manifest
-) -> list[CountryResult]:
+) -> list[CountryResult] | WorkspaceError:
     """Ingest, compare and render a batch of countries (only what is not stored)."""
-    return [process_country(job, ctx, manifest) for job in jobs]
+    return capture_environment(lambda: [process_country(job, ctx, manifest) for job in jobs])
 
 
 @task(name="render-index", cache_policy=NO_CACHE)
-def render_index(country_keys: dict[str, str], ctx: RunContext) -> None:
+def render_index(country_keys: dict[str, str], ctx: RunContext) -> WorkspaceError | None:
     """Write the index, assets and data tables."""
-    render_site_index(country_keys, ctx)
+    return capture_environment(lambda: render_site_index(country_keys, ctx))
 
 
 @task(name="publish-artifacts", cache_policy=NO_CACHE)

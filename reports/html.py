@@ -5,6 +5,7 @@ from typing import Any
 
 from crtdiff.series.registry import series_named
 from reports.chapter_view import chapter_lines
+from reports.citation import Citation
 from reports.environment import environment
 from reports.outline_view import unit_rows
 from schemas import CountryReport
@@ -26,9 +27,22 @@ def series_context(series: str) -> dict[str, Any]:
     return {"series_title": definition.title, "series_short": definition.short_name}
 
 
+def pair_citations(diff: YearDiff) -> list[Citation]:
+    """The citations of both chapters of a comparison, older first."""
+    return [
+        Citation.of_ref(diff.old_source, diff.country, diff.old_year, diff.chapter, diff.series),
+        Citation.of_ref(diff.new_source, diff.country, diff.new_year, diff.chapter, diff.series),
+    ]
+
+
 def pair_context(diff: YearDiff) -> dict[str, Any]:
-    """What a pair template needs besides the diff: the series, and the units of an outline."""
-    context = series_context(diff.series)
+    """What a pair template needs besides the diff: its citations and file stem, the series,
+    and the units of an outline."""
+    context = {
+        "cites": pair_citations(diff),
+        "stem": f"{diff.old_year}-{diff.new_year}",
+        **series_context(diff.series),
+    }
     if diff.outline is not None:
         context["units"] = unit_rows(diff)
     return context
@@ -41,23 +55,33 @@ def pair_template(series: str, extension: str) -> str:
 
 def render_pair_html(diff: YearDiff, *, standalone: bool = False) -> str:
     """The change summary of one pair of years; `standalone` inlines the stylesheet."""
-    context: dict[str, Any] = {"diff": diff, "root": "../", "inline_css": None}
-    if standalone:
-        context["inline_css"] = site_css()
-    context.update(pair_context(diff))
+    context: dict[str, Any] = {
+        "diff": diff,
+        "root": "../",
+        "inline_css": site_css() if standalone else None,
+        **pair_context(diff),
+    }
     return environment().get_template(pair_template(diff.series, "html")).render(**context)
 
 
 def render_chapter_html(report: CountryReport) -> str:
     """A readable copy of a chapter, every sentence anchored (#s<offset>) for evidence links."""
+    lines = chapter_lines(report)
+    contents = [
+        (f"#part-{i}", line.label.rstrip(": ")) for i, line in enumerate(lines) if line.label
+    ]
+    stem = str(report.year) if report.chapter == "country" else f"{report.year}-{report.chapter}"
     return (
         environment()
         .get_template("chapter.html.j2")
         .render(
             report=report,
-            lines=chapter_lines(report),
+            lines=lines,
             root="../",
             inline_css=None,
+            cite=Citation.of_source(report),
+            contents=contents,
+            stem=stem,
             **series_context(report.series),
         )
     )

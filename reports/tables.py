@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -12,7 +13,8 @@ from crtdiff.store.atomic import atomic_write_bytes
 from schemas import CountryReport
 from schemas.diff import YearDiff
 
-TABLES = ("incidents", "groups", "legal_measures", "section_metrics", "changes")
+TABLES = ("incidents", "groups", "legal_measures", "section_metrics", "tolls", "changes")
+TOLLS = ("killed", "wounded", "kidnapped")
 
 
 def _source(report: CountryReport) -> dict[str, Any]:
@@ -23,6 +25,9 @@ def _source(report: CountryReport) -> dict[str, Any]:
         "source_uri": report.source.uri,
         "source_sha256": report.source.sha256,
         "illustrative": report.source.illustrative,
+        "source_url": report.source.url,
+        "published": report.source.published,
+        "retrieved_at": report.source.retrieved_at.isoformat(),
     }
 
 
@@ -36,6 +41,8 @@ def incident_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
             "date_end": i.date_end,
             "date_precision": i.date_precision.value,
             "place": i.place,
+            "place_canonical": i.place_canonical,
+            "region": i.region,
             "incident_country": i.country,
             "kind": i.kind.value,
             "target": i.target.value,
@@ -46,6 +53,7 @@ def incident_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
             "kidnapped_min": i.kidnapped_min,
             "toll_flags": ";".join(f.value for f in i.toll_flags),
             "evidence": i.evidence.sentence,
+            "evidence_section": i.evidence.section,
             "evidence_start": i.evidence.start,
             "evidence_end": i.evidence.end,
         }
@@ -99,6 +107,10 @@ def _pair(d: YearDiff) -> dict[str, Any]:
         "old_year": d.old_year,
         "new_year": d.new_year,
         "illustrative": d.illustrative,
+        "old_source_url": d.old_source.url,
+        "old_published": d.old_source.published,
+        "new_source_url": d.new_source.url,
+        "new_published": d.new_source.published,
     }
 
 
@@ -126,6 +138,28 @@ def section_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
     ]
 
 
+def toll_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
+    """One row per toll total per pair of years; an empty total is not given, never 0."""
+    rows = []
+    for d in diffs:
+        for name in TOLLS:
+            toll = getattr(d.incidents, f"{name}_min")
+            rows.append(
+                {
+                    **_pair(d),
+                    "toll": name,
+                    "old_min": toll.old,
+                    "new_min": toll.new,
+                    "delta": toll.delta,
+                    "old_incidents": d.incidents.old_count,
+                    "old_given_by": toll.old_given_by,
+                    "new_incidents": d.incidents.new_count,
+                    "new_given_by": toll.new_given_by,
+                }
+            )
+    return rows
+
+
 def change_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
     """One row per fact change (deepdiff), rename and merger."""
     rows: list[dict[str, Any]] = []
@@ -151,6 +185,17 @@ def change_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
                     "item": f"groups[{r.new.id}]",
                     "old": r.old.name,
                     "new": r.new.name,
+                }
+            )
+        for g in d.groups.absorbed:
+            rows.append(
+                {
+                    **_pair(d),
+                    "topic": "groups",
+                    "change": "absorbed",
+                    "item": f"groups[{g.id}]",
+                    "old": g.name,
+                    "new": g.part_of,
                 }
             )
         for m in d.groups.merged:
@@ -181,7 +226,11 @@ def report_rows(report: CountryReport) -> Rows:
 
 def diff_rows(diff: YearDiff) -> Rows:
     """The rows one pair of years contributes (section metrics, changes)."""
-    return {"section_metrics": section_rows([diff]), "changes": change_rows([diff])}
+    return {
+        "section_metrics": section_rows([diff]),
+        "tolls": toll_rows([diff]),
+        "changes": change_rows([diff]),
+    }
 
 
 def table_rows(reports: list[CountryReport], diffs: list[YearDiff]) -> Rows:
@@ -220,12 +269,30 @@ def write_tables(tables: dict[str, pa.Table], folder: Path) -> list[Path]:
     return written
 
 
+_FORMULA_START = r"^[=+\-@\t\r]"
+"""Cells a spreadsheet would run as a formula (OWASP's list: = + - @ tab, carriage return)."""
+
+
+def neutralise_formulas(table: pa.Table) -> pa.Table:
+    """The table with every text cell that starts like a formula prefixed by a single quote,
+    as OWASP recommends for CSV files opened in spreadsheets (`=HYPERLINK(...)` in a chapter
+    must not become a live link). Only the CSV gets this; Parquet keeps the text as it is."""
+    columns = []
+    for column in table.columns:
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            risky = pc.match_substring_regex(column, _FORMULA_START)
+            quoted = pc.binary_join_element_wise("'", column, "")
+            column = pc.if_else(risky, quoted, column)
+        columns.append(column)
+    return pa.table(columns, names=table.column_names)
+
+
 def table_bytes(table: pa.Table, fmt: str) -> bytes:
     """A table serialised as CSV, Parquet, or Arrow IPC (`arrow`: the fastest to read back)."""
     sink = pa.BufferOutputStream()
     if fmt == "csv":
         if table.num_columns:
-            pacsv.write_csv(table, sink)
+            pacsv.write_csv(neutralise_formulas(table), sink)
     elif fmt == "arrow":
         with pa.ipc.new_file(sink, table.schema) as writer:
             writer.write_table(table)

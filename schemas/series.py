@@ -10,9 +10,8 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from schemas.base import SectionKey, StrictModel
-from schemas.facts import Evidence
+from schemas.facts import Count, Evidence
 
-Count = Annotated[int, Field(ge=0)]
 SeriesName = Annotated[
     str, Field(pattern=r"^[a-z][a-z0-9]*$", description="Report series (series.csv).")
 ]

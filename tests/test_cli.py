@@ -54,7 +54,7 @@ def test_ingest_never_starts_prefect() -> None:
         (None, [], "file not found"),
         (b"", [], "file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", [], "PNG image"),
-        (b"%PDF-1.4\n", [], "PDF input is not supported yet"),
+        (b"%PDF-1.4\n", [], "PDF cannot be read"),
         (
             b"<html><body><nav>Home</nav><p>Welcome to our site.</p></body></html>",
             [],
@@ -139,3 +139,97 @@ def test_compare_hrr_years_as_markdown() -> None:
     assert "| b. Worker Rights | a. Freedom of Association" in result.stdout
     as_json = json.loads(crtdiff("compare", str(old), str(new)).stdout)
     assert as_json["series"] == "hrr" and as_json["outline"][1]["kind"] == "renamed"
+
+
+def test_a_bug_shows_its_traceback_and_asks_to_report_it() -> None:
+    prelude = (
+        "import crtdiff.cli\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise ZeroDivisionError('a bug')\n"
+        "crtdiff.cli.parse_chapter = broken\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", f"{prelude}crtdiff.cli.main()", "ingest", str(SEED)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 3
+    assert "Traceback" in result.stderr and "ZeroDivisionError: a bug" in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        "crtdiff: internal error: please report it with the traceback above"
+    )
+
+
+def test_a_failing_disk_outside_a_run_is_one_line(tmp_path: Path) -> None:
+    prelude = (
+        "import errno, crtdiff.cli, crtdiff.catalog.add\n"
+        "def full(*args, **kwargs):\n"
+        "    raise OSError(errno.ENOSPC, 'No space left on device', 'data/snapshots')\n"
+        "crtdiff.catalog.add.add_file = full\n"
+    )
+    catalog = tmp_path / "sources.toml"
+    catalog.write_text("")
+    result = subprocess.run(
+        [sys.executable, "-c", f"{prelude}crtdiff.cli.main()", "add", "Mali", "2016",
+         "--file", str(SEED), "--catalog", str(catalog), "--no-run"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == ["crtdiff: error: data/snapshots: disk full"]
+
+
+def test_ingest_of_a_year_out_of_range_is_one_line() -> None:
+    result = crtdiff("ingest", str(SEED), "--year", "3000")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "year 3000 is outside the years of the reports (1990–2100)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+SAMPLE_2017 = Path(__file__).resolve().parent.parent / "data" / "samples" / "mali" / "2017.txt"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (SEED, FIXTURES / "chapters" / "niger-2012.txt", "compares Mali with Niger"),
+        (SAMPLE_2017, SEED, "the older chapter is 2017 and the newer 2016"),
+    ],
+)
+def test_compare_refuses_two_countries_or_reversed_years(
+    old: Path, new: Path, message: str
+) -> None:
+    result = crtdiff("compare", str(old), str(new))
+    assert result.returncode == 1 and result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("crtdiff: error: ") and f"{new.name}: " in line and message in line
+    forced = crtdiff("compare", str(old), str(new), "--force", "-f", "markdown")
+    assert forced.returncode == 0, forced.stderr
+    assert f"crtdiff: WARNING: {new}: {message}" in forced.stderr
+    assert forced.stdout.startswith("# ")
+
+
+def test_compare_gives_a_page_without_its_country_the_older_ones(tmp_path: Path) -> None:
+    # The newer page does not say its country (no title, no country in its path): the older
+    # chapter's country is used, and its text must agree.
+    untitled = tmp_path / "chapter.txt"
+    untitled.write_text(
+        SAMPLE_2017.read_text(encoding="utf-8").replace(
+            "Country Reports on Terrorism 2017: Mali", ""
+        ),
+        encoding="utf-8",
+    )
+    result = crtdiff("compare", str(SEED), str(untitled))
+    assert result.returncode == 0, result.stderr
+    diff = json.loads(result.stdout)
+    assert (diff["country"], diff["old_year"], diff["new_year"]) == ("Mali", 2016, 2017)
+
+
+def test_ingest_warns_on_stderr_when_the_text_is_another_countrys(tmp_path: Path) -> None:
+    untitled = tmp_path / "chapter.txt"
+    untitled.write_text(
+        SEED.read_text(encoding="utf-8").split("Country Reports on Terrorism 2016\n")[1],
+        encoding="utf-8",
+    )
+    result = crtdiff("ingest", str(untitled), "--country", "Niger", "--year", "2016")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["country"] == "Niger"
+    assert f"crtdiff: warning: {untitled}: the text (names Mali" in result.stderr

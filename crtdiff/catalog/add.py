@@ -13,6 +13,8 @@ from crtdiff.ingest.formats import detect_format
 from crtdiff.reference.bundle import Reference
 from crtdiff.store.snapshots import SnapshotRecord, SnapshotStore
 from crtdiff.text.normalize import slugify
+from schemas import Source
+from schemas.base import report_year_problem
 
 
 @dataclass(frozen=True)
@@ -25,13 +27,26 @@ class Added:
     sha256: str
 
 
+def _country(country: str, year: int, reference: Reference) -> str:
+    """The canonical name of `country`, once both it and `year` are known to be valid."""
+    resolved = reference.countries.resolve(country)
+    if resolved is None:
+        raise MetadataError(country, "unknown country (not in data/reference/countries.csv)")
+    problem = report_year_problem(year)
+    if problem is not None:
+        raise MetadataError(f"{resolved.name} {year}", problem)
+    return resolved.name
+
+
 def _check(
     raw: RawSource, country: str, year: int, reference: Reference, series: str | None = "crt"
-) -> str:
+) -> tuple[Source, str]:
     """Refuse a text that is not this country-year's chapter before it enters the catalogue;
-    returns its series (told from the page when `series` is None)."""
+    returns its source, with the official URL and publication date the page states, and its
+    series (told from the page when `series` is None)."""
     request = Request(country, year, None, OnMismatch.REJECT, series)
-    return parse_chapter(raw, request, reference).series
+    report = parse_chapter(raw, request, reference)
+    return report.source, report.series
 
 
 def add_file(
@@ -43,27 +58,27 @@ def add_file(
     series: str | None = "crt",
 ) -> Added:
     """Keep a local chapter as a content-addressed snapshot and catalogue it."""
-    resolved = reference.countries.resolve(country)
-    if resolved is None:
-        raise MetadataError(country, "unknown country (not in data/reference/countries.csv)")
+    name = _country(country, year, reference)
     raw = read_local(file)
     fmt = detect_format(raw.data, raw.uri)
-    found = _check(raw, resolved.name, year, reference, series)
+    stated, found = _check(raw, name, year, reference, series)
     sha = hashlib.sha256(raw.data).hexdigest()
     store = SnapshotStore(catalog_path.parent / "snapshots")
-    suffix = ".html" if fmt.value == "html" else ".txt"
+    suffix = {"html": ".html", "pdf": ".pdf"}.get(fmt.value, ".txt")
     record = SnapshotRecord(sha, raw.retrieved_at.isoformat(), suffix)
     prefix = "" if found == "crt" else f"{found}/"
-    stored = store.put(f"file:{prefix}{slugify(resolved.name)}/{year}", raw.data, record)
+    stored = store.put(f"file:{prefix}{slugify(name)}/{year}", raw.data, record)
     relative = stored.path.relative_to(catalog_path.parent).as_posix()
     entry = CatalogEntry(
-        country=resolved.name,
+        country=name,
         year=year,
         source=relative,
         note=f"added from {file.name}",
+        url=stated.url,
+        published=stated.published,
         series=found,
     )
-    return Added(entry, upsert_entry(catalog_path, entry), sha)
+    return Added(entry, upsert_entry(catalog_path, entry, reference.countries), sha)
 
 
 def add_url(
@@ -76,12 +91,17 @@ def add_url(
     series: str | None = "crt",
 ) -> Added:
     """Fetch a chapter (keeping its snapshot) and catalogue its URL."""
-    resolved = reference.countries.resolve(country)
-    if resolved is None:
-        raise MetadataError(country, "unknown country (not in data/reference/countries.csv)")
+    name = _country(country, year, reference)
     store = SnapshotStore(catalog_path.parent / "snapshots")
     source = fetch_to_store(url, store, fetch)
-    found = _check(source.raw, resolved.name, year, reference, series)
-    entry = CatalogEntry(country=resolved.name, year=year, source=url, series=found)
+    stated, found = _check(source.raw, name, year, reference, series)
+    entry = CatalogEntry(
+        country=name,
+        year=year,
+        source=url,
+        url=stated.url,
+        published=stated.published,
+        series=found,
+    )
     sha = hashlib.sha256(source.raw.data).hexdigest()
-    return Added(entry, upsert_entry(catalog_path, entry), sha)
+    return Added(entry, upsert_entry(catalog_path, entry, reference.countries), sha)

@@ -1,5 +1,6 @@
 """Catalogue entries: one chapter of one country and report year, and where its text is."""
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -8,6 +9,7 @@ from urllib.parse import urlparse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 _ALLOWED_SCHEMES = ("http", "https")
+_CHAPTER = re.compile(r"[a-z][a-z0-9-]{0,59}")
 
 
 class CatalogEntry(BaseModel):
@@ -19,14 +21,28 @@ class CatalogEntry(BaseModel):
     year: Annotated[int, Field(ge=1990, le=2100)]
     source: Annotated[str, Field(min_length=1)]
     """A path relative to the catalogue's folder, or an http(s) URL."""
-    chapter: Annotated[str, Field(pattern=r"^[a-z0-9-]+$")] = "country"
+    chapter: str = "country"
+    """`country`, or a kind such as `safe-haven`: starts with a letter, so that its pages
+    (`<year>-<chapter>`) never share a name with a pair's (`<old>-<new>`)."""
     fallback: str | None = None
     """Illustrative chapter used when `source` cannot be fetched (never passed off as official)."""
     illustrative: bool = False
     """True when `source` itself is an illustrative chapter written for tests and demos."""
     note: str | None = None
+    url: str | None = None
+    """Where the State Department published the chapter (for a local copy: the page it was
+    copied from), when known; cited on every page built from it."""
+    published: Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] | None = None
+    """Publication date (YYYY, YYYY-MM or YYYY-MM-DD), when known."""
     series: Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*$")] = "crt"
     """Report series (data/reference/series/series.csv): `crt` (default) or e.g. `hrr`."""
+
+    @field_validator("url")
+    @classmethod
+    def _url_is_http(cls, value: str | None) -> str | None:
+        if value is not None and urlparse(value).scheme.lower() not in _ALLOWED_SCHEMES:
+            raise ValueError("url must be an http(s) URL")
+        return value
 
     @field_validator("source", "fallback")
     @classmethod
@@ -36,6 +52,16 @@ class CatalogEntry(BaseModel):
         scheme = urlparse(value).scheme.lower()
         if scheme and len(scheme) > 1 and scheme not in _ALLOWED_SCHEMES:
             raise ValueError(f"only http(s) URLs or relative paths are allowed, not {scheme}://")
+        return value
+
+    @field_validator("chapter")
+    @classmethod
+    def _chapter_is_a_name(cls, value: str) -> str:
+        if not _CHAPTER.fullmatch(value):
+            raise ValueError(
+                f"chapter {value!r} must be lower-case letters, digits and hyphens, starting "
+                "with a letter (a chapter named like a year would overwrite a pair's pages)"
+            )
         return value
 
     @property

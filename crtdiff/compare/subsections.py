@@ -13,11 +13,11 @@ from crtdiff.compare.measures import compare_measures, compare_organisations
 from crtdiff.compare.outline_headline import outline_headlines
 from crtdiff.compare.outline_match import Matched, make_units, match_units
 from crtdiff.compare.sections import compare_sections
-from crtdiff.errors import InputError
+from crtdiff.compare.year_diff import source_ref
 from crtdiff.reference.gazetteer import Gazetteer
 from crtdiff.series.outline import Outline
 from schemas import CountryReport, Section, SectionAssignment
-from schemas.diff import SectionDiff, SourceRef, YearDiff
+from schemas.diff import SectionDiff, YearDiff
 from schemas.series import (
     CountChange,
     CountKind,
@@ -100,11 +100,8 @@ def _ordered(diffs: list[SectionDiff], matches: list[Matched]) -> list[SectionDi
 def compare_outline_reports(
     old: CountryReport, new: CountryReport, gazetteer: Gazetteer, outline: Outline
 ) -> YearDiff:
-    """What changed from `old` to `new`, unit by unit along the series' outline."""
-    if old.country != new.country:
-        raise InputError(
-            new.source.uri, f"compares {old.country} with {new.country}: not the same country"
-        )
+    """What changed from `old` to `new`, unit by unit along the series' outline (whether they
+    are two years of one country is compare_reports' to check)."""
     parents = {key: title for key, (_, title) in outline.sections().items()}
 
     def known(text: str) -> bool:
@@ -126,12 +123,8 @@ def compare_outline_reports(
         old_year=old.year,
         new_year=new.year,
         chapter=new.chapter,
-        old_source=SourceRef(
-            uri=old.source.uri, sha256=old.source.sha256, illustrative=old.source.illustrative
-        ),
-        new_source=SourceRef(
-            uri=new.source.uri, sha256=new.source.sha256, illustrative=new.source.illustrative
-        ),
+        old_source=source_ref(old),
+        new_source=source_ref(new),
         illustrative=old.source.illustrative or new.source.illustrative,
         headline=outline_headlines(
             sections, outline_matches, counts, laws, legal, recycled, (old.year, new.year)

@@ -12,22 +12,50 @@ from schemas import CountryReport
 from schemas.diff import SourceRef, YearDiff
 
 
-def _source(report: CountryReport) -> SourceRef:
+def source_ref(report: CountryReport) -> SourceRef:
+    """How a diff cites one of its two reports."""
+    source = report.source
     return SourceRef(
-        uri=report.source.uri, sha256=report.source.sha256, illustrative=report.source.illustrative
+        uri=source.uri,
+        sha256=source.sha256,
+        illustrative=source.illustrative,
+        title=report.title,
+        url=source.url,
+        published=source.published,
+        retrieved_at=source.retrieved_at,
     )
 
 
-def compare_reports(old: CountryReport, new: CountryReport, gazetteer: Gazetteer) -> YearDiff:
-    """What changed from `old` to `new` (two chapters of one country)."""
+def comparison_problems(old: CountryReport, new: CountryReport) -> list[str]:
+    """Why two chapters are not an old and a new year of one country's chapter (if they are not)."""
+    problems = []
     if old.country != new.country:
-        raise InputError(
-            new.source.uri, f"compares {old.country} with {new.country}: not the same country"
+        problems.append(f"compares {old.country} with {new.country}: not the same country")
+    if old.year > new.year:
+        problems.append(
+            f"the older chapter is {old.year} and the newer {new.year}: the years are reversed"
         )
+    if old.chapter != new.chapter:
+        problems.append(f"compares a {old.chapter!r} chapter with a {new.chapter!r} chapter")
+    return problems
+
+
+def compare_reports(
+    old: CountryReport, new: CountryReport, gazetteer: Gazetteer, *, force: bool = False
+) -> YearDiff:
+    """What changed from `old` to `new` (two chapters of one country, old year first).
+
+    Two countries, reversed years or two kinds of chapter are refused unless `force` is set
+    (then the caller must say so loudly); two series are always refused. A series other than
+    CRT is compared by its plugin.
+    """
     if old.series != new.series:
         raise InputError(
             new.source.uri, f"compares a {old.series} report with a {new.series} report"
         )
+    problems = comparison_problems(old, new)
+    if problems and not force:
+        raise InputError(new.source.uri, "; ".join(problems))
     if new.series != "crt":
         from crtdiff.series.registry import series_named  # the plugins import this module
 
@@ -41,8 +69,8 @@ def compare_reports(old: CountryReport, new: CountryReport, gazetteer: Gazetteer
         old_year=old.year,
         new_year=new.year,
         chapter=new.chapter,
-        old_source=_source(old),
-        new_source=_source(new),
+        old_source=source_ref(old),
+        new_source=source_ref(new),
         illustrative=old.source.illustrative or new.source.illustrative,
         headline=headlines(groups, incidents, legal, sections, recycled, (old.year, new.year)),
         groups=groups,

@@ -11,11 +11,12 @@ from crtdiff.extract.incidents import (
     extract_references,
 )
 from crtdiff.extract.legal import extract_legal_measures
+from crtdiff.extract.tolls import MAX_PLAUSIBLE_TOLL, implausible_figures
 from crtdiff.reference.bundle import Reference
-from schemas import CountryReport, IngestWarning
+from schemas import CountryReport, IngestWarning, SectionAssignment
 
 
-def _impossible_dates(index: SentenceIndex) -> list[IngestWarning]:
+def _impossible_dates(index: SentenceIndex, year: int) -> list[IngestWarning]:
     """A date the calendar does not have ("February 30") is read as no date at all: say so."""
     return [
         IngestWarning(
@@ -24,8 +25,30 @@ def _impossible_dates(index: SentenceIndex) -> list[IngestWarning]:
             "the precision the text supports",
         )
         for located in index.sentences
-        for phrase in invalid_dates(located.sentence.text)
+        for phrase in invalid_dates(located.sentence.text, year)
     ]
+
+
+def _implausible_tolls(index: SentenceIndex) -> list[IngestWarning]:
+    """A casualty figure no attack has approached (a typo, or a hostile text): left out."""
+    return [
+        IngestWarning(
+            code="implausible_toll",
+            message=f"{figure:,} {klass} (section {located.section}) is beyond any plausible "
+            f"toll (over {MAX_PLAUSIBLE_TOLL:,}); the figure is left out",
+        )
+        for located in index.sentences
+        for klass, figure in implausible_figures(located.sentence.text)
+    ]
+
+
+def _incident_lists(report: CountryReport) -> frozenset[str]:
+    """The incidents section when a heading names it (in a headless chapter it is a topic)."""
+    return frozenset(
+        s.key
+        for s in report.sections
+        if s.key == "incidents" and s.assigned_by is SectionAssignment.HEADING
+    )
 
 
 def extract_facts(report: CountryReport, ref: Reference) -> CountryReport:
@@ -35,12 +58,21 @@ def extract_facts(report: CountryReport, ref: Reference) -> CountryReport:
     findings = find_names(report.body, ref.names, gazetteer, ref.fuzzy)
     entries = {**gazetteer.entries, **findings.text_entries}
     group_hits = [h for h in findings.hits if entries[h.entry_id].is_group]
+    # Forces with names of their own, and missions named as the organisations they are.
+    missions = ref.forces.by_organisation
+    forces = [
+        (h.start, h.end, f.target) for h in findings.forces if (f := ref.forces.get(h.entry_id))
+    ]
+    forces += [(h.start, h.end, f.target) for h in findings.hits if (f := missions.get(h.entry_id))]
     ctx = Context(
         country=report.country,
         year=report.year,
         countries=countries,
         groups=group_hits,
-        blocked=[(h.start, h.end) for h in findings.hits],
+        blocked=[(h.start, h.end) for h in [*findings.hits, *findings.forces]],
+        places=ref.places,
+        forces=sorted(forces),
+        terms=ref.country_terms,
     )
     return report.model_copy(
         update={
@@ -49,7 +81,12 @@ def extract_facts(report: CountryReport, ref: Reference) -> CountryReport:
             "incidents": extract_incidents(report, ctx),
             "referenced_incidents": extract_references(report, ctx, index),
             "aggregate_tolls": extract_aggregates(report, ctx),
-            "legal_measures": extract_legal_measures(index, report.year),
-            "warnings": [*report.warnings, *findings.warnings, *_impossible_dates(index)],
+            "legal_measures": extract_legal_measures(index, report.year, _incident_lists(report)),
+            "warnings": [
+                *report.warnings,
+                *findings.warnings,
+                *_impossible_dates(index, report.year),
+                *_implausible_tolls(index),
+            ],
         }
     )

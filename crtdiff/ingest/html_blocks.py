@@ -12,6 +12,7 @@ from crtdiff.ingest.blocks import (
     split_run_together,
 )
 from crtdiff.ingest.hosts.profile import HostProfile
+from crtdiff.ingest.provenance import Provenance, meta_provenance
 from crtdiff.text.normalize import normalize_text
 
 _SKIP = frozenset(
@@ -90,7 +91,11 @@ class HtmlPage:
     title: str | None
     headline: str | None
     canonical_url: str | None
+    provenance: Provenance = field(default_factory=Provenance)
+    """Official URL and publication date the page's head states."""
     blocks: list[Block] = field(default_factory=list)
+    metadata: list[str] = field(default_factory=list)
+    """Lines of the furniture elements removed (a mirror's "Countries:", "Published:")."""
 
 
 @dataclass
@@ -198,6 +203,24 @@ def _meta(tree: LexborHTMLParser, selector: str, attribute: str) -> str | None:
     return collapse_spaces(value) if value else None
 
 
+def _metadata_lines(node: LexborNode) -> list[str]:
+    """A furniture element's lines, with table rows and definition lists as `label: value`."""
+    text = node.text(separator="\n") or ""
+    lines = [line for raw in text.splitlines() if (line := collapse_spaces(raw))]
+    for row in node.css("tr"):
+        cells = [collapse_spaces(c.text(deep=True) or "") for c in row.css("td, th")]
+        if len(cells) == 2 and all(cells):
+            lines.append(f"{cells[0].rstrip(':')}: {cells[1]}")
+    for term in node.css("dt"):
+        value = term.next
+        while value is not None and value.tag != "dd" and not value.is_element_node:
+            value = value.next
+        if value is not None and value.tag == "dd":
+            label = collapse_spaces(term.text(deep=True) or "").rstrip(":")
+            lines.append(f"{label}: {collapse_spaces(value.text(deep=True) or '')}")
+    return lines
+
+
 def _container(tree: LexborHTMLParser, host: HostProfile) -> LexborNode | None:
     for selector in host.content_selectors:
         nodes = tree.css(selector)
@@ -207,7 +230,7 @@ def _container(tree: LexborHTMLParser, host: HostProfile) -> LexborNode | None:
     return tree.body
 
 
-def parse_html_page(html: str, host: HostProfile) -> HtmlPage:
+def parse_html_page(html: str, host: HostProfile, data: bytes = b"") -> HtmlPage:
     """Parse a page: titles and canonical URL first, then furniture removal and the body walk."""
     tree = LexborHTMLParser(html)
     title_node = tree.css_first("title")
@@ -217,9 +240,11 @@ def parse_html_page(html: str, host: HostProfile) -> HtmlPage:
         headline=collapse_spaces(h1.text(deep=True)) if h1 is not None else None,
         canonical_url=_meta(tree, "link[rel=canonical]", "href")
         or _meta(tree, "meta[property='og:url']", "content"),
+        provenance=meta_provenance(tree, data),
     )
     for selector in (*_GLOBAL_FURNITURE, *host.remove_selectors):
         for node in tree.css(selector):
+            page.metadata += _metadata_lines(node)
             node.decompose()
     root = _container(tree, host)
     if root is None:

@@ -12,14 +12,19 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.catalog.sources import Fetcher, ResolvedSource, fetch_or_snapshot, resolve_source
 from crtdiff.compare.year_diff import compare_reports
-from crtdiff.errors import CrtdiffError, FetchError
+from crtdiff.errors import CrtdiffError, FetchError, WorkspaceError
 from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
+from crtdiff.pipeline.boundary import internal_error
 from crtdiff.pipeline.collector import fewer_collections
+from crtdiff.pipeline.coverage import coverage_digest, coverage_rows
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status, cached_outcome
@@ -31,12 +36,24 @@ from crtdiff.store.fingerprint import digest
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
 from crtdiff.text.normalize import slugify
+from reports.archive import Archive
+from reports.group_pages import write_group_pages
 from reports.html import render_chapter_html, render_pair_html
+from reports.incidents_page import write_incidents_page
 from reports.markdown import render_pair_markdown
+from reports.search import (
+    BUNDLE,
+    SearchRecord,
+    chapter_record,
+    pair_record,
+    write_bundle,
+    write_search_page,
+)
 from reports.site import write_assets, write_country_page, write_index
-from reports.summaries import ChapterSummary, CountrySummary, PairSummary
+from reports.summaries import ChapterSummary, CountrySummary, CoverageRow, PairSummary
 from reports.tables import (
     TABLES,
+    Rows,
     arrow_tables,
     concat_tables,
     diff_rows,
@@ -45,8 +62,11 @@ from reports.tables import (
     table_bytes,
     write_tables,
 )
+from reports.year_pages import write_year_pages
 from schemas import CountryReport
 from schemas.diff import YearDiff
+
+S = TypeVar("S", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -116,10 +136,6 @@ class Resolved:
     failure: EntryOutcome | None = None
 
 
-def _internal(source: str, exc: Exception) -> str:
-    return f"{source}: internal error ({type(exc).__name__}: {exc}); please report it"
-
-
 def resolve_entry(entry: CatalogEntry, ctx: RunContext) -> Resolved:
     """Read or fetch an entry's bytes and compute its report key (no parsing)."""
     try:
@@ -128,6 +144,9 @@ def resolve_entry(entry: CatalogEntry, ctx: RunContext) -> Resolved:
         return Resolved(entry, failure=EntryOutcome(entry.key, Status.UNAVAILABLE, reason=str(exc)))
     except CrtdiffError as exc:
         return Resolved(entry, failure=EntryOutcome(entry.key, Status.REJECTED, reason=str(exc)))
+    except Exception as exc:  # one entry's bug must not take down the run
+        reason = internal_error(entry.source, exc)
+        return Resolved(entry, failure=EntryOutcome(entry.key, Status.REJECTED, reason=reason))
     key = ctx.keys.report(entry, source.raw)
     raw = None if ctx.results.has("reports", key) else source.raw
     return Resolved(entry, key, raw, source.notes)
@@ -182,12 +201,22 @@ def _pair_pages(o: EntryOutcome) -> list[str]:
     return [f"{stem}.html", f"{stem}.md"]
 
 
-def country_key(entries: list[EntryOutcome], pairs: list[PairPlan], keys: Keys) -> str:
-    """Key of a country's timeline page, summary and table rows."""
+def country_key(
+    entries: list[EntryOutcome], pairs: list[PairPlan], keys: Keys, coverage: list[CoverageRow]
+) -> str:
+    """Key of a country's timeline page, summary and table rows (and of its coverage: a year
+    newly unavailable shows on the page)."""
     report_keys = [
         o.report_key or "" for o in sorted(entries, key=lambda o: (o.chapter or "", o.year or 0))
     ]
-    return keys.country(report_keys, [p.key for p in pairs])
+    return digest(keys.country(report_keys, [p.key for p in pairs]), coverage_digest(coverage))
+
+
+def country_coverage(
+    country: str, outcomes: list[EntryOutcome], catalog: Catalog
+) -> list[CoverageRow]:
+    """The coverage rows of one country's catalogue entries."""
+    return coverage_rows([e for e in catalog.entries if e.country == country], outcomes)
 
 
 def settle_country(
@@ -215,11 +244,23 @@ def settle_country(
     for o in ok:
         if not manifest.fresh(out, _chapter_page(o), page_key(ctx.keys, o.report_key or "")):
             return None
-    key = country_key(ok, plan_pairs(ok, ctx.keys), ctx.keys)
     country = ok[0].country or ""
-    if manifest.countries.get(country) != key or not ctx.results.has("summaries", key):
+    coverage = country_coverage(country, cached, ctx.catalog)
+    key = country_key(ok, plan_pairs(ok, ctx.keys), ctx.keys, coverage)
+    if manifest.countries.get(country) != key or not summary_intact(ctx.results, key):
+        return None
+    if not (search_bundle(out, country) / "pagefind.js").is_file():
         return None
     return pairs, key
+
+
+SUMMARY_TABLES = tuple(f"{name}.arrow" for name in TABLES)
+"""The Arrow tables stored beside each country summary."""
+
+
+def summary_intact(store: ResultStore, key: str) -> bool:
+    """True when a country's stored summary and tables are all there and undamaged."""
+    return store.intact("summaries", key, SUMMARY_TABLES)
 
 
 # --- a country's task ---------------------------------------------------------------------
@@ -287,6 +328,13 @@ class _Reports:
             self.diffs[key] = loaded
         return self.diffs[key]
 
+    def required_diff(self, key: str, label: str) -> YearDiff:
+        """A diff this task compared or loaded already."""
+        diff = self.diff(key)
+        if diff is None:
+            raise CrtdiffError(label, "diff missing from the result store")
+        return diff
+
 
 def _parse_and_store(
     entry: CatalogEntry, raw: RawSource | None, key: str, ctx: RunContext
@@ -298,6 +346,7 @@ def _parse_and_store(
     report = parse_chapter(raw, request, ctx.reference)
     ctx.results.save("reports", key, report)
     ctx.results.save("chapters", key, ChapterSummary.of(report))
+    ctx.results.save("search", key, chapter_record(report))
     ctx.results.save_json("rows", key, report_rows(report))
     return report
 
@@ -313,9 +362,12 @@ def _ingest(item: Resolved, ctx: RunContext, manifest: Manifest, memory: _Report
         report = stored or _parse_and_store(entry, item.raw, item.key, ctx)
         memory.reports[item.key] = report
     except CrtdiffError as exc:
-        return EntryOutcome(entry.key, Status.REJECTED, reason=str(exc))
+        return EntryOutcome(entry.key, Status.REJECTED, reason=str(exc), notes=item.notes)
+    except OSError:
+        raise  # the disk, not the chapter: the run stops with an environment error
     except Exception as exc:  # a bug must not take down the other entries of the run
-        return EntryOutcome(entry.key, Status.REJECTED, reason=_internal(entry.source, exc))
+        reason = internal_error(entry.source, exc)
+        return EntryOutcome(entry.key, Status.REJECTED, reason=reason, notes=item.notes)
     path = report_path(ctx.out_dir, report.country, report.year, report.chapter)
     relative = path.relative_to(ctx.out_dir).as_posix()
     _write(ctx, manifest, relative, item.key, lambda: report.model_dump_json(indent=2) + "\n")
@@ -347,12 +399,17 @@ def _compare(
             )
             ctx.results.save("diffs", plan.key, diff)
             ctx.results.save("pairs", plan.key, PairSummary.of(diff))
+            ctx.results.save("search", plan.key, pair_record(diff))
             ctx.results.save_json("rows", plan.key, diff_rows(diff))
             memory.diffs[plan.key] = diff
     except CrtdiffError as exc:
         return EntryOutcome(plan.label, Status.REJECTED, reason=str(exc)), None
+    except OSError:
+        raise
     except Exception as exc:  # a bug must not take down the other comparisons
-        return EntryOutcome(plan.label, Status.REJECTED, reason=_internal(plan.label, exc)), None
+        return EntryOutcome(
+            plan.label, Status.REJECTED, reason=internal_error(plan.label, exc)
+        ), None
     relative = diff_path(ctx.out_dir, diff).relative_to(ctx.out_dir).as_posix()
     _write(ctx, manifest, relative, plan.key, lambda: diff.model_dump_json(indent=2) + "\n")
     outcome = EntryOutcome(
@@ -382,10 +439,7 @@ def _pages(
         html_page, md_page = _pair_pages(o)
 
         def diff_of(o: EntryOutcome = o) -> YearDiff:
-            diff = memory.diff(o.report_key or "")
-            if diff is None:
-                raise CrtdiffError(o.key, "diff missing from the result store")
-            return diff
+            return memory.required_diff(o.report_key or "", o.key)
 
         _write(ctx, manifest, html_page, key, lambda: render_pair_html(diff_of()))
         _write(ctx, manifest, md_page, key, lambda: render_pair_markdown(diff_of()))
@@ -397,31 +451,120 @@ def _chapter_html(memory: _Reports, report_key: str) -> str:
     return render_chapter_html(memory.report(report_key))
 
 
+def _stored_summary(
+    ctx: RunContext, kind: str, key: str, model: type[S], make: Callable[[], S]
+) -> S:
+    """A stored summary, or one made again when missing or written by older code (a summary
+    that no longer loads must not silently vanish from the pages)."""
+    summary = ctx.results.load(kind, key, model)
+    if summary is None:
+        summary = make()
+        ctx.results.save(kind, key, summary)
+    return summary
+
+
 def _timeline(
-    key: str, entries: list[EntryOutcome], pairs: list[EntryOutcome], ctx: RunContext
+    key: str,
+    entries: list[EntryOutcome],
+    pairs: list[EntryOutcome],
+    ctx: RunContext,
+    memory: _Reports,
+    coverage: list[CoverageRow],
 ) -> None:
-    """The country's timeline page, index summary and table rows, from the stored summaries."""
-    chapters = [ctx.results.load("chapters", o.report_key or "", ChapterSummary) for o in entries]
-    pair_summaries = [ctx.results.load("pairs", o.report_key or "", PairSummary) for o in pairs]
-    country = write_country_page(
-        ctx.out_dir,
-        [c for c in chapters if c is not None],
-        [p for p in pair_summaries if p is not None],
-    )
-    ctx.results.save("summaries", key, country)
-    parts = [ctx.results.load_json("rows", o.report_key or "") or {} for o in entries + pairs]
+    """The country's timeline page, index summary and table rows, from the stored summaries;
+    a summary or row set damaged in the store is made again from its report or diff."""
+    store = ctx.results
+    chapters = [_chapter_summary(ctx, memory, o.report_key or "") for o in entries]
+    pair_summaries = [_pair_summary(ctx, memory, o.report_key or "") for o in pairs]
+    country = write_country_page(ctx.out_dir, chapters, pair_summaries, coverage)
+    records = [_search_record(ctx, memory, o, pair=False) for o in entries]
+    records += [_search_record(ctx, memory, o, pair=True) for o in pairs]
+    write_bundle(search_bundle(ctx.out_dir, country.country), records)
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
-    for part in parts:
-        for name, table in part.items():
+    for o in entries + pairs:
+        for name, table in _stored_rows(o, ctx, memory).items():
             rows[name] += table
     for name, table in arrow_tables(rows).items():
-        ctx.results.save_bytes("summaries", key, f"{name}.arrow", table_bytes(table, "arrow"))
+        store.save_bytes("summaries", key, f"{name}.arrow", table_bytes(table, "arrow"))
+    store.save("summaries", key, country)  # last: it vouches for the tables beside it
+
+
+def _stored_rows(o: EntryOutcome, ctx: RunContext, memory: "_Reports") -> Rows:
+    """An entry's or a pair's table rows from the store, made again when damaged there:
+    a table never silently loses a year's rows."""
+    k = o.report_key or ""
+    stored = ctx.results.load_json("rows", k)
+    if isinstance(stored, dict) and all(isinstance(v, list) for v in stored.values()):
+        return stored
+    is_pair = k in memory.diffs  # every pair of the country went through _compare
+    rows = diff_rows(memory.required_diff(k, o.key)) if is_pair else report_rows(memory.report(k))
+    ctx.results.save_json("rows", k, rows)
+    return rows
+
+
+def _diff(memory: _Reports, key: str) -> YearDiff:
+    diff = memory.diff(key)
+    if diff is None:
+        raise CrtdiffError(key, "diff missing from the result store")
+    return diff
+
+
+def _chapter_summary(ctx: RunContext, memory: _Reports, key: str) -> ChapterSummary:
+    return _stored_summary(
+        ctx, "chapters", key, ChapterSummary, lambda: ChapterSummary.of(memory.report(key))
+    )
+
+
+def _pair_summary(ctx: RunContext, memory: _Reports, key: str) -> PairSummary:
+    return _stored_summary(
+        ctx, "pairs", key, PairSummary, lambda: PairSummary.of(_diff(memory, key))
+    )
+
+
+def _search_record(
+    ctx: RunContext, memory: _Reports, outcome: EntryOutcome, *, pair: bool
+) -> SearchRecord:
+    key = outcome.report_key or ""
+
+    def make() -> SearchRecord:
+        return pair_record(_diff(memory, key)) if pair else chapter_record(memory.report(key))
+
+    return _stored_summary(ctx, "search", key, SearchRecord, make)
+
+
+def search_bundle(out_dir: Path, country: str) -> Path:
+    """A country's search index bundle."""
+    return out_dir / slugify(country) / BUNDLE
 
 
 def process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
-    """Ingest, compare and render one country, recomputing only what is not stored."""
+    """Ingest, compare and render one country, recomputing only what is not stored.
+
+    The country's error boundary: whatever goes wrong in its timeline, tables or pages
+    rejects this country's entries alone (the disk failing stops the run instead)."""
     with fewer_collections():
-        return _process_country(job, ctx, manifest)
+        try:
+            return _process_country(job, ctx, manifest)
+        except (OSError, WorkspaceError):
+            raise
+        except Exception as exc:
+            reason = str(exc) if isinstance(exc, CrtdiffError) else internal_error(job.country, exc)
+            return _rejected_country(job, reason)
+
+
+def _rejected_country(job: CountryJob, reason: str) -> CountryResult:
+    entries = [
+        item.failure
+        or EntryOutcome(item.entry.key, Status.REJECTED, reason=reason, notes=item.notes)
+        for item in job.todo
+    ]
+    entries += [
+        EntryOutcome(o.key, Status.REJECTED, reason=reason, notes=o.notes)
+        if o.status is Status.OK
+        else o
+        for o in job.cached
+    ]
+    return CountryResult(job.country, entries, [], None, {}, rendered=False)
 
 
 def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
@@ -442,14 +585,20 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
     if not ok:
         return CountryResult(job.country, entries, pairs, None, {}, rendered=False)
     outputs = _pages(ok, good_pairs, ctx, manifest, memory)
+    coverage = country_coverage(job.country, entries, ctx.catalog)
     key = country_key(
         ok,
         [p for p, (o, _) in zip(plans, compared, strict=True) if o.status is Status.OK],
         ctx.keys,
+        coverage,
     )
-    rendered = manifest.countries.get(job.country) != key or not ctx.results.has("summaries", key)
+    rendered = (
+        manifest.countries.get(job.country) != key
+        or not summary_intact(ctx.results, key)
+        or not (search_bundle(ctx.out_dir, job.country) / "pagefind.js").is_file()
+    )
     if rendered:
-        _timeline(key, ok, good_pairs, ctx)
+        _timeline(key, ok, good_pairs, ctx, memory, coverage)
     outputs[f"{slugify(job.country)}/index.html"] = key
     return CountryResult(job.country, entries, pairs, key, outputs, rendered)
 
@@ -466,16 +615,42 @@ def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
     """Write the index, assets and data tables from the stored country summaries and tables."""
     summaries: list[CountrySummary] = []
     parts = []
-    for key in country_keys.values():
+    for country, key in sorted(country_keys.items()):
         summary = ctx.results.load("summaries", key, CountrySummary)
-        if summary is not None:
-            summaries.append(summary)
-        tables = {}
-        for name in TABLES:
-            data = ctx.results.load_bytes("summaries", key, f"{name}.arrow")
-            if data is not None:
-                tables[name] = read_table(data)
-        parts.append(tables)
+        data = [ctx.results.load_bytes("summaries", key, name) for name in SUMMARY_TABLES]
+        if summary is None or any(d is None for d in data):
+            # Checked before the country was settled: only a concurrent damage gets here.
+            raise CrtdiffError(country, "its stored summary was damaged during the run; run again")
+        summaries.append(summary)
+        parts.append({name: read_table(d or b"") for name, d in zip(TABLES, data, strict=True)})
     write_assets(ctx.out_dir)
     write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
     write_tables(concat_tables(parts), ctx.out_dir / "data")
+    write_archive_pages(ctx.out_dir, summaries)
+
+
+def damaged_countries(country_keys: dict[str, str], store: ResultStore) -> set[str]:
+    """Countries whose stored summary or tables are missing or damaged (to be rebuilt)."""
+    return {country for country, key in country_keys.items() if not summary_intact(store, key)}
+
+
+def write_archive_pages(out_dir: Path, summaries: list[CountrySummary]) -> None:
+    """The pages across countries (incidents, groups, years, search), from the stored country
+    summaries."""
+    archive = Archive.of(summaries)
+    write_incidents_page(out_dir, archive)
+    write_group_pages(out_dir, archive)
+    write_year_pages(out_dir, archive)
+    write_search_page(out_dir, [s.slug for s in archive.countries])
+
+
+ARCHIVE_PAGES = (
+    "index.html", "incidents.html", "groups/index.html", "years/index.html", "search.html",
+    "assets/search-bundles.js",
+)  # fmt: skip
+"""Pages written with the index: when one is missing, the index is rendered again."""
+
+
+def archive_pages_present(out_dir: Path) -> bool:
+    """True when every page written with the index is on disk."""
+    return all((out_dir / page).is_file() for page in ARCHIVE_PAGES)

@@ -40,6 +40,8 @@ class Keys:
             entry.country,
             str(entry.year),
             entry.chapter,
+            entry.url or "",
+            entry.published or "",
             *([] if entry.series == "crt" else [entry.series]),
         )
 

@@ -44,13 +44,37 @@ class Manifest:
         return self.outputs.get(relative) == key and (out_dir / relative).is_file()
 
 
+_RECORD_KEYS = frozenset(
+    ("key", "output", "illustrative", "report_key", "country", "chapter", "year", "warnings")
+)
+
+
+def _records(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(r, dict) and r.keys() == _RECORD_KEYS for r in value.values()
+    )
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+
+
 def load_manifest(out_dir: Path) -> Manifest:
-    """The manifest of an output folder (empty when missing or unreadable)."""
+    """The manifest of an output folder; empty when missing, unreadable or damaged (then every
+    output is written again rather than a damaged record stopping the run)."""
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-        return Manifest(**data)
+        manifest = Manifest(**data)
     except (OSError, ValueError, TypeError):
         return Manifest()
+    valid = (
+        _records(manifest.reports)
+        and _records(manifest.pairs)
+        and _strings(manifest.outputs)
+        and _strings(manifest.countries)
+        and (manifest.index is None or isinstance(manifest.index, str))
+    )
+    return manifest if valid else Manifest()
 
 
 def save_manifest(out_dir: Path, manifest: Manifest) -> None:

@@ -1,5 +1,6 @@
 """What happened to each catalogue entry in a run, and the run's report file."""
 
+import contextlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -89,6 +90,10 @@ class RunReport:
         self.entries: list[EntryOutcome] = []
         self.comparisons: list[EntryOutcome] = []
         self.work = Work()
+        self.failure: str | None = None
+        """One line: the environment failed (disk, permissions, lock, server, catalogue)."""
+        self.bug: str | None = None
+        """The traceback of a genuine bug that stopped the run."""
 
     @property
     def rejected(self) -> list[EntryOutcome]:
@@ -96,9 +101,24 @@ class RunReport:
         return [e for e in self.entries + self.comparisons if e.status is Status.REJECTED]
 
     @property
+    def unavailable(self) -> list[EntryOutcome]:
+        """Entries whose source could not be fetched and had no snapshot or fallback."""
+        return [e for e in self.entries if e.status is Status.UNAVAILABLE]
+
+    @property
     def exit_code(self) -> int:
-        """0 when everything was ingested, 1 when some inputs were rejected."""
-        return 1 if self.rejected else 0
+        """0 all fine; 1 some inputs rejected or unavailable; 2 the environment failed;
+        3 a bug stopped the run."""
+        if self.bug is not None:
+            return 3
+        if self.failure is not None:
+            return 2
+        return 1 if self.rejected or self.unavailable else 0
+
+    @property
+    def status(self) -> str:
+        """`ok`, `incomplete` (inputs rejected or unavailable), `failed` or `crashed`."""
+        return ("ok", "incomplete", "failed", "crashed")[self.exit_code]
 
     def write(self, out_dir: Path) -> Path:
         """Write the report atomically as JSON."""
@@ -110,10 +130,21 @@ class RunReport:
             "entries": [e.as_dict() for e in self.entries],
             "comparisons": [c.as_dict() for c in self.comparisons],
             "work": asdict(self.work),
+            "status": self.status,
             "exit_code": self.exit_code,
+            "error": self.failure or self.bug,
         }
         atomic_write_text(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         return path
+
+    def write_or_withdraw(self, out_dir: Path) -> None:
+        """Write the report; when even that fails (disk full, read-only folder), remove the
+        previous one rather than leave it saying that this run went well."""
+        try:
+            self.write(out_dir)
+        except OSError:
+            with contextlib.suppress(OSError):
+                (out_dir / "run-report.json").unlink(missing_ok=True)
 
 
 def utc_now_iso() -> str:

@@ -46,6 +46,8 @@ class FurnitureLine:
     """A whole line of page furniture that belongs to the series (its title, its bureau)."""
 
     position: str
+    line: str
+    """The line as written in furniture.csv (a whole-line regular expression)."""
     pattern: re.Pattern[str]
 
 
@@ -117,9 +119,10 @@ def _furniture(where: str, row: dict[str, str]) -> FurnitureLine:
     if row["position"] not in POSITIONS:
         raise ConfigError(where, f"position must be one of {', '.join(POSITIONS)}")
     try:
-        return FurnitureLine(row["position"], re.compile(rf"^(?:{row['line']})$", re.IGNORECASE))
+        pattern = re.compile(rf"^(?:{row['line']})$", re.IGNORECASE)
     except re.error as exc:
         raise ConfigError(where, f"line is not a valid pattern ({exc})") from exc
+    return FurnitureLine(row["position"], row["line"], pattern)
 
 
 def _definition(

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from urllib.parse import urlparse
 
-from crtdiff.ingest.metadata import Clues
+from crtdiff.ingest.metadata import Clues, CountryClue, YearClue
 from crtdiff.reference.countries import CountryTable
 from crtdiff.series.definition import SeriesDefinition
 
@@ -54,17 +54,18 @@ def add_series_clues(
     clues: Clues, definition: SeriesDefinition, titles: Iterable[str], uri: str, table: CountryTable
 ) -> None:
     """Put what the series' own titles and URL patterns say first among the clues."""
-    countries = []
-    years = []
+    countries: list[CountryClue] = []
+    years: list[YearClue] = []
     for text in titles:
         for pattern in _title_patterns(definition.title_phrases):
             match = pattern.search(text.strip())
             if match is None:
                 continue
-            years.append((int(match.group("year")), f"title {text.strip()!r}"))
+            where = f"title {text.strip()!r}"
+            years.append(YearClue(frozenset([int(match.group("year"))]), where))
             country = table.resolve(match.group("country"))
             if country is not None:
-                countries.append((country, f"title {text.strip()!r}"))
+                countries.append(CountryClue(country, where))
                 clues.title = clues.title or match.group(0).strip()
             break
     path = _path(uri)
@@ -72,10 +73,10 @@ def add_series_clues(
         found = url.pattern.search(path)
         if found is None:
             continue
-        years.append((int(found.group(1)), f"URL {uri}"))
+        years.append(YearClue(frozenset([int(found.group(1))]), f"URL {uri}"))
         country = table.by_slug(found.group(2)) if url.guessable else None
         if country is not None:
-            countries.append((country, f"URL {uri}"))
+            countries.append(CountryClue(country, f"URL {uri}"))
         break
     clues.countries[:0] = countries
     clues.years[:0] = years

@@ -9,11 +9,11 @@ from typing import Protocol
 
 from crtdiff.errors import ConfigError, NoChapterError
 from crtdiff.ingest.blocks import Block
-from crtdiff.ingest.hosts.profile import HostProfile
 from crtdiff.ingest.metadata import Clues
 from crtdiff.ingest.sections import SectionPlan
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.countries import CountryTable
+from crtdiff.reference.furniture import Furniture, FurnitureLine, combine_furniture
 from crtdiff.reference.gazetteer import Gazetteer
 from crtdiff.reference.headings import HeadingVariant
 from crtdiff.series.definition import DEFAULT_SERIES, SERIES_DIR, SeriesDefinition, load_definitions
@@ -63,24 +63,16 @@ class Series:
         """True for CRT, the default series."""
         return self.name == DEFAULT_SERIES
 
-    @property
-    def furniture(self) -> tuple[HostProfile, ...]:
-        """The series' own furniture lines (furniture.csv) as a host profile, if it has any."""
-        lines = self.definition.furniture
-        if not lines:
-            return ()
-        by = {
-            p: tuple(x.pattern for x in lines if x.position == p)
-            for p in ("leading", "trailing", "anywhere")
-        }
-        return (
-            HostProfile(
-                name=f"{self.name} series",
-                leading_lines=by["leading"],
-                trailing_cut=by["trailing"],
-                anywhere_lines=by["anywhere"],
-            ),
+    def furniture(self, base: Furniture) -> Furniture:
+        """The furniture of every host (furniture.csv) plus the series' own lines (its
+        furniture.csv in data/reference/series/); CRT has none of its own."""
+        own = self.definition.furniture
+        if not own:
+            return base
+        extra = tuple(
+            FurnitureLine(self.name, x.position, "regex", x.line, x.pattern, 0) for x in own
         )
+        return combine_furniture(base.lines + extra)
 
     def add_clues(
         self, clues: Clues, titles: list[str], uri: str, table: CountryTable, source: str

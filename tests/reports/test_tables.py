@@ -6,6 +6,7 @@ import pandas as pd
 
 from reports.tables import TABLES
 from schemas import CountryReport
+from tests.conftest import FIXTURES, ParseFn
 
 
 def test_every_table_in_csv_and_parquet(site_dir: Path) -> None:
@@ -44,3 +45,62 @@ def test_metrics_and_changes(site_dir: Path) -> None:
     renamed = changes[changes["change"] == "renamed"]
     assert renamed.iloc[0][["old", "new"]].tolist() == ["Macina Liberation Front", "Katiba Macina"]
     assert "merged" in set(changes["change"])
+
+
+def test_csv_cells_that_start_like_formulas_are_neutralised(
+    parse: ParseFn, mali_2015: CountryReport, tmp_path: Path
+) -> None:
+    """OWASP's CSV-injection advice: = + - @ tab and CR at the start of a cell get a quote in
+    the CSV; the Parquet keeps the text as the chapter has it."""
+    from reports.tables import arrow_tables, table_rows, write_tables
+
+    hostile = parse(FIXTURES / "bad" / "formula-cells.txt")
+    write_tables(arrow_tables(table_rows([hostile, mali_2015], [])), tmp_path)
+    csv = pd.read_csv(tmp_path / "groups.csv", dtype=str, keep_default_na=False)
+    parquet = pd.read_parquet(tmp_path / "groups.parquet")
+    formula = '=HYPERLINK("http://evil.example/","AQIM") and al-Murabitoun'
+    assert any(v.startswith(formula) for v in parquet.first_mention)
+    assert any(v.startswith("'" + formula) for v in csv.first_mention)
+    legal = pd.read_csv(tmp_path / "legal_measures.csv", dtype=str, keep_default_na=False)
+    for table in (csv, legal):
+        cells = [v for column in table.columns for v in table[column]]
+        assert not [v for v in cells if v[:1] in ("=", "+", "-", "@", "\t", "\r") and v], cells
+    subjects = pd.read_parquet(tmp_path / "legal_measures.parquet").subject.dropna()
+    risky = [s for s in subjects if s[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert all("'" + s in set(legal.subject) for s in risky)
+
+
+def test_every_row_carries_the_official_source(
+    seed_report: CountryReport, mali_2017: CountryReport
+) -> None:
+    from crtdiff.compare.year_diff import compare_reports
+    from crtdiff.reference.bundle import load_reference
+    from reports.tables import diff_rows, report_rows
+    from tests.conftest import SEED_PUBLISHED, SEED_URL
+
+    for name, rows in report_rows(seed_report).items():
+        assert rows, name
+        assert {(r["source_url"], r["published"]) for r in rows} == {(SEED_URL, SEED_PUBLISHED)}
+        assert {r["retrieved_at"] for r in rows} == {"2026-01-01T00:00:00+00:00"}
+    diff = compare_reports(seed_report, mali_2017, load_reference().gazetteer)
+    for name, rows in diff_rows(diff).items():
+        assert rows, name
+        for row in rows:
+            assert (row["old_source_url"], row["old_published"]) == (SEED_URL, SEED_PUBLISHED)
+            assert (row["new_source_url"], row["new_published"]) == (None, None)  # illustrative
+
+
+def test_toll_totals_not_given_are_empty_never_zero(site_dir: Path) -> None:
+    tolls = pd.read_csv(site_dir / "data" / "tolls.csv")
+    wounded = tolls[(tolls["new_year"] == 2017) & (tolls["toll"] == "wounded")].iloc[0]
+    # No 2016 incident gives a wounded figure: empty (not given), and so is the change.
+    assert pd.isna(wounded["old_min"]) and pd.isna(wounded["delta"])
+    assert (wounded["old_given_by"], wounded["new_min"], wounded["new_given_by"]) == (0, 100, 1)
+    killed = tolls[(tolls["new_year"] == 2017) & (tolls["toll"] == "killed")].iloc[0]
+    assert (killed["old_min"], killed["delta"], killed["old_incidents"]) == (27, 56, 7)
+
+
+def test_member_of_a_named_umbrella_is_a_change_of_its_own(site_dir: Path) -> None:
+    changes = pd.read_csv(site_dir / "data" / "changes.csv")
+    absorbed = changes[changes["change"] == "absorbed"]
+    assert absorbed[["item", "new"]].values.tolist() == [["groups[mujao]", "al-murabitoun"]]
