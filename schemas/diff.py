@@ -18,7 +18,7 @@ from schemas.series import (
     is_unset,
 )
 
-DIFF_SCHEMA_VERSION = "2.1.0"
+DIFF_SCHEMA_VERSION = "2.2.0"
 """Bumped on any change to the shape or meaning of the exported YearDiff JSON."""
 
 

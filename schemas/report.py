@@ -23,7 +23,7 @@ from schemas.series import (
     is_unset,
 )
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 """Bumped on any change to the shape or meaning of the exported JSON."""
 
 
