@@ -19,17 +19,21 @@ def extract_series_facts(
     The CRT stack (groups, incidents, legal measures, organisations) runs as one pass, exactly as
     for CRT; other extractors run one by one.
     """
-    if extractors >= CRT_STACK:
+    crt = extractors >= CRT_STACK
+    if crt:
         report = extract_facts(report, ref)
+    rest = extractors - CRT_STACK if crt else extractors
+    if not rest:  # CRT: nothing beyond its one pass, so no second sentence index
+        return report
     index = SentenceIndex(report)
     update: dict[str, object] = {}
-    if "organisations" in extractors and not extractors >= CRT_STACK:
+    if "organisations" in rest:
         findings = find_names(report.body, ref.names, ref.gazetteer, ref.fuzzy)
         update["organisations"] = build_organisations(findings, report.body, ref.gazetteer, index)
-    if "legal_measures" in extractors and not extractors >= CRT_STACK:
+    if "legal_measures" in rest:
         update["legal_measures"] = extract_legal_measures(index, report.year)
-    if "laws" in extractors:
+    if "laws" in rest:
         update["laws"] = extract_laws(report, index)
-    if "counts" in extractors:
+    if "counts" in rest:
         update["counts"] = extract_counts(report, index)
     return report.model_copy(update=update) if update else report
