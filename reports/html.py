@@ -20,11 +20,16 @@ def site_css() -> str:
 
 
 def series_context(series: str) -> dict[str, Any]:
-    """What the templates say about a series other than CRT (its title); nothing for CRT."""
+    """What the templates say about a series other than CRT (its title, whether it names
+    groups); nothing for CRT."""
     if series == "crt":
         return {}
     definition = series_named(series).definition
-    return {"series_title": definition.title, "series_short": definition.short_name}
+    return {
+        "series_title": definition.title,
+        "series_short": definition.short_name,
+        "names_groups": "groups" in definition.extractors,
+    }
 
 
 def pair_citations(diff: YearDiff) -> list[Citation]:

@@ -4,6 +4,7 @@ text changed most (in words added or removed), how the outline moved, the counts
 # The legal-measure lines are CRT's own: status changes, then the new measures by kind.
 from crtdiff.compare.headline import _legal_lines as legal_lines
 from crtdiff.compare.headline import section_name
+from crtdiff.compare.wording import plural
 from crtdiff.compare.words import comparable_words
 from schemas.diff import Headline, LegalDiff, SectionDiff
 from schemas.series import (
@@ -92,7 +93,7 @@ def _outline_lines(matches: list[OutlineMatch], old_year: int) -> list[Headline]
         parts = []
         if removed:
             parts.append(
-                f"{len(removed)} unit(s) of {old_year} no longer present "
+                f"{plural(len(removed), 'unit')} of {old_year} no longer present "
                 f"({_listed([h for m in removed for h in m.old_headings])})"
             )
         if added:
@@ -110,8 +111,8 @@ def _count_text(counts: list[ReportedCount], largest: int | None) -> str:
     if all(c.qualifier is CountQualifier.NONE_REPORTED for c in counts):
         return "none reported"
     if largest is None or largest == 0:
-        return f"{len(counts)} mention(s) without a figure"
-    return f"{len(counts)} figure(s), largest {largest:,}"
+        return f"{plural(len(counts), 'mention')} without a figure"
+    return f"{plural(len(counts), 'figure')}, largest {largest:,}"
 
 
 def _count_lines(counts: list[CountChange] | None, years: tuple[int, int]) -> list[Headline]:

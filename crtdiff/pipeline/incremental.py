@@ -641,7 +641,7 @@ def write_archive_pages(out_dir: Path, summaries: list[CountrySummary]) -> None:
     write_incidents_page(out_dir, archive)
     write_group_pages(out_dir, archive)
     write_year_pages(out_dir, archive)
-    write_search_page(out_dir, [s.slug for s in archive.countries])
+    write_search_page(out_dir, [s.slug for s in archive.countries], archive.series_context)
 
 
 ARCHIVE_PAGES = (

@@ -100,7 +100,7 @@ def test_the_summary_leads_with_what_changed_most(outline_change: YearDiff) -> N
     assert topics.index("outline") > topics.index("text")
     assert any("Worker Rights takes in 3 units of 2020" in h.text for h in outline_change.headline)
     assert any(
-        h.text.startswith("Killings: 4 figure(s), largest 400 in 2020")
+        h.text.startswith("Killings: 4 figures, largest 400 in 2020")
         for h in outline_change.headline
     )
 
