@@ -3,20 +3,17 @@ under output/hrr/ load clean, their links and anchors resolve, they pass axe-cor
 390 px screen, name their series everywhere (the cross-country pages too) and cite their reports
 as HRR reports."""
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.flows.test_series_run import make_catalog
 from tests.reports.conftest import _serve
-from tests.reports.test_browser import SERIOUS, open_page, pages_of
+from tests.reports.run_site import run_catalogue
+from tests.reports.test_browser import SERIOUS, link_problems, open_page, pages_of
 
 pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("browser")]
 
@@ -27,14 +24,7 @@ HRR_TITLE = "Country Reports on Human Rights Practices"
 def series_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The output folder of `crtdiff run` over the seed (CRT) and three HRR reports of Niger."""
     root = tmp_path_factory.mktemp("series-site")
-    catalogue, out = make_catalog(root), root / "output"
-    env = {**os.environ, "PREFECT_HOME": str(root / "prefect-home")}
-    env.pop("PREFECT_API_URL", None)
-    command = [
-        str(Path(sys.executable).parent / "crtdiff"), "run", "--catalog", str(catalogue),
-        "--out", str(out), "--store", str(root / "store"), "-q",
-    ]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+    out, done = run_catalogue(make_catalog(root), root)
     assert done.returncode == 0, done.stderr
     return out
 
@@ -60,20 +50,7 @@ def test_hrr_pages_load_clean_resolve_pass_axe_and_fit_a_phone(
         page, errors, failed = open_page(chromium, url)
         if errors or failed:
             problems.append(f"{path}: {errors} {failed}")
-        for href in set(page.eval_on_selector_all("a[href]", "e => e.map(a => a.href)")):
-            target = urljoin(url, href)
-            if urlparse(target).netloc != urlparse(series_url).netloc:
-                problems.append(f"{path}: external link {href}")  # illustrative: no official URL
-                continue
-            address = target.split("#")[0]
-            if address not in checked:
-                response = page.request.get(address)
-                checked[address] = response.text() if response.status == 200 else ""
-                if response.status != 200:
-                    problems.append(f"{path}: broken link {href}")
-            anchor = urlparse(target).fragment
-            if anchor and checked[address] and f'id="{anchor}"' not in checked[address]:
-                problems.append(f"{path}: missing anchor {href}")
+        problems += link_problems(page, path, url, series_url, checked)
         for violation in axe.run(page).response["violations"]:
             if violation["impact"] in SERIOUS:
                 problems.append(f"{path}: {violation['id']} ({violation['impact']})")
