@@ -29,6 +29,8 @@ from crtdiff.pipeline.incremental import (
     damaged_countries,
     fetch_urls,
     index_key,
+    keyed_pages,
+    replace_keyed_pages,
     resolve_entry,
     settle_country,
 )
@@ -235,7 +237,8 @@ def run_catalog(
     if site:  # the links to the other series are on the index
         key = digest(key, *site)
     if manifest.index != key or not archive_pages_present(out_dir):
-        unwrap(dispatch(render_index, [(country_keys, ctx)])[0])
+        pages = unwrap(dispatch(render_index, [(country_keys, ctx, keyed_pages(manifest))])[0])
+        replace_keyed_pages(manifest, pages)
         run.work.index_rendered = 1
     report("render")
 

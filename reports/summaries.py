@@ -290,6 +290,10 @@ class CountrySummary(_Summary):
     chapters: list[ChapterSummary]
     pairs: list[PairSummary]
     coverage: list[CoverageRow]
+    units: dict[int, str] = {}
+    """Report year → key of what the pages across countries show of that year: its chapter
+    and the comparison ending there. A cross-country page is rendered again only when a key
+    among its own years changed; empty when unknown (then every such page is rendered)."""
 
     @classmethod
     def of(
@@ -297,8 +301,10 @@ class CountrySummary(_Summary):
         chapters: list[ChapterSummary],
         pairs: list[PairSummary],
         coverage: list[CoverageRow] | None = None,
+        units: dict[int, str] | None = None,
     ) -> "CountrySummary":
-        """Summarise a country from its chapters and pairs."""
+        """Summarise a country from its chapters and pairs (`units`: the key of each year's
+        chapter and comparison, when known)."""
         slug = slugify(chapters[0].country)
         by_new_year = {p.new_year: p for p in pairs}
         years: dict[int, YearCell] = {}
@@ -319,6 +325,7 @@ class CountrySummary(_Summary):
             chapters=chapters,
             pairs=pairs,
             coverage=coverage or [],
+            units=units or {},
         )
 
     @property

@@ -39,8 +39,9 @@ from crtdiff.text.normalize import slugify
 from reports.archive import Archive
 from reports.group_pages import write_group_pages
 from reports.html import render_chapter_html, render_pair_html
-from reports.incidents_page import write_incidents_page
+from reports.incidents_page import Part, explorer_part, write_incidents_page
 from reports.markdown import render_pair_markdown
+from reports.page_cache import PageCache
 from reports.search import (
     BUNDLE,
     SearchRecord,
@@ -256,11 +257,14 @@ def settle_country(
 
 SUMMARY_TABLES = tuple(f"{name}.arrow" for name in TABLES)
 """The Arrow tables stored beside each country summary."""
+EXPLORER_PART = "explorer.json"
+"""The country's part of the incidents explorer's data, stored beside its summary."""
 
 
 def summary_intact(store: ResultStore, key: str) -> bool:
-    """True when a country's stored summary and tables are all there and undamaged."""
-    return store.intact("summaries", key, SUMMARY_TABLES)
+    """True when a country's stored summary, tables and explorer part are all there and
+    undamaged."""
+    return store.intact("summaries", key, (*SUMMARY_TABLES, EXPLORER_PART))
 
 
 # --- a country's task ---------------------------------------------------------------------
@@ -476,7 +480,9 @@ def _timeline(
     store = ctx.results
     chapters = [_chapter_summary(ctx, memory, o.report_key or "") for o in entries]
     pair_summaries = [_pair_summary(ctx, memory, o.report_key or "") for o in pairs]
-    country = write_country_page(ctx.out_dir, chapters, pair_summaries, coverage)
+    country = write_country_page(
+        ctx.out_dir, chapters, pair_summaries, coverage, unit_keys(entries, pairs)
+    )
     records = [_search_record(ctx, memory, o, pair=False) for o in entries]
     records += [_search_record(ctx, memory, o, pair=True) for o in pairs]
     write_bundle(search_bundle(ctx.out_dir, country.country), records)
@@ -486,7 +492,18 @@ def _timeline(
             rows[name] += table
     for name, table in arrow_tables(rows).items():
         store.save_bytes("summaries", key, f"{name}.arrow", table_bytes(table, "arrow"))
+    store.save_json("summaries", key, explorer_part(country), EXPLORER_PART)
     store.save("summaries", key, country)  # last: it vouches for the tables beside it
+
+
+def unit_keys(entries: list[EntryOutcome], pairs: list[EntryOutcome]) -> dict[int, str]:
+    """Report year → key of the year's country chapter and of the comparison ending there."""
+    ending = {o.year: o.report_key or "" for o in pairs if o.chapter == "country"}
+    return {
+        o.year: digest(o.report_key or "", ending.get(o.year, ""))
+        for o in entries
+        if o.chapter == "country" and o.year is not None
+    }
 
 
 def _stored_rows(o: EntryOutcome, ctx: RunContext, memory: "_Reports") -> Rows:
@@ -611,22 +628,37 @@ def index_key(country_keys: dict[str, str], keys: Keys) -> str:
     return keys.index([f"{c}={k}" for c, k in sorted(country_keys.items())])
 
 
-def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
-    """Write the index, assets and data tables from the stored country summaries and tables."""
+def render_site_index(
+    country_keys: dict[str, str], ctx: RunContext, pages: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Write the index, assets and data tables from the stored country summaries and tables,
+    and the pages across countries; `pages`: the group and year pages written before, with
+    their keys (only those whose key changed are rendered again). Returns every group and
+    year page with its key."""
     summaries: list[CountrySummary] = []
-    parts = []
-    for country, key in sorted(country_keys.items()):
-        summary = ctx.results.load("summaries", key, CountrySummary)
-        data = [ctx.results.load_bytes("summaries", key, name) for name in SUMMARY_TABLES]
-        if summary is None or any(d is None for d in data):
-            # Checked before the country was settled: only a concurrent damage gets here.
-            raise CrtdiffError(country, "its stored summary was damaged during the run; run again")
-        summaries.append(summary)
-        parts.append({name: read_table(d or b"") for name, d in zip(TABLES, data, strict=True)})
-    write_assets(ctx.out_dir)
-    write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
-    write_tables(concat_tables(parts), ctx.out_dir / "data")
-    write_archive_pages(ctx.out_dir, summaries)
+    tables = []
+    explorer: list[Part] = []
+    with fewer_collections():
+        for country, key in sorted(country_keys.items()):
+            summary = ctx.results.load("summaries", key, CountrySummary)
+            data = [ctx.results.load_bytes("summaries", key, name) for name in SUMMARY_TABLES]
+            part = ctx.results.load_json("summaries", key, EXPLORER_PART)
+            if summary is None or any(d is None for d in data) or not isinstance(part, list):
+                # Checked before the country was settled: only a concurrent damage gets here.
+                raise CrtdiffError(
+                    country, "its stored summary was damaged during the run; run again"
+                )
+            summaries.append(summary)
+            tables.append(
+                {name: read_table(d or b"") for name, d in zip(TABLES, data, strict=True)}
+            )
+            explorer.append(part)
+        write_assets(ctx.out_dir)
+        write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
+        write_tables(concat_tables(tables), ctx.out_dir / "data")
+        cache = PageCache(ctx.out_dir, ctx.keys.render, pages or {}, ctx.results)
+        write_archive_pages(ctx.out_dir, summaries, cache, explorer)
+    return cache.pages
 
 
 def damaged_countries(country_keys: dict[str, str], store: ResultStore) -> set[str]:
@@ -634,14 +666,38 @@ def damaged_countries(country_keys: dict[str, str], store: ResultStore) -> set[s
     return {country for country, key in country_keys.items() if not summary_intact(store, key)}
 
 
-def write_archive_pages(out_dir: Path, summaries: list[CountrySummary]) -> None:
+def write_archive_pages(
+    out_dir: Path,
+    summaries: list[CountrySummary],
+    cache: PageCache | None = None,
+    explorer: list[Part] | None = None,
+) -> None:
     """The pages across countries (incidents, groups, years, search), from the stored country
-    summaries."""
+    summaries (and their parts of the explorer's data, in the same order); with a `cache`,
+    only the group and year pages whose key changed."""
     archive = Archive.of(summaries)
-    write_incidents_page(out_dir, archive)
-    write_group_pages(out_dir, archive)
-    write_year_pages(out_dir, archive)
+    order = sorted(range(len(summaries)), key=lambda i: summaries[i].country)
+    write_incidents_page(out_dir, archive, [explorer[i] for i in order] if explorer else None)
+    write_group_pages(out_dir, archive, cache)
+    write_year_pages(out_dir, archive, cache)
     write_search_page(out_dir, [s.slug for s in archive.countries], archive.series_context)
+
+
+KEYED_FOLDERS = ("groups/", "years/")
+"""Folders of the pages across countries that are keyed one by one (see PageCache)."""
+
+
+def keyed_pages(manifest: Manifest) -> dict[str, str]:
+    """The group and year pages of the manifest, with their keys."""
+    return {p: k for p, k in manifest.outputs.items() if p.startswith(KEYED_FOLDERS)}
+
+
+def replace_keyed_pages(manifest: Manifest, pages: dict[str, str]) -> None:
+    """Record the group and year pages of this run (those of groups or years no longer on
+    file are forgotten)."""
+    for page in keyed_pages(manifest):
+        del manifest.outputs[page]
+    manifest.outputs.update(pages)
 
 
 ARCHIVE_PAGES = (
