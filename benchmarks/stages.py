@@ -42,10 +42,12 @@ STAGES: dict[str, list[str]] = {
         "crtdiff.pipeline.incremental:report_rows",
         "crtdiff.pipeline.incremental:diff_rows",
     ],
-    "result store (encode, seal, write, read)": [
+    "result store: writes (encode, seal, write)": [
         "crtdiff.store.results:ResultStore.save",
         "crtdiff.store.results:ResultStore.save_json",
         "crtdiff.store.results:ResultStore.save_bytes",
+    ],
+    "result store: reads (read, verify, decode)": [
         "crtdiff.store.results:ResultStore.load",
         "crtdiff.store.results:ResultStore.load_json",
         "crtdiff.store.results:ResultStore.load_bytes",
@@ -54,9 +56,10 @@ STAGES: dict[str, list[str]] = {
     "output JSON and page writes": ["crtdiff.pipeline.incremental:_write"],
     "country page": ["crtdiff.pipeline.incremental:write_country_page"],
     "search bundle (Pagefind)": ["crtdiff.pipeline.incremental:write_bundle"],
-    "country tables (Arrow)": [
+    "country tables (Arrow), explorer part": [
         "crtdiff.pipeline.incremental:arrow_tables",
         "crtdiff.pipeline.incremental:table_bytes",
+        "crtdiff.pipeline.incremental:explorer_part",
     ],
     "index page": ["crtdiff.pipeline.incremental:write_index"],
     "data tables": [

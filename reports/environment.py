@@ -21,7 +21,13 @@ from crtdiff.compare.wording import (
     toll_figure,
 )
 from reports.charts import heat_class
-from reports.fragments import presence_cells, redline_html, segments_html, sentence_link
+from reports.fragments import (
+    presence_cells,
+    redline_html,
+    segments_html,
+    sentence_link,
+    sentence_rows,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
@@ -85,5 +91,6 @@ def environment() -> Environment:
         redline_html=redline_html,
         segments_html=segments_html,
         presence_cells=presence_cells,
+        sentence_rows=sentence_rows,
     )
     return env

@@ -23,6 +23,12 @@ def sentence_link(ref: _Located, year: int) -> Markup:
     return Markup(f'<a href="{int(year)}.html#s{int(ref.start)}">{escape(ref.text)}</a>')
 
 
+def sentence_rows(refs: Iterable[_Located], year: int, before: str, after: str) -> Markup:
+    """One line per sentence, each a link to its anchor between the template's own `before`
+    and `after` markup (a pair page lists a hundred unchanged sentences or more)."""
+    return Markup("".join(f"{before}{sentence_link(ref, year)}{after}\n" for ref in refs))
+
+
 def redline_html(parts: Iterable[RedlinePart]) -> Markup:
     """Word runs kept as text, deleted in `<del>`, inserted in `<ins>`."""
     out = []

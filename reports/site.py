@@ -112,13 +112,11 @@ def write_country_page(
     chapters: list[ChapterSummary],
     pairs: list[PairSummary],
     coverage: list[CoverageRow] | None = None,
-    units: dict[int, str] | None = None,
 ) -> CountrySummary:
-    """A country's timeline page, from the summaries of its chapters and pairs (`units`: see
-    CountrySummary.units)."""
+    """A country's timeline page, from the summaries of its chapters and pairs."""
     chapters = sorted((c for c in chapters if c.chapter == "country"), key=lambda c: c.year)
     pairs = sorted((p for p in pairs if p.chapter == "country"), key=lambda p: p.new_year)
-    summary = CountrySummary.of(chapters, pairs, coverage, units)
+    summary = CountrySummary.of(chapters, pairs, coverage)
     by_new_year = {p.new_year: p for p in pairs}
     by_year = {c.year: c for c in chapters}
     rows = [

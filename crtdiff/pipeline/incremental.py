@@ -308,6 +308,17 @@ class _Reports:
         self.reparse = reparse
         self.reports: dict[str, CountryReport] = {}
         self.diffs: dict[str, YearDiff] = {}
+        self.derived: dict[tuple[str, str], object] = {}
+        """Summaries, search records and table rows made by this task, by (kind, key): the
+        timeline takes them from here rather than reading back what was just written."""
+
+    def keep(self, ctx: "RunContext", kind: str, key: str, value: BaseModel | Rows) -> None:
+        """Store a result derived from a report or diff, and keep it for this task."""
+        if isinstance(value, BaseModel):
+            ctx.results.save(kind, key, value)
+        else:
+            ctx.results.save_json(kind, key, value)
+        self.derived[(kind, key)] = value
 
     def stored_report(self, key: str) -> CountryReport | None:
         if key not in self.reports:
@@ -341,7 +352,7 @@ class _Reports:
 
 
 def _parse_and_store(
-    entry: CatalogEntry, raw: RawSource | None, key: str, ctx: RunContext
+    entry: CatalogEntry, raw: RawSource | None, key: str, ctx: RunContext, memory: _Reports
 ) -> CountryReport:
     """Parse an entry (reading its source again when `raw` is not at hand) and store the
     report, its summary and its table rows under `key`."""
@@ -349,9 +360,9 @@ def _parse_and_store(
     request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT, entry.series)
     report = parse_chapter(raw, request, ctx.reference)
     ctx.results.save("reports", key, report)
-    ctx.results.save("chapters", key, ChapterSummary.of(report))
-    ctx.results.save("search", key, chapter_record(report))
-    ctx.results.save_json("rows", key, report_rows(report))
+    memory.keep(ctx, "chapters", key, ChapterSummary.of(report))
+    memory.keep(ctx, "search", key, chapter_record(report))
+    memory.keep(ctx, "rows", key, report_rows(report))
     return report
 
 
@@ -363,7 +374,7 @@ def _ingest(item: Resolved, ctx: RunContext, manifest: Manifest, memory: _Report
     try:
         stored = memory.stored_report(item.key) if item.raw is None else None
         cached = stored is not None
-        report = stored or _parse_and_store(entry, item.raw, item.key, ctx)
+        report = stored or _parse_and_store(entry, item.raw, item.key, ctx, memory)
         memory.reports[item.key] = report
     except CrtdiffError as exc:
         return EntryOutcome(entry.key, Status.REJECTED, reason=str(exc), notes=item.notes)
@@ -402,9 +413,9 @@ def _compare(
                 memory.report(plan.old_key), memory.report(plan.new_key), ctx.reference.gazetteer
             )
             ctx.results.save("diffs", plan.key, diff)
-            ctx.results.save("pairs", plan.key, PairSummary.of(diff))
-            ctx.results.save("search", plan.key, pair_record(diff))
-            ctx.results.save_json("rows", plan.key, diff_rows(diff))
+            memory.keep(ctx, "pairs", plan.key, PairSummary.of(diff))
+            memory.keep(ctx, "search", plan.key, pair_record(diff))
+            memory.keep(ctx, "rows", plan.key, diff_rows(diff))
             memory.diffs[plan.key] = diff
     except CrtdiffError as exc:
         return EntryOutcome(plan.label, Status.REJECTED, reason=str(exc)), None
@@ -456,14 +467,22 @@ def _chapter_html(memory: _Reports, report_key: str) -> str:
 
 
 def _stored_summary(
-    ctx: RunContext, kind: str, key: str, model: type[S], make: Callable[[], S]
+    ctx: RunContext,
+    memory: _Reports,
+    kind: str,
+    key: str,
+    model: type[S],
+    make: Callable[[], S],
 ) -> S:
-    """A stored summary, or one made again when missing or written by older code (a summary
-    that no longer loads must not silently vanish from the pages)."""
+    """A summary made by this task or stored, or one made again when missing or written by
+    older code (a summary that no longer loads must not silently vanish from the pages)."""
+    kept = memory.derived.get((kind, key))
+    if isinstance(kept, model):
+        return kept
     summary = ctx.results.load(kind, key, model)
     if summary is None:
         summary = make()
-        ctx.results.save(kind, key, summary)
+        memory.keep(ctx, kind, key, summary)
     return summary
 
 
@@ -480,9 +499,8 @@ def _timeline(
     store = ctx.results
     chapters = [_chapter_summary(ctx, memory, o.report_key or "") for o in entries]
     pair_summaries = [_pair_summary(ctx, memory, o.report_key or "") for o in pairs]
-    country = write_country_page(
-        ctx.out_dir, chapters, pair_summaries, coverage, unit_keys(entries, pairs)
-    )
+    country = write_country_page(ctx.out_dir, chapters, pair_summaries, coverage)
+    country = country.model_copy(update={"units": unit_keys(entries, pairs)})
     records = [_search_record(ctx, memory, o, pair=False) for o in entries]
     records += [_search_record(ctx, memory, o, pair=True) for o in pairs]
     write_bundle(search_bundle(ctx.out_dir, country.country), records)
@@ -510,12 +528,12 @@ def _stored_rows(o: EntryOutcome, ctx: RunContext, memory: "_Reports") -> Rows:
     """An entry's or a pair's table rows from the store, made again when damaged there:
     a table never silently loses a year's rows."""
     k = o.report_key or ""
-    stored = ctx.results.load_json("rows", k)
+    stored = memory.derived.get(("rows", k)) or ctx.results.load_json("rows", k)
     if isinstance(stored, dict) and all(isinstance(v, list) for v in stored.values()):
         return stored
     is_pair = k in memory.diffs  # every pair of the country went through _compare
     rows = diff_rows(memory.required_diff(k, o.key)) if is_pair else report_rows(memory.report(k))
-    ctx.results.save_json("rows", k, rows)
+    memory.keep(ctx, "rows", k, rows)
     return rows
 
 
@@ -528,13 +546,13 @@ def _diff(memory: _Reports, key: str) -> YearDiff:
 
 def _chapter_summary(ctx: RunContext, memory: _Reports, key: str) -> ChapterSummary:
     return _stored_summary(
-        ctx, "chapters", key, ChapterSummary, lambda: ChapterSummary.of(memory.report(key))
+        ctx, memory, "chapters", key, ChapterSummary, lambda: ChapterSummary.of(memory.report(key))
     )
 
 
 def _pair_summary(ctx: RunContext, memory: _Reports, key: str) -> PairSummary:
     return _stored_summary(
-        ctx, "pairs", key, PairSummary, lambda: PairSummary.of(_diff(memory, key))
+        ctx, memory, "pairs", key, PairSummary, lambda: PairSummary.of(_diff(memory, key))
     )
 
 
@@ -546,7 +564,7 @@ def _search_record(
     def make() -> SearchRecord:
         return pair_record(_diff(memory, key)) if pair else chapter_record(memory.report(key))
 
-    return _stored_summary(ctx, "search", key, SearchRecord, make)
+    return _stored_summary(ctx, memory, "search", key, SearchRecord, make)
 
 
 def search_bundle(out_dir: Path, country: str) -> Path:
@@ -590,7 +608,7 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
 
     def reparse(report_key: str) -> CountryReport | None:
         entry = origins.get(report_key)
-        return _parse_and_store(entry, None, report_key, ctx) if entry else None
+        return _parse_and_store(entry, None, report_key, ctx, memory) if entry else None
 
     memory = _Reports(ctx.results, reparse)
     entries = list(job.cached) + [_ingest(item, ctx, manifest, memory) for item in job.todo]
