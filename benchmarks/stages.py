@@ -76,6 +76,12 @@ STAGES: dict[str, list[str]] = {
 """Stage → the functions whose (exclusive) CPU it is; `module:attribute[.attribute]`."""
 
 
+def _user_sys() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + children.ru_utime, own.ru_stime + children.ru_stime
+
+
 def cpu_s() -> float:
     """CPU seconds of this process and of the children it waited for."""
     own = resource.getrusage(resource.RUSAGE_SELF)
@@ -116,10 +122,12 @@ class Timers:
         self.totals.clear()
         self.calls.clear()
         result: dict[str, float] = {}
-        started = cpu_s()
+        started, before = cpu_s(), _user_sys()
         yield result
         result.update(self.totals)
         result["total"] = cpu_s() - started
+        after = _user_sys()
+        result["of which system"] = after[1] - before[1]
 
 
 def install(timers: Timers) -> None:
@@ -158,11 +166,14 @@ def run(data: Path, out: Path, store: Path, countries: list[str] | None = None) 
 
 def table(name: str, figures: dict[str, float], chapters: int, pairs: int) -> None:
     """Print one scenario's stages, largest first."""
-    total = figures.get("total", 0.0)
-    print(f"\n{name}: {total:.2f} s of CPU ({chapters} chapters, {pairs} pairs)")
+    total, system = figures.get("total", 0.0), figures.get("of which system", 0.0)
+    print(
+        f"\n{name}: {total:.2f} s of CPU, {system:.2f} s of it in the kernel "
+        f"({chapters} chapters, {pairs} pairs)"
+    )
     accounted = 0.0
     for stage, seconds in sorted(figures.items(), key=lambda kv: -kv[1]):
-        if stage == "total":
+        if stage in ("total", "of which system"):
             continue
         accounted += seconds
         per = f"{1000 * seconds / chapters:7.2f} ms/chapter" if chapters else ""

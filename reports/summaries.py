@@ -301,10 +301,8 @@ class CountrySummary(_Summary):
         chapters: list[ChapterSummary],
         pairs: list[PairSummary],
         coverage: list[CoverageRow] | None = None,
-        units: dict[int, str] | None = None,
     ) -> "CountrySummary":
-        """Summarise a country from its chapters and pairs (`units`: the key of each year's
-        chapter and comparison, when known)."""
+        """Summarise a country from its chapters and pairs."""
         slug = slugify(chapters[0].country)
         by_new_year = {p.new_year: p for p in pairs}
         years: dict[int, YearCell] = {}
@@ -325,7 +323,6 @@ class CountrySummary(_Summary):
             chapters=chapters,
             pairs=pairs,
             coverage=coverage or [],
-            units=units or {},
         )
 
     @property
