@@ -8,10 +8,10 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from crtdiff import __version__
+from crtdiff.catalog.model import FIRST_YEAR, LAST_YEAR, ChapterKind
 from crtdiff.errors import ConfigError, CrtdiffError
-from crtdiff.ingest.chapter import Request, parse_chapter
-from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
-from crtdiff.pipeline.locate import read_raw
+from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE, PROJECT_ROOT
 from crtdiff.reference.bundle import load_reference
 
 app = typer.Typer(
@@ -20,6 +20,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: the rich panels print a type column (`<bool>` for flags) and cut long
+    # default paths at the panel's edge.
+    rich_markup_mode=None,
 )
 
 
@@ -29,27 +32,92 @@ def fail(error: CrtdiffError) -> NoReturn:
     raise typer.Exit(error.exit_code)
 
 
+def _version(show: bool) -> None:
+    if show:
+        typer.echo(f"crtdiff {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """What changed, country by country and year by year, in the Country Reports on Terrorism."""
+
+
+def _project(path: Path) -> str:
+    """How a default path is shown in help: relative to the project, so that it is short."""
+    return f"the project's {path.relative_to(PROJECT_ROOT).as_posix()}"
+
+
 CountryOpt = Annotated[
-    str | None, typer.Option("--country", help="Country, when the page does not say.")
+    str | None,
+    typer.Option("--country", metavar="COUNTRY", help="Country, when the page does not say."),
 ]
 YearOpt = Annotated[
-    int | None, typer.Option("--year", help="Report year, when the page does not say.")
+    int | None,
+    typer.Option(
+        "--year",
+        metavar="YEAR",
+        min=FIRST_YEAR,
+        max=LAST_YEAR,
+        help="Report year, when the page does not say.",
+    ),
 ]
+CatalogOpt = Annotated[
+    Path,
+    typer.Option(
+        metavar="FILE",
+        show_default=False,
+        help=f"Sources catalogue (default: {_project(DEFAULT_CATALOG)}).",
+    ),
+]
+OutOpt = Annotated[
+    Path,
+    typer.Option(
+        metavar="DIR",
+        show_default=False,
+        help=f"Output folder (default: {_project(DEFAULT_OUTPUT)}).",
+    ),
+]
+StoreOpt = Annotated[
+    Path,
+    typer.Option(
+        metavar="DIR",
+        show_default=False,
+        help=f"Result store that makes runs incremental (default: {_project(DEFAULT_STORE)}).",
+    ),
+]
+NoRunOpt = Annotated[bool, typer.Option("--no-run", help="Only update the catalogue.")]
 
 
 @app.command()
 def ingest(
-    path: Annotated[str, typer.Argument(help="Chapter file (text or HTML) or http(s) URL.")],
+    path: Annotated[
+        str, typer.Argument(metavar="PATH", help="Chapter file (text or HTML) or http(s) URL.")
+    ],
     country: CountryOpt = None,
     year: YearOpt = None,
     chapter: Annotated[
-        str | None, typer.Option(help="Chapter kind, e.g. `safe-haven` (default: country).")
+        ChapterKind | None, typer.Option(help="Which chapter the page is (default: country).")
     ] = None,
 ) -> None:
-    """Ingest one chapter and print its CountryReport as JSON (no Prefect involved)."""
+    """Ingest one chapter and print its CountryReport as JSON.
+
+    No Prefect involved.
+    """
+    from crtdiff.ingest.chapter import Request, parse_chapter
+    from crtdiff.pipeline.locate import read_raw
+
+    kind = chapter.value if chapter is not None else None
     try:
         reference = load_reference()
-        report = parse_chapter(read_raw(path), Request(country, year, chapter), reference)
+        report = parse_chapter(read_raw(path), Request(country, year, kind), reference)
     except CrtdiffError as exc:
         fail(exc)
     sys.stdout.write(report.model_dump_json(indent=2) + "\n")
@@ -65,17 +133,24 @@ class Format(StrEnum):
 
 @app.command()
 def compare(
-    old: Annotated[str, typer.Argument(help="Older chapter: file, http(s) URL, or COUNTRY:YEAR.")],
-    new: Annotated[str, typer.Argument(help="Newer chapter: file, http(s) URL, or COUNTRY:YEAR.")],
+    old: Annotated[
+        str,
+        typer.Argument(metavar="OLD", help="Older chapter: file, http(s) URL, or COUNTRY:YEAR."),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(metavar="NEW", help="Newer chapter: file, http(s) URL, or COUNTRY:YEAR."),
+    ],
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="json, markdown or html.")
     ] = Format.JSON,
-    catalog: Annotated[
-        Path, typer.Option(help="Catalogue used for COUNTRY:YEAR keys.")
-    ] = DEFAULT_CATALOG,
+    catalog: CatalogOpt = DEFAULT_CATALOG,
     country: CountryOpt = None,
 ) -> None:
-    """Compare two chapters of one country and print the change summary (no Prefect involved)."""
+    """Compare two chapters of one country and print what changed.
+
+    No Prefect involved.
+    """
     from crtdiff.compare.year_diff import compare_reports
     from crtdiff.pipeline.locate import read_chapter
 
@@ -108,23 +183,25 @@ class Runner(StrEnum):
 
 @app.command()
 def run(
-    catalog: Annotated[Path, typer.Option(help="Sources catalogue (TOML).")] = DEFAULT_CATALOG,
-    out: Annotated[Path, typer.Option(help="Output folder.")] = DEFAULT_OUTPUT,
-    store: Annotated[
-        Path, typer.Option(help="Result store that makes runs incremental.")
-    ] = DEFAULT_STORE,
+    catalog: CatalogOpt = DEFAULT_CATALOG,
+    out: OutOpt = DEFAULT_OUTPUT,
+    store: StoreOpt = DEFAULT_STORE,
     countries: Annotated[
-        list[str] | None, typer.Option("--country", help="Only this country (repeatable).")
+        list[str] | None,
+        typer.Option("--country", metavar="COUNTRY", help="Only this country (repeatable)."),
     ] = None,
     runner: Annotated[
         Runner, typer.Option(help="threads, processes (one per core), or dask (with --address).")
     ] = Runner.THREADS,
     address: Annotated[
-        str | None, typer.Option(help="Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+        str | None,
+        typer.Option(metavar="URL", help="Dask scheduler, e.g. tcp://10.0.0.5:8786."),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> None:
-    """Run the Prefect pipeline over the catalogue and write the site (only what changed).
+    """Run the pipeline over the catalogue and write the site.
+
+    Only what changed since the last run is recomputed.
 
     Exit status: 0 all entries ok, 1 some inputs rejected, 2 usage or configuration error.
     """
@@ -148,10 +225,6 @@ def run(
     raise typer.Exit(code)
 
 
-StoreOpt = Annotated[Path, typer.Option(help="Result store of incremental runs.")]
-NoRunOpt = Annotated[bool, typer.Option("--no-run", help="Only update the catalogue.")]
-
-
 def _run_for(countries: list[str], catalog: Path, out: Path, store: Path) -> int:
     from crtdiff.run_command import RunOptions, run_pipeline
 
@@ -161,16 +234,30 @@ def _run_for(countries: list[str], catalog: Path, out: Path, store: Path) -> int
 
 @app.command()
 def add(
-    country: Annotated[str, typer.Argument(help="Country (any name or alias).")],
-    year: Annotated[int, typer.Argument(help="Report year.")],
-    file: Annotated[Path | None, typer.Option("--file", help="Chapter file to add.")] = None,
-    url: Annotated[str | None, typer.Option("--url", help="Chapter URL to add.")] = None,
-    catalog: Annotated[Path, typer.Option(help="Sources catalogue (TOML).")] = DEFAULT_CATALOG,
-    out: Annotated[Path, typer.Option(help="Output folder.")] = DEFAULT_OUTPUT,
+    country: Annotated[str, typer.Argument(metavar="COUNTRY", help="Country (any name or alias).")],
+    year: Annotated[
+        int, typer.Argument(metavar="YEAR", min=FIRST_YEAR, max=LAST_YEAR, help="Report year.")
+    ],
+    file: Annotated[
+        Path | None, typer.Option("--file", metavar="PATH", help="Chapter file to add.")
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", metavar="URL", help="Chapter URL to add.")
+    ] = None,
+    illustrative: Annotated[
+        bool,
+        typer.Option(
+            "--illustrative",
+            help="The text was written for tests or demos, not published: every page built "
+            "from it says so.",
+        ),
+    ] = False,
+    catalog: CatalogOpt = DEFAULT_CATALOG,
+    out: OutOpt = DEFAULT_OUTPUT,
     store: StoreOpt = DEFAULT_STORE,
     no_run: NoRunOpt = False,
 ) -> None:
-    """Add a country-year (file or URL) to the catalogue, then update what it affects."""
+    """Add a chapter to the catalogue, then update what it affects."""
     from crtdiff.catalog.add import add_file, add_url
     from crtdiff.pipeline.locate import fetch_direct
 
@@ -179,14 +266,23 @@ def add(
     try:
         reference = load_reference()
         if file is not None:
-            added = add_file(catalog, country, year, file, reference)
+            added = add_file(catalog, country, year, file, reference, illustrative=illustrative)
         else:
-            added = add_url(catalog, country, year, url or "", reference, fetch_direct)
+            added = add_url(
+                catalog,
+                country,
+                year,
+                url or "",
+                reference,
+                fetch_direct,
+                illustrative=illustrative,
+            )
     except CrtdiffError as exc:
         fail(exc)
+    kind = ", illustrative" if added.entry.illustrative else ""
     typer.echo(
         f"{added.entry.country} {added.entry.year}: {added.change} in {catalog} "
-        f"(source {added.entry.source}, sha256 {added.sha256[:12]})"
+        f"(source {added.entry.source}, sha256 {added.sha256[:12]}{kind})"
     )
     if not no_run:
         raise typer.Exit(_run_for([added.entry.country], catalog, out, store))
@@ -194,20 +290,33 @@ def add(
 
 @app.command()
 def discover(
-    year: Annotated[int, typer.Option("--year", help="Report year to look for.")],
+    year: Annotated[
+        int,
+        typer.Option(
+            "--year", metavar="YEAR", min=FIRST_YEAR, max=LAST_YEAR, help="Report year to look for."
+        ),
+    ],
     countries: Annotated[
         list[str] | None,
-        typer.Option("--country", help="Country to probe (repeatable; default: the catalogue's)."),
+        typer.Option(
+            "--country",
+            metavar="COUNTRY",
+            help="Country to probe (repeatable; default: every country of the catalogue).",
+        ),
     ] = None,
-    base_url: Annotated[str, typer.Option(help="Site publishing the reports.")] = (
-        "https://www.state.gov"
-    ),
-    catalog: Annotated[Path, typer.Option(help="Sources catalogue (TOML).")] = DEFAULT_CATALOG,
-    out: Annotated[Path, typer.Option(help="Output folder.")] = DEFAULT_OUTPUT,
+    base_url: Annotated[
+        str, typer.Option(metavar="URL", help="Site publishing the reports.")
+    ] = "https://www.state.gov",
+    catalog: CatalogOpt = DEFAULT_CATALOG,
+    out: OutOpt = DEFAULT_OUTPUT,
     store: StoreOpt = DEFAULT_STORE,
     no_run: NoRunOpt = False,
 ) -> None:
-    """Probe the expected URL of each country's chapter for a year; add what answers."""
+    """Probe where a year's chapters should appear; add what answers.
+
+    Exit status: 0 every probe answered (found or not published yet), 1 some probe failed
+    (unreachable, or the page is not that chapter), or the status of the run that follows.
+    """
     from crtdiff.catalog.discover import Found
     from crtdiff.catalog.discover import discover as probe
     from crtdiff.catalog.load import load_catalog
@@ -222,27 +331,36 @@ def discover(
     except CrtdiffError as exc:
         fail(exc)
     for p in probes:
-        typer.echo(f"{p.country} {p.year}: {p.outcome.value}: {p.detail}")
+        typer.echo(p.line(), err=p.outcome.failed)
+    failed = 1 if any(p.outcome.failed for p in probes) else 0
     found = [p.country for p in probes if p.outcome is Found.ADDED]
     if found and not no_run:
-        raise typer.Exit(_run_for(found, catalog, out, store))
+        failed = max(failed, _run_for(found, catalog, out, store))
+    raise typer.Exit(failed)
 
 
 @app.command()
 def serve(
-    catalog: Annotated[Path, typer.Option(help="Sources catalogue (TOML).")] = DEFAULT_CATALOG,
-    out: Annotated[Path, typer.Option(help="Output folder.")] = DEFAULT_OUTPUT,
+    catalog: CatalogOpt = DEFAULT_CATALOG,
+    out: OutOpt = DEFAULT_OUTPUT,
     store: StoreOpt = DEFAULT_STORE,
-    annual_cron: Annotated[str, typer.Option(help="Cron of the full `annual` run.")] = (
-        "0 6 1 12 *"
-    ),
-    watch_cron: Annotated[str, typer.Option(help="Cron of the `watch` probe.")] = "0 7 * * 1",
-    timezone: Annotated[str, typer.Option(help="Time zone of both schedules.")] = "UTC",
-    watch_base_url: Annotated[str, typer.Option(help="Site `watch` probes.")] = (
-        "https://www.state.gov"
-    ),
+    annual_cron: Annotated[
+        str, typer.Option(metavar="CRON", help="Cron of the full `annual` run.")
+    ] = "0 6 1 12 *",
+    watch_cron: Annotated[
+        str, typer.Option(metavar="CRON", help="Cron of the `watch` probe.")
+    ] = "0 7 * * 1",
+    timezone: Annotated[
+        str, typer.Option(metavar="ZONE", help="Time zone of both schedules.")
+    ] = "UTC",
+    watch_base_url: Annotated[
+        str, typer.Option(metavar="URL", help="Site `watch` probes.")
+    ] = "https://www.state.gov",
 ) -> None:
-    """Serve the `annual` and `watch` deployments against the server in PREFECT_API_URL."""
+    """Serve the `annual` and `watch` deployments on a Prefect server.
+
+    The server is the one in PREFECT_API_URL. Stop with SIGTERM or Ctrl-C.
+    """
     if not os.environ.get("PREFECT_API_URL"):
         fail(
             ConfigError(
@@ -276,20 +394,44 @@ def schemas(
     ] = False,
 ) -> None:
     """Export the JSON Schema files under schemas/json/."""
-    from schemas.export import stale_schemas, write_schemas
+    from schemas.export import JSON_DIR, schema_texts, stale_schemas, write_schemas
 
     if check:
         stale = stale_schemas()
         for name in stale:
-            typer.echo(f"stale: schemas/json/{name}", err=True)
+            typer.echo(
+                f"stale: schemas/json/{name} (run `crtdiff schemas` to rewrite it)", err=True
+            )
+        if not stale:
+            typer.echo(f"schemas/json: {len(schema_texts())} schema files up to date")
         raise typer.Exit(1 if stale else 0)
     for path in write_schemas():
-        typer.echo(f"wrote {path}")
+        typer.echo(f"wrote {path.relative_to(JSON_DIR.parent.parent)}")
+
+
+def _usage_line(error: typer.TyperException) -> str:
+    """A command-line usage error as one line, with where to read the usage."""
+    message = error.format_message() if hasattr(error, "format_message") else str(error)
+    context = getattr(error, "ctx", None)
+    command = context.command_path if context is not None else "crtdiff"
+    message = " ".join(message.split())
+    return f"crtdiff: error: {command}: {message} (see `{command} --help`)"
 
 
 def main() -> None:
-    """Entry point that turns configuration errors raised outside commands into one line."""
+    """Entry point: every error is one line on stderr with the documented exit status."""
     try:
-        app()
+        code = app(standalone_mode=False, prog_name="crtdiff")
     except ConfigError as exc:
-        fail(exc)
+        typer.echo(f"crtdiff: error: {exc}", err=True)
+        code = exc.exit_code
+    except typer.TyperException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            typer.echo(exc.format_message() if hasattr(exc, "format_message") else "")  # help
+        else:
+            typer.echo(_usage_line(exc), err=True)
+        code = exc.exit_code
+    except typer.Abort:
+        typer.echo("crtdiff: aborted", err=True)
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)

@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crtdiff.catalog.load import load_catalog
+from crtdiff.catalog.select import select_countries
 from crtdiff.pipeline.outcome import RunReport, Status
 from crtdiff.reference.bundle import load_reference
 
@@ -70,6 +71,11 @@ def run_pipeline(options: RunOptions) -> int:
     configure_prefect()
     reference = load_reference()
     catalog = load_catalog(options.catalog, reference.countries)  # ConfigError → exit 2 early
+    countries = (
+        select_countries(options.countries, catalog, reference.countries)
+        if options.countries
+        else None
+    )
     options.out_dir.mkdir(parents=True, exist_ok=True)
 
     from flows.pipeline import crtdiff_run
@@ -99,7 +105,7 @@ def run_pipeline(options: RunOptions) -> int:
                 str(options.catalog),
                 str(options.out_dir),
                 str(options.store_dir),
-                options.countries,
+                countries,
             )
     print_summary(report, options.out_dir)
     print_work(report)

@@ -31,12 +31,19 @@ def _check(raw: RawSource, country: str, year: int, reference: Reference) -> Non
 
 
 def add_file(
-    catalog_path: Path, country: str, year: int, file: Path, reference: Reference
+    catalog_path: Path,
+    country: str,
+    year: int,
+    file: Path,
+    reference: Reference,
+    *,
+    illustrative: bool = False,
 ) -> Added:
-    """Keep a local chapter as a content-addressed snapshot and catalogue it."""
+    """Keep a local chapter as a content-addressed snapshot and catalogue it (`illustrative`:
+    the text was written for tests and demos, and every output built from it says so)."""
     resolved = reference.countries.resolve(country)
     if resolved is None:
-        raise MetadataError(country, "unknown country (not in data/reference/countries.csv)")
+        raise MetadataError("COUNTRY", reference.countries.unknown(country))
     raw = read_local(file)
     fmt = detect_format(raw.data, raw.uri)
     _check(raw, resolved.name, year, reference)
@@ -47,21 +54,32 @@ def add_file(
     stored = store.put(f"file:{slugify(resolved.name)}/{year}", raw.data, record)
     relative = stored.path.relative_to(catalog_path.parent).as_posix()
     entry = CatalogEntry(
-        country=resolved.name, year=year, source=relative, note=f"added from {file.name}"
+        country=resolved.name,
+        year=year,
+        source=relative,
+        illustrative=illustrative,
+        note=f"added from {file.name}",
     )
     return Added(entry, upsert_entry(catalog_path, entry), sha)
 
 
 def add_url(
-    catalog_path: Path, country: str, year: int, url: str, reference: Reference, fetch: Fetcher
+    catalog_path: Path,
+    country: str,
+    year: int,
+    url: str,
+    reference: Reference,
+    fetch: Fetcher,
+    *,
+    illustrative: bool = False,
 ) -> Added:
     """Fetch a chapter (keeping its snapshot) and catalogue its URL."""
     resolved = reference.countries.resolve(country)
     if resolved is None:
-        raise MetadataError(country, "unknown country (not in data/reference/countries.csv)")
+        raise MetadataError("COUNTRY", reference.countries.unknown(country))
     store = SnapshotStore(catalog_path.parent / "snapshots")
     source = fetch_to_store(url, store, fetch)
     _check(source.raw, resolved.name, year, reference)
-    entry = CatalogEntry(country=resolved.name, year=year, source=url)
+    entry = CatalogEntry(country=resolved.name, year=year, source=url, illustrative=illustrative)
     sha = hashlib.sha256(source.raw.data).hexdigest()
     return Added(entry, upsert_entry(catalog_path, entry), sha)

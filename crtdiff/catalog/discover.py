@@ -24,12 +24,22 @@ def expected_urls(year: int, country: Country, base: str = STATE_GOV) -> list[st
 
 
 class Found(StrEnum):
-    """Outcome of probing one country."""
+    """Outcome of probing one country; the values are what the command line prints."""
 
     ADDED = "added"
-    ABSENT = "absent"
+    ABSENT = "not published yet"
+    """The site answered that the page does not exist (404, 410)."""
+    UNREACHABLE = "unreachable"
+    """No answer that says anything about the page: offline, timeout, server error."""
     REJECTED = "rejected"
-    NO_PATTERN = "no_pattern"
+    """The page answered but is not that country-year's chapter, or the country is unknown."""
+    NOT_GUESSABLE = "cannot be guessed"
+    """Years published as region pages, whose URLs carry numeric ids."""
+
+    @property
+    def failed(self) -> bool:
+        """True when the probe could not do its job (the command then exits with status 1)."""
+        return self in (Found.UNREACHABLE, Found.REJECTED)
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,10 @@ class Probe:
     year: int
     outcome: Found
     detail: str
+
+    def line(self) -> str:
+        """`Mali 2024: not published yet (HTTP 404 at https://...)`."""
+        return f"{self.country} {self.year}: {self.outcome.value}: {self.detail}"
 
 
 def discover(
@@ -55,18 +69,28 @@ def discover(
     for name in countries:
         country = reference.countries.resolve(name)
         if country is None:
-            probes.append(Probe(name, year, Found.REJECTED, "unknown country"))
+            probes.append(Probe(name, year, Found.REJECTED, reference.countries.unknown(name)))
             continue
         urls = expected_urls(year, country, base)
         if not urls:
-            detail = f"no URL pattern before {FIRST_COUNTRY_PAGE_YEAR} (region pages)"
-            probes.append(Probe(country.name, year, Found.NO_PATTERN, detail))
+            detail = (
+                f"chapters before {FIRST_COUNTRY_PAGE_YEAR} sit in region pages whose URLs "
+                "carry numeric ids; add one with `crtdiff add COUNTRY YEAR --url URL`"
+            )
+            probes.append(Probe(country.name, year, Found.NOT_GUESSABLE, detail))
         for url in urls:
-            try:
-                added = add_url(catalog_path, country.name, year, url, reference, fetch)
-                probes.append(Probe(country.name, year, Found.ADDED, f"{url} ({added.change})"))
-            except FetchError as exc:
-                probes.append(Probe(country.name, year, Found.ABSENT, exc.problem))
-            except CrtdiffError as exc:
-                probes.append(Probe(country.name, year, Found.REJECTED, str(exc)))
+            probes.append(_probe(catalog_path, country.name, year, url, reference, fetch))
     return probes
+
+
+def _probe(
+    catalog_path: Path, country: str, year: int, url: str, reference: Reference, fetch: Fetcher
+) -> Probe:
+    try:
+        added = add_url(catalog_path, country, year, url, reference, fetch)
+    except FetchError as exc:
+        outcome = Found.ABSENT if exc.not_found else Found.UNREACHABLE
+        return Probe(country, year, outcome, f"{exc.problem} at {url}")
+    except CrtdiffError as exc:
+        return Probe(country, year, Found.REJECTED, str(exc))
+    return Probe(country, year, Found.ADDED, f"{url} ({added.change} in the catalogue)")

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import tomlkit
-from tomlkit.items import AoT
+from tomlkit.items import AoT, Table
 
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.errors import ConfigError
@@ -20,43 +20,67 @@ def _reports(document: tomlkit.TOMLDocument, path: Path) -> AoT:
     return reports
 
 
-def upsert_entry(path: Path, entry: CatalogEntry) -> str:
-    """Add the entry, or point the existing entry of that country-year at the new source.
-
-    Returns "added", "updated" or "unchanged".
-    """
+def _read(path: Path) -> tomlkit.TOMLDocument:
     try:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
-        document = tomlkit.parse(text)
+        if text and not text.endswith("\n"):
+            text += "\n"  # else the blank line before a new table lands on its last line
+        return tomlkit.parse(text)
     except tomlkit.exceptions.TOMLKitError as exc:
         raise ConfigError(str(path), f"catalogue is not valid TOML ({exc})") from exc
-    reports = _reports(document, path)
-    for table in reports:
-        same = (
-            table.get("country") == entry.country
-            and table.get("year") == entry.year
-            and table.get("chapter", "country") == entry.chapter
-        )
-        if not same:
-            continue
-        if table.get("source") == entry.source:
-            return "unchanged"
-        table["source"] = entry.source
-        for key in ("fallback", "illustrative"):
-            if key in table:
-                del table[key]
-        if entry.note:
-            table["note"] = entry.note
-        atomic_write_text(path, tomlkit.dumps(document), durable=True)
-        return "updated"
+
+
+def _same_chapter(table: Table, entry: CatalogEntry) -> bool:
+    return (
+        table.get("country") == entry.country
+        and table.get("year") == entry.year
+        and table.get("chapter", "country") == entry.chapter
+    )
+
+
+def _update(table: Table, entry: CatalogEntry) -> bool:
+    """Point a table at the entry's source; False when it already says the same."""
+    if table.get("source") == entry.source and table.get("illustrative", False) == (
+        entry.illustrative
+    ):
+        return False
+    table["source"] = entry.source
+    for key in ("fallback", "illustrative"):
+        if key in table:
+            del table[key]
+    if entry.illustrative:
+        table["illustrative"] = True
+    if entry.note:
+        table["note"] = entry.note
+    return True
+
+
+def _new_table(entry: CatalogEntry) -> Table:
     table = tomlkit.table()
+    table.trivia.indent = "\n"  # a blank line between tables, as people write them
     table["country"] = entry.country
     table["year"] = entry.year
     table["source"] = entry.source
     if entry.chapter != "country":
         table["chapter"] = entry.chapter
+    if entry.illustrative:
+        table["illustrative"] = True
     if entry.note:
         table["note"] = entry.note
-    reports.append(table)
+    return table
+
+
+def upsert_entry(path: Path, entry: CatalogEntry) -> str:
+    """Add the entry, or point the existing entry of that country-year at the new source.
+
+    Returns "added", "updated" or "unchanged".
+    """
+    document = _read(path)
+    reports = _reports(document, path)
+    existing = next((table for table in reports if _same_chapter(table, entry)), None)
+    if existing is not None and not _update(existing, entry):
+        return "unchanged"
+    if existing is None:
+        reports.append(_new_table(entry))
     atomic_write_text(path, tomlkit.dumps(document), durable=True)
-    return "added"
+    return "added" if existing is None else "updated"

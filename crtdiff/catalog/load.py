@@ -82,9 +82,7 @@ def _validate_entry(
         return None
     country = countries.resolve(entry.country)
     if country is None:
-        catalog.rejected.append(
-            RejectedEntry(label, f"unknown country {entry.country!r} (not in countries.csv)")
-        )
+        catalog.rejected.append(RejectedEntry(label, countries.unknown(entry.country)))
         return None
     return entry.model_copy(update={"country": country.name})
 

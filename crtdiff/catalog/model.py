@@ -1,5 +1,6 @@
 """Catalogue entries: one chapter of one country and report year, and where its text is."""
 
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -10,13 +11,26 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 _ALLOWED_SCHEMES = ("http", "https")
 
 
+class ChapterKind(StrEnum):
+    """The chapters a country can have in one report year: its country chapter and, for some,
+    an entry in the "Terrorist Safe Havens" chapter."""
+
+    COUNTRY = "country"
+    SAFE_HAVEN = "safe-haven"
+
+
+CHAPTERS = tuple(kind.value for kind in ChapterKind)
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+"""The report years the schema accepts."""
+
+
 class CatalogEntry(BaseModel):
     """One `[[report]]` table of the catalogue."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     country: Annotated[str, Field(min_length=2, max_length=80)]
-    year: Annotated[int, Field(ge=1990, le=2100)]
+    year: Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
     source: Annotated[str, Field(min_length=1)]
     """A path relative to the catalogue's folder, or an http(s) URL."""
     chapter: Annotated[str, Field(pattern=r"^[a-z0-9-]+$")] = "country"
@@ -25,6 +39,13 @@ class CatalogEntry(BaseModel):
     illustrative: bool = False
     """True when `source` itself is an illustrative chapter written for tests and demos."""
     note: str | None = None
+
+    @field_validator("chapter")
+    @classmethod
+    def _known_chapter(cls, value: str) -> str:
+        if value not in CHAPTERS:
+            raise ValueError(f"unknown chapter {value!r} (known: {', '.join(CHAPTERS)})")
+        return value
 
     @field_validator("source", "fallback")
     @classmethod

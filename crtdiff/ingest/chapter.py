@@ -61,6 +61,8 @@ class Request:
     year: int | None = None
     chapter: str | None = None
     on_mismatch: OnMismatch = OnMismatch.WARN
+    year_hint: str = "give it with --year"
+    """How the caller can give a year the page does not state (commands differ)."""
 
 
 def _decode_and_block(
@@ -103,9 +105,7 @@ def _resolve_country(
         return country, warnings
     asked = ref.countries.resolve(request.country)
     if asked is None:
-        raise MetadataError(
-            source, f"unknown country {request.country!r} (not in data/reference/countries.csv)"
-        )
+        raise MetadataError(source, ref.countries.unknown(request.country))
     if inferred and inferred[0].name != asked.name:
         message = f"{inferred[1]} names {inferred[0].name}, but {asked.name} was asked for"
         if request.on_mismatch is OnMismatch.REJECT:
@@ -119,7 +119,7 @@ def _resolve_year(request: Request, clues: Clues, source: str) -> tuple[int, lis
     inferred = clues.years[0] if clues.years else None
     if request.year is None:
         if inferred is None:
-            raise MetadataError(source, "cannot tell the report year; give it with --year")
+            raise MetadataError(source, f"cannot tell the report year; {request.year_hint}")
         year = inferred[0]
     else:
         year = request.year

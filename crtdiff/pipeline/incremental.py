@@ -73,7 +73,9 @@ def fetch_urls(urls: list[str], snapshots: SnapshotStore, fetch: Fetcher) -> Fet
         except FetchError as exc:
             # A fresh error without its cause chain: httpx internals do not pickle, and the
             # context may travel to worker processes.
-            results[url] = FetchError(exc.source, exc.problem, transient=exc.transient)
+            results[url] = FetchError(
+                exc.source, exc.problem, transient=exc.transient, status=exc.status
+            )
     return FetchedUrls(results)
 
 
