@@ -198,6 +198,14 @@ def run(
         typer.Option(metavar="URL", help="Dask scheduler, e.g. tcp://10.0.0.5:8786."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    recheck_after: Annotated[
+        str,
+        typer.Option(
+            metavar="DURATION",
+            help="Ask a catalogue URL again only when its last check is older than this "
+            "(0, 30m, 24h, 7d; 0 asks every URL every run).",
+        ),
+    ] = "24h",
 ) -> None:
     """Run the pipeline over the catalogue and write the site.
 
@@ -205,10 +213,15 @@ def run(
 
     Exit status: 0 all entries ok, 1 some inputs rejected, 2 usage or configuration error.
     """
+    from crtdiff.pipeline.url_checks import parse_duration
     from crtdiff.run_command import RunOptions, run_pipeline
 
     if runner is Runner.DASK and not address:
         fail(ConfigError("crtdiff run", "--runner dask needs --address tcp://HOST:PORT"))
+    try:
+        recheck = parse_duration(recheck_after)
+    except ValueError as exc:
+        fail(ConfigError("--recheck-after", str(exc)))
     options = RunOptions(
         catalog=catalog,
         out_dir=out,
@@ -217,6 +230,7 @@ def run(
         dask_address=address if runner is Runner.DASK else None,
         processes=(os.cpu_count() or 1) if runner is Runner.PROCESSES else None,
         show_progress=not quiet,
+        recheck_after=recheck,
     )
     try:
         code = run_pipeline(options)
@@ -383,8 +397,7 @@ def serve(
         timezone=timezone,
         watch_base_url=watch_base_url,
     )
-    typer.echo("crtdiff: serving deployments crtdiff-run/annual and crtdiff-watch/watch")
-    serve_deployments(schedule)
+    serve_deployments(schedule, lambda line: typer.echo(line, err=True))
 
 
 @app.command()

@@ -1,13 +1,16 @@
 """The main flow: fetch what the catalogue points at, ingest every entry, compare consecutive
 years, render the site, publish artifacts. Incremental: results are keyed by content and code."""
 
+import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from prefect import Task, flow
+from prefect.client.schemas.objects import State
 from prefect.futures import PrefectFuture
 from prefect.utilities.annotations import quote
 
@@ -16,32 +19,36 @@ from crtdiff.catalog.model import CatalogEntry
 from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
-from crtdiff.pipeline.incremental import (
-    CountryJob,
-    CountryResult,
-    Resolved,
-    RunContext,
-    fetch_urls,
-    index_key,
-    resolve_entry,
-    settle_country,
-)
+from crtdiff.pipeline.incremental import CountryResult
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest, load_manifest, save_manifest
+from crtdiff.pipeline.narrate import counts, outcome_lines, settled_line, state_name, work_line
 from crtdiff.pipeline.outcome import (
     EntryOutcome,
     RunReport,
     Status,
-    cached_outcome,
     outcome_record,
+    rejection_record,
     utc_now_iso,
 )
+from crtdiff.pipeline.settle import (
+    CountryJob,
+    FetchedUrls,
+    RunContext,
+    fetch_urls,
+    select_entries,
+    settle,
+    site_index,
+)
+from crtdiff.pipeline.url_checks import plan_urls, record_check
 from crtdiff.reference.bundle import Reference, load_reference
 from crtdiff.store.atomic import remove_stale_temporaries
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
+from flows.logs import log_lines
 from flows.progress import report
-from flows.tasks import fetch_page, process_countries, publish_artifacts, render_index
+from flows.server import track
+from flows.tasks import fetch_page, named_state, process_countries, publish_artifacts, render_index
 from schemas.diff import YearDiff
 
 BATCH = 150
@@ -67,12 +74,14 @@ class Prefetched:
 
 
 def _prefetch(urls: list[str], store: SnapshotStore) -> Prefetched:
+    report("fetch", total=len(urls))
     futures: dict[str, PrefectFuture[Fetched | FetchError]] = {}
     for url in urls:
         latest = store.latest(url)
         etag = latest.etag if latest else None
         modified = latest.last_modified if latest else None
         futures[url] = fetch_page.submit(url, etag, modified)
+        track(futures[url].task_run_id)
     results: dict[str, Fetched | FetchError] = {}
     for url, future in futures.items():
         outcome = future.result(raise_on_failure=False)
@@ -80,6 +89,7 @@ def _prefetch(urls: list[str], store: SnapshotStore) -> Prefetched:
             results[url] = outcome
         else:
             results[url] = FetchError(url, f"fetch failed ({outcome})")
+        report("fetch", 1)
     return Prefetched(results)
 
 
@@ -92,8 +102,13 @@ def dispatch(task: "Task[Any, T]", calls: Sequence[tuple[Any, ...]]) -> list[T]:
     """
     quoted = [tuple(quote(arg) for arg in args) for args in calls]
     if len(quoted) == 1:
-        return [task(*quoted[0])]
+        # The state, for the task run's id; mypy picks the overload without `return_state`.
+        state = cast("State[T]", task(*quoted[0], return_state=True))
+        track(state.state_details.task_run_id)
+        return [state.result()]
     futures = [task.submit(*args) for args in quoted]
+    for future in futures:
+        track(future.task_run_id)
     return [future.result() for future in futures]
 
 
@@ -108,12 +123,23 @@ def crtdiff_run(
     store_dir: str = str(DEFAULT_STORE),
     countries: list[str] | None = None,
     publish: bool = True,
+    recheck_after_s: float = 0.0,
 ) -> RunReport:
     """Ingest every catalogue entry (or those of `countries`), compare consecutive years,
-    render the site; only what changed since the last run is recomputed."""
+    render the site; only what changed since the last run is recomputed. URLs checked less
+    than `recheck_after_s` seconds ago are not asked again (0: ask every one).
+
+    Ends in a Completed state named `Completed`, or `Partial` when some entries were rejected
+    or unavailable, whose message gives the counts."""
     reference = load_reference()
     catalog = load_catalog(Path(catalog_path), reference.countries)
-    return run_catalog(catalog, reference, Path(out_dir), Path(store_dir), countries, publish)
+    recheck = timedelta(seconds=recheck_after_s)
+    run = run_catalog(
+        catalog, reference, Path(out_dir), Path(store_dir), countries, publish, recheck
+    )
+    message = f"{counts(run)}; {work_line(run)}"
+    log_lines([(logging.INFO, message)])
+    return named_state(run, state_name(run), message)
 
 
 def run_catalog(
@@ -123,6 +149,7 @@ def run_catalog(
     store_dir: Path,
     countries: list[str] | None = None,
     publish: bool = True,
+    recheck_after: timedelta = timedelta(0),
 ) -> RunReport:
     """The body of the flow, for a catalogue already loaded (must run inside a flow).
 
@@ -134,23 +161,22 @@ def run_catalog(
     run.entries += [
         EntryOutcome(r.label, Status.REJECTED, reason=r.reason) for r in catalog.rejected
     ]
-    wanted = {c.name for name in countries or [] if (c := reference.countries.resolve(name))}
-    entries = sorted(
-        (e for e in catalog.entries if not wanted or e.country in wanted),
-        key=lambda e: (e.country, e.chapter, e.year),
-    )
+    entries, wanted = select_entries(catalog, reference, countries)
     snapshots = SnapshotStore(catalog.folder / "snapshots")
-    urls = sorted({e.source for e in entries if e.is_url})
-    fetched = fetch_urls(urls, snapshots, _prefetch(urls, snapshots))
-    ctx = RunContext(
-        catalog, reference, fetched, ResultStore(store_dir), out_dir,
-        Keys.for_reference(reference.folder),
-    )  # fmt: skip
     manifest = load_manifest(out_dir)
+    ctx = RunContext(
+        catalog, reference, _fetch(entries, snapshots, manifest, recheck_after, run),
+        ResultStore(store_dir), out_dir, Keys.for_reference(reference.folder),
+    )  # fmt: skip
     for folder in (out_dir, store_dir, snapshots.root):
         remove_stale_temporaries(folder)  # a run killed mid-write leaves only these behind
 
-    jobs, country_keys = _settle(entries, ctx, manifest, run)
+    report("ingest", total=len(entries))
+    jobs, country_keys = settle(entries, ctx, manifest, run, report)
+    if unchanged := len({e.country for e in entries}) - len(jobs):
+        failed = [o for o in run.entries if o.status is not Status.OK]
+        sources = {e.key: e.source for e in entries}
+        log_lines([*outcome_lines(failed, [], sources), settled_line(unchanged, run)])
     results = _process(jobs, entries, ctx, manifest)
     for result in results:
         run.entries += result.entries
@@ -159,10 +185,8 @@ def run_catalog(
         if result.key is not None:
             country_keys[result.country] = result.key
     _count(run, results)
-    if wanted:
-        country_keys = {**manifest.countries, **country_keys}
-    key = index_key(country_keys, ctx.keys)
-    if manifest.index != key or not (out_dir / "index.html").is_file():
+    country_keys, key, stale = site_index(country_keys, wanted, manifest, ctx)
+    if stale:
         dispatch(render_index, [(country_keys, ctx)])
         run.work.index_rendered = 1
     report("render")
@@ -176,42 +200,25 @@ def run_catalog(
     return run
 
 
-def _settle(
-    entries: list[CatalogEntry], ctx: RunContext, manifest: Manifest, run: RunReport
-) -> tuple[list[CountryJob], dict[str, str]]:
-    """Resolve and key every entry; settle the countries with nothing to do; return the jobs
-    of the others and the keys of the settled ones."""
-    by_country: dict[str, list[Resolved]] = defaultdict(list)
-    for entry in entries:
-        by_country[entry.country].append(resolve_entry(entry, ctx))
-    jobs: list[CountryJob] = []
-    keys: dict[str, str] = {}
-    for country, resolved in by_country.items():
-        cached: list[EntryOutcome] = []
-        todo: list[Resolved] = []
-        for item in resolved:
-            record = manifest.reports.get(item.entry.key)
-            if item.failure is not None:
-                cached.append(item.failure)
-            elif (
-                item.raw is None
-                and record is not None
-                and record.get("report_key") == item.key
-                and manifest.fresh(ctx.out_dir, record["output"], item.key or "")
-            ):
-                cached.append(cached_outcome(record, item.notes))
-            else:
-                todo.append(item)
-        settled = None if todo else settle_country(cached, ctx, manifest)
-        if settled is None:
-            jobs.append(CountryJob(country, todo, cached))
-            continue
-        pairs, keys[country] = settled
-        run.entries += cached
-        run.comparisons += pairs
-        run.work.countries_cached += 1
-        report("ingest", len(cached))
-    return jobs, keys
+def _fetch(
+    entries: list[CatalogEntry],
+    snapshots: SnapshotStore,
+    manifest: Manifest,
+    recheck_after: timedelta,
+    run: RunReport,
+) -> FetchedUrls:
+    """Fetch the URLs due for a check (Prefect tasks, with retries), reuse the others' last
+    check, and record this run's checks in the manifest."""
+    now = datetime.now(UTC)
+    urls = sorted({e.source for e in entries if e.is_url})
+    plan = plan_urls(urls, manifest.urls, snapshots, now, recheck_after)
+    prefetched = _prefetch(plan.due, snapshots)
+    fetched = fetch_urls(plan.due, snapshots, prefetched)
+    for url in plan.due:
+        check = record_check(url, prefetched.results.get(url), snapshots, now)
+        manifest.urls[url] = check.as_dict()
+    run.next_url_check = plan.next_check.isoformat() if plan.next_check else None
+    return FetchedUrls({**plan.reused, **fetched.results})
 
 
 def _process(
@@ -260,6 +267,11 @@ def _remember(run: RunReport, manifest: Manifest, country_keys: dict[str, str], 
             manifest.outputs[outcome.output] = outcome.report_key
     ok = [o for o in run.entries if o.status is Status.OK]
     manifest.reports.update({o.key: outcome_record(o) for o in ok})
+    for o in run.entries:
+        if o.status is Status.REJECTED and o.report_key:
+            manifest.rejected[o.key] = rejection_record(o)
+        elif o.status is Status.OK:
+            manifest.rejected.pop(o.key, None)
     manifest.pairs.update(
         {c.key: outcome_record(c) for c in run.comparisons if c.status is Status.OK}
     )
@@ -268,14 +280,12 @@ def _remember(run: RunReport, manifest: Manifest, country_keys: dict[str, str], 
 
 
 def _publish(run: RunReport, ctx: RunContext) -> None:
-    """Artifacts for each country's newest pair that was recomputed in this run."""
-    newest: dict[str, EntryOutcome] = {}
-    recomputed = [
-        c for c in run.comparisons if c.status is Status.OK and not c.cached and c.country
-    ]
-    for c in sorted(recomputed, key=lambda c: c.year or 0):
-        newest[c.country or ""] = c
+    """The run report, and each country's newest pair (recomputed in this run or not: the
+    artifacts are the latest state of every country, under keys that never change)."""
+    newest: dict[tuple[str, str], EntryOutcome] = {}
+    compared = [c for c in run.comparisons if c.status is Status.OK and c.country]
+    for c in sorted(compared, key=lambda c: c.year or 0):
+        newest[(c.country or "", c.chapter or "country")] = c
     loaded = [ctx.results.load("diffs", c.report_key or "", YearDiff) for c in newest.values()]
     diffs = [d for d in loaded if d is not None]
-    if diffs:
-        dispatch(publish_artifacts, [(diffs,)])
+    dispatch(publish_artifacts, [(run, diffs)])

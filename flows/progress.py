@@ -1,4 +1,4 @@
-"""Progress reporting from the flow to whoever runs it (the CLI's progress bar).
+"""Progress reporting from the flow to whoever runs it (the CLI's progress display).
 
 A module-level listener rather than a flow parameter: flow parameters travel with the run
 context to worker processes, and a progress bar holds locks that cannot be pickled.
@@ -7,16 +7,16 @@ context to worker processes, and a progress bar holds locks that cannot be pickl
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-Listener = Callable[[str, int], None]
-"""listener(stage, advance)."""
+Listener = Callable[[str, int, int | None], None]
+"""listener(stage, advance, total): `total` when a stage announces its size, else None."""
 
 _listeners: list[Listener] = []
 
 
-def report(stage: str, advance: int = 0) -> None:
-    """Tell the listeners a stage advanced (no-op when nobody listens)."""
+def report(stage: str, advance: int = 0, total: int | None = None) -> None:
+    """Tell the listeners a stage advanced or announced its size (no-op when nobody listens)."""
     for listener in _listeners:
-        listener(stage, advance)
+        listener(stage, advance, total)
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.errors import FetchError, InputError
 from crtdiff.fetch.http import Fetched
-from crtdiff.ingest.chapter import RawSource
+from crtdiff.ingest.raw import RawSource
 from crtdiff.paths import PROJECT_ROOT
 from crtdiff.store.snapshots import SnapshotRecord, SnapshotStore
 

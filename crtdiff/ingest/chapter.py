@@ -16,6 +16,7 @@ from crtdiff.ingest.furniture import strip_furniture
 from crtdiff.ingest.hosts import HOSTS, detect_host
 from crtdiff.ingest.html_blocks import parse_html_page
 from crtdiff.ingest.metadata import Clues, gather_clues
+from crtdiff.ingest.raw import RawSource as RawSource  # its home before raw.py
 from crtdiff.ingest.region_pages import select_country
 from crtdiff.ingest.sections import plan_sections
 from crtdiff.ingest.text_blocks import text_to_blocks
@@ -40,17 +41,6 @@ class OnMismatch(StrEnum):
 
     WARN = "warn"
     REJECT = "reject"
-
-
-@dataclass(frozen=True)
-class RawSource:
-    """The raw snapshot of a chapter and where it came from."""
-
-    data: bytes
-    uri: str
-    retrieved_at: datetime
-    illustrative: bool = False
-    declared_encoding: str | None = None
 
 
 @dataclass(frozen=True)

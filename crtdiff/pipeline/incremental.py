@@ -1,34 +1,37 @@
-"""The incremental pipeline as plain functions.
+"""The incremental pipeline as plain functions: a country's task.
 
 The flow resolves and keys every entry in its own process, and settles every country whose
-reports, comparisons and pages are all as last time without any work. Each other country goes
-to a task that ingests, compares and renders it in one go, keeping its reports in memory:
-nothing is written to the result store only to be read back by the next stage.
+reports, comparisons and pages are all as last time without any work (crtdiff/pipeline/settle.py).
+Each other country goes to a task that ingests, compares and renders it in one go, keeping its
+reports in memory: nothing is written to the result store only to be read back by the next stage.
 """
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
-from itertools import pairwise
-from pathlib import Path
 
-from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
-from crtdiff.catalog.sources import Fetcher, ResolvedSource, fetch_or_snapshot, resolve_source
+from crtdiff.catalog.sources import resolve_source
 from crtdiff.compare.year_diff import compare_reports
-from crtdiff.errors import CrtdiffError, FetchError
+from crtdiff.errors import CrtdiffError
 from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
 from crtdiff.pipeline.collector import fewer_collections
-from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest
-from crtdiff.pipeline.outcome import EntryOutcome, Status, cached_outcome
+from crtdiff.pipeline.outcome import EntryOutcome, Status
 from crtdiff.pipeline.outputs import diff_path, report_path
-from crtdiff.reference.bundle import Reference
+from crtdiff.pipeline.settle import (
+    CountryJob,
+    PairPlan,
+    Resolved,
+    RunContext,
+    chapter_page,
+    country_key,
+    page_key,
+    pair_pages,
+    plan_pairs,
+)
 from crtdiff.store.atomic import atomic_write_text
-from crtdiff.store.fingerprint import digest
 from crtdiff.store.results import ResultStore
-from crtdiff.store.snapshots import SnapshotStore
 from crtdiff.text.normalize import slugify
 from reports.html import render_chapter_html, render_pair_html
 from reports.markdown import render_pair_markdown
@@ -48,187 +51,8 @@ from schemas import CountryReport
 from schemas.diff import YearDiff
 
 
-@dataclass(frozen=True)
-class FetchedUrls:
-    """Every URL of the run, fetched and stored once in the flow's own process (so tasks, maybe
-    on other machines, never write the snapshot store); a UrlSource over the results."""
-
-    results: dict[str, ResolvedSource | FetchError]
-
-    def __call__(self, url: str) -> ResolvedSource:
-        result = self.results.get(url)
-        if result is None:
-            raise FetchError(url, "was not fetched in this run")
-        if isinstance(result, FetchError):
-            raise result
-        return result
-
-
-def fetch_urls(urls: list[str], snapshots: SnapshotStore, fetch: Fetcher) -> FetchedUrls:
-    """Fetch (or fall back to the snapshot of) every URL, keeping new snapshots."""
-    results: dict[str, ResolvedSource | FetchError] = {}
-    for url in urls:
-        try:
-            results[url] = fetch_or_snapshot(url, snapshots, fetch)
-        except FetchError as exc:
-            # A fresh error without its cause chain: httpx internals do not pickle, and the
-            # context may travel to worker processes.
-            results[url] = FetchError(
-                exc.source, exc.problem, transient=exc.transient, status=exc.status
-            )
-    return FetchedUrls(results)
-
-
-@dataclass(frozen=True)
-class RunContext:
-    """Everything the stages share, passed explicitly (and picklable, for worker processes)."""
-
-    catalog: Catalog
-    reference: Reference
-    urls: FetchedUrls
-    results: ResultStore
-    out_dir: Path
-    keys: Keys
-
-    def for_entries(self, entries: Iterable[CatalogEntry]) -> "RunContext":
-        """The context a batch of entries needs: only their catalogue lines and fetched pages.
-        A task's arguments are pickled for its worker: the whole catalogue and every page of
-        the run, sent with each task, would cost more than the work at archive scale."""
-        chosen = list(entries)
-        wanted = {e.source for e in chosen if e.is_url}
-        pages = {url: r for url, r in self.urls.results.items() if url in wanted}
-        catalog = replace(self.catalog, entries=chosen, rejected=[])
-        return replace(self, catalog=catalog, urls=FetchedUrls(pages))
-
-
-@dataclass
-class Resolved:
-    """A catalogue entry with its raw bytes and report key, or the reason it has none."""
-
-    entry: CatalogEntry
-    key: str | None = None
-    raw: RawSource | None = None
-    """The bytes, only when the report is not in the store (then it must be parsed)."""
-    notes: list[str] = field(default_factory=list)
-    failure: EntryOutcome | None = None
-
-
 def _internal(source: str, exc: Exception) -> str:
     return f"{source}: internal error ({type(exc).__name__}: {exc}); please report it"
-
-
-def resolve_entry(entry: CatalogEntry, ctx: RunContext) -> Resolved:
-    """Read or fetch an entry's bytes and compute its report key (no parsing)."""
-    try:
-        source = resolve_source(entry, ctx.catalog, ctx.urls)
-    except FetchError as exc:
-        return Resolved(entry, failure=EntryOutcome(entry.key, Status.UNAVAILABLE, reason=str(exc)))
-    except CrtdiffError as exc:
-        return Resolved(entry, failure=EntryOutcome(entry.key, Status.REJECTED, reason=str(exc)))
-    key = ctx.keys.report(entry, source.raw)
-    raw = None if ctx.results.has("reports", key) else source.raw
-    return Resolved(entry, key, raw, source.notes)
-
-
-def page_key(keys: Keys, result_key: str) -> str:
-    """Key of a page rendered from one report or diff: that result and the templates."""
-    return digest(keys.render, result_key)
-
-
-# --- what the flow can settle without work ------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PairPlan:
-    """One comparison to have: two report keys and the diff key."""
-
-    country: str
-    chapter: str
-    old_year: int
-    new_year: int
-    old_key: str
-    new_key: str
-    key: str
-
-    @property
-    def label(self) -> str:
-        """`Country:Old-New` (plus `:chapter` for non-country chapters)."""
-        label = f"{self.country}:{self.old_year}-{self.new_year}"
-        return label if self.chapter == "country" else f"{label}:{self.chapter}"
-
-
-def plan_pairs(outcomes: list[EntryOutcome], keys: Keys) -> list[PairPlan]:
-    """Consecutive report years per country and chapter, from the entries ingested."""
-    series: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
-    for o in outcomes:
-        if o.status is Status.OK and o.report_key and o.country and o.chapter and o.year:
-            series[(o.country, o.chapter)].append((o.year, o.report_key))
-    plans = []
-    for (country, chapter), years in sorted(series.items()):
-        for (y1, k1), (y2, k2) in pairwise(sorted(years)):
-            plans.append(PairPlan(country, chapter, y1, y2, k1, k2, keys.diff(k1, k2)))
-    return plans
-
-
-def _chapter_page(o: EntryOutcome) -> str:
-    return (o.output or "").removesuffix(".json") + ".html"
-
-
-def _pair_pages(o: EntryOutcome) -> list[str]:
-    stem = (o.output or "").removesuffix(".json")
-    return [f"{stem}.html", f"{stem}.md"]
-
-
-def country_key(entries: list[EntryOutcome], pairs: list[PairPlan], keys: Keys) -> str:
-    """Key of a country's timeline page, summary and table rows."""
-    report_keys = [
-        o.report_key or "" for o in sorted(entries, key=lambda o: (o.chapter or "", o.year or 0))
-    ]
-    return keys.country(report_keys, [p.key for p in pairs])
-
-
-def settle_country(
-    cached: list[EntryOutcome], ctx: RunContext, manifest: Manifest
-) -> tuple[list[EntryOutcome], str] | None:
-    """The pair outcomes and key of a country whose every result and page is as last time,
-    or None when something of it must be recomputed or rewritten."""
-    out = ctx.out_dir
-    ok = [o for o in cached if o.status is Status.OK]
-    if not ok:
-        return None
-    pairs: list[EntryOutcome] = []
-    for plan in plan_pairs(ok, ctx.keys):
-        record = manifest.pairs.get(plan.label)
-        if record is None or record.get("report_key") != plan.key:
-            return None
-        outcome = cached_outcome(record, [])
-        page = page_key(ctx.keys, plan.key)
-        fresh = manifest.fresh(out, outcome.output or "", plan.key) and all(
-            manifest.fresh(out, p, page) for p in _pair_pages(outcome)
-        )
-        if not fresh:
-            return None
-        pairs.append(outcome)
-    for o in ok:
-        if not manifest.fresh(out, _chapter_page(o), page_key(ctx.keys, o.report_key or "")):
-            return None
-    key = country_key(ok, plan_pairs(ok, ctx.keys), ctx.keys)
-    country = ok[0].country or ""
-    if manifest.countries.get(country) != key or not ctx.results.has("summaries", key):
-        return None
-    return pairs, key
-
-
-# --- a country's task ---------------------------------------------------------------------
-
-
-@dataclass
-class CountryJob:
-    """A country with something to (re)compute: its entries, resolved, and cached outcomes."""
-
-    country: str
-    todo: list[Resolved]
-    cached: list[EntryOutcome]
 
 
 @dataclass
@@ -310,7 +134,12 @@ def _ingest(item: Resolved, ctx: RunContext, manifest: Manifest, memory: _Report
         report = stored or _parse_and_store(entry, item.raw, item.key, ctx)
         memory.reports[item.key] = report
     except CrtdiffError as exc:
-        return EntryOutcome(entry.key, Status.REJECTED, reason=str(exc))
+        # Keyed like a report: the same bytes and code are rejected again, so the next run
+        # can say so without parsing (a bug's internal error, below, is tried again).
+        return EntryOutcome(
+            entry.key, Status.REJECTED, reason=str(exc), report_key=item.key,
+            country=entry.country, chapter=entry.chapter, year=entry.year,
+        )  # fmt: skip
     except Exception as exc:  # a bug must not take down the other entries of the run
         return EntryOutcome(entry.key, Status.REJECTED, reason=_internal(entry.source, exc))
     path = report_path(ctx.out_dir, report.country, report.year, report.chapter)
@@ -370,13 +199,13 @@ def _pages(
     outputs: dict[str, str] = {}
     for o in entries:
         key = page_key(ctx.keys, o.report_key or "")
-        page = _chapter_page(o)
+        page = chapter_page(o)
         report_key = o.report_key or ""
         _write(ctx, manifest, page, key, partial(_chapter_html, memory, report_key))
         outputs[page] = key
     for o in pairs:
         key = page_key(ctx.keys, o.report_key or "")
-        html_page, md_page = _pair_pages(o)
+        html_page, md_page = pair_pages(o)
 
         def diff_of(o: EntryOutcome = o) -> YearDiff:
             diff = memory.diff(o.report_key or "")
@@ -452,11 +281,6 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
 
 
 # --- the index ----------------------------------------------------------------------------
-
-
-def index_key(country_keys: dict[str, str], keys: Keys) -> str:
-    """Key of the index and data tables: every country's pages."""
-    return keys.index([f"{c}={k}" for c, k in sorted(country_keys.items())])
 
 
 def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:

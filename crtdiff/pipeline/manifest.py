@@ -26,6 +26,10 @@ class Manifest:
     countries: dict[str, str] = field(default_factory=dict)
     """Country → render key of its pages (and of its stored summary and table rows)."""
     index: str | None = None
+    rejected: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Entry key → the report key it was rejected with, and why (a bug's error is not kept)."""
+    urls: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """URL → its last check (crtdiff/pipeline/url_checks.py): when, and what it gave."""
 
     def subset(self, countries: Iterable[str]) -> "Manifest":
         """The records of some countries only (what a batch's task needs to see)."""

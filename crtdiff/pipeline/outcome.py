@@ -62,6 +62,19 @@ def cached_outcome(record: dict[str, Any], notes: list[str]) -> EntryOutcome:
     return EntryOutcome(status=Status.OK, cached=True, notes=notes, **record)
 
 
+def rejection_record(outcome: EntryOutcome) -> dict[str, Any]:
+    """What the manifest keeps of a rejection to repeat it without parsing the same bytes."""
+    return {"report_key": outcome.report_key, "reason": outcome.reason}
+
+
+def cached_rejection(key: str, record: dict[str, Any], notes: list[str]) -> EntryOutcome:
+    """A rejection repeated from the manifest: the same bytes and code, the same reason."""
+    return EntryOutcome(
+        key, Status.REJECTED, reason=record.get("reason"), notes=notes, cached=True,
+        report_key=record.get("report_key"),
+    )  # fmt: skip
+
+
 @dataclass
 class Work:
     """How much was computed and how much reused: what the incremental tests count."""
@@ -89,6 +102,10 @@ class RunReport:
         self.entries: list[EntryOutcome] = []
         self.comparisons: list[EntryOutcome] = []
         self.work = Work()
+        self.up_to_date = False
+        """True when nothing had changed: answered from the manifest, without Prefect."""
+        self.next_url_check: str | None = None
+        """When the first URL not asked in this run (checked recently) is asked again."""
 
     @property
     def rejected(self) -> list[EntryOutcome]:
@@ -110,6 +127,8 @@ class RunReport:
             "entries": [e.as_dict() for e in self.entries],
             "comparisons": [c.as_dict() for c in self.comparisons],
             "work": asdict(self.work),
+            "up_to_date": self.up_to_date,
+            "next_url_check": self.next_url_check,
             "exit_code": self.exit_code,
         }
         atomic_write_text(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")

@@ -16,7 +16,7 @@ from crtdiff.pipeline.locate import fetch_direct
 from crtdiff.reference.bundle import Reference, load_reference
 from tests.conftest import FIXTURES, SEED
 from tests.fakeserver import Site, serve
-from tests.flows.test_schedule import free_port
+from tests.prefect_server import free_port
 
 CATALOG = """# My catalogue: keep this comment
 [[report]]

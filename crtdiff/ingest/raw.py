@@ -1,0 +1,15 @@
+"""The raw bytes of a chapter and where they came from (light: no parser imported)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class RawSource:
+    """The raw snapshot of a chapter and where it came from."""
+
+    data: bytes
+    uri: str
+    retrieved_at: datetime
+    illustrative: bool = False
+    declared_encoding: str | None = None

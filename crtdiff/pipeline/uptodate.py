@@ -1,0 +1,58 @@
+"""Is there anything to do? Answered before Prefect is imported or a server started.
+
+The same rules as the flow (crtdiff/pipeline/settle.py): every entry's bytes are read and hashed
+into its report key, every country must be settled by the output manifest, the index must be as
+recorded; and no catalogue URL may be due for a check (crtdiff/pipeline/url_checks.py).
+"""
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from crtdiff.catalog.load import Catalog
+from crtdiff.pipeline.keys import Keys
+from crtdiff.pipeline.manifest import load_manifest
+from crtdiff.pipeline.outcome import EntryOutcome, RunReport, Status, utc_now_iso
+from crtdiff.pipeline.settle import FetchedUrls, RunContext, select_entries, settle, site_index
+from crtdiff.pipeline.url_checks import plan_urls
+from crtdiff.reference.bundle import Reference
+from crtdiff.store.results import ResultStore
+from crtdiff.store.snapshots import SnapshotStore
+
+
+def check_up_to_date(
+    catalog: Catalog,
+    reference: Reference,
+    out_dir: Path,
+    store_dir: Path,
+    countries: list[str] | None,
+    recheck_after: timedelta,
+    now: datetime | None = None,
+) -> RunReport | None:
+    """The report of a run that has nothing to do, or None when something must be fetched,
+    computed or written (then the flow runs)."""
+    manifest = load_manifest(out_dir)
+    if manifest.index is None:  # no run has completed into this folder yet
+        return None
+    run = RunReport(started_at=utc_now_iso(), catalog=str(catalog.path))
+    run.entries += [
+        EntryOutcome(r.label, Status.REJECTED, reason=r.reason) for r in catalog.rejected
+    ]
+    entries, wanted = select_entries(catalog, reference, countries)
+    snapshots = SnapshotStore(catalog.folder / "snapshots")
+    urls = sorted({e.source for e in entries if e.is_url})
+    plan = plan_urls(urls, manifest.urls, snapshots, now or datetime.now(UTC), recheck_after)
+    if plan.due:
+        return None
+    ctx = RunContext(
+        catalog, reference, FetchedUrls(plan.reused), ResultStore(store_dir), out_dir,
+        Keys.for_reference(reference.folder),
+    )  # fmt: skip
+    jobs, country_keys = settle(entries, ctx, manifest, run)
+    if jobs or site_index(country_keys, wanted, manifest, ctx)[2]:
+        return None
+    run.work.ingest_cached = sum(1 for o in run.entries if o.status is Status.OK)
+    run.work.compare_cached = sum(1 for o in run.comparisons if o.status is Status.OK)
+    run.up_to_date = True
+    run.next_url_check = plan.next_check.isoformat() if plan.next_check else None
+    run.finished_at = utc_now_iso()
+    return run
