@@ -25,7 +25,7 @@ def _line(text: str) -> None:
 
 def print_summary(report: RunReport, out_dir: Path) -> None:
     """One line per rejected entry and per note, then the totals."""
-    for entry in report.entries:
+    for entry in sorted(report.entries, key=lambda e: e.key):
         for note in entry.notes:
             _line(f"  note: {entry.key}: {note}")
         if entry.status is Status.UNAVAILABLE:

@@ -74,7 +74,8 @@ class Prefetched:
 
 
 def _prefetch(urls: list[str], store: SnapshotStore) -> Prefetched:
-    report("fetch", total=len(urls))
+    if urls:
+        report("fetch", total=len(urls))
     futures: dict[str, PrefectFuture[Fetched | FetchError]] = {}
     for url in urls:
         latest = store.latest(url)
@@ -175,8 +176,7 @@ def run_catalog(
     jobs, country_keys = settle(entries, ctx, manifest, run, report)
     if unchanged := len({e.country for e in entries}) - len(jobs):
         failed = [o for o in run.entries if o.status is not Status.OK]
-        sources = {e.key: e.source for e in entries}
-        log_lines([*outcome_lines(failed, [], sources), settled_line(unchanged, run)])
+        log_lines([*outcome_lines(failed, []), settled_line(unchanged, run)])
     results = _process(jobs, entries, ctx, manifest)
     for result in results:
         run.entries += result.entries

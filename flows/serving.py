@@ -86,4 +86,5 @@ def serve_and_watch(deployments: list[RunnerDeployment], echo: Echo) -> None:
     finally:
         watcher.stopped.set()
     why = received[0] if received else "SIGTERM" if runner.stopping else "the runner stopped"
-    echo(f"crtdiff serve: stopped ({why}); {watcher.ended} flow runs ended while serving")
+    runs = f"{watcher.ended} flow run{'' if watcher.ended == 1 else 's'}"
+    echo(f"crtdiff serve: stopped ({why}); {runs} ended while serving")

@@ -77,9 +77,8 @@ def process_countries(
 ) -> list[CountryResult]:
     """Ingest, compare and render a batch of countries (only what is not stored)."""
     results = [process_country(job, ctx, manifest) for job in jobs]
-    sources = {e.key: e.source for e in ctx.catalog.entries}
     entries = [o for r in results for o in r.entries]
-    log_lines(outcome_lines(entries, [p for r in results for p in r.pairs], sources))
+    log_lines(outcome_lines(entries, [p for r in results for p in r.pairs]))
     return results
 
 
@@ -96,5 +95,6 @@ def publish_artifacts(run: RunReport, diffs: list[YearDiff]) -> int:
     publish_run_report(run)
     for diff in diffs:
         publish_pair(diff)
-    log_lines([(logging.INFO, f"published the run report and {len(diffs)} pairs' artifacts")])
+    pairs = "1 country" if len(diffs) == 1 else f"{len(diffs)} countries"
+    log_lines([(logging.INFO, f"published the run report and the newest pair of {pairs}")])
     return len(diffs)

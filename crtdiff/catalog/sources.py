@@ -5,16 +5,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.errors import FetchError, InputError
-from crtdiff.fetch.http import Fetched
 from crtdiff.ingest.raw import RawSource
 from crtdiff.paths import PROJECT_ROOT
 from crtdiff.store.snapshots import SnapshotRecord, SnapshotStore
 
-Fetcher = Callable[[str, str | None, str | None], Fetched]
+if TYPE_CHECKING:  # httpx, imported with it, costs the up-to-date check a tenth of a second
+    from crtdiff.fetch.http import Fetched
+
+Fetcher = Callable[[str, str | None, str | None], "Fetched"]
 """fetch(url, etag, last_modified) -> Fetched; raises FetchError."""
 
 
@@ -49,7 +52,7 @@ def read_local(path: Path, *, illustrative: bool = False) -> RawSource:
     return RawSource(data=data, uri=shown, retrieved_at=mtime, illustrative=illustrative)
 
 
-def _suffix(fetched: Fetched) -> str:
+def _suffix(fetched: "Fetched") -> str:
     content_type = (fetched.content_type or "").lower()
     return ".txt" if "text/plain" in content_type else ".html"
 

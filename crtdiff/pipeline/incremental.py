@@ -157,6 +157,7 @@ def _ingest(item: Resolved, ctx: RunContext, manifest: Manifest, memory: _Report
         country=report.country,
         chapter=report.chapter,
         year=report.year,
+        source=report.source.uri,
     )
 
 

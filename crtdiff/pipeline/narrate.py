@@ -6,17 +6,19 @@ Plain functions over outcomes, so that the Prefect wiring only sends them where 
 
 import logging
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crtdiff.errors import FetchError
-from crtdiff.fetch.http import Fetched
 from crtdiff.pipeline.outcome import EntryOutcome, RunReport, Status
+
+if TYPE_CHECKING:  # not httpx at run time: the up-to-date path imports this module
+    from crtdiff.fetch.http import Fetched
 
 Line = tuple[int, str]
 """A logging level and a message."""
 
 
-def fetch_line(url: str, result: Fetched | FetchError) -> Line:
+def fetch_line(url: str, result: "Fetched | FetchError") -> Line:
     """One fetch: what came from where, or why nothing did."""
     if isinstance(result, FetchError):
         return logging.WARNING, f"unavailable: {url}: {result.problem}"
@@ -57,20 +59,16 @@ def state_name(run: RunReport) -> str:
     return "Partial" if partial else "Completed"
 
 
-def _years(outcomes: list[EntryOutcome], sources: dict[str, str]) -> str:
+def _years(outcomes: list[EntryOutcome]) -> str:
     return ", ".join(
-        f"{o.key.split(':', 2)[1]} from {sources[o.key]}" if o.key in sources else o.key
-        for o in outcomes
+        f"{o.key.split(':', 2)[1]}" + (f" from {o.source}" if o.source else "") for o in outcomes
     )
 
 
-def outcome_lines(
-    entries: list[EntryOutcome], pairs: list[EntryOutcome], sources: dict[str, str]
-) -> list[Line]:
+def outcome_lines(entries: list[EntryOutcome], pairs: list[EntryOutcome]) -> list[Line]:
     """The log of some countries' entries and comparisons: one line per country for what was
-    ingested, compared or reused, one per entry that was rejected, unavailable or noted.
-
-    `sources`: entry key → the catalogue's source of it."""
+    ingested (from where), compared or reused, one per entry that was rejected, unavailable or
+    noted."""
     by_country: dict[str, tuple[list[EntryOutcome], list[EntryOutcome]]] = defaultdict(
         lambda: ([], [])
     )
@@ -91,7 +89,7 @@ def outcome_lines(
         parts = []
         fresh = [o for o in ok if not o.cached]
         if fresh:
-            parts.append(f"ingested {_years(fresh, sources)}")
+            parts.append(f"ingested {_years(fresh)}")
         if new := [p.key.split(":", 2)[1] for p in compared if not p.cached]:
             parts.append(f"compared {', '.join(new)}")
         reused = len(ok) - len(fresh), sum(1 for p in compared if p.cached)

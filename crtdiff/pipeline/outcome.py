@@ -39,6 +39,8 @@ class EntryOutcome:
     chapter: str | None = None
     year: int | None = None
     """Report year (the newer year for a comparison)."""
+    source: str | None = None
+    """Where the chapter was read from (a URL, its snapshot or fallback, a file)."""
 
     def as_dict(self) -> dict[str, Any]:
         """The outcome as JSON-ready values (`dataclasses.asdict` deep-copies field by field,
@@ -48,7 +50,10 @@ class EntryOutcome:
         return data
 
 
-_RECORD = ("key", "output", "illustrative", "report_key", "country", "chapter", "year", "warnings")
+_RECORD = (
+    "key", "output", "illustrative", "report_key", "country", "chapter", "year", "warnings",
+    "source",
+)  # fmt: skip
 
 
 def outcome_record(outcome: EntryOutcome) -> dict[str, Any]:

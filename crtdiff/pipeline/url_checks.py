@@ -11,13 +11,15 @@ every time (what the scheduled deployments do).
 import re
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crtdiff.catalog.sources import ResolvedSource
 from crtdiff.errors import FetchError
-from crtdiff.fetch.http import Fetched
 from crtdiff.ingest.raw import RawSource
 from crtdiff.store.snapshots import SnapshotStore
+
+if TYPE_CHECKING:  # not httpx at run time: the up-to-date check imports this module
+    from crtdiff.fetch.http import Fetched
 
 DEFAULT_RECHECK = timedelta(hours=24)
 """Catalogue URLs are published reports: they seldom change, and a day is fresh enough for a
@@ -60,7 +62,7 @@ class UrlCheck:
 
 
 def record_check(
-    url: str, fetched: Fetched | FetchError | None, snapshots: SnapshotStore, now: datetime
+    url: str, fetched: "Fetched | FetchError | None", snapshots: SnapshotStore, now: datetime
 ) -> UrlCheck:
     """What a check gave: the fetch outcome and the snapshot the URL now has."""
     latest = snapshots.latest(url)

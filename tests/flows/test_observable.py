@@ -70,7 +70,8 @@ class Workspace:
 def workspace(real_server: str, tmp_path: Path) -> Iterator[Workspace]:
     site = Site(
         pages={"/crt/mali-2017/": page(2017), "/crt/mali-2018/": page(2018)},
-        fail_first={"/crt/mali-2017/": 1},  # one 500 first: retried
+        # one 500 first: retried; 500 every time: retried, then unavailable
+        fail_first={"/crt/mali-2017/": 1, "/crt/mali-2020/": 99},
     )
     with serve(site):
         data = tmp_path / "data"
@@ -84,6 +85,7 @@ def workspace(real_server: str, tmp_path: Path) -> Iterator[Workspace]:
             + entry.format("Mali", 2017, site.url("/crt/mali-2017/"))
             + entry.format("Mali", 2018, site.url("/crt/mali-2018/"))
             + entry.format("Mali", 2019, site.url("/crt/mali-2019/"))  # 404
+            + entry.format("Mali", 2020, site.url("/crt/mali-2020/"))  # 500, 500, 500, 500
             + entry.format("Niger", 2016, "raw/empty.txt"),  # rejected
             encoding="utf-8",
         )
@@ -98,13 +100,14 @@ def test_a_run_is_logged_and_truthful_in_prefect(workspace: Workspace) -> None:
     assert first.returncode == 1, first.stderr  # Niger was rejected
     assert "Traceback" not in first.stderr and "ERROR" not in first.stderr
     assert workspace.site.hits["/crt/mali-2017/"] == 2  # the retry happened, silently
+    assert workspace.site.hits["/crt/mali-2020/"] == 4  # three retries, silently
 
     runs = workspace.runs()
     assert len(runs) == 1
     run = runs[0]
     assert (run["state_type"], run["state_name"]) == ("COMPLETED", "Partial")
     assert run["state"]["message"].startswith(
-        "3 chapters ingested, 1 unavailable, 1 rejected; 2 year-to-year comparisons; "
+        "3 chapters ingested, 2 unavailable, 1 rejected; 2 year-to-year comparisons; "
         "3 ingested (0 reused), 2 compared (0 reused)"
     )
 
@@ -117,18 +120,20 @@ def test_a_run_is_logged_and_truthful_in_prefect(workspace: Workspace) -> None:
     assert missing["state"]["message"] == "HTTP 404"
     flaky = fetches[workspace.site.url("/crt/mali-2017/")]
     assert (flaky["state_name"], flaky["run_count"]) == ("Completed", 2)
+    broken = fetches[workspace.site.url("/crt/mali-2020/")]
+    assert (broken["state_name"], broken["run_count"]) == ("Unavailable", 4)
+    assert broken["state"]["message"] == "HTTP 500"
 
     messages = workspace.messages(run)
-    text = "\n".join(messages)
+    text = "\n".join(messages).replace(str(workspace.catalog.parent.parent) + "/", "")
     assert f"fetched {workspace.site.url('/crt/mali-2018/')}: " in text
     assert f"unavailable: {workspace.site.url('/crt/mali-2019/')}: HTTP 404" in text
-    assert "Mali: ingested 2016 from raw/mali/2016.txt, 2017 from " in text
+    assert "Mali: ingested 2016 from data/raw/mali/2016.txt, 2017 from http" in text
     assert "compared 2016-2017, 2017-2018" in text
-    assert "Niger:2016: rejected: data/raw/empty.txt: file is empty" in text.replace(
-        str(workspace.catalog.parent.parent) + "/", ""
-    )
-    retries = [m for m in messages if "Retry 1/3" in m]
-    assert len(retries) == 1 and "\n" not in retries[0]  # one line, no traceback
+    assert "Niger:2016: rejected: data/raw/empty.txt: file is empty" in text
+    retries = [m for m in messages if " - Retry " in m]
+    assert len(retries) == 4 and all("\n" not in m for m in retries)  # one line each
+    assert not any("Traceback" in m for m in messages)
 
     # Nothing recomputed: the flow still runs (URLs due), and publishes the newest pair again.
     second = workspace.run("--recheck-after", "0")
@@ -139,8 +144,9 @@ def test_a_run_is_logged_and_truthful_in_prefect(workspace: Workspace) -> None:
     assert "Mali: 2017 → 2018" in headline  # the newest pair, though not recomputed
     report = workspace.artifacts("crtdiff-run-report")[0]["data"]
     rows = json.loads(report) if isinstance(report, str) else report
-    assert [r["status"] for r in rows[:2]] == ["unavailable", "rejected"]  # what needs a look
-    assert {"item": "Niger:2016", "status": "rejected"}.items() <= rows[1].items()
+    statuses = [r["status"] for r in rows[:3]]
+    assert statuses == ["unavailable", "unavailable", "rejected"]  # what needs a look first
+    assert {"item": "Niger:2016", "status": "rejected"}.items() <= rows[2].items()
     assert any(r["item"] == "Mali:2016-2017" and r["computed"] == "reused" for r in rows)
     again = "\n".join(workspace.messages(workspace.runs()[-1]))
     assert "2 countries unchanged since the last run: reused 3 reports, 2 comparisons" in again

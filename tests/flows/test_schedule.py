@@ -120,3 +120,27 @@ def test_deployments_schedules_and_runs(real_server: str, tmp_path: Path) -> Non
             assert lines[-1].startswith("crtdiff serve: stopped (SIGTERM); ")
         finally:
             stop(serving)
+
+
+def test_serve_stops_cleanly_on_ctrl_c(real_server: str, tmp_path: Path) -> None:
+    env = clean_env(tmp_path / "client", PREFECT_API_URL=real_server)
+    catalog = tmp_path / "sources.toml"
+    catalog.write_text("# nothing yet\n", encoding="utf-8")
+    command = crtdiff_command("serve", "--catalog", str(catalog), "--out", str(tmp_path / "out"))
+    serving = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        assert serving.stdout is not None
+        first = serving.stdout.readline()  # once serving, it says so
+        assert first.startswith("crtdiff serve: serving annual, watch"), first
+        serving.send_signal(signal.SIGINT)
+        assert serving.wait(timeout=60) == 0
+        rest = serving.stdout.read()
+        assert (
+            rest.splitlines()[-1]
+            == "crtdiff serve: stopped (SIGINT); 0 flow runs ended while serving"
+        )
+        assert "Traceback" not in rest
+    finally:
+        stop(serving)
