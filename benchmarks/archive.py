@@ -1,18 +1,22 @@
 """Benchmark the pipeline on a synthetic archive of N chapters.
 
-Usage: python benchmarks/archive.py --chapters 10000 [--runner threads|processes] [--workdir D]
+Usage: python benchmarks/archive.py --chapters 10000 [--runner threads|processes|dask]
+       [--address tcp://HOST:PORT] [--workdir D]
 
 Starts a Prefect API server once (its start-up reported as startup_s, as a user's running server
 would be), then measures: cold_s (full run, empty store), noop_s (the same flow run again),
 add_one_s (one new country-year, run for that country as `crtdiff add` does), noop_cli_s (`crtdiff
 run` in a new process, as a user types it, with nothing to do: it answers before importing
-Prefect), plain_loop_s (the same pure functions in a plain loop, no Prefect, no store) and
+Prefect), plain_loop_s (the same pure functions in a plain loop, no Prefect, no store), peer_s
+(the difflib script an analyst would write instead, benchmarks/peer_difflib.py, on the same
+archive) with cold_vs_peer, and
 peak_rss_mb (largest resident set of this process or any of its worker processes). Prints a
 table, then one JSON line.
 """
 
 import argparse
 import json
+import logging
 import os
 import random
 import resource
@@ -30,6 +34,7 @@ from typing import Any
 
 import httpx
 
+from benchmarks.peer_difflib import run_peer
 from benchmarks.synthetic import CountryState, chapter, write_archive
 from crtdiff.reference.countries import load_countries
 
@@ -134,6 +139,21 @@ def noop_cli(catalog: Path, out: Path, store: Path) -> float:
     return elapsed
 
 
+def _local_cluster() -> Any:
+    """A Dask LocalCluster with one single-threaded worker process per core, standing in for
+    an existing cluster (its workers' memory is not in peak_rss_mb: they are not our children
+    that we wait for)."""
+    from distributed import LocalCluster
+
+    return LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=os.cpu_count() or 1,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
+
+
 def peak_rss_mb() -> float:
     """Largest resident set of this process or of any child it waited for, in MB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -146,7 +166,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chapters", type=int, default=1000)
     parser.add_argument("--years", type=int, default=50, help="report years per country")
-    parser.add_argument("--runner", choices=["threads", "processes"], default="processes")
+    parser.add_argument("--runner", choices=["threads", "processes", "dask"], default="processes")
+    parser.add_argument(
+        "--address", default=None, help="with --runner dask: an existing scheduler tcp://HOST:PORT"
+    )
     parser.add_argument(
         "--workdir", type=Path, default=None, help="keep the archive and outputs here"
     )
@@ -180,7 +203,9 @@ def main() -> None:
     from flows.runtime import quiet_flow_settings, with_runner
 
     processes = os.cpu_count() if args.runner == "processes" else None
-    flow = with_runner(crtdiff_run, None, processes)
+    cluster = _local_cluster() if args.runner == "dask" and args.address is None else None
+    address = args.address or (cluster.scheduler_address if cluster is not None else None)
+    flow = with_runner(crtdiff_run, address, processes)
     out, store = work / "output", work / "store"
     try:
         with quiet_flow_settings():
@@ -203,7 +228,12 @@ def main() -> None:
         t = time.perf_counter()
         plain_loop(data / "raw", work / "plain-output")
         plain_loop_s = time.perf_counter() - t
+        t = time.perf_counter()
+        run_peer(data / "raw", work / "peer-output")
+        peer_s = time.perf_counter() - t
     finally:
+        if cluster is not None:
+            cluster.close()
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
         if args.workdir is None:  # a temporary archive of 10,000 chapters is ~1 GB
@@ -217,11 +247,14 @@ def main() -> None:
         "add_one_s": round(add_one_s, 2),
         "noop_cli_s": round(noop_cli_s, 2),
         "plain_loop_s": round(plain_loop_s, 2),
+        "peer_s": round(peer_s, 2),
+        "cold_vs_peer": round(cold_s / peer_s, 2),
         "peak_rss_mb": peak_rss_mb(),
     }
     print(
         f"archive: {len(written)} chapters, {len(countries)} countries x {len(years)} years, "
-        f"generated in {generate_s:.1f} s; runner: {args.runner} ({os.cpu_count()} cores)"
+        f"generated in {generate_s:.1f} s; runner: {args.runner} ({os.cpu_count()} cores"
+        f"{', scheduler ' + address if address else ''})"
     )
     for key, value in figures.items():
         print(f"  {key:<14}{value}")

@@ -4,7 +4,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -12,7 +12,10 @@ from crtdiff import __version__
 from crtdiff.catalog.model import FIRST_YEAR, LAST_YEAR, ChapterKind
 from crtdiff.errors import ConfigError, CrtdiffError
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE, PROJECT_ROOT
-from crtdiff.reference.bundle import load_reference
+
+if TYPE_CHECKING:
+    from crtdiff.catalog.discover import Probe
+    from crtdiff.reference.bundle import Reference
 
 app = typer.Typer(
     name="crtdiff",
@@ -48,6 +51,14 @@ def _options(
     ] = False,
 ) -> None:
     """What changed, country by country and year by year, in the Country Reports on Terrorism."""
+
+
+def _reference() -> "Reference":
+    """The reference tables, imported when a command needs them: `crtdiff run` with nothing to
+    do answers without (their modules take a fifth of a second to import)."""
+    from crtdiff.reference.bundle import load_reference
+
+    return load_reference()
 
 
 def _project(path: Path) -> str:
@@ -99,7 +110,10 @@ NoRunOpt = Annotated[bool, typer.Option("--no-run", help="Only update the catalo
 @app.command()
 def ingest(
     path: Annotated[
-        str, typer.Argument(metavar="PATH", help="Chapter file (text or HTML) or http(s) URL.")
+        str,
+        typer.Argument(
+            metavar="PATH", help="Chapter file (text, HTML or PDF volume) or http(s) URL."
+        ),
     ],
     country: CountryOpt = None,
     year: YearOpt = None,
@@ -116,10 +130,14 @@ def ingest(
 
     kind = chapter.value if chapter is not None else None
     try:
-        reference = load_reference()
+        reference = _reference()
         report = parse_chapter(read_raw(path), Request(country, year, kind), reference)
     except CrtdiffError as exc:
         fail(exc)
+    for warning in report.warnings:
+        # What was asked for and what the page says disagree: say so where a reader looks.
+        if warning.code in ("country_mismatch", "year_mismatch"):
+            typer.echo(f"crtdiff: warning: {path}: {warning.message}", err=True)
     sys.stdout.write(report.model_dump_json(indent=2) + "\n")
 
 
@@ -146,19 +164,36 @@ def compare(
     ] = Format.JSON,
     catalog: CatalogOpt = DEFAULT_CATALOG,
     country: CountryOpt = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Compare even two countries, reversed years or two chapter kinds."
+        ),
+    ] = False,
 ) -> None:
     """Compare two chapters of one country and print what changed.
 
-    No Prefect involved.
+    No Prefect involved. Two different countries or reversed years are refused (exit status 1)
+    unless --force.
     """
-    from crtdiff.compare.year_diff import compare_reports
+    from crtdiff.compare.year_diff import compare_reports, comparison_problems
+    from crtdiff.errors import MetadataError
     from crtdiff.pipeline.locate import read_chapter
 
     try:
-        reference = load_reference()
+        reference = _reference()
         older = read_chapter(old, reference, catalog, country)
-        newer = read_chapter(new, reference, catalog, country or older.country)
-        diff = compare_reports(older, newer, reference.gazetteer)
+        try:
+            newer = read_chapter(new, reference, catalog, country)
+        except MetadataError as exc:
+            if country is not None or "cannot tell which country" not in exc.problem:
+                raise
+            # The newer page does not say its country: it is the older one's, checked against
+            # the text's own (a mismatch is warned in the report).
+            newer = read_chapter(new, reference, catalog, older.country)
+        for problem in comparison_problems(older, newer) if force else ():
+            typer.echo(f"crtdiff: WARNING: {new}: {problem}; compared anyway (--force)", err=True)
+        diff = compare_reports(older, newer, reference.gazetteer, force=force)
     except CrtdiffError as exc:
         fail(exc)
     if output_format is Format.JSON:
@@ -189,6 +224,17 @@ def run(
     countries: Annotated[
         list[str] | None,
         typer.Option("--country", metavar="COUNTRY", help="Only this country (repeatable)."),
+    ] = None,
+    years: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--year",
+            metavar="YEAR",
+            min=FIRST_YEAR,
+            max=LAST_YEAR,
+            help="Only the countries with a chapter of this report year, with their "
+            "neighbouring years (repeatable).",
+        ),
     ] = None,
     runner: Annotated[
         Runner, typer.Option(help="threads, processes (one per core), or dask (with --address).")
@@ -227,6 +273,7 @@ def run(
         out_dir=out,
         store_dir=store,
         countries=countries or None,
+        years=years or None,
         dask_address=address if runner is Runner.DASK else None,
         processes=(os.cpu_count() or 1) if runner is Runner.PROCESSES else None,
         show_progress=not quiet,
@@ -278,7 +325,7 @@ def add(
     if (file is None) == (url is None):
         fail(ConfigError("crtdiff add", "give exactly one of --file or --url"))
     try:
-        reference = load_reference()
+        reference = _reference()
         if file is not None:
             added = add_file(catalog, country, year, file, reference, illustrative=illustrative)
         else:
@@ -318,6 +365,13 @@ def discover(
             help="Country to probe (repeatable; default: every country of the catalogue).",
         ),
     ] = None,
+    all_countries: Annotated[
+        bool,
+        typer.Option(
+            "--all-countries",
+            help="Every country the year's table of contents links (country or region pages).",
+        ),
+    ] = False,
     base_url: Annotated[
         str, typer.Option(metavar="URL", help="Site publishing the reports.")
     ] = "https://www.state.gov",
@@ -326,31 +380,67 @@ def discover(
     store: StoreOpt = DEFAULT_STORE,
     no_run: NoRunOpt = False,
 ) -> None:
-    """Probe where a year's chapters should appear; add what answers.
+    """Find a year's chapters and add what answers.
 
-    Exit status: 0 every probe answered (found or not published yet), 1 some probe failed
-    (unreachable, or the page is not that chapter), or the status of the run that follows.
+    Country by country at the expected URL, or --all-countries from the year's table of
+    contents. Exit status: 0 every probe answered (found or not published yet), 1 some probe
+    failed (unreachable, or the page is not that chapter; with --all-countries, any chapter
+    not catalogued), or the status of the run that follows.
     """
     from crtdiff.catalog.discover import Found
     from crtdiff.catalog.discover import discover as probe
     from crtdiff.catalog.load import load_catalog
     from crtdiff.pipeline.locate import fetch_direct
 
+    if all_countries and countries:
+        fail(ConfigError("crtdiff discover", "give either --all-countries or --country, not both"))
     try:
-        reference = load_reference()
-        names = countries or sorted(
-            {e.country for e in load_catalog(catalog, reference.countries).entries}
-        )
-        probes = probe(catalog, year, names, reference, fetch_direct, base_url)
+        reference = _reference()
+        if all_countries:
+            probes = _discover_year(catalog, year, reference, base_url)
+        else:
+            names = countries or sorted(
+                {e.country for e in load_catalog(catalog, reference.countries).entries}
+            )
+            probes = probe(catalog, year, names, reference, fetch_direct, base_url)
     except CrtdiffError as exc:
         fail(exc)
     for p in probes:
         typer.echo(p.line(), err=p.outcome.failed)
-    failed = 1 if any(p.outcome.failed for p in probes) else 0
-    found = [p.country for p in probes if p.outcome is Found.ADDED]
+    found = sorted({p.country for p in probes if p.outcome is Found.ADDED})
+    missed = sum(1 for p in probes if p.outcome is not Found.ADDED)
+    if all_countries:
+        typer.echo(
+            f"crtdiff: report {year}: {len(found)} countries catalogued, {missed} not "
+            "(rejected or unavailable, above)",
+            err=True,
+        )
+    failed = any(p.outcome.failed for p in probes) or (all_countries and missed > 0)
+    code = 1 if failed else 0
     if found and not no_run:
-        failed = max(failed, _run_for(found, catalog, out, store))
-    raise typer.Exit(failed)
+        code = max(code, _run_for(found, catalog, out, store))
+    raise typer.Exit(code)
+
+
+def _discover_year(
+    catalog: Path, year: int, reference: "Reference", base_url: str
+) -> "list[Probe]":
+    """Every chapter of the year's table of contents, with a line per page fetched."""
+    from rich.console import Console
+
+    from crtdiff.catalog.discover import discover_year
+    from crtdiff.pipeline.locate import fetch_direct
+
+    console = Console(stderr=True, highlight=False)
+    with console.status(f"report {year}: reading the table of contents") as status:
+        fetched = 0
+
+        def progress(url: str) -> None:
+            nonlocal fetched
+            fetched += 1
+            status.update(f"report {year}: page {fetched}: {url}")
+
+        return discover_year(catalog, year, reference, fetch_direct, base_url, progress).probes
 
 
 @app.command()

@@ -22,10 +22,6 @@ class InputError(CrtdiffError):
     """An input file or page cannot be read as a chapter (missing, empty, binary, truncated)."""
 
 
-class UnsupportedFormatError(InputError):
-    """The input is in a format crtdiff does not read yet (PDF)."""
-
-
 class NoChapterError(InputError):
     """The page holds no recognisable Country Reports on Terrorism chapter."""
 

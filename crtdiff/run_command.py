@@ -9,12 +9,13 @@ from rich.console import Console
 
 from crtdiff.catalog.load import load_catalog
 from crtdiff.catalog.select import select_countries
+from crtdiff.paths import REFERENCE_DIR
 from crtdiff.pipeline.narrate import counts, work_line
 from crtdiff.pipeline.outcome import RunReport, Status
 from crtdiff.pipeline.uptodate import check_up_to_date
 from crtdiff.pipeline.url_checks import DEFAULT_RECHECK
 from crtdiff.progress_view import ProgressView
-from crtdiff.reference.bundle import load_reference
+from crtdiff.reference.countries import load_countries
 
 console = Console(stderr=True, highlight=False)
 
@@ -59,6 +60,8 @@ class RunOptions:
     out_dir: Path
     store_dir: Path
     countries: list[str] | None = None
+    years: list[int] | None = None
+    """Only the countries with a chapter of these report years (with all their years)."""
     dask_address: str | None = None
     processes: int | None = None
     show_progress: bool = True
@@ -69,20 +72,20 @@ class RunOptions:
 def run_pipeline(options: RunOptions) -> int:
     """Run the main flow unless nothing changed; returns the exit status (0 ok, 1 some inputs
     rejected)."""
-    reference = load_reference()
-    catalog = load_catalog(options.catalog, reference.countries)  # ConfigError → exit 2 early
-    countries = (
-        select_countries(options.countries, catalog, reference.countries)
-        if options.countries
-        else None
-    )
+    table = load_countries()
+    catalog = load_catalog(options.catalog, table)  # ConfigError → exit 2 early
+    countries = select_countries(catalog, table, options.countries, options.years)
     settled = check_up_to_date(
-        catalog, reference, options.out_dir, options.store_dir, countries, options.recheck_after
-    )
+        catalog, table, REFERENCE_DIR, options.out_dir, options.store_dir, countries,
+        options.recheck_after,
+    )  # fmt: skip
     if settled is not None:  # answered without importing Prefect or starting a server
         settled.write(options.out_dir)
         print_up_to_date(settled, options.out_dir)
         return settled.exit_code
+    from crtdiff.reference.bundle import load_reference
+
+    load_reference()  # a broken reference table is a one-line error before Prefect starts
     options.out_dir.mkdir(parents=True, exist_ok=True)
     report = _run_flow(options, countries)
     print_summary(report, options.out_dir)

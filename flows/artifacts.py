@@ -4,6 +4,14 @@ run."""
 
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
+from crtdiff.compare.wording import (
+    attribution_label,
+    group_names,
+    kind_label,
+    place_label,
+    target_label,
+    toll_figure,
+)
 from crtdiff.pipeline.narrate import counts, report_table
 from crtdiff.pipeline.outcome import RunReport
 from crtdiff.text.normalize import slugify
@@ -42,6 +50,7 @@ def publish_pair(diff: YearDiff) -> None:
     if diff.illustrative:
         lines.append("_Illustrative text: not official State Department text._")
     lines += [f"- {h.text}" for h in diff.headline]
+    refs = diff.groups.by_id()
     create_markdown_artifact(
         key=artifact_key(diff.country, "headline", diff.chapter),
         markdown="\n".join(lines),
@@ -52,14 +61,14 @@ def publish_pair(diff: YearDiff) -> None:
         table=[
             {
                 "date": i.date,
-                "place": i.place or "",
-                "country": i.country or "",
-                "kind": i.kind.value,
-                "perpetrators": ", ".join(i.perpetrators),
-                "attribution": i.attribution.value,
-                "killed_min": i.killed_min,
-                "wounded_min": i.wounded_min,
-                "kidnapped_min": i.kidnapped_min,
+                "place": place_label(i.place, i.country, diff.country),
+                "kind": kind_label(i.kind),
+                "target": target_label(i.target),
+                "perpetrators": group_names(i.perpetrators, refs),
+                "attribution": attribution_label(i.attribution),
+                "killed (at least)": toll_figure(i.killed_min),
+                "wounded (at least)": toll_figure(i.wounded_min),
+                "kidnapped (at least)": toll_figure(i.kidnapped_min),
             }
             for i in diff.incidents.new
         ],

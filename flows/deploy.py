@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from prefect.deployments.runner import RunnerDeployment
 from prefect.schedules import Cron
 
-from crtdiff.catalog.discover import STATE_GOV
+from crtdiff.catalog.report_index import STATE_GOV
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
 from flows.pipeline import crtdiff_run
 from flows.serving import serve_and_watch

@@ -11,6 +11,7 @@ from typing import Any, TypeVar, cast
 
 from prefect import Task, flow
 from prefect.client.schemas.objects import State
+from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
 from prefect.utilities.annotations import quote
 
@@ -101,7 +102,8 @@ def dispatch(task: "Task[Any, T]", calls: Sequence[tuple[Any, ...]]) -> list[T]:
     Arguments are quoted: Prefect would otherwise walk every object inside them (a catalogue of
     10,000 entries, a manifest of 50,000 records) looking for futures, which costs seconds.
     """
-    quoted = [tuple(quote(arg) for arg in args) for args in calls]
+    wrap = quote if _quotes_survive() else _bare
+    quoted = [tuple(wrap(arg) for arg in args) for args in calls]
     if len(quoted) == 1:
         # The state, for the task run's id; mypy picks the overload without `return_state`.
         state = cast("State[T]", task(*quoted[0], return_state=True))
@@ -111,6 +113,21 @@ def dispatch(task: "Task[Any, T]", calls: Sequence[tuple[Any, ...]]) -> list[T]:
     for future in futures:
         track(future.task_run_id)
     return [future.result() for future in futures]
+
+
+def _bare(arg: T) -> T:
+    return arg
+
+
+def _quotes_survive() -> bool:
+    """False on a Dask cluster: Dask serialises a quoted argument as a plain nested tuple, so the
+    task would receive ((value,),) instead of the value; there arguments go unquoted."""
+    try:
+        from prefect_dask.task_runners import DaskTaskRunner
+    except ImportError:
+        return True
+    context = FlowRunContext.get()
+    return context is None or not isinstance(context.task_runner, DaskTaskRunner)
 
 
 def _label(first: str, last: str) -> str:
@@ -162,7 +179,7 @@ def run_catalog(
     run.entries += [
         EntryOutcome(r.label, Status.REJECTED, reason=r.reason) for r in catalog.rejected
     ]
-    entries, wanted = select_entries(catalog, reference, countries)
+    entries, wanted = select_entries(catalog, reference.countries, countries)
     snapshots = SnapshotStore(catalog.folder / "snapshots")
     manifest = load_manifest(out_dir)
     ctx = RunContext(

@@ -51,7 +51,7 @@ def drain_client(timeout_s: float = 60.0) -> None:
     QueueService.drain_all(timeout=max(deadline - time.monotonic(), 1.0), at_exit=False)
 
 
-def wait_until_recorded(task_runs: list[UUID], timeout_s: float = 60.0) -> bool:
+def wait_until_recorded(task_runs: list[UUID], timeout_s: float = 30.0) -> bool:
     """Wait until the server has recorded every task run in a final state; False on timeout."""
     if not task_runs:
         return True

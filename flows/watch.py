@@ -6,8 +6,9 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from crtdiff.catalog.discover import STATE_GOV, Found, Probe, discover
+from crtdiff.catalog.discover import Found, Probe, discover
 from crtdiff.catalog.load import load_catalog
+from crtdiff.catalog.report_index import STATE_GOV
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
 from crtdiff.pipeline.locate import fetch_direct
 from crtdiff.reference.bundle import load_reference

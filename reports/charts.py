@@ -4,12 +4,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from crtdiff.compare.wording import NOT_GIVEN, plural
+
 BAR_WIDTH = 34
-GAP = 14
+GAP = 26
 PLOT_HEIGHT = 140
 MARGIN_LEFT = 40
 MARGIN_BOTTOM = 24
-MARGIN_TOP = 24
+MARGIN_TOP = 38
 
 
 @dataclass(frozen=True)
@@ -18,7 +20,8 @@ class YearPoint:
 
     year: int
     incidents: int
-    killed_min: int
+    killed_min: int | None
+    """None when no incident of the year gives a figure (shown as `not given`, never 0)."""
     illustrative: bool
 
 
@@ -41,14 +44,22 @@ def incidents_chart(points: list[YearPoint]) -> Markup:
         bar = round(PLOT_HEIGHT * point.incidents / top)
         y = base - bar
         fill = "#9aa7b4" if point.illustrative else "#1f4e8c"
-        title = f"{point.year}: {point.incidents} incidents, at least {point.killed_min} killed" + (
+        killed = (
+            f"at least {point.killed_min} killed"
+            if point.killed_min is not None
+            else f"killed {NOT_GIVEN}"
+        )
+        title = f"{point.year}: {plural(point.incidents, 'incident')}, {killed}" + (
             " (illustrative text)" if point.illustrative else ""
         )
+        toll = NOT_GIVEN if point.killed_min is None else f"{point.killed_min}†"
         parts += [
             f'<rect x="{x}" y="{y}" width="{BAR_WIDTH}" height="{bar}" fill="{fill}">'
             f"<title>{escape(title)}</title></rect>",
+            f'<text x="{x + BAR_WIDTH / 2}" y="{y - 18}" text-anchor="middle" '
+            f'class="toll">{toll}</text>',
             f'<text x="{x + BAR_WIDTH / 2}" y="{y - 4}" text-anchor="middle">'
-            f"{point.incidents} · {point.killed_min}†</text>",
+            f"{point.incidents}</text>",
             f'<text x="{x + BAR_WIDTH / 2}" y="{base + 16}" text-anchor="middle">'
             f"{point.year}</text>",
         ]

@@ -6,7 +6,20 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from crtdiff.compare.headline import display_name, section_name
+from crtdiff.compare.headline import member_name, section_name
+from crtdiff.compare.wording import (
+    attribution_label,
+    display_name,
+    full_name,
+    group_names,
+    kind_label,
+    place_label,
+    plural,
+    target_label,
+    toll_cell,
+    toll_delta,
+    toll_figure,
+)
 from reports.charts import heat_class
 from reports.fragments import redline_html, segments_html, sentence_link
 
@@ -31,11 +44,6 @@ def num(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.2f}"
 
 
-def signed(value: int) -> str:
-    """+3, -2, 0."""
-    return f"{value:+d}" if value else "0"
-
-
 def dash(value: object) -> str:
     """A value, or an en dash when it is missing."""
     return "–" if value is None or value == "" or value == [] else str(value)
@@ -52,10 +60,26 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, pct=pct, num=num, signed=signed, dash=dash)
+    env.filters.update(
+        md=md,
+        pct=pct,
+        num=num,
+        dash=dash,
+        kind=kind_label,
+        target=target_label,
+        attribution=attribution_label,
+        toll=toll_figure,
+        delta=toll_delta,
+    )
     env.globals.update(
         section_name=section_name,
         display_name=display_name,
+        full_name=full_name,
+        member_name=member_name,
+        group_names=group_names,
+        plural=plural,
+        toll_cell=toll_cell,
+        place=place_label,
         heat=heat_class,
         sentence_link=sentence_link,
         redline_html=redline_html,

@@ -6,6 +6,7 @@ be rebuilt without reading (or re-validating) whole reports.
 
 from pydantic import BaseModel, ConfigDict
 
+from crtdiff.compare.incidents import toll_total
 from crtdiff.text.normalize import slugify
 from schemas import CountryReport
 from schemas.diff import YearDiff
@@ -24,7 +25,8 @@ class ChapterSummary(_Summary):
     title: str
     illustrative: bool
     incidents: int
-    killed: int
+    killed: int | None
+    """Least number killed over the incidents that give a figure; None when none does."""
     groups: list[str]
 
     @classmethod
@@ -37,7 +39,7 @@ class ChapterSummary(_Summary):
             title=report.title,
             illustrative=report.source.illustrative,
             incidents=len(report.incidents),
-            killed=sum(i.killed_min or 0 for i in report.incidents),
+            killed=toll_total(report.incidents, "killed_min")[0],
             groups=[g.name for g in report.groups],
         )
 

@@ -12,7 +12,8 @@ from crtdiff.store.atomic import atomic_write_bytes
 from schemas import CountryReport
 from schemas.diff import YearDiff
 
-TABLES = ("incidents", "groups", "legal_measures", "section_metrics", "changes")
+TABLES = ("incidents", "groups", "legal_measures", "section_metrics", "tolls", "changes")
+TOLLS = ("killed", "wounded", "kidnapped")
 
 
 def _source(report: CountryReport) -> dict[str, Any]:
@@ -126,6 +127,28 @@ def section_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
     ]
 
 
+def toll_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
+    """One row per toll total per pair of years; an empty total is not given, never 0."""
+    rows = []
+    for d in diffs:
+        for name in TOLLS:
+            toll = getattr(d.incidents, f"{name}_min")
+            rows.append(
+                {
+                    **_pair(d),
+                    "toll": name,
+                    "old_min": toll.old,
+                    "new_min": toll.new,
+                    "delta": toll.delta,
+                    "old_incidents": d.incidents.old_count,
+                    "old_given_by": toll.old_given_by,
+                    "new_incidents": d.incidents.new_count,
+                    "new_given_by": toll.new_given_by,
+                }
+            )
+    return rows
+
+
 def change_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
     """One row per fact change (deepdiff), rename and merger."""
     rows: list[dict[str, Any]] = []
@@ -151,6 +174,17 @@ def change_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
                     "item": f"groups[{r.new.id}]",
                     "old": r.old.name,
                     "new": r.new.name,
+                }
+            )
+        for g in d.groups.absorbed:
+            rows.append(
+                {
+                    **_pair(d),
+                    "topic": "groups",
+                    "change": "absorbed",
+                    "item": f"groups[{g.id}]",
+                    "old": g.name,
+                    "new": g.part_of,
                 }
             )
         for m in d.groups.merged:
@@ -181,7 +215,11 @@ def report_rows(report: CountryReport) -> Rows:
 
 def diff_rows(diff: YearDiff) -> Rows:
     """The rows one pair of years contributes (section metrics, changes)."""
-    return {"section_metrics": section_rows([diff]), "changes": change_rows([diff])}
+    return {
+        "section_metrics": section_rows([diff]),
+        "tolls": toll_rows([diff]),
+        "changes": change_rows([diff]),
+    }
 
 
 def table_rows(reports: list[CountryReport], diffs: list[YearDiff]) -> Rows:

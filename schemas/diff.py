@@ -3,12 +3,12 @@ sentence."""
 
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from schemas.base import GroupId, ReportYear, SectionKey, Sha256, StrictModel
-from schemas.facts import Evidence, Incident, IncidentKind, LegalMeasure, LegalStatus
+from schemas.facts import Count, Evidence, Incident, IncidentKind, LegalMeasure, LegalStatus
 
-DIFF_SCHEMA_VERSION = "1.0.0"
+DIFF_SCHEMA_VERSION = "2.0.0"
 """Bumped on any change to the shape or meaning of the exported YearDiff JSON."""
 
 
@@ -29,6 +29,8 @@ class GroupRef(StrictModel):
     acronym: str | None = None
     old_evidence: Evidence | None = None
     new_evidence: Evidence | None = None
+    part_of: GroupId | None = None
+    """The umbrella this group joined (gazetteer `merged_into`), when the new chapter names it."""
 
 
 class GroupRename(StrictModel):
@@ -54,15 +56,54 @@ class GroupsDiff(StrictModel):
     removed: list[GroupRef] = Field(default_factory=list)
     renamed: list[GroupRename] = Field(default_factory=list)
     merged: list[GroupMerger] = Field(default_factory=list)
+    absorbed: list[GroupRef] = Field(default_factory=list)
+    """Groups of the old year not named in the new one while the umbrella they joined is
+    (`part_of`): members, not groups that disappeared."""
     continuing: list[GroupRef] = Field(default_factory=list)
+
+    def by_id(self) -> dict[str, GroupRef]:
+        """Every group of either year by id (the new year's view where a group is in both)."""
+        refs: dict[str, GroupRef] = {}
+        for rename in self.renamed:
+            refs[rename.old.id] = rename.old
+        for ref in [*self.removed, *self.absorbed]:
+            refs[ref.id] = ref
+        for merger in self.merged:
+            refs[merger.into.id] = merger.into
+            refs.update((m.id, m) for m in merger.members)
+        for rename in self.renamed:
+            refs[rename.new.id] = rename.new
+        for ref in [*self.added, *self.continuing]:
+            refs[ref.id] = ref
+        return refs
 
 
 class TollChange(StrictModel):
-    """A casualty total (sum of lower bounds over incidents), old and new."""
+    """A casualty total (sum of lower bounds over incidents), old and new.
 
-    old: int
-    new: int
-    delta: int
+    A year whose incidents give no figure has a null total: not given is not zero."""
+
+    old: Count | None
+    """Sum over the old year's incidents that give the figure; null when none does."""
+    new: Count | None
+    """Sum over the new year's incidents that give the figure; null when none does."""
+    delta: int | None
+    """new - old; null unless both years give the figure."""
+    old_given_by: Count
+    """How many of the old year's incidents give the figure."""
+    new_given_by: Count
+    """How many of the new year's incidents give the figure."""
+
+    @model_validator(mode="after")
+    def _nulls_mean_not_given(self) -> "TollChange":
+        if (self.old is None) != (self.old_given_by == 0) or (self.new is None) != (
+            self.new_given_by == 0
+        ):
+            raise ValueError("a total is null exactly when no incident gives the figure")
+        expected = None if self.old is None or self.new is None else self.new - self.old
+        if self.delta != expected:
+            raise ValueError("delta must be new - old, or null when either is not given")
+        return self
 
 
 class IncidentMatch(StrictModel):
@@ -266,6 +307,7 @@ class YearDiff(StrictModel):
             or g.removed
             or g.renamed
             or g.merged
+            or g.absorbed
             or i.new
             or lm.new
             or lm.status_changed

@@ -20,6 +20,14 @@ from tests.conftest import FIXTURES, SEED, ParseFn
 BAD = FIXTURES / "bad"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 CHAPTER = SEED_TEXT.split("Français Français")[1].split("This translation is provided")[0]
+# A chapter that names no country at all: nothing can say which one it is.
+NAMELESS = (
+    "Overview: The government remained a willing counterterrorism partner, and terrorist groups "
+    "continued to attack security forces and civilians in the north of the country.\n\n"
+    "2016 Terrorist Incidents: Terrorist groups attacked military posts and markets.\n\n"
+    "Legislation, Law Enforcement, and Border Security: The courts convicted three men of "
+    "terrorism offenses, and the police arrested several suspects during the year.\n"
+)
 
 
 def html(body: str) -> bytes:
@@ -49,7 +57,7 @@ CASES: list[tuple[str, bytes, str, dict[str, object], tuple[str, str | None]]] =
         b"%PDF-1.6\n1 0 obj",
         "crt-2016.pdf",
         {},
-        ("rejected", "PDF input is not supported yet"),
+        ("rejected", "PDF cannot be read"),
     ),
     ("docx", b"PK\x03\x04" + b"\x00" * 40, "mali.docx", {}, ("rejected", "ZIP archive")),
     ("gzip", gzip.compress(SEED.read_bytes()), "mali.txt.gz", {}, ("rejected", "gzip archive")),
@@ -113,7 +121,9 @@ CASES: list[tuple[str, bytes, str, dict[str, object], tuple[str, str | None]]] =
     ("utf16", SEED_TEXT.encode("utf-16"), "mali-2016.txt", {}, ("ok", None)),
     (
         "no-year",
-        CHAPTER.replace("2016 Terrorist", "Terrorist").encode(),
+        CHAPTER.replace("2016 Terrorist", "Terrorist")
+        .replace("Country Reports on Terrorism 2016", "")
+        .encode(),
         "mali.txt",
         {},
         ("rejected", "cannot tell the report year"),
@@ -132,7 +142,9 @@ CASES: list[tuple[str, bytes, str, dict[str, object], tuple[str, str | None]]] =
         {"country": "Wakanda"},
         ("rejected", "unknown country 'Wakanda'"),
     ),
-    ("no-country", CHAPTER.encode(), "chapter.txt", {}, ("rejected", "cannot tell which country")),
+    ("no-country", NAMELESS.encode(), "chapter.txt", {}, ("rejected", "cannot tell which country")),
+    # The seed's text without its title: the opening sentence and the text name Mali.
+    ("no-title", CHAPTER.encode(), "chapter.txt", {}, ("ok", None)),
     (
         "incidents-without-bullets",
         CHAPTER.replace("  • ", "").encode(),

@@ -54,7 +54,7 @@ def test_ingest_never_starts_prefect() -> None:
         (None, [], "file not found"),
         (b"", [], "file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", [], "PNG image"),
-        (b"%PDF-1.4\n", [], "PDF input is not supported yet"),
+        (b"%PDF-1.4\n", [], "PDF cannot be read"),
         (
             b"<html><body><nav>Home</nav><p>Welcome to our site.</p></body></html>",
             [],
@@ -199,6 +199,7 @@ def test_compare_advises_only_what_compare_has(tmp_path: Path) -> None:
     chapter = chapter.split("This translation is provided")[0].replace(
         "2016 Terrorist", "Terrorist"
     )
+    chapter = chapter.replace("Country Reports on Terrorism 2016", "")
     no_year = tmp_path / "mali.txt"
     no_year.write_text(chapter, encoding="utf-8")
     line = one_line_error(crtdiff("compare", str(no_year), str(SEED)), 1)
@@ -231,3 +232,54 @@ def test_schemas_check_says_so_on_success() -> None:
     result = crtdiff("schemas", "--check")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "schemas/json: 2 schema files up to date"
+
+
+SAMPLE_2017 = Path(__file__).resolve().parent.parent / "data" / "samples" / "mali" / "2017.txt"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (SEED, FIXTURES / "chapters" / "niger-2012.txt", "compares Mali with Niger"),
+        (SAMPLE_2017, SEED, "the older chapter is 2017 and the newer 2016"),
+    ],
+)
+def test_compare_refuses_two_countries_or_reversed_years(
+    old: Path, new: Path, message: str
+) -> None:
+    result = crtdiff("compare", str(old), str(new))
+    assert result.returncode == 1 and result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("crtdiff: error: ") and f"{new.name}: " in line and message in line
+    forced = crtdiff("compare", str(old), str(new), "--force", "-f", "markdown")
+    assert forced.returncode == 0, forced.stderr
+    assert f"crtdiff: WARNING: {new}: {message}" in forced.stderr
+    assert forced.stdout.startswith("# ")
+
+
+def test_compare_gives_a_page_without_its_country_the_older_ones(tmp_path: Path) -> None:
+    # The newer page does not say its country (no title, no country in its path): the older
+    # chapter's country is used, and its text must agree.
+    untitled = tmp_path / "chapter.txt"
+    untitled.write_text(
+        SAMPLE_2017.read_text(encoding="utf-8").replace(
+            "Country Reports on Terrorism 2017: Mali", ""
+        ),
+        encoding="utf-8",
+    )
+    result = crtdiff("compare", str(SEED), str(untitled))
+    assert result.returncode == 0, result.stderr
+    diff = json.loads(result.stdout)
+    assert (diff["country"], diff["old_year"], diff["new_year"]) == ("Mali", 2016, 2017)
+
+
+def test_ingest_warns_on_stderr_when_the_text_is_another_countrys(tmp_path: Path) -> None:
+    untitled = tmp_path / "chapter.txt"
+    untitled.write_text(
+        SEED.read_text(encoding="utf-8").split("Country Reports on Terrorism 2016\n")[1],
+        encoding="utf-8",
+    )
+    result = crtdiff("ingest", str(untitled), "--country", "Niger", "--year", "2016")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["country"] == "Niger"
+    assert f"crtdiff: warning: {untitled}: the text (names Mali" in result.stderr

@@ -24,14 +24,56 @@ def total() -> Score:
     return score
 
 
-@pytest.mark.parametrize(("field", "floor"), FLOORS.items())
+EXTRACTOR_WORK = pytest.mark.xfail(strict=True, reason="issue 10: extractor work on branch facts")
+BELOW_FLOOR = {"legal_measures"}
+"""Floors today's extractor misses on the issue-10 gold set (F1 0.71 for legal measures)."""
+
+
+@pytest.mark.parametrize(
+    ("field", "floor"),
+    [
+        pytest.param(field, floor, marks=[EXTRACTOR_WORK] if field in BELOW_FLOOR else [])
+        for field, floor in FLOORS.items()
+    ],
+)
 def test_f1_floor(total: Score, field: str, floor: float) -> None:
     assert total.sets[field].f1 >= floor, f"{field} F1 {total.sets[field].f1:.2f} < {floor}"
 
 
+@EXTRACTOR_WORK
 def test_incident_field_accuracy(total: Score) -> None:
     low = {n: c.recall for n, c in total.fields.items() if c.recall < FIELD_FLOOR}
     assert low == {}
+
+
+ISSUE_10_FLOORS = {
+    "incidents": 0.95,
+    "groups": 0.98,
+    "tolls": 0.95,
+    "legal": 0.90,
+    "legal_summaries": 1.0,
+}
+"""Targets of issue 10, per class; legal summaries are a share (every one a contiguous span)."""
+BELOW_ISSUE_10 = {"incidents", "tolls", "legal", "legal_summaries"}
+"""Measured on the gold set before the extractor work: incidents 0.89, tolls 0.77, legal 0.71,
+summaries 0.64 (groups 0.98 already meets its target)."""
+
+
+@pytest.mark.parametrize(
+    ("name", "floor"),
+    [
+        pytest.param(name, floor, marks=[EXTRACTOR_WORK] if name in BELOW_ISSUE_10 else [])
+        for name, floor in ISSUE_10_FLOORS.items()
+    ],
+)
+def test_issue_10_class_floor(total: Score, name: str, floor: float) -> None:
+    counts = total.classes[name]
+    value = counts.precision if name == "legal_summaries" else counts.f1
+    assert value >= floor, f"{name} {value:.2f} < {floor}"
+
+
+def test_metadata_is_never_wrong(total: Score) -> None:
+    assert total.classes["metadata"].fp == 0, [m for m in total.misses if "WRONG" in m]
 
 
 def test_counts_arithmetic() -> None:

@@ -49,7 +49,7 @@ def add_file(
     _check(raw, resolved.name, year, reference)
     sha = hashlib.sha256(raw.data).hexdigest()
     store = SnapshotStore(catalog_path.parent / "snapshots")
-    suffix = ".html" if fmt.value == "html" else ".txt"
+    suffix = {"html": ".html", "pdf": ".pdf"}.get(fmt.value, ".txt")
     record = SnapshotRecord(sha, raw.retrieved_at.isoformat(), suffix)
     stored = store.put(f"file:{slugify(resolved.name)}/{year}", raw.data, record)
     relative = stored.path.relative_to(catalog_path.parent).as_posix()

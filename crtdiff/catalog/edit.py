@@ -70,17 +70,28 @@ def _new_table(entry: CatalogEntry) -> Table:
     return table
 
 
+def _upsert(reports: AoT, entry: CatalogEntry) -> str:
+    existing = next((table for table in reports if _same_chapter(table, entry)), None)
+    if existing is None:
+        reports.append(_new_table(entry))
+        return "added"
+    return "updated" if _update(existing, entry) else "unchanged"
+
+
+def upsert_entries(path: Path, entries: list[CatalogEntry]) -> list[str]:
+    """Add each entry, or point the existing entry of its country-year-chapter at its source;
+    one write for all. Returns "added", "updated" or "unchanged" per entry."""
+    document = _read(path)
+    reports = _reports(document, path)
+    changes = [_upsert(reports, entry) for entry in entries]
+    if any(change != "unchanged" for change in changes):
+        atomic_write_text(path, tomlkit.dumps(document), durable=True)
+    return changes
+
+
 def upsert_entry(path: Path, entry: CatalogEntry) -> str:
     """Add the entry, or point the existing entry of that country-year at the new source.
 
     Returns "added", "updated" or "unchanged".
     """
-    document = _read(path)
-    reports = _reports(document, path)
-    existing = next((table for table in reports if _same_chapter(table, entry)), None)
-    if existing is not None and not _update(existing, entry):
-        return "unchanged"
-    if existing is None:
-        reports.append(_new_table(entry))
-    atomic_write_text(path, tomlkit.dumps(document), durable=True)
-    return "added" if existing is None else "updated"
+    return upsert_entries(path, [entry])[0]

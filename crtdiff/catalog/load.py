@@ -11,7 +11,7 @@ from crtdiff.catalog.model import CatalogEntry, resolve_inside
 from crtdiff.errors import ConfigError
 from crtdiff.reference.countries import CountryTable
 
-_RAW_FILE = re.compile(r"^(?P<year>(?:19|20)\d\d)\.(?:txt|html?|htm)$", re.IGNORECASE)
+_RAW_FILE = re.compile(r"^(?P<year>(?:19|20)\d\d)\.(?:txt|html?|pdf)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,10 @@ class Catalog:
             ),
             None,
         )
+
+    def countries_of_years(self, years: list[int]) -> list[str]:
+        """Countries with a chapter of any of these report years, in name order."""
+        return sorted({e.country for e in self.entries if e.year in years})
 
 
 def _describe(error: ValidationError) -> str:

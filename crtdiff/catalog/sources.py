@@ -54,6 +54,8 @@ def read_local(path: Path, *, illustrative: bool = False) -> RawSource:
 
 def _suffix(fetched: "Fetched") -> str:
     content_type = (fetched.content_type or "").lower()
+    if "application/pdf" in content_type or fetched.data[:5] == b"%PDF-":
+        return ".pdf"
     return ".txt" if "text/plain" in content_type else ".html"
 
 

@@ -47,8 +47,17 @@ def keyed_views(old: CountryReport, new: CountryReport) -> tuple[dict[str, Any],
         "legal_measures": {m.id: _measure_view(m) for m in old.legal_measures},
     }
     incidents: dict[str, Any] = {}
+    unmatched = {o.id: o for o in old.incidents}
     for incident in new.incidents:
-        earlier = next((o for o in old.incidents if same_incident(incident, o)), None)
+        # One-to-one: two alike incidents of a year ("On May 3, gunmen killed 4 people" twice)
+        # each take their own counterpart, the same id first.
+        earlier = unmatched.pop(incident.id, None) if incident.id in unmatched else None
+        if earlier is None or not same_incident(incident, earlier):
+            if earlier is not None:
+                unmatched[earlier.id] = earlier
+            earlier = next((o for o in unmatched.values() if same_incident(incident, o)), None)
+            if earlier is not None:
+                del unmatched[earlier.id]
         incidents[earlier.id if earlier else incident.id] = _incident_view(incident)
     pairs, fresh, _ = pair_measures(old.legal_measures, new.legal_measures)
     measures = {a.id: _measure_view(b) for a, b in pairs}

@@ -1,7 +1,16 @@
 """The few most important changes, as short plain-language statements in a stable order:
 groups, incidents and toll, legal measures, then the biggest text changes."""
 
-from schemas.diff import GroupRef, GroupsDiff, Headline, IncidentsDiff, LegalDiff, SectionDiff
+from crtdiff.compare.wording import display_name, listing, plural
+from schemas.diff import (
+    GroupRef,
+    GroupsDiff,
+    Headline,
+    IncidentsDiff,
+    LegalDiff,
+    SectionDiff,
+    TollChange,
+)
 
 _SECTION_NAMES = {
     "overview": "Overview",
@@ -20,22 +29,46 @@ def section_name(key: str) -> str:
     return _SECTION_NAMES.get(key, key.removeprefix("other:").replace("-", " ").capitalize())
 
 
-_SHORT_NAME = 25
-
-
-def display_name(ref: GroupRef) -> str:
-    """A group's name, or its acronym when the name is long."""
-    return ref.acronym if ref.acronym and len(ref.name) > _SHORT_NAME else ref.name
-
-
 def _names(refs: list[GroupRef]) -> str:
     shown = [display_name(r) for r in refs[:_MAX_LISTED]]
     more = len(refs) - len(shown)
-    text = ", ".join(shown[:-1]) + (" and " if len(shown) > 1 else "") + shown[-1]
-    return text + (f" and {more} more" if more > 0 else "")
+    return listing(shown) + (f" and {more} more" if more > 0 else "")
+
+
+def member_name(ref: GroupRef, refs: dict[str, GroupRef]) -> str:
+    """A group's short name with the umbrella the chapter names: `Katiba Macina (part of JNIM)`."""
+    umbrella = refs.get(ref.part_of) if ref.part_of else None
+    name = display_name(ref)
+    return f"{name} (part of {display_name(umbrella)})" if umbrella else name
+
+
+def _added_names(added: list[GroupRef], refs: dict[str, GroupRef]) -> str:
+    shown = [member_name(r, refs) for r in added[:_MAX_LISTED]]
+    more = len(added) - len(shown)
+    return listing(shown) + (f" and {more} more" if more > 0 else "")
+
+
+def _absorbed_lines(groups: GroupsDiff, refs: dict[str, GroupRef]) -> list[Headline]:
+    by_umbrella: dict[str, list[GroupRef]] = {}
+    for ref in groups.absorbed:
+        by_umbrella.setdefault(ref.part_of or "", []).append(ref)
+    lines = []
+    for umbrella_id, members in by_umbrella.items():
+        umbrella = display_name(refs[umbrella_id]) if umbrella_id in refs else umbrella_id
+        verb = "is" if len(members) == 1 else "are"
+        lines.append(
+            Headline(
+                topic="groups",
+                text=f"{_names(members)}, part of {umbrella}, {verb} no longer named separately "
+                f"({umbrella} is).",
+                refs=[umbrella_id, *(m.id for m in members)],
+            )
+        )
+    return lines
 
 
 def _group_lines(groups: GroupsDiff) -> list[Headline]:
+    refs = groups.by_id()
     lines = []
     for rename in groups.renamed:
         lines.append(
@@ -59,10 +92,11 @@ def _group_lines(groups: GroupsDiff) -> list[Headline]:
         lines.append(
             Headline(
                 topic="groups",
-                text=f"Newly named: {_names(groups.added)}.",
+                text=f"Newly named: {_added_names(groups.added, refs)}.",
                 refs=[g.id for g in groups.added],
             )
         )
+    lines += _absorbed_lines(groups, refs)
     if groups.removed:
         lines.append(
             Headline(
@@ -74,15 +108,27 @@ def _group_lines(groups: GroupsDiff) -> list[Headline]:
     return lines
 
 
+def _toll_clause(killed: TollChange, old_year: int) -> str:
+    """What the totals say, and only what they say: a year without a figure is `no toll given`."""
+    if killed.new is not None and killed.old is not None:
+        return (
+            f"at least {killed.new} killed in them ({killed.old} in {old_year}, {killed.delta:+d})"
+        )
+    if killed.new is not None:
+        return f"at least {killed.new} killed in them (no toll given in {old_year})"
+    if killed.old is not None:
+        return f"no toll given (at least {killed.old} killed in {old_year})"
+    return "no toll given in either year"
+
+
 def _incident_lines(incidents: IncidentsDiff, old_year: int, new_year: int) -> list[Headline]:
     lines = []
-    killed = incidents.killed_min
     lines.append(
         Headline(
             topic="incidents",
-            text=f"{incidents.new_count} incidents described "
-            f"({incidents.old_count} in {old_year}); at least {killed.new} killed in them "
-            f"({killed.old} in {old_year}, {killed.delta:+d}).",
+            text=f"{plural(incidents.new_count, 'incident')} described "
+            f"({incidents.old_count} in {old_year}); "
+            f"{_toll_clause(incidents.killed_min, old_year)}.",
             refs=[i.id for i in incidents.new],
         )
     )
@@ -101,7 +147,7 @@ def _incident_lines(incidents: IncidentsDiff, old_year: int, new_year: int) -> l
         lines.append(
             Headline(
                 topic="incidents",
-                text=f"{len(incidents.referenced_again)} incident(s) of {old_year} "
+                text=f"{plural(len(incidents.referenced_again), 'incident')} of {old_year} "
                 "referenced again.",
                 refs=[m.new_id for m in incidents.referenced_again],
             )
@@ -126,16 +172,37 @@ def _legal_lines(legal: LegalDiff) -> list[Headline]:
         lines.append(
             Headline(
                 topic="legal_measures",
-                text=f"{len(legal.new)} new legal measure(s): {', '.join(kinds)}.",
+                text=f"{plural(len(legal.new), 'new legal measure')}: {', '.join(kinds)}.",
                 refs=[m.id for m in legal.new],
             )
         )
     return lines
 
 
+MIN_SECTION_WORDS = 15
+"""Least words a section needs in each year to be headlined as the most changed: a leftover
+label ("Disclaimer:") or a stray line is not a section worth a headline."""
+
+
+def _words(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def section_words(section: SectionDiff) -> tuple[int, int]:
+    """Words of a section in the old and the new year, from its sentence alignment."""
+    a = section.sentences
+    old = [p.old.text for p in [*a.unchanged, *a.modified]] + [r.text for r in a.removed]
+    new = [p.new.text for p in [*a.unchanged, *a.modified]] + [r.text for r in a.added]
+    old += [m.old.text for m in a.moved_out]
+    new += [m.new.text for m in a.moved_in]
+    return _words(old), _words(new)
+
+
 def _text_lines(sections: list[SectionDiff], recycled: float | None) -> list[Headline]:
     lines = []
-    compared = [s for s in sections if s.cosine is not None]
+    compared = [
+        s for s in sections if s.cosine is not None and min(section_words(s)) >= MIN_SECTION_WORDS
+    ]
     changed = sorted(compared, key=lambda s: s.cosine if s.cosine is not None else 1.0)
     if changed and changed[0].cosine is not None and changed[0].cosine < 1.0:
         worst = changed[0]

@@ -42,13 +42,17 @@ def _match(item: Incident | ReferencedIncident, old: Sequence[Incident]) -> Inci
     return next((o for o in old if same_incident(item, o)), None)
 
 
-def _total(incidents: Sequence[Incident], field: str) -> int:
-    return sum(getattr(i, field) or 0 for i in incidents)
+def toll_total(incidents: Sequence[Incident], field: str) -> tuple[int | None, int]:
+    """Sum of a toll field over the incidents that give it, and how many do; the sum is None
+    when none does (a figure not given is unknown, not zero)."""
+    figures = [value for i in incidents if (value := getattr(i, field)) is not None]
+    return (sum(figures) if figures else None), len(figures)
 
 
 def _toll(old: Sequence[Incident], new: Sequence[Incident], field: str) -> TollChange:
-    a, b = _total(old, field), _total(new, field)
-    return TollChange(old=a, new=b, delta=b - a)
+    (a, a_given), (b, b_given) = toll_total(old, field), toll_total(new, field)
+    delta = None if a is None or b is None else b - a
+    return TollChange(old=a, new=b, delta=delta, old_given_by=a_given, new_given_by=b_given)
 
 
 def _matched(

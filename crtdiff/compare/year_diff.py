@@ -18,12 +18,31 @@ def _source(report: CountryReport) -> SourceRef:
     )
 
 
-def compare_reports(old: CountryReport, new: CountryReport, gazetteer: Gazetteer) -> YearDiff:
-    """What changed from `old` to `new` (two chapters of one country)."""
+def comparison_problems(old: CountryReport, new: CountryReport) -> list[str]:
+    """Why two chapters are not an old and a new year of one country's chapter (if they are not)."""
+    problems = []
     if old.country != new.country:
-        raise InputError(
-            new.source.uri, f"compares {old.country} with {new.country}: not the same country"
+        problems.append(f"compares {old.country} with {new.country}: not the same country")
+    if old.year > new.year:
+        problems.append(
+            f"the older chapter is {old.year} and the newer {new.year}: the years are reversed"
         )
+    if old.chapter != new.chapter:
+        problems.append(f"compares a {old.chapter!r} chapter with a {new.chapter!r} chapter")
+    return problems
+
+
+def compare_reports(
+    old: CountryReport, new: CountryReport, gazetteer: Gazetteer, *, force: bool = False
+) -> YearDiff:
+    """What changed from `old` to `new` (two chapters of one country, old year first).
+
+    Two countries, reversed years or two kinds of chapter are refused unless `force` is set
+    (then the caller must say so loudly).
+    """
+    problems = comparison_problems(old, new)
+    if problems and not force:
+        raise InputError(new.source.uri, "; ".join(problems))
     groups = compare_groups(old, new, gazetteer)
     incidents = compare_incidents(old, new)
     legal = compare_measures(old, new)

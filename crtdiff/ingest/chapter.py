@@ -5,26 +5,32 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 
-from crtdiff.errors import MetadataError, NoChapterError
+from crtdiff.errors import NoChapterError
 from crtdiff.extract.facts import extract_facts
 from crtdiff.ingest.assemble import assemble
 from crtdiff.ingest.blocks import Block
 from crtdiff.ingest.formats import detect_format
-from crtdiff.ingest.furniture import strip_furniture
+from crtdiff.ingest.furniture import drop_furniture_lines, strip_furniture
 from crtdiff.ingest.hosts import HOSTS, detect_host
+from crtdiff.ingest.hosts.pdf_text import PDF_TEXT
 from crtdiff.ingest.html_blocks import parse_html_page
-from crtdiff.ingest.metadata import Clues, gather_clues
-from crtdiff.ingest.raw import RawSource as RawSource  # its home before raw.py
-from crtdiff.ingest.region_pages import select_country
+from crtdiff.ingest.identify import OnMismatch, resolve_country, resolve_year
+from crtdiff.ingest.metadata import PageText, add_text_clues, gather_clues
+from crtdiff.ingest.pdf_volume import read_pdf_volume
+from crtdiff.ingest.raw import RawSource
+from crtdiff.ingest.region_pages import country_headings, select_country
 from crtdiff.ingest.sections import plan_sections
+from crtdiff.ingest.subject import judge_subject
 from crtdiff.ingest.text_blocks import text_to_blocks
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.countries import Country
+from crtdiff.reference.furniture import Furniture
 from crtdiff.text.decode import decode_bytes
 from crtdiff.text.normalize import normalize_text
-from schemas import CountryReport, IngestWarning, SectionAssignment, Source, SourceFormat
+from schemas import CountryReport, IngestWarning, Section, SectionAssignment, Source, SourceFormat
+
+__all__ = ["OnMismatch", "RawSource", "Request", "now", "page_countries", "parse_chapter"]
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _TERROR_WORDS = re.compile(r"terror|extremis|insurgen|militant|jihad|radicali", re.IGNORECASE)
@@ -34,13 +40,6 @@ _FRENCH = frozenset(
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MIN_CHAPTER_CHARS = 200
-
-
-class OnMismatch(StrEnum):
-    """What to do when a page's own title disagrees with the country or year asked for."""
-
-    WARN = "warn"
-    REJECT = "reject"
 
 
 @dataclass(frozen=True)
@@ -55,76 +54,54 @@ class Request:
     """How the caller can give a year the page does not state (commands differ)."""
 
 
-def _decode_and_block(
-    raw: RawSource,
-) -> tuple[SourceFormat, str, list[Block], list[str], list[str]]:
+@dataclass
+class _Page:
+    """A page decoded and cut into blocks, with what it says about itself."""
+
+    format: SourceFormat
+    host: str
+    blocks: list[Block]
+    titles: list[str]
+    canonical: str | None
+    metadata: list[str]
+    dropped: list[str]
+    repairs: list[str]
+
+
+def _decode_and_block(raw: RawSource, furniture: Furniture) -> _Page:
     fmt = detect_format(raw.data, raw.uri)
     declared = raw.declared_encoding
     if fmt is SourceFormat.HTML and declared is None:
         meta = _META_CHARSET.search(raw.data[:4096])
         declared = meta.group(1).decode("ascii") if meta else None
+    if fmt is SourceFormat.PDF:
+        volume = read_pdf_volume(raw.data, raw.uri)
+        titles = [volume.title] if volume.title else []
+        running = list(volume.running_headers)
+        return _Page(fmt, PDF_TEXT.name, volume.blocks, titles, None, [], running, [])
     decoded = decode_bytes(raw.data, declared)
     text = normalize_text(decoded.text)
     host = detect_host(raw.uri, text, HOSTS)
-    titles: list[str] = []
-    if fmt is SourceFormat.HTML:
-        page = parse_html_page(text, host)
-        titles = [t for t in (page.headline, page.title) if t]
-        blocks = page.blocks
-        if page.canonical_url:
-            titles.append(page.canonical_url)
-        is_document = re.match(r"\s*(?:<!doctype|<html)", text[:1024], re.IGNORECASE)
-        if is_document and not re.search(r"</html\s*>|</body\s*>", text[-4096:], re.I):
-            decoded.repairs.append("page looks truncated (no closing </body> or </html>)")
-    else:
-        blocks = text_to_blocks(text)
-    return fmt, host.name, blocks, titles, decoded.repairs
+    if fmt is not SourceFormat.HTML:
+        clean = drop_furniture_lines(text, furniture)
+        blocks = text_to_blocks(clean.text)
+        return _Page(fmt, host.name, blocks, [], None, [], clean.dropped, decoded.repairs)
+    page = parse_html_page(text, host)
+    is_document = re.match(r"\s*(?:<!doctype|<html)", text[:1024], re.IGNORECASE)
+    if is_document and not re.search(r"</html\s*>|</body\s*>", text[-4096:], re.I):
+        decoded.repairs.append("page looks truncated (no closing </body> or </html>)")
+    titles = [t for t in (page.headline, page.title) if t]
+    return _Page(
+        fmt, host.name, page.blocks, titles, page.canonical_url, page.metadata, [], decoded.repairs
+    )
 
 
-def _resolve_country(
-    request: Request, clues: Clues, heading: Country | None, ref: Reference, source: str
-) -> tuple[Country, list[IngestWarning]]:
-    warnings: list[IngestWarning] = []
-    inferred = clues.countries[0] if clues.countries else None
-    if request.country is None:
-        country = inferred[0] if inferred else heading
-        if country is None:
-            raise MetadataError(
-                source, "cannot tell which country this chapter is for; give it with --country"
-            )
-        return country, warnings
-    asked = ref.countries.resolve(request.country)
-    if asked is None:
-        raise MetadataError(source, ref.countries.unknown(request.country))
-    if inferred and inferred[0].name != asked.name:
-        message = f"{inferred[1]} names {inferred[0].name}, but {asked.name} was asked for"
-        if request.on_mismatch is OnMismatch.REJECT:
-            raise MetadataError(source, message)
-        warnings.append(IngestWarning(code="country_mismatch", message=message))
-    return asked, warnings
-
-
-def _resolve_year(request: Request, clues: Clues, source: str) -> tuple[int, list[IngestWarning]]:
-    warnings: list[IngestWarning] = []
-    inferred = clues.years[0] if clues.years else None
-    if request.year is None:
-        if inferred is None:
-            raise MetadataError(source, f"cannot tell the report year; {request.year_hint}")
-        year = inferred[0]
-    else:
-        year = request.year
-        if inferred and inferred[0] != year:
-            message = f"{inferred[1]} says {inferred[0]}, but {year} was asked for"
-            if request.on_mismatch is OnMismatch.REJECT:
-                raise MetadataError(source, message)
-            warnings.append(IngestWarning(code="year_mismatch", message=message))
-    for other, where in clues.years[1:]:
-        if other != year and inferred and inferred[0] == year:
-            warnings.append(
-                IngestWarning(code="year_mismatch", message=f"{where} says {other}, not {year}")
-            )
-            break
-    return year, warnings
+def _first_sentence(sections: list[Section]) -> str:
+    first = next((s for s in sections if s.sentences), None)
+    if first is None:
+        return ""
+    text = first.sentences[0].text
+    return f"{first.heading}: {text}" if first.heading else text
 
 
 def _check_is_chapter(text: str, has_headings: bool, source: str) -> None:
@@ -150,30 +127,50 @@ def _check_is_chapter(text: str, has_headings: bool, source: str) -> None:
 def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryReport:
     """Ingest one chapter: detect, decode, strip furniture, infer metadata, section, split."""
     source = raw.uri
-    fmt, host, blocks, titles, repairs = _decode_and_block(raw)
-    page_clues = gather_clues(titles, raw.uri, "", ref.countries)
+    page = _decode_and_block(raw, ref.furniture)
+    page_text = PageText(page.titles, raw.uri, page.canonical, page.metadata, page.dropped)
+    page_clues = gather_clues(page_text, ref.countries, ref.editions)
     wanted = ref.countries.resolve(request.country) if request.country else None
     if wanted is None and page_clues.countries:
-        wanted = page_clues.countries[0][0]
+        wanted = page_clues.countries[0].country
     # A region page is cut to the country's chapter first: its furniture lies around the
     # whole page, and a country heading opening the page is not a title to strip.
-    selected, heading_country = select_country(blocks, ref.countries, wanted, source)
-    trimmed = strip_furniture(selected, HOSTS, ref.headings)
-    titles.extend(trimmed.header_lines[:8])
-    body_text = "\n".join(b.text for b in trimmed.blocks)
-    clues = gather_clues(titles, raw.uri, body_text, ref.countries)
+    selected, heading_country = select_country(page.blocks, ref.countries, wanted, source)
+    trimmed = strip_furniture(selected, ref.furniture, ref.headings)
+    clues = gather_clues(
+        PageText(
+            [*page.titles, *trimmed.header_lines[:8]],
+            raw.uri,
+            page.canonical,
+            [*page.metadata, *trimmed.header_lines],
+            [*page.dropped, *trimmed.dropped],
+        ),
+        ref.countries,
+        ref.editions,
+    )
     if clues.other_series and clues.title is None:
         raise NoChapterError(
             source, f"page is from another report series ({clues.other_series}), not CRT"
         )
-    chapter_blocks = trimmed.blocks
-    plan = plan_sections(chapter_blocks, ref.headings, ref.topics)
+    plan = plan_sections(trimmed.blocks, ref.headings, ref.topics)
     assembled = assemble(plan)
     has_headings = any(s.assigned_by is SectionAssignment.HEADING for s in assembled.sections)
     _check_is_chapter(assembled.body, has_headings, source)
-    country, country_warnings = _resolve_country(request, clues, heading_country, ref, source)
-    year, year_warnings = _resolve_year(request, clues, source)
-    warnings = [IngestWarning(code="repaired_input", message=r) for r in repairs]
+    add_text_clues(clues, _first_sentence(assembled.sections), assembled.body, ref.countries)
+    subject = judge_subject(assembled.body, ref.country_terms)
+    country, country_warnings = resolve_country(
+        request.country,
+        clues,
+        heading_country,
+        subject,
+        ref.countries,
+        request.on_mismatch,
+        source,
+    )
+    year, year_warnings = resolve_year(
+        request.year, clues, request.on_mismatch, source, request.year_hint
+    )
+    warnings = [IngestWarning(code="repaired_input", message=r) for r in page.repairs]
     warnings += country_warnings + year_warnings + plan.warnings
     if raw.illustrative:
         warnings.insert(
@@ -190,11 +187,11 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
         chapter=request.chapter or clues.chapter,
         source=Source(
             uri=raw.uri,
-            format=fmt,
+            format=page.format,
             sha256=hashlib.sha256(raw.data).hexdigest(),
             size_bytes=len(raw.data),
             retrieved_at=raw.retrieved_at.astimezone(UTC),
-            host=host,
+            host=page.host,
             illustrative=raw.illustrative,
         ),
         title=clues.title or f"Country Reports on Terrorism {year}: {country.name}",
@@ -203,6 +200,15 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
         warnings=warnings,
     )
     return extract_facts(report, ref)
+
+
+def page_countries(raw: RawSource, ref: Reference) -> list[Country]:
+    """The countries whose chapters a region page or volume holds, in page order."""
+    blocks = _decode_and_block(raw, ref.furniture).blocks
+    found: dict[str, Country] = {}
+    for heading in country_headings(blocks, ref.countries):
+        found.setdefault(heading.country.name, heading.country)
+    return list(found.values())
 
 
 def now() -> datetime:

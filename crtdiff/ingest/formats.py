@@ -2,7 +2,7 @@
 
 import re
 
-from crtdiff.errors import InputError, UnsupportedFormatError
+from crtdiff.errors import InputError
 from schemas import SourceFormat
 
 MAX_BYTES = 25 * 1024 * 1024
@@ -26,7 +26,7 @@ _HTML_SNIFF = re.compile(
 
 
 def detect_format(data: bytes, source: str) -> SourceFormat:
-    """Plain text or HTML; PDF and binaries are rejected with a clear reason."""
+    """Plain text, HTML or PDF; images, archives and other binaries are rejected."""
     if not data.strip():
         raise InputError(source, "file is empty" if not data else "file holds only whitespace")
     if len(data) > MAX_BYTES:
@@ -35,9 +35,7 @@ def detect_format(data: bytes, source: str) -> SourceFormat:
         )
     head = data[:2048]
     if head.lstrip().startswith(b"%PDF"):
-        raise UnsupportedFormatError(
-            source, "PDF input is not supported yet; give the chapter as text or HTML"
-        )
+        return SourceFormat.PDF
     for magic, what in _MAGIC:
         if head.startswith(magic):
             raise InputError(source, f"file is {what}, not a chapter")

@@ -91,6 +91,8 @@ class HtmlPage:
     headline: str | None
     canonical_url: str | None
     blocks: list[Block] = field(default_factory=list)
+    metadata: list[str] = field(default_factory=list)
+    """Lines of the furniture elements removed (a mirror's "Countries:", "Published:")."""
 
 
 @dataclass
@@ -198,6 +200,24 @@ def _meta(tree: LexborHTMLParser, selector: str, attribute: str) -> str | None:
     return collapse_spaces(value) if value else None
 
 
+def _metadata_lines(node: LexborNode) -> list[str]:
+    """A furniture element's lines, with table rows and definition lists as `label: value`."""
+    text = node.text(separator="\n") or ""
+    lines = [line for raw in text.splitlines() if (line := collapse_spaces(raw))]
+    for row in node.css("tr"):
+        cells = [collapse_spaces(c.text(deep=True) or "") for c in row.css("td, th")]
+        if len(cells) == 2 and all(cells):
+            lines.append(f"{cells[0].rstrip(':')}: {cells[1]}")
+    for term in node.css("dt"):
+        value = term.next
+        while value is not None and value.tag != "dd" and not value.is_element_node:
+            value = value.next
+        if value is not None and value.tag == "dd":
+            label = collapse_spaces(term.text(deep=True) or "").rstrip(":")
+            lines.append(f"{label}: {collapse_spaces(value.text(deep=True) or '')}")
+    return lines
+
+
 def _container(tree: LexborHTMLParser, host: HostProfile) -> LexborNode | None:
     for selector in host.content_selectors:
         nodes = tree.css(selector)
@@ -220,6 +240,7 @@ def parse_html_page(html: str, host: HostProfile) -> HtmlPage:
     )
     for selector in (*_GLOBAL_FURNITURE, *host.remove_selectors):
         for node in tree.css(selector):
+            page.metadata += _metadata_lines(node)
             node.decompose()
     root = _container(tree, host)
     if root is None:

@@ -1,5 +1,6 @@
 """Pages holding several countries' chapters (state.gov 2004-2017 region pages, PDF volumes)."""
 
+import re
 from dataclasses import dataclass
 
 from crtdiff.errors import MetadataError
@@ -8,6 +9,9 @@ from crtdiff.reference.countries import Country, CountryTable
 
 _MAX_HEADING_LEN = 80
 _MIN_TEXT = 60
+_NEXT_CHAPTER = re.compile(r"^Chapter\s+\d+\b", re.IGNORECASE)
+"""The report's next chapter ("Chapter 3. State Sponsors of Terrorism") ends the last country
+of a region: in a whole-year volume, more than the region follows it."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,10 @@ def country_headings(blocks: list[Block], table: CountryTable) -> list[CountryHe
     return found
 
 
+def _ends_chapter(block: Block) -> bool:
+    return len(block.text) <= _MAX_HEADING_LEN and bool(_NEXT_CHAPTER.match(block.text))
+
+
 def select_country(
     blocks: list[Block], table: CountryTable, wanted: Country | None, source: str
 ) -> tuple[list[Block], Country | None]:
@@ -57,6 +65,7 @@ def select_country(
     for position, heading in enumerate(headings):
         if heading.country.name == wanted.name:
             end = headings[position + 1].index if position + 1 < len(headings) else len(blocks)
+            end = next((i for i in range(heading.index + 1, end) if _ends_chapter(blocks[i])), end)
             return blocks[heading.index + 1 : end], wanted
     raise MetadataError(
         source, f"page holds chapters for {', '.join(names)} but not for {wanted.name}"

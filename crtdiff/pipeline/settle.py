@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
@@ -25,10 +26,13 @@ from crtdiff.pipeline.outcome import (
     cached_outcome,
     cached_rejection,
 )
-from crtdiff.reference.bundle import Reference
+from crtdiff.reference.countries import CountryTable
 from crtdiff.store.fingerprint import digest
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
+
+if TYPE_CHECKING:  # the tables load in a quarter of a second: the up-to-date check needs none
+    from crtdiff.reference.bundle import Reference
 
 
 @dataclass(frozen=True)
@@ -62,12 +66,39 @@ def fetch_urls(urls: list[str], snapshots: SnapshotStore, fetch: Fetcher) -> Fet
     return FetchedUrls(results)
 
 
+class Inputs(Protocol):
+    """What settling reads of a run's context: a RunContext, or SettleInputs when the
+    up-to-date check runs without loading the reference tables (settling never reads them)."""
+
+    @property
+    def catalog(self) -> Catalog: ...
+    @property
+    def urls(self) -> FetchedUrls: ...
+    @property
+    def results(self) -> ResultStore: ...
+    @property
+    def out_dir(self) -> Path: ...
+    @property
+    def keys(self) -> Keys: ...
+
+
+@dataclass(frozen=True)
+class SettleInputs:
+    """The Inputs of the up-to-date check."""
+
+    catalog: Catalog
+    urls: FetchedUrls
+    results: ResultStore
+    out_dir: Path
+    keys: Keys
+
+
 @dataclass(frozen=True)
 class RunContext:
     """Everything the stages share, passed explicitly (and picklable, for worker processes)."""
 
     catalog: Catalog
-    reference: Reference
+    reference: "Reference"
     urls: FetchedUrls
     results: ResultStore
     out_dir: Path
@@ -96,7 +127,7 @@ class Resolved:
     failure: EntryOutcome | None = None
 
 
-def resolve_entry(entry: CatalogEntry, ctx: RunContext) -> Resolved:
+def resolve_entry(entry: CatalogEntry, ctx: Inputs) -> Resolved:
     """Read or fetch an entry's bytes and compute its report key (no parsing)."""
     try:
         source = resolve_source(entry, ctx.catalog, ctx.urls)
@@ -164,7 +195,7 @@ def country_key(entries: list[EntryOutcome], pairs: list[PairPlan], keys: Keys) 
 
 
 def settle_country(
-    cached: list[EntryOutcome], ctx: RunContext, manifest: Manifest
+    cached: list[EntryOutcome], ctx: Inputs, manifest: Manifest
 ) -> tuple[list[EntryOutcome], str] | None:
     """The pair outcomes and key of a country whose every result and page is as last time,
     or None when something of it must be recomputed or rewritten."""
@@ -210,11 +241,11 @@ def index_key(country_keys: dict[str, str], keys: Keys) -> str:
 
 
 def select_entries(
-    catalog: Catalog, reference: Reference, countries: list[str] | None
+    catalog: Catalog, table: CountryTable, countries: list[str] | None
 ) -> tuple[list[CatalogEntry], set[str]]:
     """The entries a run covers (those of `countries` when given), in processing order, and
     the canonical names of the countries asked for."""
-    wanted = {c.name for name in countries or [] if (c := reference.countries.resolve(name))}
+    wanted = {c.name for name in countries or [] if (c := table.resolve(name))}
     entries = sorted(
         (e for e in catalog.entries if not wanted or e.country in wanted),
         key=lambda e: (e.country, e.chapter, e.year),
@@ -224,7 +255,7 @@ def select_entries(
 
 def settle(
     entries: list[CatalogEntry],
-    ctx: RunContext,
+    ctx: Inputs,
     manifest: Manifest,
     run: RunReport,
     progress: Callable[[str, int], None] = lambda stage, count: None,
@@ -275,7 +306,7 @@ def settle(
 
 
 def site_index(
-    country_keys: dict[str, str], wanted: set[str], manifest: Manifest, ctx: RunContext
+    country_keys: dict[str, str], wanted: set[str], manifest: Manifest, ctx: Inputs
 ) -> tuple[dict[str, str], str, bool]:
     """Every country's page key (a run limited to some countries keeps the others' from the
     manifest), the index key, and whether the index must be rendered."""

@@ -12,16 +12,17 @@ from crtdiff.catalog.load import Catalog
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import load_manifest
 from crtdiff.pipeline.outcome import EntryOutcome, RunReport, Status, utc_now_iso
-from crtdiff.pipeline.settle import FetchedUrls, RunContext, select_entries, settle, site_index
+from crtdiff.pipeline.settle import FetchedUrls, SettleInputs, select_entries, settle, site_index
 from crtdiff.pipeline.url_checks import plan_urls
-from crtdiff.reference.bundle import Reference
+from crtdiff.reference.countries import CountryTable
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
 
 
 def check_up_to_date(
     catalog: Catalog,
-    reference: Reference,
+    countries_table: CountryTable,
+    reference_dir: Path,
     out_dir: Path,
     store_dir: Path,
     countries: list[str] | None,
@@ -29,7 +30,8 @@ def check_up_to_date(
     now: datetime | None = None,
 ) -> RunReport | None:
     """The report of a run that has nothing to do, or None when something must be fetched,
-    computed or written (then the flow runs)."""
+    computed or written (then the flow runs). `reference_dir`: the reference tables, whose
+    digest is part of every key (they are not loaded)."""
     manifest = load_manifest(out_dir)
     if manifest.index is None:  # no run has completed into this folder yet
         return None
@@ -37,15 +39,15 @@ def check_up_to_date(
     run.entries += [
         EntryOutcome(r.label, Status.REJECTED, reason=r.reason) for r in catalog.rejected
     ]
-    entries, wanted = select_entries(catalog, reference, countries)
+    entries, wanted = select_entries(catalog, countries_table, countries)
     snapshots = SnapshotStore(catalog.folder / "snapshots")
     urls = sorted({e.source for e in entries if e.is_url})
     plan = plan_urls(urls, manifest.urls, snapshots, now or datetime.now(UTC), recheck_after)
     if plan.due:
         return None
-    ctx = RunContext(
-        catalog, reference, FetchedUrls(plan.reused), ResultStore(store_dir), out_dir,
-        Keys.for_reference(reference.folder),
+    ctx = SettleInputs(
+        catalog, FetchedUrls(plan.reused), ResultStore(store_dir), out_dir,
+        Keys.for_reference(reference_dir),
     )  # fmt: skip
     jobs, country_keys = settle(entries, ctx, manifest, run)
     if jobs or site_index(country_keys, wanted, manifest, ctx)[2]:

@@ -7,6 +7,9 @@ from crtdiff.extract.fuzzy_names import FuzzyIndex, build_fuzzy_index
 from crtdiff.extract.names import NameMatcher
 from crtdiff.paths import REFERENCE_DIR
 from crtdiff.reference.countries import CountryTable, load_countries
+from crtdiff.reference.country_terms import CountryTerms, load_country_terms
+from crtdiff.reference.editions import Editions, load_editions
+from crtdiff.reference.furniture import Furniture, load_furniture
 from crtdiff.reference.gazetteer import Gazetteer, load_gazetteer
 from crtdiff.reference.headings import HeadingVariant, load_headings
 from crtdiff.reference.topics import TopicTerms, load_topics
@@ -24,6 +27,12 @@ class Reference:
     """Matcher of every group and organisation name (built once: ~10 ms)."""
     fuzzy: FuzzyIndex
     """Multi-word group names for the guarded similarity fallback."""
+    furniture: Furniture
+    """Page furniture lines of every host."""
+    editions: Editions
+    """Publication date of each report year's edition."""
+    country_terms: CountryTerms
+    """Names, demonyms, capitals and places of each country, to tell what a text is about."""
     folder: Path = REFERENCE_DIR
     """Where the tables were read from (their digest keys cached results)."""
 
@@ -39,5 +48,8 @@ def load_reference(folder: Path = REFERENCE_DIR) -> Reference:
         ),
         names=NameMatcher(gazetteer.entries.values()),
         fuzzy=build_fuzzy_index(gazetteer),
+        furniture=load_furniture(folder / "furniture.csv"),
+        editions=load_editions(folder / "crt_editions.csv"),
+        country_terms=load_country_terms(folder / "country_terms.csv", folder / "countries.csv"),
         folder=folder,
     )

@@ -15,7 +15,14 @@ STAGE_SOURCES = {
     "ingest": ("crtdiff/text", "crtdiff/ingest", "crtdiff/extract", "crtdiff/reference", "schemas"),
     "compare": ("crtdiff/compare", "schemas"),
     # The pipeline's code decides how rendered results are stored and summarised.
-    "render": ("reports", "crtdiff/compare/headline.py", "crtdiff/pipeline", "schemas"),
+    "render": (
+        "reports",
+        "crtdiff/compare/headline.py",
+        "crtdiff/compare/wording.py",
+        "crtdiff/compare/incidents.py",
+        "crtdiff/pipeline",
+        "schemas",
+    ),
 }
 """Folders (or files) whose source decides each stage's output."""
 

@@ -62,6 +62,22 @@ def test_add_refuses_what_is_not_that_chapter(
     assert catalog.read_text(encoding="utf-8") == CATALOG
 
 
+def test_add_refuses_a_chapter_about_another_country(
+    catalog: Path, reference: Reference, tmp_path: Path
+) -> None:
+    # A Mali chapter without its title line, added as Niger: every incident would have become
+    # "in Niger". Its text names Mali, its towns and its government: refused.
+    untitled = tmp_path / "chapter-2016.txt"
+    untitled.write_text(
+        SEED.read_text(encoding="utf-8").split("Country Reports on Terrorism 2016\n")[1],
+        encoding="utf-8",
+    )
+    with pytest.raises(MetadataError, match=r"the text \(names Mali, .*but Niger was asked for"):
+        add_file(catalog, "Niger", 2016, untitled, reference)
+    assert catalog.read_text(encoding="utf-8") == CATALOG
+    assert add_file(catalog, "Mali", 2016, untitled, reference).entry.country == "Mali"
+
+
 @pytest.fixture
 def state_gov() -> Iterator[Site]:
     page = SEED.read_text(encoding="utf-8").replace("2016", "2019").encode()
@@ -164,5 +180,6 @@ def test_discover_reports_real_failures(catalog: Path, state_gov: Site) -> None:
     old = cli("discover", "--year", "2015", "--country", "Mali", "--base-url", state_gov.base_url,
               "--catalog", str(catalog), "--no-run")  # fmt: skip
     assert old.returncode == 0
-    assert old.stdout.startswith("Mali 2015: cannot be guessed: chapters before 2018 sit in")
+    assert old.stdout.startswith("Mali 2015: cannot be guessed: chapters before 2017 sit in")
+    assert "--all-countries" in old.stdout
     assert "no_pattern" not in old.stdout

@@ -20,7 +20,9 @@ def catalog(tmp_path: Path) -> Path:
 
 def test_names_and_aliases_give_canonical_names_once(catalog: Path, reference: Reference) -> None:
     loaded = load_catalog(catalog, reference.countries)
-    chosen = select_countries(["mali", "Niger", "Republic of Mali"], loaded, reference.countries)
+    chosen = select_countries(
+        loaded, reference.countries, ["mali", "Niger", "Republic of Mali"], None
+    )
     assert chosen == ["Mali", "Niger"]
 
 
@@ -29,7 +31,7 @@ def test_unknown_and_uncatalogued_countries_stop_the_command(
 ) -> None:
     loaded = load_catalog(catalog, reference.countries)
     with pytest.raises(ConfigError, match="did you mean Mali") as typo:
-        select_countries(["Mali", "Mlai"], loaded, reference.countries)
+        select_countries(loaded, reference.countries, ["Mali", "Mlai"], None)
     assert typo.value.exit_code == 2
     with pytest.raises(ConfigError, match=r"no chapter of Chad in .*sources\.toml; add one"):
-        select_countries(["Chad"], loaded, reference.countries)
+        select_countries(loaded, reference.countries, ["Chad"], [2016])

@@ -10,18 +10,26 @@ from crtdiff.paths import DATA_DIR
 from crtdiff.pipeline.outcome import Status
 from flows.pipeline import crtdiff_run
 from flows.runtime import quiet_flow_settings, with_runner
-from tests.conftest import SEED
+from tests.conftest import FIXTURES, SEED
 
 pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("prefect")]
 
 
-def test_flow_runs_on_a_dask_cluster(prefect_server: None, tmp_path: Path) -> None:
+@pytest.mark.parametrize("batch", [150, 1], ids=["one-batch-inline", "two-batches-on-dask"])
+def test_flow_runs_on_a_dask_cluster(
+    prefect_server: None, tmp_path: Path, batch: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One batch runs in the flow's process; two are submitted to the cluster (where a quoted
+    argument once arrived as a tuple)."""
+    monkeypatch.setattr("flows.pipeline.BATCH", batch)
     from distributed import LocalCluster
 
     data = tmp_path / "data"
     (data / "raw" / "mali").mkdir(parents=True)
     shutil.copy(SEED, data / "raw" / "mali" / "2016.txt")
     shutil.copy(DATA_DIR / "samples" / "mali" / "2017.txt", data / "raw" / "mali" / "2017.txt")
+    (data / "raw" / "niger").mkdir()
+    shutil.copy(FIXTURES / "chapters" / "niger-2012.txt", data / "raw" / "niger" / "2012.txt")
     (data / "sources.toml").write_text("", encoding="utf-8")
     cluster = LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
@@ -35,7 +43,7 @@ def test_flow_runs_on_a_dask_cluster(prefect_server: None, tmp_path: Path) -> No
                 str(tmp_path / "store"),
                 publish=False,
             )
-    assert [e.status for e in report.entries] == [Status.OK, Status.OK]
+    assert [e.status for e in report.entries] == [Status.OK] * 3
     assert [c.key for c in report.comparisons] == ["Mali:2016-2017"]
     assert (tmp_path / "out" / "mali" / "2016-2017.html").is_file()
-    assert report.work.ingested == 2 and report.work.compared == 1
+    assert report.work.ingested == 3 and report.work.compared == 1

@@ -40,6 +40,9 @@ def make_catalog(tmp_path: Path, site: Site) -> Path:
     (data / "raw" / "mali").mkdir(parents=True)
     shutil.copy(SEED, data / "raw" / "mali" / "2016.txt")
     (data / "raw" / "empty.txt").write_bytes(b"")
+    # The seed without its title lines, catalogued as another country's chapter.
+    untitled = SEED.read_text(encoding="utf-8").split("Country Reports on Terrorism 2016\n")[1]
+    (data / "raw" / "chapter.txt").write_text(untitled, encoding="utf-8")
     (data / "samples").mkdir()
     shutil.copy(FIXTURES / "chapters" / "niger-2012.txt", data / "samples" / "niger-2012.txt")
     catalog = data / "sources.toml"
@@ -80,6 +83,11 @@ source = "{site.url("/flaky/niger/")}"
 country = "Mali"
 year = 20016
 source = "raw/mali/2016.txt"
+
+[[report]]
+country = "Burkina Faso"
+year = 2016
+source = "raw/chapter.txt"
 """,
         encoding="utf-8",
     )
@@ -99,6 +107,9 @@ def test_run_ingests_reports_and_survives_bad_entries(
     assert status["Niger:2012"][0] is Status.OK
     assert status["Chad:2016"][0] is Status.REJECTED
     assert str(status["Chad:2016"][1]).endswith("raw/empty.txt: file is empty")
+    # Every incident would have been "in Burkina Faso": the text is Mali's.
+    assert status["Burkina Faso:2016"][0] is Status.REJECTED
+    assert "the text (names Mali" in str(status["Burkina Faso:2016"][1])
     assert status["Niger:2018"][0] is Status.UNAVAILABLE
     assert "HTTP 404" in str(status["Niger:2018"][1])
     # Niger 2020 is the 2019 page under another URL: the title's year disagrees with the entry.
@@ -126,4 +137,8 @@ def test_run_ingests_reports_and_survives_bad_entries(
         assert (out / page).is_file(), page
     assert (out / "data" / "incidents.parquet").is_file()
     assert "Niger: 2012 → 2019" in artifact_data("niger-headline")
-    assert "Inates" in artifact_data("niger-new-incidents")
+    incidents = artifact_data("niger-new-incidents")
+    assert "Inates" in incidents
+    # Names and words, never internal ids or enum values.
+    assert "ISIS in the Greater Sahara (ISIS-GS)" in incidents and "armed assault" in incidents
+    assert "isis-gs" not in incidents and "armed_assault" not in incidents

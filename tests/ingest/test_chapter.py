@@ -7,7 +7,7 @@ from schemas import CountryReport
 from tests.conftest import SEED, ParseFn
 
 CHAPTER = (
-    "Overview: The Government of Mali remained a willing counterterrorism partner.\n\n"
+    "Overview: The government remained a willing counterterrorism partner.\n\n"
     "2016 Terrorist Incidents: Terrorist groups attacked military forces in the north.\n\n"
     "Legislation, Law Enforcement, and Border Security: The courts convicted three men.\n"
 )

@@ -1,6 +1,6 @@
 import pytest
 
-from crtdiff.errors import InputError, UnsupportedFormatError
+from crtdiff.errors import InputError
 from crtdiff.ingest.formats import MAX_BYTES, detect_format
 from schemas import SourceFormat
 
@@ -34,9 +34,8 @@ def test_rejects_unusable_input_with_reason(data: bytes, message: str) -> None:
     assert str(info.value).startswith("data/raw/x/2016.txt: ")
 
 
-def test_pdf_is_not_supported_yet() -> None:
-    with pytest.raises(UnsupportedFormatError, match="PDF input is not supported yet"):
-        detect_format(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "report.pdf")
+def test_pdf_is_recognised() -> None:
+    assert detect_format(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "report.pdf") is SourceFormat.PDF
 
 
 def test_oversized_input_is_rejected() -> None:

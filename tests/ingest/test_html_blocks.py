@@ -45,3 +45,19 @@ def test_state_gov_container_and_canonical_url() -> None:
     assert page.canonical_url == "https://www.state.gov/x/"
     assert page.headline == "Country Reports on Terrorism 2019: Niger"
     assert [b.text for b in page.blocks] == ["Body."]
+
+
+def test_removed_metadata_is_kept_as_label_value_lines() -> None:
+    from crtdiff.ingest.hosts.refworld import REFWORLD
+
+    html = (
+        "<html><body><table class='docMeta'><tr><td>Country</td><td>Kenya</td></tr>"
+        "<tr><td>Publication Date</td><td>31 July 2012</td></tr></table>"
+        "<dl class='document-meta'><dt>Country:</dt> <dd>Niger</dd><dt>Date:</dt><dd>1 May</dd></dl>"
+        "<main><p>Overview: Kenya remained a partner.</p></main></body></html>"
+    )
+    page = parse_html_page(html, REFWORLD)
+    assert {"Country: Kenya", "Publication Date: 31 July 2012", "Country: Niger"} <= set(
+        page.metadata
+    )
+    assert [b.text for b in page.blocks] == ["Overview: Kenya remained a partner."]

@@ -44,3 +44,19 @@ def test_metrics_and_changes(site_dir: Path) -> None:
     renamed = changes[changes["change"] == "renamed"]
     assert renamed.iloc[0][["old", "new"]].tolist() == ["Macina Liberation Front", "Katiba Macina"]
     assert "merged" in set(changes["change"])
+
+
+def test_toll_totals_not_given_are_empty_never_zero(site_dir: Path) -> None:
+    tolls = pd.read_csv(site_dir / "data" / "tolls.csv")
+    wounded = tolls[(tolls["new_year"] == 2017) & (tolls["toll"] == "wounded")].iloc[0]
+    # No 2016 incident gives a wounded figure: empty (not given), and so is the change.
+    assert pd.isna(wounded["old_min"]) and pd.isna(wounded["delta"])
+    assert (wounded["old_given_by"], wounded["new_min"], wounded["new_given_by"]) == (0, 100, 1)
+    killed = tolls[(tolls["new_year"] == 2017) & (tolls["toll"] == "killed")].iloc[0]
+    assert (killed["old_min"], killed["delta"], killed["old_incidents"]) == (27, 56, 7)
+
+
+def test_member_of_a_named_umbrella_is_a_change_of_its_own(site_dir: Path) -> None:
+    changes = pd.read_csv(site_dir / "data" / "changes.csv")
+    absorbed = changes[changes["change"] == "absorbed"]
+    assert absorbed[["item", "new"]].values.tolist() == [["groups[mujao]", "al-murabitoun"]]

@@ -2,7 +2,7 @@
 
 import re
 
-from crtdiff.ingest.hosts.profile import HostProfile, lines
+from crtdiff.ingest.hosts.profile import HostProfile
 
 ECOI = HostProfile(
     name="ecoi",
@@ -13,17 +13,4 @@ ECOI = HostProfile(
     ),
     content_selectors=("#document-content", ".document-content", ".text-content", "main"),
     remove_selectors=(".document-metadata", ".associated-documents", ".document-sidebar"),
-    leading_lines=lines(
-        r"Country Report on Terrorism \d{4} - Chapter \d+ - .*",
-        r"ecoi\.net.*",
-        r"Document #\d+",
-        r"(?:Published|Original link|Document type|Language|Source|Author|Date|Region|Countries|"
-        r"Topics|ecoi\.net summary)(?::|\s*$).*",
-        r"(?:USDOS|US Department of State)\s*[-–(].*",
-    ),
-    trailing_cut=lines(
-        r"Associated documents",
-        r"Document ID \d+.*",
-        r"Contact\s*[-|]\s*Imprint.*",
-    ),
 )

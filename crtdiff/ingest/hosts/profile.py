@@ -1,14 +1,12 @@
-"""What a host profile says about a page: how to recognise it and what furniture to strip."""
+"""What a host profile says about a page: how to recognise it and where its chapter sits.
+
+Its furniture lines (banners, labels, page numbers) are data: data/reference/furniture.csv.
+"""
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlparse
-
-
-def lines(*patterns: str) -> tuple[re.Pattern[str], ...]:
-    """Compile whole-line furniture patterns (case-insensitive, anchored at both ends)."""
-    return tuple(re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in patterns)
 
 
 @dataclass(frozen=True)
@@ -26,12 +24,6 @@ class HostProfile:
     """CSS selectors of the chapter container, tried in order."""
     remove_selectors: tuple[str, ...] = ()
     """CSS selectors of furniture elements inside or around the container."""
-    leading_lines: tuple[re.Pattern[str], ...] = ()
-    """Lines dropped while they open the text."""
-    trailing_cut: tuple[re.Pattern[str], ...] = ()
-    """A line that starts the trailing furniture: it and everything after it are dropped."""
-    anywhere_lines: tuple[re.Pattern[str], ...] = field(default=())
-    """Lines dropped wherever they stand."""
 
     def matches_url(self, uri: str) -> bool:
         """True when the URI's host is one of this profile's hosts."""

@@ -2,7 +2,7 @@
 
 import re
 
-from crtdiff.ingest.hosts.profile import HostProfile, lines
+from crtdiff.ingest.hosts.profile import HostProfile
 
 STATE_GOV = HostProfile(
     name="state.gov",
@@ -34,29 +34,5 @@ STATE_GOV = HostProfile(
         ".report-toc-section",
         ".icon-svg",
         ".screen-reader-text",
-    ),
-    leading_lines=lines(
-        r"You are viewing ARCHIVED CONTENT.*",
-        r"An official website of the United States Government",
-        r"Here['’]s how you know",
-        r"\.gov means it['’]s official\.?",
-        r"Bureau of Counterterrorism(?: and Countering Violent Extremism)?",
-        r"Country Reports? on Terrorism \d{4}",
-        r"Hide|Share|Print|Download PDF|Report|Reports|Home|Skip to content",
-        r"Live Now:.*",
-        r"\d{4} Country Reports on Terrorism",
-    ),
-    trailing_cut=lines(
-        r"Related Articles",
-        r"TAGS",
-        r"Bureau of Counterterrorism\s*Countries? and Areas.*",
-        r"White House\s+USA\.gov.*",
-    ),
-    anywhere_lines=lines(
-        r"You are viewing ARCHIVED CONTENT.*",
-        r"\.gov means it['’]s official\.?.*",
-        r"A \.gov website belongs to an official government organization.*",
-        r"Secure \.gov websites use HTTPS.*",
-        r"Back to Top",
     ),
 )

@@ -2,7 +2,7 @@
 
 import re
 
-from crtdiff.ingest.hosts.profile import HostProfile, lines
+from crtdiff.ingest.hosts.profile import HostProfile
 
 _LANGUAGES = (
     "Français|English|Español|Português|Русский|العربية|中文|فارسی|اردو|Türkçe|"
@@ -19,17 +19,4 @@ TRANSLATIONS = HostProfile(
         ),
     ),
     content_selectors=(".entry-content", "article", "main"),
-    leading_lines=lines(
-        rf"(?:{_LANGUAGES})(?:\s+(?:{_LANGUAGES}))*",  # the doubled language switcher
-        r"Bureau of Counterterrorism(?: and Countering Violent Extremism)?",
-        r"Office of the Coordinator for Counterterrorism",
-        r"Country Reports? on Terrorism \d{4}",
-    ),
-    trailing_cut=lines(
-        r"This translation is provided as a courtesy.*",
-        r"Email Updates",
-    ),
-    anywhere_lines=lines(
-        r"To sign up for updates or to access your subscriber preferences.*",
-    ),
 )

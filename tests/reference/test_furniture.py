@@ -1,0 +1,75 @@
+"""Every furniture row is valid, names a known host, and is used: it matches a line of a page
+the tests know (tests/fixtures/pages, the chapters, the gold chapters, the seed)."""
+
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from crtdiff.errors import ConfigError
+from crtdiff.ingest.hosts import HOSTS
+from crtdiff.reference.furniture import FurnitureLine, load_furniture
+from crtdiff.text.normalize import normalize_text
+from tests.conftest import FIXTURES, SEED
+
+PAGES = [
+    *sorted((FIXTURES / "pages").iterdir()),
+    *sorted((FIXTURES / "chapters").iterdir()),
+    *sorted((FIXTURES / "gold" / "chapters").glob("*.[th][xt]*")),
+    SEED,
+]
+
+
+def page_lines(path: Path) -> set[str]:
+    """Every line a page shows: text lines, and the text of each HTML element."""
+    text = normalize_text(path.read_text(encoding="utf-8"))
+    texts = [text]
+    if path.suffix == ".html":
+        tree = LexborHTMLParser(text)
+        for node in tree.css("script, style"):
+            node.decompose()
+        texts = [node.text(separator="\n") for node in tree.css("title, body *")]
+    return {" ".join(line.split()) for t in texts for line in t.splitlines() if line.strip()}
+
+
+LINES = set().union(*(page_lines(p) for p in PAGES))
+
+
+@pytest.mark.parametrize("row", load_furniture().lines, ids=lambda r: f"line{r.row}-{r.host}")
+def test_each_row_is_used(row: FurnitureLine) -> None:
+    assert [line for line in LINES if row.pattern.match(line)], (
+        f"furniture.csv line {row.row} ({row.text!r}) matches no line of the test pages"
+    )
+
+
+def test_each_row_names_a_known_host() -> None:
+    known = {h.name for h in HOSTS} | {"any"}
+    assert {row.host for row in load_furniture().lines} <= known
+
+
+def test_rows_ignore_case_spacing_and_apostrophes() -> None:
+    furniture = load_furniture()
+    assert furniture.anywhere.match("Here’s   how you KNOW")
+    assert furniture.anywhere.match("Disclaimer:")
+    assert furniture.anywhere.match("Page 12 of 345")
+    assert not furniture.anywhere.match("Disclaimer: the views of the government of Mali.")
+    assert [r.text for r in furniture.matching("Email Updates")] == ["Email Updates"]
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("host,place,text\nany,leading,x\n", "columns must be"),
+        ("host,place,match,text,note\nany,middle,exact,Home,\n", "place must be one of"),
+        ("host,place,match,text,note\nany,leading,glob,Home*,\n", "match must be one of"),
+        ("host,place,match,text,note\nany,leading,regex,Home(,\n", "not a valid regular"),
+        ("host,place,match,text,note\nany,leading,regex,.*,\n", "matches an empty line"),
+        ("host,place,match,text,note\nState Gov,leading,exact,Home,\n", "must be a host name"),
+        ("host,place,match,text,note\nany,leading,exact,Home,\nx,leading,exact,HOME,\n", "repeats"),
+    ],
+)
+def test_bad_tables_are_config_errors(content: str, problem: str, tmp_path: Path) -> None:
+    path = tmp_path / "furniture.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=problem):
+        load_furniture(path)
