@@ -283,3 +283,13 @@ def test_ingest_warns_on_stderr_when_the_text_is_another_countrys(tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["country"] == "Niger"
     assert f"crtdiff: warning: {untitled}: the text (names Mali" in result.stderr
+
+
+def test_a_bad_recheck_interval_is_one_line(mali_catalog: Path, tmp_path: Path) -> None:
+    out = ["--out", str(tmp_path / "out"), "--store", str(tmp_path / "store")]
+    result = crtdiff("run", "--catalog", str(mali_catalog), *out, "--recheck-after", "soon")
+    line = one_line_error(result, 2)
+    assert (
+        line
+        == "crtdiff: error: --recheck-after: 'soon' is not a duration such as 0, 30m, 24h or 7d"
+    )
