@@ -18,6 +18,7 @@ from prefect.runner import Runner
 from crtdiff.pipeline.run_watch import RunView, RunWatch
 
 Echo = Callable[[str], None]
+Handler = Callable[[int, FrameType | None], None]
 
 
 def _views(runs: list[FlowRun], names: dict[UUID, str]) -> list[RunView]:
@@ -71,20 +72,32 @@ def serve_and_watch(deployments: list[RunnerDeployment], echo: Echo) -> None:
     names = {cast(UUID, runner.add_deployment(d)): d.name for d in deployments}
     received: list[str] = []
 
-    def interrupt(_signum: int, _frame: FrameType | None) -> None:
-        received.append("SIGINT")
-        runner.handle_sigterm()  # the runner's own graceful stop (it handles SIGTERM itself)
+    def record(signum: int, _frame: FrameType | None) -> None:
+        # Only noted here: raising in a signal handler (the runner exits when it has not
+        # started yet) can land while asyncio builds its loop and leave it half made.
+        received.append(signal.Signals(signum).name)
 
-    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGINT, record)
+    signal.signal(signal.SIGTERM, record)
     watcher = _Watcher(names, echo)
     watcher.start()
     echo(f"crtdiff serve: serving {', '.join(sorted(names.values()))}; stop with SIGTERM or Ctrl-C")
     try:
-        asyncio.run(runner.start())
-    except SystemExit:  # a signal before the runner had started: it exits at once
-        pass
+        asyncio.run(_serve(runner, record, received))
     finally:
         watcher.stopped.set()
-    why = received[0] if received else "SIGTERM" if runner.stopping else "the runner stopped"
+    why = received[0] if received else "the runner stopped"
     runs = f"{watcher.ended} flow run{'' if watcher.ended == 1 else 's'}"
     echo(f"crtdiff serve: stopped ({why}); {runs} ended while serving")
+
+
+async def _serve(runner: Runner, record: Handler, received: list[str]) -> None:
+    """Run the runner until a signal is noted, then stop it the runner's own graceful way."""
+    task = asyncio.create_task(runner.start())
+    await asyncio.sleep(0)  # start() installs its SIGTERM handler first thing: put ours back
+    signal.signal(signal.SIGTERM, record)
+    while not task.done():
+        if received and runner.started and not runner.stopping:
+            runner.handle_sigterm()
+        await asyncio.wait({task}, timeout=0.2)
+    task.result()
