@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from reports.chapter_view import chapter_lines
+from reports.citation import Citation
 from reports.environment import environment
 from schemas import CountryReport
 from schemas.diff import YearDiff
@@ -16,20 +17,45 @@ def site_css() -> str:
     return (STATIC / "site.css").read_text(encoding="utf-8")
 
 
+def pair_citations(diff: YearDiff) -> list[Citation]:
+    """The citations of both chapters of a comparison, older first."""
+    return [
+        Citation.of_ref(diff.old_source, diff.country, diff.old_year, diff.chapter),
+        Citation.of_ref(diff.new_source, diff.country, diff.new_year, diff.chapter),
+    ]
+
+
 def render_pair_html(diff: YearDiff, *, standalone: bool = False) -> str:
     """The change summary of one pair of years; `standalone` inlines the stylesheet."""
-    context: dict[str, Any] = {"diff": diff, "root": "../", "inline_css": None}
-    if standalone:
-        context["inline_css"] = site_css()
+    context: dict[str, Any] = {
+        "diff": diff,
+        "root": "../",
+        "inline_css": site_css() if standalone else None,
+        "cites": pair_citations(diff),
+        "stem": f"{diff.old_year}-{diff.new_year}",
+    }
     return environment().get_template("pair.html.j2").render(**context)
 
 
 def render_chapter_html(report: CountryReport) -> str:
     """A readable copy of a chapter, every sentence anchored (#s<offset>) for evidence links."""
+    lines = chapter_lines(report)
+    contents = [
+        (f"#part-{i}", line.label.rstrip(": ")) for i, line in enumerate(lines) if line.label
+    ]
+    stem = str(report.year) if report.chapter == "country" else f"{report.year}-{report.chapter}"
     return (
         environment()
         .get_template("chapter.html.j2")
-        .render(report=report, lines=chapter_lines(report), root="../", inline_css=None)
+        .render(
+            report=report,
+            lines=lines,
+            root="../",
+            inline_css=None,
+            cite=Citation.of_source(report),
+            contents=contents,
+            stem=stem,
+        )
     )
 
 

@@ -6,10 +6,18 @@ from typing import Any
 from crtdiff.compare.headline import section_name
 from crtdiff.store.atomic import atomic_write_bytes, atomic_write_text
 from crtdiff.text.normalize import slugify
-from reports.charts import GroupSpan, YearPoint, change_class, groups_timeline, incidents_chart
+from reports.charts import (
+    GroupSpan,
+    YearPoint,
+    change_class,
+    groups_timeline,
+    heat_legend,
+    incidents_chart,
+)
+from reports.citation import Citation
 from reports.html import STATIC, render_chapter_html, render_page, render_pair_html
 from reports.markdown import render_pair_markdown
-from reports.summaries import ChapterSummary, CountrySummary, PairSummary, YearCell
+from reports.summaries import ChapterSummary, CountrySummary, CoverageRow, PairSummary, YearCell
 from reports.tables import TABLES
 from schemas import CountryReport
 from schemas.diff import YearDiff
@@ -36,7 +44,7 @@ def chapter_stem(report: CountryReport) -> str:
 
 def write_assets(out_dir: Path) -> None:
     """The stylesheet and script every page links to."""
-    for name in ("site.css", "site.js"):
+    for name in ("site.css", "site.js", "search.js"):
         atomic_write_bytes(out_dir / "assets" / name, (STATIC / name).read_bytes())
 
 
@@ -61,14 +69,50 @@ def _heatmap(pairs: list[PairSummary]) -> list[dict[str, Any]]:
     ]
 
 
+def _spans(chapters: list[ChapterSummary], pairs: list[PairSummary]) -> list[GroupSpan]:
+    """Each group's years, with a rename's old name marked as only the former name in the
+    year of the rename, and renames and mergers noted at the end of the row."""
+    named: dict[str, list[int]] = {}
+    names: dict[str, str] = {}
+    for chapter in chapters:
+        for group in chapter.groups:
+            named.setdefault(group.id, []).append(chapter.year)
+            names[group.id] = group.name
+    former: dict[str, set[int]] = {}
+    notes: dict[str, list[str]] = {}
+    for pair in pairs:
+        for r in pair.renamed:
+            former.setdefault(r.old_id, set()).add(pair.new_year)
+            notes.setdefault(r.old_id, []).append(f"renamed {r.new_name} in {pair.new_year}")
+            notes.setdefault(r.new_id, []).append(f"formerly {r.old_name}")
+        for m in pair.merged:
+            for member in m.members:
+                notes.setdefault(member, []).append(f"merged into {m.into_name} in {pair.new_year}")
+    spans = [
+        GroupSpan(
+            names[gid],
+            years,
+            former=sorted(former.get(gid, ())),
+            note="; ".join(notes.get(gid, [])),
+            group_id=gid,
+        )
+        for gid, years in named.items()
+    ]
+    return sorted(spans, key=lambda s: (min(s.active_years or s.years), s.name))
+
+
 def write_country_page(
-    out_dir: Path, chapters: list[ChapterSummary], pairs: list[PairSummary]
+    out_dir: Path,
+    chapters: list[ChapterSummary],
+    pairs: list[PairSummary],
+    coverage: list[CoverageRow] | None = None,
 ) -> CountrySummary:
     """A country's timeline page, from the summaries of its chapters and pairs."""
     chapters = sorted((c for c in chapters if c.chapter == "country"), key=lambda c: c.year)
     pairs = sorted((p for p in pairs if p.chapter == "country"), key=lambda p: p.new_year)
-    summary = CountrySummary.of(chapters, pairs)
+    summary = CountrySummary.of(chapters, pairs, coverage)
     by_new_year = {p.new_year: p for p in pairs}
+    by_year = {c.year: c for c in chapters}
     rows = [
         {
             "year": c.year,
@@ -83,13 +127,7 @@ def write_country_page(
         }
         for c in chapters
     ]
-    named: dict[str, list[int]] = {}
-    for chapter in chapters:
-        for name in chapter.groups:
-            named.setdefault(name, []).append(chapter.year)
-    spans = sorted(
-        (GroupSpan(name, ys) for name, ys in named.items()), key=lambda s: (min(s.years), s.name)
-    )
+    spans = _spans(chapters, pairs)
     page = render_page(
         "country.html.j2",
         root="../",
@@ -100,9 +138,19 @@ def write_country_page(
             [YearPoint(c.year, c.incidents, c.killed, c.illustrative) for c in chapters]
         ),
         groups_svg=groups_timeline(spans, [c.year for c in chapters]),
+        spans=spans,
         pairs=[{"label": p.stem, "href": f"{p.stem}.html"} for p in pairs],
         heatmap=_heatmap(pairs),
-    )
+        legend=heat_legend(),
+        coverage=[
+            {"row": row, "cite": Citation.of_source(by_year[row.year])
+             if row.year in by_year and row.chapter == "country" else None}
+            for row in summary.coverage
+        ] if summary.coverage else [
+            {"row": None, "cite": Citation.of_source(c)} for c in chapters
+        ],
+        gaps=summary.gaps,
+    )  # fmt: skip
     atomic_write_text(out_dir / summary.slug / "index.html", page)
     return summary
 
@@ -155,6 +203,7 @@ def write_index(out_dir: Path, summaries: list[CountrySummary]) -> None:
         chapter_count=len(cells),
         pair_count=sum(1 for y in cells if y.pair),
         illustrative_count=sum(1 for y in cells if y.illustrative),
+        gaps=[(s, g) for s in summaries for g in s.gaps],
         tables=TABLES,
     )
     atomic_write_text(out_dir / "index.html", page)

@@ -1,14 +1,15 @@
-"""Small summaries of chapters and pairs: what a country's timeline and the site index show.
+"""Small summaries of chapters and pairs: what a country's timeline, the site index and the
+cross-country pages (incidents, groups, years) show.
 
-Kept in the result store beside each report and diff, so that the timeline and the index can
-be rebuilt without reading (or re-validating) whole reports.
+Kept in the result store beside each report and diff, so that the timeline, the index and the
+cross-country pages can be rebuilt without reading (or re-validating) whole reports.
 """
 
 from pydantic import BaseModel, ConfigDict
 
 from crtdiff.compare.incidents import toll_total
 from crtdiff.text.normalize import slugify
-from schemas import CountryReport
+from schemas import CountryReport, Source
 from schemas.diff import YearDiff
 
 
@@ -16,18 +17,63 @@ class _Summary(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class GroupSeen(_Summary):
+    """A group named in one chapter."""
+
+    id: str
+    name: str
+    acronym: str | None
+    mentions: int
+    start: int
+    """Offset of its first mention's sentence (the chapter page's `#s<start>` anchor)."""
+
+
+class IncidentSeen(_Summary):
+    """One incident of a chapter, as the incidents explorer lists it."""
+
+    id: str
+    date: str
+    date_end: str | None
+    date_precision: str
+    place: str | None
+    country: str | None
+    kind: str
+    target: str
+    perpetrators: list[str]
+    attribution: str
+    killed: int | None
+    wounded: int | None
+    kidnapped: int | None
+    sentence: str
+    start: int
+
+
+class MeasureSeen(_Summary):
+    """One legal measure of a chapter."""
+
+    id: str
+    kind: str
+    status: str | None
+    subject: str
+    summary: str
+    start: int
+
+
 class ChapterSummary(_Summary):
-    """One chapter, as the country timeline shows it."""
+    """One chapter, as the country timeline and the cross-country pages show it."""
 
     country: str
     year: int
     chapter: str
     title: str
     illustrative: bool
+    source: Source
     incidents: int
     killed: int | None
     """Least number killed over the incidents that give a figure; None when none does."""
-    groups: list[str]
+    groups: list[GroupSeen]
+    incident_list: list[IncidentSeen]
+    measures: list[MeasureSeen]
 
     @classmethod
     def of(cls, report: CountryReport) -> "ChapterSummary":
@@ -38,9 +84,50 @@ class ChapterSummary(_Summary):
             chapter=report.chapter,
             title=report.title,
             illustrative=report.source.illustrative,
+            source=report.source,
             incidents=len(report.incidents),
             killed=toll_total(report.incidents, "killed_min")[0],
-            groups=[g.name for g in report.groups],
+            groups=[
+                GroupSeen(
+                    id=g.id,
+                    name=g.name,
+                    acronym=g.acronym,
+                    mentions=len(g.mentions),
+                    start=g.mentions[0].evidence.start,
+                )
+                for g in report.groups
+            ],
+            incident_list=[
+                IncidentSeen(
+                    id=i.id,
+                    date=i.date,
+                    date_end=i.date_end,
+                    date_precision=i.date_precision.value,
+                    place=i.place,
+                    country=i.country,
+                    kind=i.kind.value,
+                    target=i.target.value,
+                    perpetrators=list(i.perpetrators),
+                    attribution=i.attribution.value,
+                    killed=i.killed_min,
+                    wounded=i.wounded_min,
+                    kidnapped=i.kidnapped_min,
+                    sentence=i.evidence.sentence,
+                    start=i.evidence.start,
+                )
+                for i in report.incidents
+            ],
+            measures=[
+                MeasureSeen(
+                    id=m.id,
+                    kind=m.kind.value,
+                    status=m.status.value if m.status else None,
+                    subject=m.subject,
+                    summary=m.summary,
+                    start=m.evidence.start,
+                )
+                for m in report.legal_measures
+            ],
         )
 
     @property
@@ -49,8 +136,41 @@ class ChapterSummary(_Summary):
         return str(self.year) if self.chapter == "country" else f"{self.year}-{self.chapter}"
 
 
+class RenameSeen(_Summary):
+    """A rename a comparison found, with the sentence of the new year that shows it."""
+
+    old_id: str
+    old_name: str
+    new_id: str
+    new_name: str
+    sentence: str | None
+    start: int | None
+
+
+class MergerSeen(_Summary):
+    """A merger a comparison found, with the sentence that states it."""
+
+    into_id: str
+    into_name: str
+    members: dict[str, str]
+    """Member id → name."""
+    sentence: str
+    start: int
+
+
+class StatusSeen(_Summary):
+    """A legal measure whose status moved."""
+
+    id: str
+    subject: str
+    old_status: str | None
+    new_status: str | None
+    start: int
+
+
 class PairSummary(_Summary):
-    """One pair of years, as the country timeline and the index show it."""
+    """One pair of years, as the country timeline, the index and the cross-country pages show
+    it."""
 
     country: str
     chapter: str
@@ -60,6 +180,12 @@ class PairSummary(_Summary):
     headline: str
     recycled_share: float | None
     cosines: dict[str, float | None]
+    renamed: list[RenameSeen]
+    merged: list[MergerSeen]
+    new_incidents: list[str]
+    """Ids of the new year's incidents the old year did not already describe."""
+    new_measures: list[str]
+    status_changed: list[StatusSeen]
 
     @classmethod
     def of(cls, diff: YearDiff) -> "PairSummary":
@@ -73,12 +199,58 @@ class PairSummary(_Summary):
             headline=diff.headline[0].text if diff.headline else "",
             recycled_share=diff.recycled_share,
             cosines={s.key: s.cosine for s in diff.sections},
+            renamed=[
+                RenameSeen(
+                    old_id=r.old.id,
+                    old_name=r.old.name,
+                    new_id=r.new.id,
+                    new_name=r.new.name,
+                    sentence=r.new.new_evidence.sentence if r.new.new_evidence else None,
+                    start=r.new.new_evidence.start if r.new.new_evidence else None,
+                )
+                for r in diff.groups.renamed
+            ],
+            merged=[
+                MergerSeen(
+                    into_id=m.into.id,
+                    into_name=m.into.name,
+                    members={g.id: g.name for g in m.members},
+                    sentence=m.evidence.sentence,
+                    start=m.evidence.start,
+                )
+                for m in diff.groups.merged
+            ],
+            new_incidents=[i.id for i in diff.incidents.new],
+            new_measures=[m.id for m in diff.legal_measures.new],
+            status_changed=[
+                StatusSeen(
+                    id=c.new.id,
+                    subject=c.new.subject,
+                    old_status=c.old_status.value if c.old_status else None,
+                    new_status=c.new_status.value if c.new_status else None,
+                    start=c.new.evidence.start,
+                )
+                for c in diff.legal_measures.status_changed
+            ],
         )
 
     @property
     def stem(self) -> str:
         """File stem of the pair's pages: `<old>-<new>`."""
         return f"{self.old_year}-{self.new_year}"
+
+
+class CoverageRow(_Summary):
+    """One catalogued report year of a country: read, or why not."""
+
+    year: int
+    chapter: str
+    status: str
+    """`ok`, `illustrative`, `unavailable` or `rejected`."""
+    reason: str | None
+    official_url: str | None
+    """Where the catalogue says the State Department published it."""
+    published: str | None
 
 
 class YearCell(_Summary):
@@ -95,14 +267,22 @@ class YearCell(_Summary):
 
 
 class CountrySummary(_Summary):
-    """What the site index needs to know about one country."""
+    """What the site index and the cross-country pages need to know about one country."""
 
     country: str
     slug: str
     years: dict[int, YearCell]
+    chapters: list[ChapterSummary]
+    pairs: list[PairSummary]
+    coverage: list[CoverageRow]
 
     @classmethod
-    def of(cls, chapters: list[ChapterSummary], pairs: list[PairSummary]) -> "CountrySummary":
+    def of(
+        cls,
+        chapters: list[ChapterSummary],
+        pairs: list[PairSummary],
+        coverage: list[CoverageRow] | None = None,
+    ) -> "CountrySummary":
         """Summarise a country from its chapters and pairs."""
         slug = slugify(chapters[0].country)
         by_new_year = {p.new_year: p for p in pairs}
@@ -117,4 +297,16 @@ class CountrySummary(_Summary):
                 pair=f"{slug}/{pair.stem}.html" if pair else None,
                 chapter=f"{slug}/{chapter.stem}.html",
             )
-        return cls(country=chapters[0].country, slug=slug, years=years)
+        return cls(
+            country=chapters[0].country,
+            slug=slug,
+            years=years,
+            chapters=chapters,
+            pairs=pairs,
+            coverage=coverage or [],
+        )
+
+    @property
+    def gaps(self) -> list[CoverageRow]:
+        """Catalogued years that could not be read."""
+        return [c for c in self.coverage if c.status in ("unavailable", "rejected")]

@@ -24,6 +24,9 @@ def _source(report: CountryReport) -> dict[str, Any]:
         "source_uri": report.source.uri,
         "source_sha256": report.source.sha256,
         "illustrative": report.source.illustrative,
+        "source_url": report.source.url,
+        "published": report.source.published,
+        "retrieved_at": report.source.retrieved_at.isoformat(),
     }
 
 
@@ -37,6 +40,8 @@ def incident_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
             "date_end": i.date_end,
             "date_precision": i.date_precision.value,
             "place": i.place,
+            "place_canonical": i.place_canonical,
+            "region": i.region,
             "incident_country": i.country,
             "kind": i.kind.value,
             "target": i.target.value,
@@ -47,6 +52,7 @@ def incident_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
             "kidnapped_min": i.kidnapped_min,
             "toll_flags": ";".join(f.value for f in i.toll_flags),
             "evidence": i.evidence.sentence,
+            "evidence_section": i.evidence.section,
             "evidence_start": i.evidence.start,
             "evidence_end": i.evidence.end,
         }
@@ -100,6 +106,10 @@ def _pair(d: YearDiff) -> dict[str, Any]:
         "old_year": d.old_year,
         "new_year": d.new_year,
         "illustrative": d.illustrative,
+        "old_source_url": d.old_source.url,
+        "old_published": d.old_source.published,
+        "new_source_url": d.new_source.url,
+        "new_published": d.new_source.published,
     }
 
 

@@ -16,8 +16,10 @@ from schemas.facts import (
     OrganisationKind,
     ReferencedIncident,
     ReferenceReason,
+    StatedFigure,
     Target,
     TollFlag,
+    TollKind,
 )
 from schemas.report import (
     SCHEMA_VERSION,
@@ -54,6 +56,8 @@ __all__ = [
     "Sentence",
     "Source",
     "SourceFormat",
+    "StatedFigure",
     "Target",
     "TollFlag",
+    "TollKind",
 ]

@@ -1,14 +1,15 @@
 """YearDiff: what changed between two chapters of one country, fact by fact and sentence by
 sentence."""
 
+from datetime import datetime
 from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from schemas.base import GroupId, ReportYear, SectionKey, Sha256, StrictModel
+from schemas.base import GroupId, IsoPartialDate, ReportYear, SectionKey, Sha256, StrictModel
 from schemas.facts import Count, Evidence, Incident, IncidentKind, LegalMeasure, LegalStatus
 
-DIFF_SCHEMA_VERSION = "2.0.0"
+DIFF_SCHEMA_VERSION = "2.1.0"
 """Bumped on any change to the shape or meaning of the exported YearDiff JSON."""
 
 
@@ -19,6 +20,14 @@ class SourceRef(StrictModel):
     sha256: Sha256
     illustrative: bool = False
     """True when the chapter is an illustrative text, not official State Department text."""
+    title: str | None = None
+    """The chapter's title."""
+    url: str | None = None
+    """Where the State Department published the text (CountryReport.source.url)."""
+    published: IsoPartialDate | None = None
+    """Publication date (CountryReport.source.published)."""
+    retrieved_at: datetime | None = None
+    """When the bytes were fetched or read."""
 
 
 class GroupRef(StrictModel):

@@ -92,6 +92,29 @@ class TollFlag(StrEnum):
     COMPETING = "competing"
 
 
+class TollKind(StrEnum):
+    """Which casualty figure a stated number is."""
+
+    KILLED = "killed"
+    WOUNDED = "wounded"
+    KIDNAPPED = "kidnapped"
+
+
+class StatedFigure(StrictModel):
+    """One casualty figure as a source states it, kept when sources disagree."""
+
+    toll: TollKind
+    value: Count
+    """The figure (a lower bound when flagged "at least")."""
+    flags: list[TollFlag] = Field(default_factory=list)
+    """Qualifiers of this figure ("at least", "an estimated")."""
+    text: str
+    """The figure's phrase as written ("at least 20")."""
+    source: str | None = None
+    """Who gives the figure, as written ("the army said", "media reported"); null when the
+    text does not say."""
+
+
 class Incident(StrictModel):
     """One incident of the report year in the chapter's incidents section."""
 
@@ -107,6 +130,12 @@ class Incident(StrictModel):
     """The date phrase as written."""
     place: str | None = None
     """Place as written (town, site)."""
+    place_canonical: str | None = None
+    """The place's name in data/reference/places.csv ("Tillabery" and "Tillabéri" are both
+    Tillaberi); null when the table does not list it."""
+    region: str | None = None
+    """The region (region, state, province, governorate) the text names with the place, as
+    written ("Bosso town in the Diffa region": Diffa); null when none is written."""
     country: str | None = None
     """Canonical country where it happened (not always the chapter's country)."""
     kind: IncidentKind
@@ -122,7 +151,11 @@ class Incident(StrictModel):
     """Lower bound of people kidnapped; null when not given."""
     toll_flags: list[TollFlag] = Field(default_factory=list)
     """Qualifiers of the figures ("at least", "an estimated", competing counts)."""
+    competing_figures: list[StatedFigure] = Field(default_factory=list)
+    """Every figure of a class whose sources disagree, as stated, with its source; the `*_min`
+    field holds the lowest. Empty when no figures compete."""
     evidence: Evidence
+    """The sentence that dates the incident (in the incidents section or any other)."""
 
 
 class ReferenceReason(StrEnum):
@@ -141,6 +174,9 @@ class ReferencedIncident(StrictModel):
     date_precision: DatePrecision | None = None
     date_text: str | None = None
     place: str | None = None
+    """Place as written."""
+    place_canonical: str | None = None
+    """The place's name in places.csv; null when the table does not list it."""
     country: str | None = None
     kind: IncidentKind
     reason: ReferenceReason
@@ -156,6 +192,8 @@ class AggregateToll(StrictModel):
     wounded_min: Count | None = None
     kidnapped_min: Count | None = None
     toll_flags: list[TollFlag] = Field(default_factory=list)
+    competing_figures: list[StatedFigure] = Field(default_factory=list)
+    """Figures of competing sources, as stated (see Incident.competing_figures)."""
     evidence: Evidence
 
 
@@ -183,6 +221,14 @@ class LegalMeasureKind(StrEnum):
     AGREEMENT = "agreement"
     ASSET_FREEZE = "asset_freeze"
     UNIT = "unit"
+    ARREST_WARRANT = "arrest_warrant"
+    EXTRADITION = "extradition"
+    DESIGNATION = "designation"
+    """A terrorist designation or listing of a group or person."""
+    RATIFICATION = "ratification"
+    """Ratification of (or accession to) a convention or treaty."""
+    REPARATIONS_ORDER = "reparations_order"
+    """A court's order to pay reparations (not a conviction)."""
 
 
 class LegalStatus(StrEnum):
@@ -197,6 +243,8 @@ class LegalStatus(StrEnum):
     IMPLEMENTED = "implemented"
     EXTENDED = "extended"
     SENTENCED = "sentenced"
+    ISSUED = "issued"
+    """Issued by a court or authority (arrest warrants, orders)."""
 
 
 class LegalMeasure(StrictModel):
@@ -210,9 +258,10 @@ class LegalMeasure(StrictModel):
     date_precision: DatePrecision | None = None
     subject: str
     """Short name of what the measure is about, e.g. "national strategy for the prevention of
-    radicalization, terrorism, and violent extremism"."""
+    radicalization, terrorism, and violent extremism": a contiguous span of the sentence."""
     summary: str
-    """One-line plain-language summary."""
+    """The clause of the evidence sentence that states the measure: the sentence itself or a
+    contiguous span of it, starting and ending on a word, no word left out inside."""
     evidence: Evidence
 
 

@@ -5,7 +5,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from schemas.base import Offset, ReportYear, SectionKey, Sha256, StrictModel
+from schemas.base import IsoPartialDate, Offset, ReportYear, SectionKey, Sha256, StrictModel
 from schemas.facts import (
     AggregateToll,
     Group,
@@ -15,7 +15,7 @@ from schemas.facts import (
     ReferencedIncident,
 )
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.2.0"
 """Bumped on any change to the shape or meaning of the exported JSON."""
 
 
@@ -42,6 +42,11 @@ class Source(StrictModel):
     """Page template recognised: `state.gov`, `translations.state.gov`, `refworld`, `plain`..."""
     illustrative: bool = False
     """True for chapters written for tests and demos in the report's style: not official text."""
+    url: str | None = None
+    """Where the State Department published this text (the page's canonical URL, or the page a
+    local copy was taken from); null when unknown, and always null for illustrative text."""
+    published: IsoPartialDate | None = None
+    """Publication date of that page, as precise as known; null when unknown."""
 
 
 class Sentence(StrictModel):

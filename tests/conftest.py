@@ -1,21 +1,42 @@
 """Shared fixtures: the project's own test files, the real pages in ../shared when present."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
-from crtdiff.paths import DATA_DIR, PROJECT_ROOT
+from crtdiff.paths import DATA_DIR, DEFAULT_OUTPUT, PROJECT_ROOT
 from crtdiff.reference.bundle import Reference, load_reference
 from schemas import CountryReport
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = PROJECT_ROOT.parent / "shared"
 SEED = DATA_DIR / "raw" / "mali" / "2016.txt"
+SEED_URL = "https://translations.state.gov/2017/07/26/country-reports-on-terrorism-2016-mali/"
+"""The page the seed was copied from (docs/official-urls.md), as data/sources.toml says."""
+SEED_PUBLISHED = "2017-07-26"
 
 ParseFn = Callable[..., CountryReport]
+
+
+def _output_state() -> dict[str, float]:
+    return {p.as_posix(): p.stat().st_mtime for p in DEFAULT_OUTPUT.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def users_output_untouched() -> Iterator[None]:
+    """The test suite never writes into the user's output/ folder (screenshots, downloads and
+    sites all go to temporary folders): a session that did fails here."""
+    before = _output_state()
+    yield
+    after = _output_state()
+    changed = sorted(
+        name for name in set(before) | set(after) if before.get(name) != after.get(name)
+    )
+    if changed:
+        pytest.fail(f"the tests wrote into {DEFAULT_OUTPUT}: {changed[:5]}")
 
 
 @pytest.fixture(scope="session")
@@ -35,12 +56,15 @@ def parse(reference: Reference) -> ParseFn:
         country: str | None = None,
         year: int | None = None,
         illustrative: bool = False,
+        url: str | None = None,
+        published: str | None = None,
     ) -> CountryReport:
         if isinstance(source, Path):
             data, uri = source.read_bytes(), uri or str(source)
         else:
             data, uri = source, uri or "test-input.txt"
-        raw = RawSource(data, uri, datetime(2026, 1, 1, tzinfo=UTC), illustrative=illustrative)
+        retrieved = datetime(2026, 1, 1, tzinfo=UTC)
+        raw = RawSource(data, uri, retrieved, illustrative, None, url, published)
         return parse_chapter(raw, Request(country, year), reference)
 
     return _parse
@@ -57,7 +81,7 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_report(parse: ParseFn) -> CountryReport:
     """The real Mali 2016 chapter, parsed."""
-    return parse(SEED, "data/raw/mali/2016.txt")
+    return parse(SEED, "data/raw/mali/2016.txt", url=SEED_URL, published=SEED_PUBLISHED)
 
 
 @pytest.fixture(scope="session")

@@ -137,6 +137,7 @@ def _region_page(title: str, year: int, body: str) -> str:
 </head><body><div id="tier3-landing-content-wrapper"><div id="centerblock">
 <h2>{html.escape(title)}</h2><p>Country Reports on Terrorism {year}</p>
 <p>Bureau of Counterterrorism</p>
+<p>April 30, {year + 1}</p>
 <p>The region faced a range of terrorist threats in {year}.</p>
 {body}</div></div><div id="footer"><p>Back to Top</p></div></body></html>"""
 

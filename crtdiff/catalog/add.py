@@ -13,6 +13,7 @@ from crtdiff.ingest.formats import detect_format
 from crtdiff.reference.bundle import Reference
 from crtdiff.store.snapshots import SnapshotRecord, SnapshotStore
 from crtdiff.text.normalize import slugify
+from schemas import Source
 
 
 @dataclass(frozen=True)
@@ -25,9 +26,10 @@ class Added:
     sha256: str
 
 
-def _check(raw: RawSource, country: str, year: int, reference: Reference) -> None:
-    """Refuse a text that is not this country-year's chapter before it enters the catalogue."""
-    parse_chapter(raw, Request(country, year, None, OnMismatch.REJECT), reference)
+def _check(raw: RawSource, country: str, year: int, reference: Reference) -> Source:
+    """Refuse a text that is not this country-year's chapter before it enters the catalogue;
+    returns its source, with the official URL and publication date the page states."""
+    return parse_chapter(raw, Request(country, year, None, OnMismatch.REJECT), reference).source
 
 
 def add_file(
@@ -46,7 +48,7 @@ def add_file(
         raise MetadataError("COUNTRY", reference.countries.unknown(country))
     raw = read_local(file)
     fmt = detect_format(raw.data, raw.uri)
-    _check(raw, resolved.name, year, reference)
+    stated = _check(raw, resolved.name, year, reference)
     sha = hashlib.sha256(raw.data).hexdigest()
     store = SnapshotStore(catalog_path.parent / "snapshots")
     suffix = {"html": ".html", "pdf": ".pdf"}.get(fmt.value, ".txt")
@@ -59,6 +61,8 @@ def add_file(
         source=relative,
         illustrative=illustrative,
         note=f"added from {file.name}",
+        url=stated.url,
+        published=stated.published,
     )
     return Added(entry, upsert_entry(catalog_path, entry), sha)
 
@@ -79,7 +83,14 @@ def add_url(
         raise MetadataError("COUNTRY", reference.countries.unknown(country))
     store = SnapshotStore(catalog_path.parent / "snapshots")
     source = fetch_to_store(url, store, fetch)
-    _check(source.raw, resolved.name, year, reference)
-    entry = CatalogEntry(country=resolved.name, year=year, source=url, illustrative=illustrative)
+    stated = _check(source.raw, resolved.name, year, reference)
+    entry = CatalogEntry(
+        country=resolved.name,
+        year=year,
+        source=url,
+        illustrative=illustrative,
+        url=stated.url,
+        published=stated.published,
+    )
     sha = hashlib.sha256(source.raw.data).hexdigest()
     return Added(entry, upsert_entry(catalog_path, entry), sha)

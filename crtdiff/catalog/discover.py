@@ -140,8 +140,15 @@ def _entry(
 ) -> CatalogEntry:
     """The catalogue entry of one chapter, once its text proves to be that country-year's."""
     request = Request(country.name, year, chapter, OnMismatch.REJECT)
-    parse_chapter(source.raw, request, ref)
-    return CatalogEntry(country=country.name, year=year, source=url, chapter=chapter)
+    stated = parse_chapter(source.raw, request, ref).source
+    return CatalogEntry(
+        country=country.name,
+        year=year,
+        source=url,
+        chapter=chapter,
+        url=stated.url,
+        published=stated.published,
+    )
 
 
 def _from_country_pages(

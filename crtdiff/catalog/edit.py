@@ -38,20 +38,30 @@ def _same_chapter(table: Table, entry: CatalogEntry) -> bool:
     )
 
 
+def _provenance(entry: CatalogEntry) -> list[tuple[str, str]]:
+    """The official URL and publication date an entry states."""
+    return [(k, v) for k, v in (("url", entry.url), ("published", entry.published)) if v]
+
+
 def _update(table: Table, entry: CatalogEntry) -> bool:
-    """Point a table at the entry's source; False when it already says the same."""
-    if table.get("source") == entry.source and table.get("illustrative", False) == (
-        entry.illustrative
-    ):
+    """Point a catalogue table at the entry's source and provenance; False when nothing
+    changes. What the new page does not state (url, published) stays as it was."""
+    stated = _provenance(entry)
+    same_source = table.get("source") == entry.source
+    same_kind = table.get("illustrative", False) == entry.illustrative
+    if same_source and same_kind and all(table.get(k) == v for k, v in stated):
         return False
+    if not same_source or not same_kind:
+        for key in ("fallback", "illustrative"):
+            if key in table:
+                del table[key]
+        if entry.illustrative:
+            table["illustrative"] = True
+        if entry.note:
+            table["note"] = entry.note
     table["source"] = entry.source
-    for key in ("fallback", "illustrative"):
-        if key in table:
-            del table[key]
-    if entry.illustrative:
-        table["illustrative"] = True
-    if entry.note:
-        table["note"] = entry.note
+    for key, value in stated:
+        table[key] = value
     return True
 
 
@@ -65,6 +75,8 @@ def _new_table(entry: CatalogEntry) -> Table:
         table["chapter"] = entry.chapter
     if entry.illustrative:
         table["illustrative"] = True
+    for key, value in _provenance(entry):
+        table[key] = value
     if entry.note:
         table["note"] = entry.note
     return table

@@ -39,6 +39,18 @@ class CatalogEntry(BaseModel):
     illustrative: bool = False
     """True when `source` itself is an illustrative chapter written for tests and demos."""
     note: str | None = None
+    url: str | None = None
+    """Where the State Department published the chapter (for a local copy: the page it was
+    copied from), when known; cited on every page built from it."""
+    published: Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] | None = None
+    """Publication date (YYYY, YYYY-MM or YYYY-MM-DD), when known."""
+
+    @field_validator("url")
+    @classmethod
+    def _url_is_http(cls, value: str | None) -> str | None:
+        if value is not None and urlparse(value).scheme.lower() not in _ALLOWED_SCHEMES:
+            raise ValueError("url must be an http(s) URL")
+        return value
 
     @field_validator("chapter")
     @classmethod

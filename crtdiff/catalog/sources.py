@@ -2,7 +2,7 @@
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -104,9 +104,12 @@ def resolve_source(entry: CatalogEntry, catalog: Catalog, urls: UrlSource) -> Re
     """The raw bytes for an entry: local file, or URL (fetched, else snapshot, else fallback)."""
     if not entry.is_url:
         path = catalog.local_path(entry.source)
-        return ResolvedSource(read_local(path, illustrative=entry.illustrative))
+        raw = read_local(path, illustrative=entry.illustrative)
+        return ResolvedSource(replace(raw, url=entry.url, published=entry.published))
     try:
-        return urls(entry.source)
+        resolved = urls(entry.source)
+        raw = replace(resolved.raw, url=entry.url, published=entry.published)
+        return ResolvedSource(raw, resolved.notes)
     except FetchError as exc:
         if entry.fallback is None:
             raise

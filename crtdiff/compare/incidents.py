@@ -23,6 +23,12 @@ def _mentions(text: str, place: str) -> bool:
     return match_key(place) in match_key(text)
 
 
+def _where(incident: Incident | ReferencedIncident) -> str | None:
+    """The place to compare: its places.csv name when known, so that a respelling
+    ("Tillabery", "Tillabéri") is the same place."""
+    return incident.place_canonical or incident.place
+
+
 def same_incident(a: Incident | ReferencedIncident, b: Incident | ReferencedIncident) -> bool:
     """Same date, place and kind. The place may be the town in one year and the site in the
     other ("Bamako", "Radisson"): it matches when either sentence names the other's place; a
@@ -32,7 +38,7 @@ def same_incident(a: Incident | ReferencedIncident, b: Incident | ReferencedInci
     if a.place is None or b.place is None:
         return a.country == b.country
     return (
-        same_place(a.place, b.place)
+        same_place(_where(a), _where(b))
         or _mentions(a.evidence.sentence, b.place)
         or _mentions(b.evidence.sentence, a.place)
     )
@@ -84,7 +90,7 @@ def compare_incidents(old: CountryReport, new: CountryReport) -> IncidentsDiff:
         if earlier is not None:
             again.append(_matched(earlier, reference.id, reference.evidence, reference.kind))
     old_perpetrators = {p for i in old.incidents for p in i.perpetrators}
-    old_places = [i.place for i in old.incidents if i.place]
+    old_places = [place for i in old.incidents if (place := _where(i))]
     old_kinds = {i.kind for i in old.incidents}
     newly_active: list[str] = []
     places: list[str] = []
@@ -94,8 +100,9 @@ def compare_incidents(old: CountryReport, new: CountryReport) -> IncidentsDiff:
             p for p in incident.perpetrators if p not in old_perpetrators and p not in newly_active
         ]
         seen = old_places + places
-        if incident.place and not any(same_place(incident.place, p) for p in seen):
-            places.append(incident.place)
+        where = _where(incident)
+        if where and not any(same_place(where, p) for p in seen):
+            places.append(where)
         if incident.kind not in old_kinds and incident.kind not in kinds:
             kinds.append(incident.kind)
     return IncidentsDiff(

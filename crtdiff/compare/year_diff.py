@@ -13,8 +13,15 @@ from schemas.diff import SourceRef, YearDiff
 
 
 def _source(report: CountryReport) -> SourceRef:
+    source = report.source
     return SourceRef(
-        uri=report.source.uri, sha256=report.source.sha256, illustrative=report.source.illustrative
+        uri=source.uri,
+        sha256=source.sha256,
+        illustrative=source.illustrative,
+        title=report.title,
+        url=source.url,
+        published=source.published,
+        retrieved_at=source.retrieved_at,
     )
 
 

@@ -7,7 +7,11 @@ from schemas import Attribution, IncidentKind, Target
 _KINDS: list[tuple[IncidentKind, re.Pattern[str]]] = [
     (
         IncidentKind.SUICIDE_OR_VBIED,
-        re.compile(r"suicide|vehicle-borne|\bS?VBIEDs?\b|car bomb|truck bomb", re.I),
+        re.compile(
+            r"suicide|vehicle-borne|\bS?VBIEDs?\b|car bomb|truck bomb|"
+            r"blew (?:himself|herself|themselves) up",
+            re.I,
+        ),
     ),
     (
         IncidentKind.ROCKET_MORTAR,
@@ -25,7 +29,8 @@ _KINDS: list[tuple[IncidentKind, re.Pattern[str]]] = [
         IncidentKind.ARMED_ASSAULT,
         re.compile(
             r"\battack|ambush|gunmen|gunfire|\bshot\b|shooting|\braid|assault|storm|opened fire|"
-            r"\bclash|besieg|siege|overran",
+            r"\bclash|besieg|siege|overran|stabb|knife|machete|struck|\bkill(?:ed|ing)\b|"
+            r"\bmurder",
             re.I,
         ),
     ),
@@ -47,25 +52,26 @@ _TARGETS: list[tuple[Target, re.Pattern[str]]] = [
     (
         Target.MILITARY,
         re.compile(
-            r"soldier|troops|military|\barmy\b|armed forces|\bbase\b|\bcamp\b|barracks|convoy|"
-            r"patrol|training mission|Barkhane|\bFAMa\b",
+            r"soldier|troops|military|\barmy\b|armed forces|\bbase\b|barracks|(?:military|army) "
+            r"convoy|\bpatrol|training mission|Barkhane|\bFAMa\b|"
+            r"(?<!refugee )(?<!displaced )\bcamp\b(?! for (?:displaced|internally|refugees))",
             re.I,
         ),
     ),
     (Target.POLICE, re.compile(r"police|gendarm|checkpoint|security post", re.I)),
     (
-        Target.FOREIGNERS,
+        Target.GOVERNMENT,
         re.compile(
-            r"citizen|westerner|foreign|tourist|expatriate|aid worker|embassy|\bnun\b|"
-            r"missionar|geologist",
+            r"official|mayor|minister|governor|government|prefect|\bjudge|courthouse|"
+            r"parliament|village chief|palace|presidential|ministr|prison",
             re.I,
         ),
     ),
     (
-        Target.GOVERNMENT,
+        Target.FOREIGNERS,
         re.compile(
-            r"official|mayor|minister|governor|government|prefect|\bjudge|courthouse|"
-            r"parliament|village chief",
+            r"citizen|westerner|foreign|tourist|expatriate|aid worker|embassy|consulate|\bnun\b|"
+            r"missionar|geologist",
             re.I,
         ),
     ),
@@ -73,11 +79,15 @@ _TARGETS: list[tuple[Target, re.Pattern[str]]] = [
         Target.CIVILIANS,
         re.compile(
             r"civilian|villag|market|restaurant|hotel|church|mosque|school|\bpeople\b|"
-            r"worshipper|resort|bus\b|passengers|residents",
+            r"worshipper|resort|bus\b|passengers|residents|shopping|bakery|nightclub|"
+            r"\bcafe|displaced|refugee|blogger|writer|activist|priest|\bmonk|pastor|imam|"
+            r"cleric|teacher|student|journalist|farmer|women|children|girls|rally|crowd|"
+            r"gathering|wedding|funeral|festival|stadium|hospital|university|\bmall\b|\bbar\b",
             re.I,
         ),
     ),
 ]
+"""In the order of the gold conventions: the first kind of target the text names wins."""
 
 _UNCLAIMED = re.compile(
     r"no (?:one|group|organi[sz]ation) (?:has |had )?(?:yet )?claimed|(?:was|were|remained|"
@@ -90,8 +100,10 @@ _CLAIMED = re.compile(
     re.I,
 )
 _SUSPECTED = re.compile(
-    r"suspected|believed (?:to|that)|attributed to|\bblamed\b|allegedly|presumed|"
-    r"reportedly (?:carried out|responsible)",
+    r"suspected|believed (?:to|that)|attribut\w+ (?:[\w’'-]+ ){0,3}?to\b|\bblamed\b|"
+    r"allegedly|presumed|"
+    r"reportedly (?:carried out|responsible)|\b(?:likely|probably|possibly)\b|"
+    r"affiliated with|linked to|associated with|hallmarks? of",
     re.I,
 )
 
@@ -107,19 +119,28 @@ def classify_kind(main: str, context: str) -> IncidentKind:
     return IncidentKind.OTHER
 
 
-def classify_target(main: str) -> Target:
-    """The incident's main target: the first target noun the sentence names."""
-    found = [
-        (m.start(), rank, target)
-        for rank, (target, pattern) in enumerate(_TARGETS)
-        if (m := pattern.search(main))
-    ]
-    return min(found)[2] if found else Target.OTHER
+def classify_target(
+    main: str, forces: list[tuple[int, Target]] | None = None, *, foreign: bool = False
+) -> Target:
+    """The incident's main target: the first kind of target, in the order of _TARGETS, that
+    the sentence names by a word or by a state force attacked (`forces`: offset and the
+    target an attack on that force has); `foreign` when it names victims of another
+    country ("a French woman", "two Spanish aid workers")."""
+    named = {target for _, target in forces or []}
+    if foreign:
+        named.add(Target.FOREIGNERS)
+    for target, pattern in _TARGETS:
+        if target in named or pattern.search(main):
+            return target
+    return Target.OTHER
 
 
 def classify_attribution(text: str, has_perpetrators: bool) -> Attribution:
-    """Claimed and suspected are different facts; no group named and no claim is unknown."""
+    """Claimed and suspected are different facts; no group named and no claim is unknown. A
+    group suspected of an attack no one claimed is suspected."""
     if _UNCLAIMED.search(text):
+        if _SUSPECTED.search(text) and has_perpetrators:
+            return Attribution.SUSPECTED
         return Attribution.UNCLAIMED
     if _CLAIMED.search(text):
         return Attribution.CLAIMED

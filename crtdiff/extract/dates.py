@@ -34,15 +34,33 @@ _DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{}>(?:19|20)\d\d)"
 _VAGUE = r"(?P<vague>beginning of|start of|end of|early|mid-|mid|late|middle of)\s*(?:-\s*)?"
 
+# "June 3 and 6", "March 2, 9, and 14": so many days of one month, each its own date (two
+# attacks, not one lasting from the 3rd to the 6th). A list of full dates ("July 8 and
+# September 6") needs no pattern of its own: each is a date.
+_DAY_LIST = re.compile(
+    rf"(?<!between\s){_MONTH.format('m1')}\s+{_DAY.format('d1')}(?P<more>(?:,\s*[0-3]?\d(?:st|nd|rd|th)?)*"
+    rf",?\s+and\s+[0-3]?\d(?:st|nd|rd|th)?)\b(?!\s*(?:-|–|January|February|March|"
+    rf"April|May|June|July|August|September|October|November|December))"
+    rf"(?:,?\s+{_YEAR.format('y')}\b)?"
+)
+_LISTED_DAY = re.compile(r"[0-3]?\d")
+# "November 20, 2015", "January 7"
+_MONTH_DAY = re.compile(
+    rf"{_MONTH.format('m1')}\s+{_DAY.format('d1')}\b(?:,?\s+{_YEAR.format('y')}\b)?"
+)
 # Ordered from most to least specific; the first that matches at a position wins.
 _PATTERNS = [
-    # "from May 16 to 25", "May 16-25", "June 18-19", "June 3 and 6"
+    # "between June 3 and 9", "between June 3 and July 9"
     re.compile(
-        rf"(?:from\s+)?{_MONTH.format('m1')}\s+{_DAY.format('d1')}\s*(?:-|–|to|through|and)\s*"
+        rf"between\s+{_MONTH.format('m1')}\s+{_DAY.format('d1')}\s+and\s+"
         rf"(?:{_MONTH.format('m2')}\s+)?{_DAY.format('d2')}\b(?:,?\s+{_YEAR.format('y')})?"
     ),
-    # "November 20, 2015", "January 7"
-    re.compile(rf"{_MONTH.format('m1')}\s+{_DAY.format('d1')}\b(?:,?\s+{_YEAR.format('y')}\b)?"),
+    # "from May 16 to 25", "May 16-25", "June 18-19", "from July 8 to September 6"
+    re.compile(
+        rf"(?:from\s+)?{_MONTH.format('m1')}\s+{_DAY.format('d1')}\s*(?:-|–|to|through)\s*"
+        rf"(?:{_MONTH.format('m2')}\s+)?{_DAY.format('d2')}\b(?:,?\s+{_YEAR.format('y')})?"
+    ),
+    _MONTH_DAY,
     # "7 January 2016" (refworld and UN style)
     re.compile(rf"\b{_DAY.format('d1')}\s+{_MONTH.format('m1')}(?:\s+{_YEAR.format('y')})?\b"),
     # "mid-December", "at the beginning of October", "late March 2016"
@@ -122,6 +140,33 @@ def find_dates(text: str, default_year: int) -> list[DatePhrase]:
     return list(_find_dates(text, default_year))
 
 
+def _day_list(match: re.Match[str], default_year: int) -> list[DatePhrase]:
+    """Each day of "June 3 and 6": the first with its month, the others as their number."""
+    explicit = int(match.group("y")) if match.group("y") else None
+    year = explicit or default_year
+    month = MONTHS[match.group("m1").lower()]
+    first_end = match.end("d1")
+    spans = [(match.start(), first_end, int(match.group("d1")))]
+    for day in _LISTED_DAY.finditer(match.group("more")):
+        at = match.start("more") + day.start()
+        spans.append((at, at + len(day.group()), int(day.group())))
+    if not all(_day_ok(year, month, day) for _, _, day in spans):
+        return []
+    text = match.string
+    return [
+        DatePhrase(
+            text[start:end],
+            start,
+            end,
+            f"{year:04d}-{month:02d}-{day:02d}",
+            None,
+            DatePrecision.DAY,
+            explicit,
+        )
+        for start, end, day in spans
+    ]
+
+
 @lru_cache(maxsize=4096)
 def _find_dates(text: str, default_year: int) -> tuple[DatePhrase, ...]:
     # Each sentence is read for incidents, references and legal measures: parse it once.
@@ -129,6 +174,9 @@ def _find_dates(text: str, default_year: int) -> tuple[DatePhrase, ...]:
         return ()
     found: list[DatePhrase] = []
     taken: list[tuple[int, int]] = []
+    for match in _DAY_LIST.finditer(text):
+        taken.append((match.start(), match.end()))
+        found.extend(_day_list(match, default_year))
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
@@ -143,7 +191,7 @@ def _find_dates(text: str, default_year: int) -> tuple[DatePhrase, ...]:
 def invalid_dates(text: str) -> list[str]:
     """Date phrases that name a day the month does not have ("February 30")."""
     out = []
-    for match in _PATTERNS[1].finditer(text):
+    for match in _MONTH_DAY.finditer(text):
         year = int(match.group("y")) if match.group("y") else 2000
         if not _day_ok(year, MONTHS[match.group("m1").lower()], int(match.group("d1"))):
             out.append(match.group(0))

@@ -12,7 +12,7 @@ from crtdiff.extract.incidents import (
 )
 from crtdiff.extract.legal import extract_legal_measures
 from crtdiff.reference.bundle import Reference
-from schemas import CountryReport, IngestWarning
+from schemas import CountryReport, IngestWarning, SectionAssignment
 
 
 def _impossible_dates(index: SentenceIndex) -> list[IngestWarning]:
@@ -28,6 +28,15 @@ def _impossible_dates(index: SentenceIndex) -> list[IngestWarning]:
     ]
 
 
+def _incident_lists(report: CountryReport) -> frozenset[str]:
+    """The incidents section when a heading names it (in a headless chapter it is a topic)."""
+    return frozenset(
+        s.key
+        for s in report.sections
+        if s.key == "incidents" and s.assigned_by is SectionAssignment.HEADING
+    )
+
+
 def extract_facts(report: CountryReport, ref: Reference) -> CountryReport:
     """A copy of `report` with every extracted fact filled in."""
     gazetteer, countries = ref.gazetteer, ref.countries
@@ -35,12 +44,21 @@ def extract_facts(report: CountryReport, ref: Reference) -> CountryReport:
     findings = find_names(report.body, ref.names, gazetteer, ref.fuzzy)
     entries = {**gazetteer.entries, **findings.text_entries}
     group_hits = [h for h in findings.hits if entries[h.entry_id].is_group]
+    # Forces with names of their own, and missions named as the organisations they are.
+    missions = ref.forces.by_organisation
+    forces = [
+        (h.start, h.end, f.target) for h in findings.forces if (f := ref.forces.get(h.entry_id))
+    ]
+    forces += [(h.start, h.end, f.target) for h in findings.hits if (f := missions.get(h.entry_id))]
     ctx = Context(
         country=report.country,
         year=report.year,
         countries=countries,
         groups=group_hits,
-        blocked=[(h.start, h.end) for h in findings.hits],
+        blocked=[(h.start, h.end) for h in [*findings.hits, *findings.forces]],
+        places=ref.places,
+        forces=sorted(forces),
+        terms=ref.country_terms,
     )
     return report.model_copy(
         update={
@@ -49,7 +67,7 @@ def extract_facts(report: CountryReport, ref: Reference) -> CountryReport:
             "incidents": extract_incidents(report, ctx),
             "referenced_incidents": extract_references(report, ctx, index),
             "aggregate_tolls": extract_aggregates(report, ctx),
-            "legal_measures": extract_legal_measures(index, report.year),
+            "legal_measures": extract_legal_measures(index, report.year, _incident_lists(report)),
             "warnings": [*report.warnings, *findings.warnings, *_impossible_dates(index)],
         }
     )

@@ -2,7 +2,7 @@
 near-miss acronyms that the context resolves (the seed's "ADD" for Ansar al-Dine, AAD)."""
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -11,6 +11,7 @@ from crtdiff.extract.fuzzy_names import FuzzyIndex, fuzzy_hits
 from crtdiff.extract.names import NameHit, NameMatcher
 from crtdiff.extract.tokens import Token, tokenize
 from crtdiff.reference.gazetteer import Entry, Gazetteer
+from crtdiff.reference.state_forces import FORCE_PREFIX
 from crtdiff.text.normalize import slugify
 from schemas import Group, IngestWarning, Mention, Organisation, OrganisationKind
 
@@ -18,7 +19,20 @@ _DEFINED = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\)
 _GROUPISH = re.compile(
     r"\b(?:Front|Brigades?|Battalions?|Army|Movement|Jama[’']?at|Jamaat|Ansar|Islamic State|"
     r"Mujahide?en|Jihad|Katiba|Harakat|Tehrik|Lashkar|Jaish|Hizb|Organization|Group|"
-    r"Liberation|Emirate|Martyrs)\b"
+    r"Liberation|Emirate|Martyrs|Alliance|Militia)\b"
+)
+# "Tuareg rebels, known as the Alliance for ... (ADC)": the text says it is a group.
+_GROUP_CUE = re.compile(
+    r"\b(?:rebels?|militants?|insurgents?|groups?|factions?|militias?|movements?|networks?|"
+    r"cells?|splinter)\b,?\s+(?:(?:known|operating) as|called|calling (?:itself|themselves)|"
+    r"named|under the name)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "Somali National Army (SNA)", "Chadian Armed Forces (ANT)": a country's own forces.
+_STATE_FORCE_NAME = re.compile(
+    r"^[A-Z][a-z]+(?:ian|ien|ean|ese|ish|ani|ali|aqi|an|a)\s+(?:National\s+|Armed\s+|"
+    r"Defen[cs]e\s+|Security\s+|Special\s+|Republican\s+|Presidential\s+)*"
+    r"(?:Army|Forces|Police|Guard|Gendarmerie|Corps|Navy|Air Force)$"
 )
 _NOT_GROUPISH = re.compile(
     r"\b(?:Mission|Forces?|Operation|Program(?:me)?|Partnership|Initiative|Council|Ministry|"
@@ -41,6 +55,8 @@ class NameFindings:
     text_entries: dict[str, Entry] = field(default_factory=dict)
     """Groups known only from an acronym the text defines."""
     warnings: list[IngestWarning] = field(default_factory=list)
+    forces: list[NameHit] = field(default_factory=list)
+    """Mentions of state forces that have names of their own (state_forces.csv)."""
 
 
 def _phrase_before(body: str, tokens: list[Token], index: int) -> tuple[int, int] | None:
@@ -65,17 +81,35 @@ def _initials_fit(acronym: str, words: list[str]) -> bool:
     return bool(letters) and acronym.replace("-", "")[0] == letters[0]
 
 
+def _is_new_group(body: str, name: str, acronym: str, start: int) -> bool:
+    """A phrase defined with an acronym names a new group: it reads like one (or the text
+    says it is one), it is no body, unit or state force, and the acronym fits it."""
+    cued = bool(_GROUP_CUE.search(body[max(0, start - 60) : start]))
+    return (
+        (cued or bool(_GROUPISH.search(name)))
+        and not _NOT_GROUPISH.search(name)
+        and not _STATE_FORCE_NAME.match(name)
+        and _initials_fit(acronym, name.replace("-", " ").split())
+    )
+
+
 def _defined_acronyms(
-    body: str, tokens: list[Token], hits: list[NameHit], gazetteer: Gazetteer
+    body: str,
+    tokens: list[Token],
+    hits: list[NameHit],
+    gazetteer: Gazetteer,
+    forces: list[NameHit],
 ) -> tuple[dict[str, str], dict[str, Entry]]:
-    """Acronyms the text defines: for known groups (aliases) or for new groups."""
+    """Acronyms the text defines: for known groups (aliases) or for new groups; never for a
+    state force ("Somali National Army (SNA)")."""
     forms: dict[str, str] = {}
     new: dict[str, Entry] = {}
     starts = {t.start: i for i, t in enumerate(tokens)}
+    force_ends = {h.last_token for h in forces}
     for match in _DEFINED.finditer(body):
         acronym = match.group("acr")
         index = starts.get(match.start() + 1)
-        if index is None:
+        if index is None or index - 1 in force_ends or index in {h.first_token for h in forces}:
             continue
         before = [h for h in hits if h.last_token == index - 1]
         if before:
@@ -86,13 +120,9 @@ def _defined_acronyms(
         span = _phrase_before(body, tokens, index)
         if span is None:
             continue
-        name = body[tokens[span[0]].start : tokens[span[1] - 1].end]
-        words = name.replace("-", " ").split()
-        if (
-            _GROUPISH.search(name)
-            and not _NOT_GROUPISH.search(name)
-            and _initials_fit(acronym, words)
-        ):
+        start = tokens[span[0]].start
+        name = body[start : tokens[span[1] - 1].end]
+        if _is_new_group(body, name, acronym, start):
             ident = slugify(acronym)
             if ident not in gazetteer.entries:
                 new[ident] = Entry(ident, name, acronym, (name,), "group")
@@ -137,22 +167,33 @@ def _near_misses(
     return out, warnings
 
 
+def _split_forces(hits: list[NameHit]) -> tuple[list[NameHit], list[NameHit]]:
+    """Group and organisation hits, and state-force hits (their ids without the prefix)."""
+    names = [h for h in hits if not h.entry_id.startswith(FORCE_PREFIX)]
+    forces = [
+        replace(h, entry_id=h.entry_id.removeprefix(FORCE_PREFIX))
+        for h in hits
+        if h.entry_id.startswith(FORCE_PREFIX)
+    ]
+    return names, forces
+
+
 def find_names(
     body: str, matcher: NameMatcher, gazetteer: Gazetteer, fuzzy: FuzzyIndex
 ) -> NameFindings:
-    """All group and organisation mentions of a body."""
+    """All group, organisation and state-force mentions of a body."""
     tokens = tokenize(body)
-    hits = matcher.find(tokens)
-    forms, new_entries = _defined_acronyms(body, tokens, hits, gazetteer)
+    hits, force_hits = _split_forces(matcher.find(tokens))
+    forms, new_entries = _defined_acronyms(body, tokens, hits, gazetteer, force_hits)
     if forms:
-        hits = matcher.with_forms(forms).find(tokens)
+        hits, force_hits = _split_forces(matcher.with_forms(forms).find(tokens))
     variants, fuzzy_warnings = fuzzy_hits(body, tokens, hits, fuzzy)
     hits = sorted(hits + variants, key=lambda h: h.start)
     full = Gazetteer({**gazetteer.entries, **new_entries})
     extra, warnings = _near_misses(body, tokens, hits, full)
     warnings = fuzzy_warnings + warnings
     hits = sorted(hits + extra, key=lambda h: h.start)
-    findings = NameFindings(hits, new_entries, warnings)
+    findings = NameFindings(hits, new_entries, warnings, force_hits)
     for entry in new_entries.values():
         findings.warnings.append(
             IngestWarning(

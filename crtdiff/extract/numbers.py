@@ -42,13 +42,14 @@ _WORD_NUMBER = (
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
     r"(?:\s+(?:hundred|thousand))?"
 )
-NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER}|a dozen|dozens of|several dozen)"
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER}|a dozen)"
 """Regex of one written number (case-insensitive use)."""
 _NUMBER_RE = re.compile(rf"^{NUMBER}$", re.IGNORECASE)
 
 
 def parse_number(text: str) -> int | None:
-    """The integer a written number stands for; a lower bound for "dozens of"."""
+    """The integer a written number stands for ("dozens" is no number: vague counts are not
+    given)."""
     text = text.strip().lower()
     if not _NUMBER_RE.match(text):
         return None
@@ -56,8 +57,6 @@ def parse_number(text: str) -> int | None:
         return int(text.replace(",", ""))
     if text == "a dozen":
         return 12
-    if text in ("dozens of", "several dozen"):
-        return 24
     value = 0
     for part in text.split():
         if part == "hundred":

@@ -1,18 +1,32 @@
-"""Where an incident happened: the place as written, and the country it lies in."""
+"""Where an incident happened: the place as written (and its canonical name when
+data/reference/places.csv knows it), the region the text names with it, and the country."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from crtdiff.extract.dates import MONTHS
 from crtdiff.reference.countries import CountryTable
+from crtdiff.reference.places import WIDE_LEVELS, PlaceTable
+from crtdiff.reference.places import Place as PlaceRow
 
-_PARTICLES = {"de", "du", "al", "el", "of", "la", "le", "ad", "ash", "bin"}
-_PLACE = re.compile(
-    r"\b(?P<prep>in|at|near|outside|around|on the outskirts of|(?:neighbou?rhoods?|suburbs?|"
-    r"outskirts|town|city|village|area|district|province) of|attack on|attacked|targeting)\s+"
-    r"(?:the\s+(?:town|village|city|region|area|camp|commune)\s+of\s+|the\s+)?"
-    r"(?P<place>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|du|al|el|la|le))*)"
+_PARTICLES = {"de", "du", "al", "el", "of", "la", "le", "ad", "ash", "bin", "del", "da", "di",
+              "des", "es", "ez"}  # fmt: skip
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİĶĹĽŁŃŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_NAME_WORD = rf"(?:(?:al|el|ad|an|ar|as|ash|at|az|ez)-)?[{_UPPER}][\w’'.-]*"
+_ADMIN = r"town|village|city|area|district|province|region|state|governorate|county"
+_DIRECTION = (
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|northeastern|"
+    r"northwestern|southeastern|southwestern|downtown|central|greater|old|rural)\s+)?"
 )
+_PLACE = re.compile(
+    r"\b(?P<prep>in|at|on|near|outside|around|from|on the outskirts of|(?:neighbou?rhoods?|"
+    rf"suburbs?|outskirts|cent(?:er|re)|{_ADMIN}) of|attack on|attacked|targeting|stormed|"
+    r"struck|bombed|raided)\s+"
+    rf"(?:the\s+(?P<kind>{_ADMIN}|island|camp|commune)\s+of\s+|the\s+)?{_DIRECTION}"
+    rf"(?P<place>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:del|des|de|du|al|el|la|le|da|di|es|ez)\b))*)"
+)
+_AND_MORE = re.compile(rf"\s+(?:and|&)\s+{_NAME_WORD}")
+""""Jammu and Kashmir": a name with "and" in it, taken only when the table lists it."""
 _COUNTRY_AFTER = re.compile(r",\s*(?P<country>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})")
 _NOT_PLACES = {
     "the",
@@ -40,8 +54,15 @@ _NOT_PLACES = {
     "their",
 }
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_RANKS = {"attack on": 1, "attacked": 1, "targeting": 1, "near": 2, "around": 2}
-_REGION_WORD = re.compile(r"\s+(?:region|province|state|department|area|district)\b", re.I)
+_RANKS = {"attack on": 1, "attacked": 1, "targeting": 1, "stormed": 1, "struck": 1,
+          "bombed": 1, "raided": 1, "on": 1, "near": 2, "around": 2, "outside": 2,
+          "from": 2}  # fmt: skip
+_WIDE_AFTER = re.compile(
+    r"\s+(?:region|province|state|department|area|district|governorate|county)\b", re.I
+)
+_TOWN_AFTER = re.compile(r"\s+(?:town|city|village)\b")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:town|city|village|in|at|on|near|and|of|from|with|to)\b)[a-z]")
+_WIDE_WORD = re.compile(r"\s+(?:Region|State|Province|Governorate|County|Department|District)$")
 _DEMONYM = re.compile(r"(?:ian|ien|ese|ish|ani|ali|ean|ois)$")
 
 
@@ -50,56 +71,214 @@ class Place:
     """A place phrase and the country it designates or lies in."""
 
     place: str | None
+    """As written (without a trailing "region" or "State")."""
     country: str | None
     start: int | None
     rank: int = 0
     """0 where it happened ("in Gao"), 1 what was attacked ("attacked the JW Marriott"),
     2 what it was close to ("near Bamako")."""
+    written: str | None = None
+    """The phrase exactly as it stands in the text."""
+    region: str | None = None
+    """The region the text names with it ("Bosso town in the Diffa region": Diffa)."""
+    canonical: str | None = None
+    """The name places.csv gives it; None when the table does not list it."""
+    wide: bool = False
+    """A region, district or area rather than a town or site."""
+    level: str | None = None
+    """Its level in the places table (region, district, town, area)."""
 
 
 def _clean(candidate: str) -> str:
     words = candidate.split()
-    while words and words[-1].lower() in _PARTICLES:
+    while words and words[-1] in _PARTICLES:
         words.pop()
     return " ".join(words)
 
 
+def _resolve(
+    written: str, wide: bool, town: bool, places: PlaceTable | None, home: str | None
+) -> PlaceRow | None:
+    """The table row a place phrase names: a region when the text says "region" ("the Diffa
+    region"), a town when it says "town" or nothing ("Diffa")."""
+    if places is None:
+        return None
+    if wide:
+        for level in WIDE_LEVELS:
+            row = places.lookup(written, home, level)
+            if row is not None and row.level == level:
+                return row
+        return None
+    row = places.lookup(written, home, "town" if town else None)
+    return None if row is not None and town and row.level != "town" else row
+
+
+def _candidate(
+    match: re.Match[str],
+    text: str,
+    countries: CountryTable,
+    places: PlaceTable | None,
+    home: str | None,
+) -> Place | None:
+    start, _end = match.span("place")
+    candidate = _clean(match.group("place").rstrip(".,"))
+    first = candidate.split()[0].lower().rstrip("’'s") if candidate else ""
+    if not candidate or first in _NOT_PLACES or first in MONTHS or first in _WEEKDAYS:
+        return None
+    bare = candidate.removesuffix("’s").removesuffix("'s")
+    owner = re.match(r"(?P<town>.+?)[’']s\s", candidate)
+    if owner is not None and places is not None and places.lookup(owner["town"], home, "town"):
+        candidate = bare = owner["town"]  # "Dhaka’s Gulshan district", "Bamako’s Hotel Nord Sud"
+    resolved = countries.resolve(bare)
+    if resolved is not None:
+        return Place(None, resolved.name, start)
+    longer = _AND_MORE.match(text, start + len(candidate))
+    if longer is not None and places is not None:
+        joined = candidate + longer.group()
+        if places.lookup(joined, home) is not None:
+            candidate = bare = joined
+    rank = _RANKS.get(match.group("prep"), 0)
+    after_text = text[start + len(candidate) :]
+    wide = bool(_WIDE_AFTER.match(after_text))
+    row = _resolve(bare, wide, bool(_TOWN_AFTER.match(after_text)), places, home)
+    shown = bare
+    stripped = _WIDE_WORD.sub("", bare)
+    if row is None and stripped != bare:
+        shown, wide, row = stripped, True, _resolve(stripped, True, False, places, home)
+    if row is None and len(candidate.split()) == 1 and _DEMONYM.search(candidate):
+        return None  # "Malian", "Nigerien": adjectives, not places
+    # "the Radisson hotel", "Chevron’s Okan platform" name a site
+    named = text[:start].endswith(("the ", "The ")) or "’s " in candidate or "'s " in candidate
+    if row is None and rank == 1 and not named and _NOUN_AFTER.match(after_text) and not wide:
+        return None  # "attacked Tuareg civilians": a word that qualifies the victims
+    if row is not None:
+        wide = row.level in WIDE_LEVELS
+    after = _COUNTRY_AFTER.match(text, start + len(candidate))
+    follows = countries.resolve(after.group("country")) if after is not None else None
+    country = row.country if row is not None else follows.name if follows else None
+    region = None
+    if after is not None and follows is None and not wide:
+        region = _region_after(after, row, places, country or home)
+    if match.group("kind") in ("town", "village", "city", "island"):
+        rank = min(rank, 0)  # "the island of Koulfoua": a place of its own, not a site
+    return Place(
+        shown,
+        country,
+        start,
+        rank,
+        written=candidate,
+        region=region,
+        canonical=row.name if row is not None else None,
+        wide=wide,
+        level=row.level if row is not None else None,
+    )
+
+
+def _region_after(
+    after: re.Match[str], row: PlaceRow | None, places: PlaceTable | None, country: str | None
+) -> str | None:
+    """ "in Medan, North Sumatra", "in Hargeisa, Somaliland": the region a town's name is
+    followed by; not the next town of a list ("in Gao, Timbuktu, and Kidal")."""
+    written = after.group("country")
+    known = places.lookup(written, country, "region") if places is not None else None
+    if known is not None and known.level == "region":
+        return written if row is None or row.region in (None, known.name) else None
+    ends = after.string[after.end() : after.end() + 12]
+    if known is None and re.match(r"\s*(?:[;.)]|,(?!\s+and\s+[A-Z])|$)", ends):
+        return written
+    if known is None and _WIDE_AFTER.match(ends):
+        return written  # "in Sholakia, Kishoreganj district"
+    return None
+
+
 def place_candidates(
-    text: str, countries: CountryTable, blocked: list[tuple[int, int]] | None = None
+    text: str,
+    countries: CountryTable,
+    blocked: list[tuple[int, int]] | None = None,
+    places: PlaceTable | None = None,
+    home: str | None = None,
 ) -> list[Place]:
     """Every place phrase after a location preposition, in order; a country name gives a
-    candidate with no place (skipping names of groups, bodies, months and adjectives)."""
+    candidate with no place (skipping names of groups, bodies, months and adjectives).
+    `home` is the chapter's country, whose places the table prefers."""
     blocked = blocked or []
     found: list[Place] = []
     for match in _PLACE.finditer(text):
         start, end = match.span("place")
         if any(s < end and start < e for s, e in blocked):
             continue
-        candidate = _clean(match.group("place").rstrip(".,"))
-        first = candidate.split()[0].lower().rstrip("’'s") if candidate else ""
-        if not candidate or first in _NOT_PLACES or first in MONTHS or first in _WEEKDAYS:
-            continue
-        resolved = countries.resolve(candidate.removesuffix("’s").removesuffix("'s"))
-        if resolved is not None:
-            found.append(Place(None, resolved.name, start))
-            continue
-        if len(candidate.split()) == 1 and _DEMONYM.search(candidate) and candidate.istitle():
-            continue  # "Malian", "Nigerien": adjectives, not places
-        after = _COUNTRY_AFTER.match(text, end)
-        follows = countries.resolve(after.group("country")) if after is not None else None
-        rank = _RANKS.get(match.group("prep"), 0)
-        found.append(Place(candidate, follows.name if follows else None, start, rank))
+        candidate = _candidate(match, text, countries, places, home)
+        if candidate is not None:
+            found.append(candidate)
+            found += _listed_after(candidate, text, places, home)
     return found
 
 
+_NEXT_NAME = re.compile(rf",?\s+(?:and|&)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})")
+
+
+def _listed_after(
+    first: Place, text: str, places: PlaceTable | None, home: str | None
+) -> list[Place]:
+    """ "struck Bangalore and Ahmedabad": a second town of the table listed with the first."""
+    if places is None or first.start is None or first.written is None or first.place is None:
+        return []
+    after = _NEXT_NAME.match(text, first.start + len(first.written))
+    if after is None:
+        return []
+    row = places.lookup(after["name"], home, "town")
+    if row is None or row.level != "town":
+        return []
+    return [
+        Place(
+            after["name"],
+            row.country,
+            after.start("name"),
+            first.rank,
+            written=after["name"],
+            canonical=row.name,
+            level=row.level,
+        )
+    ]
+
+
+def _region_of(chosen: Place, wides: list[Place]) -> str | None:
+    """The region the text names after the place ("Bosso town in the Diffa region", "in
+    Medan, North Sumatra"); none for a place that is itself a region."""
+    if chosen.region is not None:
+        return chosen.region
+    later = [w for w in wides if w is not chosen and (chosen.start or 0) <= (w.start or 0)]
+    return next((w.place for w in later if w.level in (None, "region")), None)
+
+
+def _country(text: str, candidates: list[Place]) -> str | None:
+    """The country the text names for the event: the first one named where it happened, in
+    the clause of the first place ("kidnapped from her home on Manda Island; she later died
+    in Somalia" happened in Kenya)."""
+    first = next((c.start for c in candidates if c.start is not None), 0)
+    clause_end = text.find(";", first)
+    for c in candidates:
+        if c.place is None and c.rank < 2:
+            if clause_end >= 0 and (c.start or 0) > clause_end:
+                return None
+            return c.country
+    return None
+
+
 def find_place(
-    text: str, countries: CountryTable, blocked: list[tuple[int, int]] | None = None
+    text: str,
+    countries: CountryTable,
+    blocked: list[tuple[int, int]] | None = None,
+    places: PlaceTable | None = None,
+    home: str | None = None,
 ) -> Place:
-    """The first place named, and the country: a country name sets the country and the search
-    goes on for a town ("abducted in Niger along the Malian border" is in Niger, no town)."""
-    candidates = place_candidates(text, countries, blocked)
-    country = next((c.country for c in candidates if c.place is None), None)
-    towns = [c for c in candidates if c.place is not None]
+    """The first place named, its region and country: a country name sets the country and the
+    search goes on for a town ("abducted in Niger along the Malian border" is in Niger, no
+    town); a town the table knows brings its own region and country."""
+    candidates = place_candidates(text, countries, blocked, places, home)
+    country = _country(text, candidates)
+    towns = [c for c in candidates if c.place is not None and not c.wide]
+    wides = [c for c in candidates if c.place is not None and c.wide]
     # Where, then what, then near what: "attacked the JW Marriott ... in Jakarta" happened in
     # Jakarta; "attacked Le Campement Kangaba, a resort near Bamako" at the resort.
     towns.sort(key=lambda c: c.rank)
@@ -107,25 +286,38 @@ def find_place(
         # "near Eagle Square in Abuja": the town the site lies in.
         inner = next((t for t in towns[index + 1 :] if _right_after(text, town, t)), None)
         chosen = inner or town
-        return Place(chosen.place, chosen.country or town.country or country, chosen.start)
+        return replace(
+            chosen,
+            country=chosen.country or town.country or country,
+            region=_region_of(chosen, wides),
+        )
+    if wides:
+        first = wides[0]
+        return replace(first, country=first.country or country, region=_region_of(first, wides))
     return Place(None, country, None)
 
 
 def _right_after(text: str, outer: Place, inner: Place) -> bool:
     """True when `inner` follows `outer` as "<outer> in <inner>"."""
-    if outer.start is None or inner.start is None or outer.place is None:
+    if outer.start is None or inner.start is None or outer.written is None:
         return False
-    gap = text[outer.start + len(outer.place) : inner.start]
-    after = text[inner.start + len(inner.place or "") :]
-    # A town, not a region: "near Tiabongou in the Sahel region" happened in Tiabongou.
-    return bool(re.fullmatch(r",?\s+in\s+", gap)) and not _REGION_WORD.match(after)
+    gap = text[outer.start + len(outer.written) : inner.start]
+    # "Eagle Square in Abuja", "the Andino shopping center in Bogota"
+    return bool(re.fullmatch(rf"(?:\s+[a-z][\w’'-]*){{0,3}},?\s+in\s+(?:the\s+)?{_DIRECTION}", gap))
 
 
 def place_near(
-    text: str, position: int, countries: CountryTable, blocked: list[tuple[int, int]]
+    text: str,
+    position: int,
+    countries: CountryTable,
+    blocked: list[tuple[int, int]],
+    places: PlaceTable | None = None,
+    home: str | None = None,
 ) -> Place:
     """The place named closest to a position (the date of an event mentioned in passing)."""
-    towns = [c for c in place_candidates(text, countries, blocked) if c.place is not None]
+    towns = [
+        c for c in place_candidates(text, countries, blocked, places, home) if c.place is not None
+    ]
     if not towns:
-        return find_place(text[position:], countries)
+        return find_place(text[position:], countries, places=places, home=home)
     return min(towns, key=lambda c: abs((c.start or 0) - position))

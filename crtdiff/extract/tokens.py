@@ -39,10 +39,19 @@ def tokenize(text: str) -> list[Token]:
             tokens.append(Token(word, word.lower(), m.start(), m.end()))
         else:
             raw = _APOSTROPHES.sub("'", word)
-            tokens.append(Token(raw, fold_word(word), m.start(), m.end()))
+            end = m.end()
+            if raw.endswith("'s") and len(raw) > 3:
+                # "AQIM’s leadership": the name is AQIM, the possessive is no part of it.
+                raw, word, end = raw[:-2], word[:-2], end - 2
+            tokens.append(Token(raw, fold_word(word), m.start(), end))
     return tokens
 
 
 def words(text: str) -> list[str]:
-    """The words of a written form, as written (for building patterns)."""
-    return [_APOSTROPHES.sub("'", m.group()) for m in _WORD.finditer(text)]
+    """The words of a written form, as written (for building patterns), a possessive 's
+    left out as tokenize leaves it out."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = _APOSTROPHES.sub("'", m.group())
+        out.append(word[:-2] if word.endswith("'s") and len(word) > 3 else word)
+    return out

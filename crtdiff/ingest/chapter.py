@@ -18,6 +18,7 @@ from crtdiff.ingest.html_blocks import parse_html_page
 from crtdiff.ingest.identify import OnMismatch, resolve_country, resolve_year
 from crtdiff.ingest.metadata import PageText, add_text_clues, gather_clues
 from crtdiff.ingest.pdf_volume import read_pdf_volume
+from crtdiff.ingest.provenance import Provenance, stated_provenance
 from crtdiff.ingest.raw import RawSource
 from crtdiff.ingest.region_pages import country_headings, select_country
 from crtdiff.ingest.sections import plan_sections
@@ -40,6 +41,8 @@ _FRENCH = frozenset(
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MIN_CHAPTER_CHARS = 200
+_HEADER_BLOCKS = 12
+"""Blocks at the top of a page searched for a dated header line."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class _Page:
     metadata: list[str]
     dropped: list[str]
     repairs: list[str]
+    provenance: Provenance
+    """The official URL and publication date the page states."""
 
 
 def _decode_and_block(raw: RawSource, furniture: Furniture) -> _Page:
@@ -78,22 +83,40 @@ def _decode_and_block(raw: RawSource, furniture: Furniture) -> _Page:
         volume = read_pdf_volume(raw.data, raw.uri)
         titles = [volume.title] if volume.title else []
         running = list(volume.running_headers)
-        return _Page(fmt, PDF_TEXT.name, volume.blocks, titles, None, [], running, [])
+        provenance = _provenance(raw, Provenance(), volume.blocks)
+        return _Page(fmt, PDF_TEXT.name, volume.blocks, titles, None, [], running, [], provenance)
     decoded = decode_bytes(raw.data, declared)
     text = normalize_text(decoded.text)
     host = detect_host(raw.uri, text, HOSTS)
     if fmt is not SourceFormat.HTML:
         clean = drop_furniture_lines(text, furniture)
         blocks = text_to_blocks(clean.text)
-        return _Page(fmt, host.name, blocks, [], None, [], clean.dropped, decoded.repairs)
-    page = parse_html_page(text, host)
+        provenance = _provenance(raw, Provenance(), blocks)
+        return _Page(
+            fmt, host.name, blocks, [], None, [], clean.dropped, decoded.repairs, provenance
+        )
+    page = parse_html_page(text, host, raw.data)
     is_document = re.match(r"\s*(?:<!doctype|<html)", text[:1024], re.IGNORECASE)
     if is_document and not re.search(r"</html\s*>|</body\s*>", text[-4096:], re.I):
         decoded.repairs.append("page looks truncated (no closing </body> or </html>)")
     titles = [t for t in (page.headline, page.title) if t]
+    provenance = _provenance(raw, page.provenance, page.blocks)
     return _Page(
-        fmt, host.name, page.blocks, titles, page.canonical_url, page.metadata, [], decoded.repairs
+        fmt,
+        host.name,
+        page.blocks,
+        titles,
+        page.canonical_url,
+        page.metadata,
+        [],
+        decoded.repairs,
+        provenance,
     )
+
+
+def _provenance(raw: RawSource, page_says: Provenance, blocks: list[Block]) -> Provenance:
+    header = [line for b in blocks[:_HEADER_BLOCKS] for line in b.text.split("\n")]
+    return stated_provenance(raw.uri, page_says, header)
 
 
 def _first_sentence(sections: list[Section]) -> str:
@@ -193,6 +216,9 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
             retrieved_at=raw.retrieved_at.astimezone(UTC),
             host=page.host,
             illustrative=raw.illustrative,
+            # Illustrative text never carries an official URL or date: it is not their text.
+            url=None if raw.illustrative else raw.url or page.provenance.url,
+            published=None if raw.illustrative else raw.published or page.provenance.published,
         ),
         title=clues.title or f"Country Reports on Terrorism {year}: {country.name}",
         body=assembled.body,
@@ -200,6 +226,11 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
         warnings=warnings,
     )
     return extract_facts(report, ref)
+
+
+def page_provenance(raw: RawSource, ref: Reference) -> Provenance:
+    """The official URL and publication date a page states (for any page, chapter or not)."""
+    return _decode_and_block(raw, ref.furniture).provenance
 
 
 def page_countries(raw: RawSource, ref: Reference) -> list[Country]:

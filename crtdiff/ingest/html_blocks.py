@@ -12,6 +12,7 @@ from crtdiff.ingest.blocks import (
     split_run_together,
 )
 from crtdiff.ingest.hosts.profile import HostProfile
+from crtdiff.ingest.provenance import Provenance, meta_provenance
 from crtdiff.text.normalize import normalize_text
 
 _SKIP = frozenset(
@@ -90,6 +91,8 @@ class HtmlPage:
     title: str | None
     headline: str | None
     canonical_url: str | None
+    provenance: Provenance = field(default_factory=Provenance)
+    """Official URL and publication date the page's head states."""
     blocks: list[Block] = field(default_factory=list)
     metadata: list[str] = field(default_factory=list)
     """Lines of the furniture elements removed (a mirror's "Countries:", "Published:")."""
@@ -227,7 +230,7 @@ def _container(tree: LexborHTMLParser, host: HostProfile) -> LexborNode | None:
     return tree.body
 
 
-def parse_html_page(html: str, host: HostProfile) -> HtmlPage:
+def parse_html_page(html: str, host: HostProfile, data: bytes = b"") -> HtmlPage:
     """Parse a page: titles and canonical URL first, then furniture removal and the body walk."""
     tree = LexborHTMLParser(html)
     title_node = tree.css_first("title")
@@ -237,6 +240,7 @@ def parse_html_page(html: str, host: HostProfile) -> HtmlPage:
         headline=collapse_spaces(h1.text(deep=True)) if h1 is not None else None,
         canonical_url=_meta(tree, "link[rel=canonical]", "href")
         or _meta(tree, "meta[property='og:url']", "content"),
+        provenance=meta_provenance(tree, data),
     )
     for selector in (*_GLOBAL_FURNITURE, *host.remove_selectors):
         for node in tree.css(selector):

@@ -13,3 +13,7 @@ class RawSource:
     retrieved_at: datetime
     illustrative: bool = False
     declared_encoding: str | None = None
+    url: str | None = None
+    """Official URL of this text when the catalogue knows it (else read from the page)."""
+    published: str | None = None
+    """Publication date when the catalogue knows it (else read from the page)."""

@@ -9,6 +9,10 @@ reports in memory: nothing is written to the result store only to be read back b
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.catalog.sources import resolve_source
@@ -25,18 +29,30 @@ from crtdiff.pipeline.settle import (
     Resolved,
     RunContext,
     chapter_page,
+    country_coverage,
     country_key,
     page_key,
     pair_pages,
     plan_pairs,
+    search_bundle,
 )
 from crtdiff.store.atomic import atomic_write_text
 from crtdiff.store.results import ResultStore
 from crtdiff.text.normalize import slugify
+from reports.archive import Archive
+from reports.group_pages import write_group_pages
 from reports.html import render_chapter_html, render_pair_html
+from reports.incidents_page import write_incidents_page
 from reports.markdown import render_pair_markdown
+from reports.search import (
+    SearchRecord,
+    chapter_record,
+    pair_record,
+    write_bundle,
+    write_search_page,
+)
 from reports.site import write_assets, write_country_page, write_index
-from reports.summaries import ChapterSummary, CountrySummary, PairSummary
+from reports.summaries import ChapterSummary, CountrySummary, CoverageRow, PairSummary
 from reports.tables import (
     TABLES,
     arrow_tables,
@@ -47,12 +63,18 @@ from reports.tables import (
     table_bytes,
     write_tables,
 )
+from reports.year_pages import write_year_pages
 from schemas import CountryReport
 from schemas.diff import YearDiff
+
+S = TypeVar("S", bound=BaseModel)
 
 
 def _internal(source: str, exc: Exception) -> str:
     return f"{source}: internal error ({type(exc).__name__}: {exc}); please report it"
+
+
+# --- a country's task ---------------------------------------------------------------------
 
 
 @dataclass
@@ -119,6 +141,7 @@ def _parse_and_store(
     report = parse_chapter(raw, request, ctx.reference)
     ctx.results.save("reports", key, report)
     ctx.results.save("chapters", key, ChapterSummary.of(report))
+    ctx.results.save("search", key, chapter_record(report))
     ctx.results.save_json("rows", key, report_rows(report))
     return report
 
@@ -174,6 +197,7 @@ def _compare(
             )
             ctx.results.save("diffs", plan.key, diff)
             ctx.results.save("pairs", plan.key, PairSummary.of(diff))
+            ctx.results.save("search", plan.key, pair_record(diff))
             ctx.results.save_json("rows", plan.key, diff_rows(diff))
             memory.diffs[plan.key] = diff
     except CrtdiffError as exc:
@@ -224,17 +248,33 @@ def _chapter_html(memory: _Reports, report_key: str) -> str:
     return render_chapter_html(memory.report(report_key))
 
 
+def _stored_summary(
+    ctx: RunContext, kind: str, key: str, model: type[S], make: Callable[[], S]
+) -> S:
+    """A stored summary, or one made again when missing or written by older code (a summary
+    that no longer loads must not silently vanish from the pages)."""
+    summary = ctx.results.load(kind, key, model)
+    if summary is None:
+        summary = make()
+        ctx.results.save(kind, key, summary)
+    return summary
+
+
 def _timeline(
-    key: str, entries: list[EntryOutcome], pairs: list[EntryOutcome], ctx: RunContext
+    key: str,
+    entries: list[EntryOutcome],
+    pairs: list[EntryOutcome],
+    ctx: RunContext,
+    memory: _Reports,
+    coverage: list[CoverageRow],
 ) -> None:
     """The country's timeline page, index summary and table rows, from the stored summaries."""
-    chapters = [ctx.results.load("chapters", o.report_key or "", ChapterSummary) for o in entries]
-    pair_summaries = [ctx.results.load("pairs", o.report_key or "", PairSummary) for o in pairs]
-    country = write_country_page(
-        ctx.out_dir,
-        [c for c in chapters if c is not None],
-        [p for p in pair_summaries if p is not None],
-    )
+    chapters = [_chapter_summary(ctx, memory, o.report_key or "") for o in entries]
+    pair_summaries = [_pair_summary(ctx, memory, o.report_key or "") for o in pairs]
+    country = write_country_page(ctx.out_dir, chapters, pair_summaries, coverage)
+    records = [_search_record(ctx, memory, o, pair=False) for o in entries]
+    records += [_search_record(ctx, memory, o, pair=True) for o in pairs]
+    write_bundle(search_bundle(ctx.out_dir, country.country), records)
     ctx.results.save("summaries", key, country)
     parts = [ctx.results.load_json("rows", o.report_key or "") or {} for o in entries + pairs]
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
@@ -243,6 +283,36 @@ def _timeline(
             rows[name] += table
     for name, table in arrow_tables(rows).items():
         ctx.results.save_bytes("summaries", key, f"{name}.arrow", table_bytes(table, "arrow"))
+
+
+def _diff(memory: _Reports, key: str) -> YearDiff:
+    diff = memory.diff(key)
+    if diff is None:
+        raise CrtdiffError(key, "diff missing from the result store")
+    return diff
+
+
+def _chapter_summary(ctx: RunContext, memory: _Reports, key: str) -> ChapterSummary:
+    return _stored_summary(
+        ctx, "chapters", key, ChapterSummary, lambda: ChapterSummary.of(memory.report(key))
+    )
+
+
+def _pair_summary(ctx: RunContext, memory: _Reports, key: str) -> PairSummary:
+    return _stored_summary(
+        ctx, "pairs", key, PairSummary, lambda: PairSummary.of(_diff(memory, key))
+    )
+
+
+def _search_record(
+    ctx: RunContext, memory: _Reports, outcome: EntryOutcome, *, pair: bool
+) -> SearchRecord:
+    key = outcome.report_key or ""
+
+    def make() -> SearchRecord:
+        return pair_record(_diff(memory, key)) if pair else chapter_record(memory.report(key))
+
+    return _stored_summary(ctx, "search", key, SearchRecord, make)
 
 
 def process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
@@ -269,14 +339,20 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
     if not ok:
         return CountryResult(job.country, entries, pairs, None, {}, rendered=False)
     outputs = _pages(ok, good_pairs, ctx, manifest, memory)
+    coverage = country_coverage(job.country, entries, ctx.catalog)
     key = country_key(
         ok,
         [p for p, (o, _) in zip(plans, compared, strict=True) if o.status is Status.OK],
         ctx.keys,
+        coverage,
     )
-    rendered = manifest.countries.get(job.country) != key or not ctx.results.has("summaries", key)
+    rendered = (
+        manifest.countries.get(job.country) != key
+        or not ctx.results.has("summaries", key)
+        or not (search_bundle(ctx.out_dir, job.country) / "pagefind.js").is_file()
+    )
     if rendered:
-        _timeline(key, ok, good_pairs, ctx)
+        _timeline(key, ok, good_pairs, ctx, memory, coverage)
     outputs[f"{slugify(job.country)}/index.html"] = key
     return CountryResult(job.country, entries, pairs, key, outputs, rendered)
 
@@ -301,3 +377,14 @@ def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
     write_assets(ctx.out_dir)
     write_index(ctx.out_dir, summaries)
     write_tables(concat_tables(parts), ctx.out_dir / "data")
+    write_archive_pages(ctx.out_dir, summaries)
+
+
+def write_archive_pages(out_dir: Path, summaries: list[CountrySummary]) -> None:
+    """The pages across countries (incidents, groups, years, search), from the stored country
+    summaries."""
+    archive = Archive.of(summaries)
+    write_incidents_page(out_dir, archive)
+    write_group_pages(out_dir, archive)
+    write_year_pages(out_dir, archive)
+    write_search_page(out_dir, [s.slug for s in archive.countries])

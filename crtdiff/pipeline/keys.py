@@ -40,6 +40,8 @@ class Keys:
             entry.country,
             str(entry.year),
             entry.chapter,
+            entry.url or "",
+            entry.published or "",
         )
 
     def diff(self, old_report: str, new_report: str) -> str:

@@ -17,6 +17,7 @@ from crtdiff.catalog.model import CatalogEntry
 from crtdiff.catalog.sources import Fetcher, ResolvedSource, fetch_or_snapshot, resolve_source
 from crtdiff.errors import CrtdiffError, FetchError
 from crtdiff.ingest.raw import RawSource
+from crtdiff.pipeline.coverage import coverage_digest, coverage_rows
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import (
@@ -30,9 +31,11 @@ from crtdiff.reference.countries import CountryTable
 from crtdiff.store.fingerprint import digest
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
+from crtdiff.text.normalize import slugify
 
 if TYPE_CHECKING:  # the tables load in a quarter of a second: the up-to-date check needs none
     from crtdiff.reference.bundle import Reference
+    from reports.summaries import CoverageRow
 
 
 @dataclass(frozen=True)
@@ -186,12 +189,31 @@ def pair_pages(o: EntryOutcome) -> list[str]:
     return [f"{stem}.html", f"{stem}.md"]
 
 
-def country_key(entries: list[EntryOutcome], pairs: list[PairPlan], keys: Keys) -> str:
-    """Key of a country's timeline page, summary and table rows."""
+def country_key(
+    entries: list[EntryOutcome], pairs: list[PairPlan], keys: Keys, coverage: "list[CoverageRow]"
+) -> str:
+    """Key of a country's timeline page, summary and table rows (and of its coverage: a year
+    newly unavailable shows on the page)."""
     report_keys = [
         o.report_key or "" for o in sorted(entries, key=lambda o: (o.chapter or "", o.year or 0))
     ]
-    return keys.country(report_keys, [p.key for p in pairs])
+    return digest(keys.country(report_keys, [p.key for p in pairs]), coverage_digest(coverage))
+
+
+def country_coverage(
+    country: str, outcomes: list[EntryOutcome], catalog: Catalog
+) -> "list[CoverageRow]":
+    """The coverage rows of one country's catalogue entries."""
+    return coverage_rows([e for e in catalog.entries if e.country == country], outcomes)
+
+
+SEARCH_BUNDLE = "pagefind"
+"""reports.search.BUNDLE (a test keeps them equal): that module loads the renderer."""
+
+
+def search_bundle(out_dir: Path, country: str) -> Path:
+    """A country's search index bundle."""
+    return out_dir / slugify(country) / SEARCH_BUNDLE
 
 
 def settle_country(
@@ -219,9 +241,12 @@ def settle_country(
     for o in ok:
         if not manifest.fresh(out, chapter_page(o), page_key(ctx.keys, o.report_key or "")):
             return None
-    key = country_key(ok, plan_pairs(ok, ctx.keys), ctx.keys)
     country = ok[0].country or ""
+    coverage = country_coverage(country, cached, ctx.catalog)
+    key = country_key(ok, plan_pairs(ok, ctx.keys), ctx.keys, coverage)
     if manifest.countries.get(country) != key or not ctx.results.has("summaries", key):
+        return None
+    if not (search_bundle(out, country) / "pagefind.js").is_file():
         return None
     return pairs, key
 
@@ -313,5 +338,17 @@ def site_index(
     if wanted:
         country_keys = {**manifest.countries, **country_keys}
     key = index_key(country_keys, ctx.keys)
-    stale = manifest.index != key or not (ctx.out_dir / "index.html").is_file()
+    stale = manifest.index != key or not archive_pages_present(ctx.out_dir)
     return country_keys, key, stale
+
+
+ARCHIVE_PAGES = (
+    "index.html", "incidents.html", "groups/index.html", "years/index.html", "search.html",
+    "assets/search-bundles.js",
+)  # fmt: skip
+"""Pages written with the index: when one is missing, the index is rendered again."""
+
+
+def archive_pages_present(out_dir: Path) -> bool:
+    """True when every page written with the index is on disk."""
+    return all((out_dir / page).is_file() for page in ARCHIVE_PAGES)

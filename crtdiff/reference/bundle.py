@@ -12,6 +12,8 @@ from crtdiff.reference.editions import Editions, load_editions
 from crtdiff.reference.furniture import Furniture, load_furniture
 from crtdiff.reference.gazetteer import Gazetteer, load_gazetteer
 from crtdiff.reference.headings import HeadingVariant, load_headings
+from crtdiff.reference.places import PlaceTable, load_places
+from crtdiff.reference.state_forces import StateForces, load_state_forces
 from crtdiff.reference.topics import TopicTerms, load_topics
 
 
@@ -24,9 +26,13 @@ class Reference:
     topics: TopicTerms
     gazetteer: Gazetteer
     names: NameMatcher
-    """Matcher of every group and organisation name (built once: ~10 ms)."""
+    """Matcher of every group, organisation and state-force name (built once: ~10 ms);
+    state forces with names of their own come out under ids prefixed "force:" (missions are
+    matched as the organisations that name them)."""
     fuzzy: FuzzyIndex
     """Multi-word group names for the guarded similarity fallback."""
+    places: PlaceTable
+    forces: StateForces
     furniture: Furniture
     """Page furniture lines of every host."""
     editions: Editions
@@ -46,8 +52,15 @@ def load_reference(folder: Path = REFERENCE_DIR) -> Reference:
         gazetteer=(
             gazetteer := load_gazetteer(folder / "groups.csv", folder / "organisations.csv")
         ),
-        names=NameMatcher(gazetteer.entries.values()),
+        names=NameMatcher(
+            [
+                *gazetteer.entries.values(),
+                *(forces := load_state_forces(folder / "state_forces.csv")).entries,
+            ]
+        ),
         fuzzy=build_fuzzy_index(gazetteer),
+        places=load_places(folder / "places.csv"),
+        forces=forces,
         furniture=load_furniture(folder / "furniture.csv"),
         editions=load_editions(folder / "crt_editions.csv"),
         country_terms=load_country_terms(folder / "country_terms.csv", folder / "countries.csv"),

@@ -51,14 +51,21 @@ def _add(terms: dict[str, str], term: str, country: str, where: str, strict: boo
 
 
 def _place_rows(path: Path, countries: CountryTable) -> Iterator[tuple[str, str]]:
-    """(term, country) of a places table, when one exists; rows it cannot place are skipped."""
+    """(term, country) of a places table, when one exists; rows it cannot place are skipped,
+    and so are regions (names such as "Centre", "East" or "Sahel" tell no country) and names
+    that places of two countries share ("Tripoli")."""
     if not path.is_file():
         return
+    placed: dict[str, set[str]] = {}
     for _, row in read_rows(path, ["name", "country"], "places table", extra_columns=True):
         country = countries.resolve(row["country"])
-        if country is not None:
-            for term in [row["name"], *_split(row.get("variants") or "")]:
-                yield term.strip(), country.name
+        if country is None or (row.get("level") or "town") != "town":
+            continue
+        for term in [row["name"], *_split(row.get("variants") or "")]:
+            placed.setdefault(term.strip(), set()).add(country.name)
+    for term, owners in placed.items():
+        if len(owners) == 1:
+            yield term, next(iter(owners))
 
 
 @lru_cache(maxsize=4)

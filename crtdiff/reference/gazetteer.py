@@ -1,15 +1,15 @@
 """Groups (data/reference/groups.csv) and organisations (organisations.csv): names, acronyms,
 aliases, and the rename and merger links between groups."""
 
-import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from crtdiff.errors import ConfigError
 from crtdiff.paths import REFERENCE_DIR
+from crtdiff.reference.table import read_rows
 from crtdiff.text.normalize import match_key
 from schemas import OrganisationKind
 
@@ -70,17 +70,6 @@ def _date(value: str, where: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise ConfigError(where, f"{value!r} is not an ISO date") from exc
-
-
-def _read(path: Path, columns: list[str]) -> list[tuple[str, dict[str, str]]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if reader.fieldnames != columns:
-                raise ConfigError(str(path), f"columns must be {', '.join(columns)}")
-            return [(f"{path.name} line {n}", row) for n, row in enumerate(reader, start=2)]
-    except OSError as exc:
-        raise ConfigError(str(path), f"cannot read table ({exc.strerror})") from exc
 
 
 def _group(where: str, row: dict[str, str]) -> Entry:
@@ -166,11 +155,57 @@ def is_acronym(name: str) -> bool:
     )
 
 
+_BRANCH = re.compile(r"^ISIS(?:-|\s+in\s+)(?P<the>the\s+)?(?P<place>.+?)(?:\s+Province)?$")
+
+
+def branch_forms(name: str) -> tuple[str, ...]:
+    """The usual spellings of an ISIS branch ("ISIS-Libya": "ISIL-Libya", "ISIS in Libya",
+    "Islamic State in Libya", "Islamic State Libya Province", ...), so that every row of a
+    branch is matched whichever the chapter uses."""
+    match = _BRANCH.match(name)
+    if match is None:
+        return ()
+    place = match.group("place")
+    the = "the " if match.group("the") else ""
+    forms = [f"{core}-{place}" for core in ("ISIS", "ISIL")]
+    for core in ("ISIS", "ISIL", "Islamic State"):
+        forms += [f"{core} in {the}{place}", f"{core} {place} Province"]
+    forms += [f"Islamic State's {place} Province", f"Islamic State of {the}{place}"]
+    if the:
+        forms += [f"{core} in {place}" for core in ("ISIS", "ISIL", "Islamic State")]
+    return tuple(forms)
+
+
+def _with_branch_forms(rows: list[tuple[str, Entry]]) -> list[tuple[str, Entry]]:
+    """Rows with the generated spellings of ISIS branches that no row already uses."""
+    taken = {(n if is_acronym(n) else match_key(n)) for _, e in rows for n in e.names}
+    out = []
+    for where, entry in rows:
+        extra = []
+        for form in branch_forms(entry.name) if entry.is_group else ():
+            key = form if is_acronym(form) else match_key(form)
+            if key not in taken:
+                taken.add(key)
+                extra.append(form)
+        out.append(
+            (where, replace(entry, aliases=entry.aliases + tuple(extra)) if extra else entry)
+        )
+    return out
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(
     groups_path: Path = GROUPS_FILE, organisations_path: Path = ORGANISATIONS_FILE
 ) -> Gazetteer:
     """Read and validate both tables together (no written form may name two entries)."""
-    rows = [(w, _group(w, r)) for w, r in _read(groups_path, _GROUP_COLUMNS)]
-    rows += [(w, _organisation(w, r)) for w, r in _read(organisations_path, _ORG_COLUMNS)]
-    return Gazetteer(_validate(rows))
+    rows = [
+        (w, _group(w, r))
+        for n, r in read_rows(groups_path, _GROUP_COLUMNS, "groups table")
+        if (w := f"{groups_path.name} line {n}")
+    ]
+    rows += [
+        (w, _organisation(w, r))
+        for n, r in read_rows(organisations_path, _ORG_COLUMNS, "organisations table")
+        if (w := f"{organisations_path.name} line {n}")
+    ]
+    return Gazetteer(_validate(_with_branch_forms(rows)))

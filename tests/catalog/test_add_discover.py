@@ -183,3 +183,42 @@ def test_discover_reports_real_failures(catalog: Path, state_gov: Site) -> None:
     assert old.stdout.startswith("Mali 2015: cannot be guessed: chapters before 2017 sit in")
     assert "--all-countries" in old.stdout
     assert "no_pattern" not in old.stdout
+
+
+NIGER_PAGE = (FIXTURES / "pages" / "state-gov-2019-niger.html").read_text(encoding="utf-8")
+CANONICAL = "https://2017-2021.state.gov/reports/country-reports-on-terrorism-2019/niger/"
+DATED = NIGER_PAGE.replace(
+    "</head>",
+    '<meta property="article:published_time" content="2020-06-24T14:05:00+00:00" />\n</head>',
+)
+
+
+def test_discover_records_the_url_and_date_the_page_states(
+    catalog: Path, reference: Reference
+) -> None:
+    pages = {"/reports/country-reports-on-terrorism-2019/niger/": DATED.encode()}
+    with serve(Site(pages=pages)) as site:
+        probes = discover(catalog, 2019, ["Niger"], reference, fetch_direct, site.base_url)
+    assert probes[0].outcome is Found.ADDED
+    entry = load_catalog(catalog, reference.countries).find("Niger", 2019)
+    assert entry is not None
+    assert (entry.url, entry.published) == (CANONICAL, "2020-06-24")
+    text = catalog.read_text(encoding="utf-8")
+    assert f'url = "{CANONICAL}"' in text and 'published = "2020-06-24"' in text
+
+
+def test_add_file_records_provenance_and_keeps_what_a_new_copy_does_not_state(
+    catalog: Path, reference: Reference, tmp_path: Path
+) -> None:
+    saved = tmp_path / "niger-2019.html"
+    saved.write_text(DATED, encoding="utf-8")
+    assert add_file(catalog, "Niger", 2019, saved, reference).change == "added"
+    entry = load_catalog(catalog, reference.countries).find("Niger", 2019)
+    assert entry is not None and (entry.url, entry.published) == (CANONICAL, "2020-06-24")
+    undated = tmp_path / "niger-2019-again.html"
+    undated.write_text(NIGER_PAGE.replace("Niger.", "Niger. ") + "\n", encoding="utf-8")
+    assert add_file(catalog, "Niger", 2019, undated, reference).change == "updated"
+    entry = load_catalog(catalog, reference.countries).find("Niger", 2019)
+    assert entry is not None and (entry.url, entry.published) == (CANONICAL, "2020-06-24")
+    plain = add_file(catalog, "Niger", 2012, FIXTURES / "chapters" / "niger-2012.txt", reference)
+    assert (plain.entry.url, plain.entry.published) == (None, None)

@@ -94,6 +94,8 @@ def test_region_pages_are_fetched_once_for_all_their_countries(
         "Kenya",
     }
     assert ("Somalia", "safe-haven") in {(e.country, e.chapter) for e in loaded.entries}
+    # The region pages' dated header is the publication date of every chapter on them.
+    assert {e.published for e in loaded.entries} == {"2014-04-30"}
     assert found.pages_fetched == 1 + len(paths) + 1  # index, regions, safe havens
     assert not any(path.endswith((".pdf", "210200.htm", "210201.htm")) for path in site.hits)
 

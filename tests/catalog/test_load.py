@@ -108,3 +108,32 @@ def test_files_dropped_into_raw_are_picked_up(tmp_path: Path, reference: Referen
         ("Mali", 2016, "raw/mali/2016.txt"),
         ("Burkina Faso", 2019, "raw/burkina-faso/2019.html"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('url = "ftp://www.state.gov/x"', "url must be an http(s) URL"),
+        ('published = "July 2017"', "published"),
+        ('published = "2017-7-26"', "published"),
+    ],
+)
+def test_bad_provenance_is_rejected_alone(
+    tmp_path: Path, reference: Reference, line: str, problem: str
+) -> None:
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "x.txt").write_text("x")
+    path = tmp_path / "sources.toml"
+    path.write_text(
+        f'[[report]]\ncountry = "Mali"\nyear = 2016\nsource = "raw/x.txt"\n{line}\n'
+        '[[report]]\ncountry = "Mali"\nyear = 2017\nsource = "raw/x.txt"\n'
+        'url = "https://www.state.gov/y/"\npublished = "2018-09"\n',
+        encoding="utf-8",
+    )
+    catalog = load_catalog(path, reference.countries)
+    assert [r.reason for r in catalog.rejected if problem in r.reason]
+    good = catalog.find("Mali", 2017)
+    assert good is not None and (good.url, good.published) == (
+        "https://www.state.gov/y/",
+        "2018-09",
+    )

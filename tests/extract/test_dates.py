@@ -9,7 +9,6 @@ from crtdiff.extract.dates import find_dates, invalid_dates
         ("On January 7, a Swiss citizen", "2016-01-07", None, "day", None),
         ("During June 18-19, attacks", "2016-06-18", "2016-06-19", "day", None),
         ("In four attacks from May 16 to 25, AS", "2016-05-16", "2016-05-25", "day", None),
-        ("On June 3 and 6, bombs", "2016-06-03", "2016-06-06", "day", None),
         ("At the beginning of October, gunmen", "2016-10", None, "approximate", None),
         ("In mid-December, a convoy", "2016-12", None, "approximate", None),
         ("In late March 2015, x", "2015-03", None, "approximate", 2015),
@@ -44,3 +43,29 @@ def test_impossible_dates_are_not_dates() -> None:
 
 def test_may_the_verb_is_not_a_month() -> None:
     assert find_dates("Assets may remain frozen.", 2016) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # A list of days is so many dates, not a range (issue #10).
+        ("On July 8 and September 6, gunmen attacked", ["2016-07-08", "2016-09-06"]),
+        ("On June 3 and 6, bombs exploded", ["2016-06-03", "2016-06-06"]),
+        ("On March 2, 9, and 14, gunmen attacked", ["2016-03-02", "2016-03-09", "2016-03-14"]),
+        ("including May 24, when two suicide bombers", ["2016-05-24"]),
+        ("and a June 30 stabbing at a mosque", ["2016-06-30"]),
+    ],
+)
+def test_lists_of_days_are_several_dates(text: str, dates: list[str]) -> None:
+    found = find_dates(text, 2016)
+    assert [d.date for d in found] == dates
+    assert all(d.date_end is None and d.precision.value == "day" for d in found)
+    assert all(text[d.start : d.end] == d.text for d in found)
+
+
+@pytest.mark.parametrize(
+    "text", ["From July 8 to September 6, a curfew held", "between July 8 and September 6"]
+)
+def test_a_range_stays_one_date_with_an_end(text: str) -> None:
+    [phrase] = find_dates(text, 2016)
+    assert (phrase.date, phrase.date_end) == ("2016-07-08", "2016-09-06")

@@ -87,3 +87,14 @@ def test_similarity_never_shortens_or_lengthens_a_name(parse: ParseFn) -> None:
     )
     assert [g.id for g in report.groups] == ["aqap", "aqi"]
     assert "fuzzy_group_name" not in [w.code for w in report.warnings]
+
+
+def test_a_possessive_is_no_part_of_a_name(parse: ParseFn) -> None:
+    report = parse(
+        chapter("AQIM’s leadership praised the attack. The Lord's Resistance Army was quiet."),
+        "mali-2016.txt",
+    )
+    assert [(g.id, [m.text for m in g.mentions]) for g in report.groups] == [
+        ("aqim", ["AQIM"]),
+        ("lra", ["Lord's Resistance Army"]),
+    ]

@@ -23,7 +23,11 @@ def ids(text: str, reference: Reference) -> list[str]:
         ("calls for an Islamic state in the region", []),
         ("the ISIL (Da’esh) and al-Qa’ida sanctions regime", ["unscr-1267"]),
         ("MINUSMA and Operation Barkhane", ["minusma", "operation-barkhane"]),
-        ("the antiterrorism unit (Forces Speciales Anti-terroristes, FORSAT)", []),
+        # A state force, never a group or body (state_forces.csv).
+        (
+            "the antiterrorism unit (Forces Speciales Anti-terroristes, FORSAT)",
+            ["force:forsat", "force:forsat"],
+        ),
         (
             "ISIS in the Greater Sahara (ISIS-GS) and ISIS-Sahel",
             ["isis-gs", "isis-gs", "isis-sahel"],

@@ -15,6 +15,7 @@ from crtdiff.extract.tolls import read_tolls
         ("one hundred", 100),
         ("Nineteen", 19),
         ("several", None),
+        ("dozens of", None),
     ],
 )
 def test_numbers(text: str, value: int | None) -> None:
@@ -41,10 +42,110 @@ def test_numbers(text: str, value: int | None) -> None:
             9,
             None,
             None,
-            ["at_least", "competing"],
+            ["competing"],
         ),
         ("killing two civilians and four suicide bombers", 2, None, None, []),
         ("gunmen attacked a hotel; no figures were released", None, None, None, []),
+        # Coordinated victim phrases are added up (issue #10).
+        ("killing one UN peacekeeper and one Malian soldier", 2, None, None, []),
+        ("killing four U.S. soldiers and four Nigerien soldiers", 8, None, None, []),
+        ("four U.S. soldiers and four Nigerien soldiers were killed", 8, None, None, []),
+        ("killed two police officers and a civilian", 3, None, None, []),
+        ("killing 35 civilians, most of them women, and seven soldiers", 42, None, None, []),
+        ("killing 12 soldiers, two civilians, and three attackers", 14, None, None, []),
+        (
+            "killed two peacekeepers and a civilian contractor and wounded several others",
+            3,
+            None,
+            None,
+            [],
+        ),
+        (
+            "killing at least one Turkish security officer and several Somali civilians",
+            1,
+            None,
+            None,
+            ["at_least"],
+        ),
+        ("kidnapped two Italian priests and a Canadian nun", None, None, 3, []),
+        # A subset after "including" is not added; it is a lower bound when the total is vague.
+        (
+            "killing five people, including a French citizen and a Belgian citizen",
+            5,
+            None,
+            None,
+            [],
+        ),
+        ("killing several people, including a pastor", 1, None, None, []),
+        ("killing at least 15 people, including 10 soldiers", 15, None, None, ["at_least"]),
+        # Approximate figures and verbs that kill or take one person.
+        ("Approximately 30 people died in the attack.", 30, None, None, ["estimated"]),
+        ("Around 40 villagers lost their lives.", 40, None, None, ["estimated"]),
+        ("AQIM executed a hostage in the desert", 1, None, None, []),
+        ("gunmen assassinated a colonel outside his home", 1, None, None, []),
+        ("militants beheaded a village chief", 1, None, None, []),
+        ("gunmen shot dead two teachers", 2, None, None, []),
+        ("the attack left 12 dead and 30 wounded", 12, 30, None, []),
+        # Times and distances are not victims; neither are the attackers.
+        ("killing two soldiers; three days later, gunmen returned", 2, None, None, []),
+        ("Two gunmen were killed by security forces.", None, None, None, []),
+        ("a suicide bomber killed himself and two guards", 2, None, None, []),
+        # Competing figures: both kept, the lower is the minimum, with its own qualifiers.
+        (
+            "the army said nine were killed; media reported at least 20",
+            9,
+            None,
+            None,
+            ["competing"],
+        ),
+        (
+            "Officials said 12 people were killed, while hospital sources said 18 died.",
+            12,
+            None,
+            None,
+            ["competing"],
+        ),
+        (
+            "Officials put the death toll at 40; aid groups reported more than 60.",
+            40,
+            None,
+            None,
+            ["competing"],
+        ),
+        (
+            "Police said 14 were killed, but residents put the toll at 30 or more.",
+            14,
+            None,
+            None,
+            ["competing"],
+        ),
+        # A toll that counts the attackers too: the victims are the subset listed.
+        (
+            "The siege killed more than 300 people, including 20 soldiers and 35 civilians; most of the dead were militants.",
+            55,
+            None,
+            None,
+            ["at_least"],
+        ),
+        # One person named by a pronoun, a determiner or a possessive.
+        ("gunmen shot a teacher in front of his class, wounding him.", None, 1, None, []),
+        ("militants abducted an engineer; he was later found dead.", 1, None, 1, []),
+        ("killing the driver and wounding his two sons", 1, 2, None, []),
+        ("killing the occupants of the car", None, None, None, []),
+        # Vague quantities give no figure.
+        ("Dozens of peacekeepers were killed or wounded during the year.", None, None, None, []),
+        ("killing several dozen villagers", None, None, None, []),
+        # Stabbing and burning wound people, not houses.
+        ("attackers stabbed two guards and burned a church", None, 2, None, []),
+        ("burning homes and shops", None, None, None, []),
+        # Two reported figures of different victims are added, not competing.
+        (
+            "Police said two soldiers were killed; officials said three civilians were also killed.",
+            5,
+            None,
+            None,
+            [],
+        ),
     ],
 )
 def test_tolls_are_lower_bounds_and_unknown_is_not_zero(
@@ -53,3 +154,21 @@ def test_tolls_are_lower_bounds_and_unknown_is_not_zero(
     tolls = read_tolls(text)
     assert (tolls.killed, tolls.wounded, tolls.kidnapped) == (killed, wounded, kidnapped)
     assert sorted(f.value for f in tolls.flags) == flags
+
+
+def test_competing_figures_are_kept_with_their_source() -> None:
+    tolls = read_tolls("The army said nine soldiers were killed; media reported at least 20.")
+    assert tolls.killed == 9
+    figures = [(f.toll, f.value, f.source) for f in tolls.figures]
+    assert figures == [("killed", 9, "The army said"), ("killed", 20, "media reported")]
+    assert [f.flags for f in tolls.figures] == [[], ["at_least"]]
+
+
+def test_figures_are_listed_only_when_they_compete() -> None:
+    assert read_tolls("killing one UN peacekeeper and one Malian soldier").figures == []
+
+
+def test_a_sourced_figure_for_the_same_victims_restates_the_toll() -> None:
+    tolls = read_tolls("killing at least 12 passengers; officials said 14 people died.")
+    assert (tolls.killed, sorted(f.value for f in tolls.flags)) == (12, ["at_least", "competing"])
+    assert [(f.value, f.source) for f in tolls.figures] == [(12, None), (14, "officials said")]

@@ -10,6 +10,7 @@ from crtdiff.paths import DATA_DIR
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import load_manifest
 from crtdiff.pipeline.outcome import RunReport, Work
+from crtdiff.pipeline.settle import ARCHIVE_PAGES
 from flows.pipeline import crtdiff_run
 from flows.runtime import quiet_flow_settings
 from tests.conftest import SEED
@@ -48,9 +49,20 @@ def test_rerun_add_year_and_parser_change(
     )
     first = run(catalog, tmp_path)
     assert first.work == Work(3, 0, 2, 0, 1, 0, 1)
+    out = tmp_path / "out"
+    year_page = out / "years" / "2015.html"
+    archive = [out / p for p in ARCHIVE_PAGES] + [out / "groups" / "katiba-macina.html", year_page]
+    stamps = {p: p.stat().st_mtime_ns for p in archive}
 
     again = run(catalog, tmp_path)
     assert again.work == Work(0, 3, 0, 2, 0, 1, 0)
+    assert {p: p.stat().st_mtime_ns for p in archive} == stamps  # nothing rebuilt
+
+    (out / "groups" / "index.html").unlink()  # a missing cross-country page is written again
+    assert run(catalog, tmp_path).work.index_rendered == 1
+    assert (out / "groups" / "index.html").is_file()
+    # Rebuilt with the index, but a page whose inputs did not change keeps its file.
+    assert year_page.stat().st_mtime_ns == stamps[year_page]
 
     (tmp_path / "out" / "mali" / "2016.json").unlink()
     healed = run(catalog, tmp_path)
@@ -86,6 +98,8 @@ def test_rerun_add_year_and_parser_change(
     assert all(c.status.value == "ok" for c in added.comparisons)
     assert added.work == Work(1, 3, 1, 2, 1, 0, 1)
     assert (tmp_path / "out" / "mali" / "2017-2018.html").is_file()
+    assert (out / "years" / "2018.html").is_file()
+    assert "2018" in (out / "incidents.html").read_text(encoding="utf-8")
 
     original = Keys.for_reference
 

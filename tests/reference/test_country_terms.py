@@ -44,12 +44,15 @@ def test_a_places_table_is_used_when_it_lands(tmp_path: Path) -> None:
     (tmp_path / "countries.csv").write_bytes(COUNTRIES_FILE.read_bytes())
     (tmp_path / "country_terms.csv").write_bytes(TERMS_FILE.read_bytes())
     (tmp_path / "places.csv").write_text(
-        "name,variants,admin_level,country\nTillaberi,Tillabery|Tillabéri,region,Niger\n"
-        "Ouallam,,town,Niger\nNowhere,,town,Atlantis\n",
+        "name,variants,level,region,country\nTillaberi,Tillabery|Tillabéri,town,,Niger\n"
+        "Ouallam,,town,,Niger\nNowhere,,town,,Atlantis\n"
+        # A region's name and a name two countries share tell no country.
+        "Centre,,region,,Burkina Faso\nZedtown,,town,,Chad\nZedtown,,town,,Sudan\n",
         encoding="utf-8",
     )
     terms = load_country_terms(tmp_path / "country_terms.csv", tmp_path / "countries.csv")
     assert [c for _, c in terms.find("Ouallam and Tillabery")] == ["Niger", "Niger"]
+    assert [c for _, c in terms.find("the Centre region and Zedtown")] == []
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from crtdiff.pipeline.render_site import render_countries, render_index
 from crtdiff.reference.bundle import Reference
 from schemas import CountryReport
 from schemas.diff import YearDiff
+from tests.reports.run_site import run_crtdiff
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -55,6 +56,27 @@ def site_dir(
     return out
 
 
+@pytest.fixture(scope="session")
+def run_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The output folder `crtdiff run` writes for the small catalogue of tests/reports/run_site."""
+    out, done = run_crtdiff(tmp_path_factory.mktemp("run-site"))
+    assert done.returncode == 1, done.stderr  # one entry rejected (an empty file), on purpose
+    assert (out / "index.html").is_file(), done.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def run_url(run_site: Path) -> Iterator[str]:
+    """The `crtdiff run` site on a local static server."""
+    yield from _serve(run_site)
+
+
+@pytest.fixture
+def artefacts(tmp_path: Path) -> Path:
+    """Where a browser test puts screenshots and downloads (never the user's output/)."""
+    return tmp_path
+
+
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         """Keep the test output quiet."""
@@ -62,7 +84,11 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site_dir))
+    yield from _serve(site_dir)
+
+
+def _serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()

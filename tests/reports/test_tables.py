@@ -46,6 +46,26 @@ def test_metrics_and_changes(site_dir: Path) -> None:
     assert "merged" in set(changes["change"])
 
 
+def test_every_row_carries_the_official_source(
+    seed_report: CountryReport, mali_2017: CountryReport
+) -> None:
+    from crtdiff.compare.year_diff import compare_reports
+    from crtdiff.reference.bundle import load_reference
+    from reports.tables import diff_rows, report_rows
+    from tests.conftest import SEED_PUBLISHED, SEED_URL
+
+    for name, rows in report_rows(seed_report).items():
+        assert rows, name
+        assert {(r["source_url"], r["published"]) for r in rows} == {(SEED_URL, SEED_PUBLISHED)}
+        assert {r["retrieved_at"] for r in rows} == {"2026-01-01T00:00:00+00:00"}
+    diff = compare_reports(seed_report, mali_2017, load_reference().gazetteer)
+    for name, rows in diff_rows(diff).items():
+        assert rows, name
+        for row in rows:
+            assert (row["old_source_url"], row["old_published"]) == (SEED_URL, SEED_PUBLISHED)
+            assert (row["new_source_url"], row["new_published"]) == (None, None)  # illustrative
+
+
 def test_toll_totals_not_given_are_empty_never_zero(site_dir: Path) -> None:
     tolls = pd.read_csv(site_dir / "data" / "tolls.csv")
     wounded = tolls[(tolls["new_year"] == 2017) & (tolls["toll"] == "wounded")].iloc[0]

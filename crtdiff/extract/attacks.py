@@ -1,0 +1,200 @@
+"""What counts as an attack: the dates in a sentence that anchor an event, and the events that
+are not attacks (hostage releases, period totals, security operations, background)."""
+
+import re
+from dataclasses import dataclass
+
+from crtdiff.extract.cues import cue_automaton, cues_in
+from crtdiff.extract.dates import DatePhrase, find_dates
+from schemas import DatePrecision
+
+_EVENT_WORDS = (
+    r"\battack(?!er)|bomb|explosi|blast|kidnap|abduct|ambush|assault|\bkill(?:ed|ing)|siege|"
+    r"\bshot\b|shooting|\braid|hostage|\bieds?\b|suicide|rocket|mortar|assassinat|massacre|"
+    r"stormed|stabb|behead|\bexecuted\b|detonat|gunfire|opened fire|hack(?:ed|ing) to death"
+)
+EVENT = re.compile(_EVENT_WORDS, re.IGNORECASE)
+"""A word that names a violent event ("attacker" is a person, not an event)."""
+_EVENT_LOWER = re.compile(_EVENT_WORDS)
+_EVENT_STEMS = ("attack", "bomb", "explosi", "blast", "kidnap", "abduct", "ambush", "assault",
+                "kill", "siege", "shot", "shooting", "raid", "hostage", "ied", "suicide",
+                "rocket", "mortar", "assassinat", "massacre", "stormed", "stabb", "behead",
+                "executed", "detonat", "gunfire", "opened", "hack")  # fmt: skip
+_EVENT_CUES = cue_automaton(_EVENT_STEMS)
+"""A part of every event word, found in one pass: most sentences hold none."""
+
+
+def names_event(text: str) -> bool:
+    """The text names a violent event: a cue first (cheap), then the words themselves on the
+    lower-cased text (a case-insensitive search costs ten times as much)."""
+    low = text.lower()
+    return bool(cues_in(_EVENT_CUES, low)) and _EVENT_LOWER.search(low) is not None
+
+
+_EVENT_NOUN = (
+    r"(?:attacks?|bombings?|kidnappings?|abductions?|ambush(?:es)?|assaults?|sieges?|"
+    r"explosions?|blasts?|massacres?|hostage-taking|killings?|stabbings?|shootings?|"
+    r"assassinations?|beheadings?|raids?|strikes?|car bombs?|truck bombs?|IED)"
+)
+# "the January 18 attack", "a June 30 stabbing", "the November 20, 2015, attack": a date that
+# qualifies an event noun (up to three words between them: "twin suicide bombings").
+_ATTRIBUTIVE = re.compile(rf"^,?\s+(?:[\w’'-]+\s+){{0,3}}?{_EVENT_NOUN}\b", re.IGNORECASE)
+_WHEN = re.compile(r"^,?\s+when\b")
+_ON_CLAUSE = re.compile(r"\bon\s+$", re.IGNORECASE)
+_LEAD_PREFIX = re.compile(
+    r"^[\s\W]*(?:(?:On|In|During|At|Around|Early|Late|From|Between|Beginning|Starting)\b"
+    r"[^,;.]{0,30})?$"
+)
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*and|,|and)\s*$")
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:through|thru|by|since|until|till|as of|up to|throughout|before)\s+(?:the\s+)?"
+    r"(?:(?:end|beginning|start|middle)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_RELEASE = re.compile(
+    r"\b(?:released|releasing|freed|freeing|liberated|rescued|escaped|handed over|set free|"
+    r"(?:was|were) returned|exchanged)\b",
+    re.IGNORECASE,
+)
+_VIOLENT_VERB = re.compile(
+    r"\b(?:attack(?:ed|ing)?|kill(?:ed|ing)?|kidnap(?:ped|ping)?|abduct(?:ed|ing)?|"
+    r"bomb(?:ed|ing)|detonat\w*|explod\w*|storm(?:ed|ing)|ambush(?:ed|ing)?|assassinat\w*|"
+    r"shot|shoot(?:ing)?|stabb\w*|behead\w*|execut(?:ed|ing)|opened fire|raid(?:ed|ing))\b",
+    re.IGNORECASE,
+)
+_OP_VERB = re.compile(
+    r"\b(?:raided|killed|launched|conducted|carried out|arrested|captured|freed|rescued|"
+    r"neutrali[sz]ed|dismantled|destroyed|struck|targeted|attacked|ambushed|"
+    r"engaged|pursued|detained|seized|bombed|shelled|stormed|ended|convicted|"
+    r"sentenced|executed|tried)\b",
+    re.IGNORECASE,
+)
+_DOER_END = re.compile(r"\s(?:on|against|in|near|at|targeting|from|over|inside|outside)\s")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", re.IGNORECASE)
+STATE_ACTOR = re.compile(
+    r"\b(?:police(?:men)?|army|military|troops|soldiers|(?:security |armed |special |defen[cs]e )?"
+    r"forces|gendarmes?|gendarmerie|commandos|(?:air|drone) ?strikes?|airstrikes?|authorities|"
+    r"marines|navy|national guard|counterterrorism unit|task force|aircraft|warplanes|jets|"
+    r"helicopters|drones|air force|coalition|(?:criminal |military )?"
+    r"courts?|judges?|tribunals?|government)\b",
+    re.IGNORECASE,
+)
+ATTACKER = re.compile(
+    r"\b(?:gunm[ae]n|militants?|attackers?|assailants?|(?:suicide )?bombers?|terrorists?|"
+    r"insurgents?|extremists?|fighters|kidnappers|jihadists?|rebels?|unknown|unidentified|"
+    r"armed men|members of)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A date of the report year that dates an event of the sentence, and the part of the
+    sentence that tells that event."""
+
+    date: DatePhrase
+    start: int
+    end: int
+    leading: bool
+    """The date opens the sentence ("On July 8 and September 6, gunmen attacked ...")."""
+
+
+def _leading(text: str, dates: list[DatePhrase]) -> list[DatePhrase]:
+    """The dates that open a sentence: the first, and those listed with it."""
+    if not dates or not _LEAD_PREFIX.match(text[: dates[0].start]):
+        return []
+    out = [dates[0]]
+    for phrase in dates[1:]:
+        if not _LIST_JOIN.match(text[out[-1].end : phrase.start]):
+            break
+        out.append(phrase)
+    return out
+
+
+def _inline(text: str, phrase: DatePhrase) -> bool:
+    """A date inside a sentence that dates an event: "the January 18 attack", "including May
+    24, when two suicide bombers ...", "... and, on May 3, gunmen attacked ..."."""
+    after = text[phrase.end :]
+    if _ATTRIBUTIVE.match(after) or _WHEN.match(after):
+        return True
+    if _ON_CLAUSE.search(text[: phrase.start]) and after.startswith(","):
+        clause = re.split(r"[;.]", after, maxsplit=1)[0]
+        return names_event(clause)
+    return False
+
+
+def _owned_by_earlier(text: str, anchor: DatePhrase, earlier: list[DatePhrase]) -> bool:
+    """True when the event the anchor seems to date is nearer a date of an earlier year ("a
+    video in July showing the citizen abducted on December 24, 2016")."""
+    if not earlier:
+        return False
+    event = EVENT.search(text, anchor.end) or EVENT.search(text)
+    if event is None:
+        return False
+    mine = abs(event.start() - anchor.end)
+    return any(min(abs(event.start() - p.end), abs(p.start - event.end())) < mine for p in earlier)
+
+
+def find_anchors(text: str, year: int, *, bullet: bool) -> list[Anchor]:
+    """Event dates of the report year in a sentence, each with its part of the sentence.
+
+    The dates that open the sentence share it; a date inside it dates the event it qualifies,
+    up to the next such date. In a bullet, a date anywhere dates the bullet's event."""
+    dates = find_dates(text, year)
+    current = [
+        p
+        for p in dates
+        if p.explicit_year in (None, year) and p.precision is not DatePrecision.YEAR
+    ]
+    earlier = [p for p in dates if p.explicit_year is not None and p.explicit_year < year]
+    lead = _leading(text, current)
+    if bullet and not lead and current:
+        lead = [current[0]]
+    inline = [p for p in current if p not in lead and _inline(text, p)]
+    if lead and inline and inline[0].start < lead[-1].end:
+        inline = [p for p in inline if p.start > lead[-1].end]
+    starts = sorted(p.start for p in inline)
+    anchors: list[Anchor] = []
+    lead_end = starts[0] if starts else len(text)
+    anchors += [Anchor(p, 0, lead_end, True) for p in lead]
+    for phrase in inline:
+        following = [s for s in starts if s > phrase.start]
+        anchors.append(
+            Anchor(phrase, phrase.start, following[0] if following else len(text), False)
+        )
+    return [a for a in anchors if not _owned_by_earlier(text, a.date, earlier)]
+
+
+def period_dated(text: str, anchor: Anchor) -> bool:
+    """The date closes a period ("through December, IEDs had killed 10 soldiers")."""
+    return bool(_PERIOD_BEFORE.search(text[: anchor.date.start]))
+
+
+def is_release(segment: str) -> bool:
+    """A hostage release, rescue or escape told before any violence."""
+    release = _RELEASE.search(segment)
+    if release is None:
+        return False
+    violent = _VIOLENT_VERB.search(segment)
+    return violent is None or release.start() < violent.start()
+
+
+def is_state_operation(
+    segment: str, after: int, state_spans: list[tuple[int, int]], group_spans: list[tuple[int, int]]
+) -> bool:
+    """The event's doer is a state force: "police raided a house", "Detachment 88 killed a
+    suspect", "French forces conducted a raid". `after` is where to look for the verb (past the
+    opening date); spans are relative to the segment."""
+    verb = _OP_VERB.search(segment, after)
+    if verb is None or _PASSIVE_BEFORE.search(segment[: verb.start()]):
+        return False
+    start = max(segment.rfind(";", 0, verb.start()) + 1, after)
+    # The doer is the subject up to its first preposition: "a U.S. airstrike on an ISIS-Libya
+    # camp killed ..." is the airstrike's doing, not the group's.
+    cut = _DOER_END.search(segment, start, verb.start())
+    end = cut.start() if cut else verb.start()
+    subject = segment[start:end]
+    if ATTACKER.search(subject) or any(start <= s < end for s, _ in group_spans):
+        return False
+    named = any(start <= s < end for s, _ in state_spans)
+    return named or bool(STATE_ACTOR.search(subject))

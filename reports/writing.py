@@ -1,0 +1,29 @@
+"""Writing generated pages: only when their text changed."""
+
+from pathlib import Path
+
+from crtdiff.store.atomic import atomic_write_text
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write `text` atomically unless the file already holds it; True when written.
+
+    Cross-country pages are rendered together, but most of them stay the same when one country
+    changes: an unchanged file keeps its time stamp (and a static server's caches stay valid).
+    """
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    atomic_write_text(path, text)
+    return True
+
+
+def remove_other_pages(folder: Path, kept: set[str]) -> None:
+    """Delete the `.html` files of `folder` not in `kept` (a group no longer named anywhere)."""
+    if not folder.is_dir():
+        return
+    for path in folder.glob("*.html"):
+        if path.name not in kept:
+            path.unlink(missing_ok=True)

@@ -1,0 +1,23 @@
+"""The light half of the pipeline (what the up-to-date check imports) agrees with the rest."""
+
+from crtdiff.pipeline.settle import SEARCH_BUNDLE
+
+
+def test_the_search_bundle_folder_is_the_one_reports_write() -> None:
+    from reports.search import BUNDLE
+
+    assert SEARCH_BUNDLE == BUNDLE
+
+
+def test_settling_loads_no_renderer_parser_or_prefect() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import crtdiff.pipeline.uptodate, crtdiff.run_command, crtdiff.cli\n"
+        "heavy = {'prefect', 'httpx', 'pandas', 'jinja2', 'deepdiff', 'pypdfium2'}\n"
+        "loaded = sorted(heavy & set(sys.modules))\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
