@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from crtdiff.catalog.sources import ResolvedSource
+from crtdiff.catalog.sources import ResolvedSource, fetch_or_snapshot
 from crtdiff.errors import FetchError
 from crtdiff.ingest.raw import RawSource
 from crtdiff.store.snapshots import SnapshotStore
@@ -76,26 +76,29 @@ def record_check(
 
 
 def replay(url: str, check: UrlCheck, snapshots: SnapshotStore) -> ResolvedSource | FetchError:
-    """What the last check gave, again, without asking; ValueError when its snapshot is gone or
-    damaged (then the URL must be asked again)."""
+    """What the last check gave, again, without asking, in the very words of that check (an
+    outcome's reason is part of its country's page key: a reworded one would re-render it);
+    ValueError when its snapshot is gone or damaged (then the URL must be asked again)."""
     latest = snapshots.latest(url)
     if (latest.sha256 if latest else None) != check.sha256:
         raise ValueError(f"{url}: the snapshot store changed since the last check")
-    if latest is None:
-        problem = f"{check.error} (when last checked, {check.checked_at})"
-        return FetchError(url, problem, status=check.status)
     try:
+        if check.error is not None:
+            error = FetchError(url, check.error, status=check.status)
+
+            def again(_url: str, _etag: str | None, _modified: str | None) -> "Fetched":
+                raise error
+
+            try:
+                return fetch_or_snapshot(url, snapshots, again)
+            except FetchError as exc:
+                return exc
+        if latest is None:
+            raise ValueError(f"{url}: the last check left no snapshot")
         data = snapshots.read(latest)
     except OSError as exc:
         raise ValueError(f"{url}: snapshot unreadable ({exc})") from exc
-    raw = RawSource(data, url, datetime.fromisoformat(latest.retrieved_at))
-    notes = []
-    if check.error is not None:
-        notes.append(
-            f"{url}: {check.error} when last checked ({check.checked_at}); "
-            f"using the snapshot of {latest.retrieved_at}"
-        )
-    return ResolvedSource(raw, notes)
+    return ResolvedSource(RawSource(data, url, datetime.fromisoformat(latest.retrieved_at)))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from crtdiff.catalog.sources import ResolvedSource
+from crtdiff.catalog.sources import ResolvedSource, fetch_or_snapshot
 from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched
 from crtdiff.pipeline.url_checks import UrlCheck, parse_duration, plan_urls, record_check
@@ -66,7 +66,7 @@ def test_a_recent_check_stands(checked: tuple[SnapshotStore, dict[str, dict[str,
     assert isinstance(page, ResolvedSource) and page.raw.data == b"<p>chapter</p>"
     assert page.notes == []
     assert isinstance(gone, FetchError) and gone.status == 404
-    assert gone.problem.startswith("HTTP 404 (when last checked, 2026-11-29T11:00:00+00:00)")
+    assert gone.problem == "HTTP 404"  # the check's own words: its entry's outcome is unchanged
     assert plan.next_check == NOW + timedelta(hours=23)
 
 
@@ -91,7 +91,10 @@ def test_a_failed_check_with_a_snapshot_reuses_it_and_says_why(tmp_path: Path) -
     plan = plan_urls([PAGE], {PAGE: check.as_dict()}, store, NOW, timedelta(days=1))
     reused = plan.reused[PAGE]
     assert isinstance(reused, ResolvedSource) and reused.raw.data == b"old"
-    assert reused.notes == [
-        f"{PAGE}: timed out when last checked ({NOW.isoformat(timespec='seconds')}); "
-        "using the snapshot of 2026-01-01T00:00:00+00:00"
-    ]
+
+    def offline(url: str, _etag: str | None, _modified: str | None) -> Fetched:
+        raise FetchError(url, "timed out", transient=True)
+
+    # the very note the check itself gave
+    assert reused.notes == fetch_or_snapshot(PAGE, store, offline).notes
+    assert reused.notes == [f"{PAGE}: timed out; using the snapshot of 2026-01-01T00:00:00+00:00"]
