@@ -2,20 +2,23 @@
 
 import os
 import sys
+import traceback
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
 from crtdiff import __version__
-from crtdiff.catalog.model import FIRST_YEAR, LAST_YEAR, ChapterKind
-from crtdiff.errors import ConfigError, CrtdiffError
+from crtdiff.catalog.model import ChapterKind
+from crtdiff.errors import ConfigError, CrtdiffError, workspace_error
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE, PROJECT_ROOT
 
 if TYPE_CHECKING:
     from crtdiff.catalog.discover import Probe
     from crtdiff.reference.bundle import Reference
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="crtdiff",
@@ -61,6 +64,17 @@ def _reference() -> "Reference":
     return load_reference()
 
 
+def _report_years(value: T) -> T:
+    """A --year of a command that reads no page (ingest and add check theirs with the page)."""
+    from schemas.base import report_year_problem
+
+    for year in value if isinstance(value, list) else [value]:
+        problem = report_year_problem(year) if isinstance(year, int) else None
+        if problem is not None:
+            raise typer.BadParameter(problem)
+    return value
+
+
 def _project(path: Path) -> str:
     """How a default path is shown in help: relative to the project, so that it is short."""
     return f"the project's {path.relative_to(PROJECT_ROOT).as_posix()}"
@@ -75,8 +89,6 @@ YearOpt = Annotated[
     typer.Option(
         "--year",
         metavar="YEAR",
-        min=FIRST_YEAR,
-        max=LAST_YEAR,
         help="Report year, when the page does not say.",
     ),
 ]
@@ -230,8 +242,7 @@ def run(
         typer.Option(
             "--year",
             metavar="YEAR",
-            min=FIRST_YEAR,
-            max=LAST_YEAR,
+            callback=_report_years,
             help="Only the countries with a chapter of this report year, with their "
             "neighbouring years (repeatable).",
         ),
@@ -257,7 +268,8 @@ def run(
 
     Only what changed since the last run is recomputed.
 
-    Exit status: 0 all entries ok, 1 some inputs rejected, 2 usage or configuration error.
+    Exit status: 0 all entries ok, 1 some inputs rejected or unavailable, 2 the environment
+    failed (disk, permissions, lock, Prefect server, catalogue syntax), 3 a bug.
     """
     from crtdiff.pipeline.url_checks import parse_duration
     from crtdiff.run_command import RunOptions, run_pipeline
@@ -296,9 +308,7 @@ def _run_for(countries: list[str], catalog: Path, out: Path, store: Path) -> int
 @app.command()
 def add(
     country: Annotated[str, typer.Argument(metavar="COUNTRY", help="Country (any name or alias).")],
-    year: Annotated[
-        int, typer.Argument(metavar="YEAR", min=FIRST_YEAR, max=LAST_YEAR, help="Report year.")
-    ],
+    year: Annotated[int, typer.Argument(metavar="YEAR", help="Report year.")],
     file: Annotated[
         Path | None, typer.Option("--file", metavar="PATH", help="Chapter file to add.")
     ] = None,
@@ -354,7 +364,7 @@ def discover(
     year: Annotated[
         int,
         typer.Option(
-            "--year", metavar="YEAR", min=FIRST_YEAR, max=LAST_YEAR, help="Report year to look for."
+            "--year", metavar="YEAR", callback=_report_years, help="Report year to look for."
         ),
     ],
     countries: Annotated[
@@ -522,10 +532,12 @@ def _usage_line(error: typer.TyperException) -> str:
 
 
 def main() -> None:
-    """Entry point: every error is one line on stderr with the documented exit status."""
+    """Entry point: every error is one line on stderr with its documented exit status (usage
+    and configuration errors and a failing disk 2, rejected inputs 1); anything else is a bug,
+    shown with its traceback (exit status 3)."""
     try:
         code = app(standalone_mode=False, prog_name="crtdiff")
-    except ConfigError as exc:
+    except CrtdiffError as exc:
         typer.echo(f"crtdiff: error: {exc}", err=True)
         code = exc.exit_code
     except typer.TyperException as exc:
@@ -537,4 +549,11 @@ def main() -> None:
     except typer.Abort:
         typer.echo("crtdiff: aborted", err=True)
         code = 130
+    except OSError as exc:
+        typer.echo(f"crtdiff: error: {workspace_error(exc)}", err=True)
+        code = 2
+    except Exception:
+        traceback.print_exc()
+        typer.echo("crtdiff: internal error: please report it with the traceback above", err=True)
+        code = 3
     sys.exit(code if isinstance(code, int) else 0)

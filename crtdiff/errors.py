@@ -1,5 +1,6 @@
 """The documented error types: each prints as one line naming the input and the problem."""
 
+import errno
 from collections.abc import Callable
 
 
@@ -61,3 +62,29 @@ class ConfigError(CrtdiffError):
     """The catalogue, reference data or command line is wrong: a usage error, exit status 2."""
 
     exit_code = 2
+
+
+class WorkspaceError(CrtdiffError):
+    """The environment failed, not an input: disk full, read-only or unwritable output, the
+    workspace locked by another run, the Prefect server unreachable. Exit status 2."""
+
+    exit_code = 2
+
+
+_OS_PROBLEMS = {
+    errno.ENOSPC: "disk full",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EROFS: "read-only file system",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "operation not permitted",
+    errno.EIO: "input/output error",
+    errno.EMFILE: "too many open files",
+    errno.ENFILE: "too many open files",
+}
+
+
+def workspace_error(exc: OSError) -> WorkspaceError:
+    """An operating-system failure met while writing the workspace, as one line."""
+    problem = _OS_PROBLEMS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
+    where = exc.filename if exc.filename is not None else "crtdiff"
+    return WorkspaceError(str(where), problem)

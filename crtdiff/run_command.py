@@ -9,13 +9,16 @@ from rich.console import Console
 
 from crtdiff.catalog.load import load_catalog
 from crtdiff.catalog.select import select_countries
+from crtdiff.errors import CrtdiffError, workspace_error
 from crtdiff.paths import REFERENCE_DIR
+from crtdiff.pipeline.boundary import failed_report, prefect_failures, run_report_of
 from crtdiff.pipeline.narrate import counts, work_line
-from crtdiff.pipeline.outcome import RunReport, Status
+from crtdiff.pipeline.outcome import RunReport, Status, utc_now_iso
 from crtdiff.pipeline.uptodate import check_up_to_date
 from crtdiff.pipeline.url_checks import DEFAULT_RECHECK
 from crtdiff.progress_view import ProgressView
 from crtdiff.reference.countries import load_countries
+from crtdiff.store.lock import run_lock
 
 console = Console(stderr=True, highlight=False)
 
@@ -70,8 +73,38 @@ class RunOptions:
 
 
 def run_pipeline(options: RunOptions) -> int:
-    """Run the main flow unless nothing changed; returns the exit status (0 ok, 1 some inputs
-    rejected)."""
+    """Run the main flow unless nothing changed; returns the exit status (0 all fine, 1 some
+    inputs rejected or unavailable, 3 a bug); raises CrtdiffError (exit status 2) when the
+    environment fails. A run report is written in every case (see crtdiff/pipeline/boundary.py)."""
+    started = utc_now_iso()
+    try:
+        with run_lock(options.out_dir, lambda message: console.print(f"crtdiff: {message}")):
+            report = _run_locked(options)
+    except CrtdiffError as exc:
+        failed_report(options.out_dir, str(options.catalog), started, failure=str(exc))
+        raise
+    except OSError as exc:  # e.g. the Prefect state folder cannot be created
+        failure = workspace_error(exc)
+        failed_report(options.out_dir, str(options.catalog), started, failure=str(failure))
+        raise failure from exc
+    if report.bug is not None:
+        console.print(report.bug, markup=False, highlight=False, end="")
+        console.print(
+            "crtdiff: internal error: a bug stopped the run; please report it with the "
+            "traceback above",
+            markup=False,
+        )
+    elif report.failure is not None:
+        console.print(f"crtdiff: error: {report.failure}", markup=False, soft_wrap=True)
+    elif report.up_to_date:
+        print_up_to_date(report, options.out_dir)
+    else:
+        print_summary(report, options.out_dir)
+        print_work(report)
+    return report.exit_code
+
+
+def _run_locked(options: RunOptions) -> RunReport:
     table = load_countries()
     catalog = load_catalog(options.catalog, table)  # ConfigError → exit 2 early
     countries = select_countries(catalog, table, options.countries, options.years)
@@ -81,16 +114,12 @@ def run_pipeline(options: RunOptions) -> int:
     )  # fmt: skip
     if settled is not None:  # answered without importing Prefect or starting a server
         settled.write(options.out_dir)
-        print_up_to_date(settled, options.out_dir)
-        return settled.exit_code
+        return settled
     from crtdiff.reference.bundle import load_reference
 
     load_reference()  # a broken reference table is a one-line error before Prefect starts
     options.out_dir.mkdir(parents=True, exist_ok=True)
-    report = _run_flow(options, countries)
-    print_summary(report, options.out_dir)
-    print_work(report)
-    return report.exit_code
+    return _run_flow(options, countries)
 
 
 def _run_flow(options: RunOptions, countries: list[str] | None) -> RunReport:
@@ -112,12 +141,15 @@ def _run_flow(options: RunOptions, countries: list[str] | None) -> RunReport:
                 view.advance(stage, advance)
 
         view.stage("starting Prefect")
-        with quiet_flow_settings(), prefect_api(), listening(progress):
-            report: RunReport = flow(
+        # prefect_failures outermost: a server that does not start, or fails while the run's
+        # events are sent and it is stopped, is the environment failing (one line, exit 2).
+        with quiet_flow_settings(), prefect_failures(), prefect_api(), listening(progress):
+            state = flow(
                 str(options.catalog),
                 str(options.out_dir),
                 str(options.store_dir),
                 countries,
                 recheck_after_s=options.recheck_after.total_seconds(),
+                return_state=True,
             )
-    return report
+            return run_report_of(state.result(raise_on_failure=False))

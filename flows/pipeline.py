@@ -9,17 +9,20 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from prefect import Task, flow
+from prefect import Task, flow, get_run_logger
 from prefect.client.schemas.objects import State
 from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
+from prefect.states import Failed
 from prefect.utilities.annotations import quote
 
 from crtdiff.catalog.load import Catalog, load_catalog
 from crtdiff.catalog.model import CatalogEntry
+from crtdiff.catalog.sources import validators
 from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
+from crtdiff.pipeline.boundary import RunStoppedError, guard_run, unwrap
 from crtdiff.pipeline.incremental import CountryResult
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest, load_manifest, save_manifest
@@ -32,10 +35,12 @@ from crtdiff.pipeline.outcome import (
     rejection_record,
     utc_now_iso,
 )
+from crtdiff.pipeline.retire import retire_outputs
 from crtdiff.pipeline.settle import (
     CountryJob,
     FetchedUrls,
     RunContext,
+    damaged_countries,
     fetch_urls,
     select_entries,
     settle,
@@ -44,6 +49,7 @@ from crtdiff.pipeline.settle import (
 from crtdiff.pipeline.url_checks import plan_urls, record_check
 from crtdiff.reference.bundle import Reference, load_reference
 from crtdiff.store.atomic import remove_stale_temporaries
+from crtdiff.store.lock import run_lock
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
 from flows.logs import log_lines
@@ -79,10 +85,9 @@ def _prefetch(urls: list[str], store: SnapshotStore) -> Prefetched:
         report("fetch", total=len(urls))
     futures: dict[str, PrefectFuture[Fetched | FetchError]] = {}
     for url in urls:
-        latest = store.latest(url)
-        etag = latest.etag if latest else None
-        modified = latest.last_modified if latest else None
-        futures[url] = fetch_page.submit(url, etag, modified)
+        # An async task's future resolves to its value, whatever the type stubs say.
+        submitted = fetch_page.submit(url, *validators(store, url))
+        futures[url] = cast("PrefectFuture[Fetched | FetchError]", submitted)
         track(futures[url].task_run_id)
     results: dict[str, Fetched | FetchError] = {}
     for url, future in futures.items():
@@ -147,14 +152,26 @@ def crtdiff_run(
     render the site; only what changed since the last run is recomputed. URLs checked less
     than `recheck_after_s` seconds ago are not asked again (0: ask every one).
 
-    Ends in a Completed state named `Completed`, or `Partial` when some entries were rejected
-    or unavailable, whose message gives the counts."""
-    reference = load_reference()
-    catalog = load_catalog(Path(catalog_path), reference.countries)
-    recheck = timedelta(seconds=recheck_after_s)
-    run = run_catalog(
-        catalog, reference, Path(out_dir), Path(store_dir), countries, publish, recheck
-    )
+    Ends in a Completed state named `Completed`, or `Incomplete` when some entries were
+    rejected or unavailable, whose message gives the counts. A run stopped by the environment
+    or by a bug writes a report that says so and ends in a Failed state holding it
+    (`RunStoppedError`; see crtdiff/pipeline/boundary.py)."""
+
+    def body() -> RunReport:
+        # Held already by `crtdiff run`; taken here for deployed and `watch` runs.
+        with run_lock(Path(out_dir), lambda message: get_run_logger().warning(message)):
+            reference = load_reference()
+            catalog = load_catalog(Path(catalog_path), reference.countries)
+            recheck = timedelta(seconds=recheck_after_s)
+            return run_catalog(
+                catalog, reference, Path(out_dir), Path(store_dir), countries, publish, recheck
+            )
+
+    run = guard_run(body, Path(out_dir), catalog_path, utc_now_iso())
+    if run.exit_code >= 2:
+        # Prefect makes a returned state the run's final state; a direct call raises its data.
+        stopped = RunStoppedError(run)
+        return Failed(message=str(stopped), data=stopped)  # type: ignore[return-value]
     message = f"{counts(run)}; {work_line(run)}"
     log_lines([(logging.INFO, message)])
     return named_state(run, state_name(run), message)
@@ -179,12 +196,15 @@ def run_catalog(
     run.entries += [
         EntryOutcome(r.label, Status.REJECTED, reason=r.reason) for r in catalog.rejected
     ]
+    results_store, manifest = ResultStore(store_dir), load_manifest(out_dir)
     entries, wanted = select_entries(catalog, reference.countries, countries)
+    if wanted:  # a country outside the run whose stored summary is damaged is rebuilt too
+        damaged = damaged_countries(manifest.countries, results_store)
+        entries, wanted = select_entries(catalog, reference.countries, [*wanted, *damaged])
     snapshots = SnapshotStore(catalog.folder / "snapshots")
-    manifest = load_manifest(out_dir)
     ctx = RunContext(
         catalog, reference, _fetch(entries, snapshots, manifest, recheck_after, run),
-        ResultStore(store_dir), out_dir, Keys.for_reference(reference.folder),
+        results_store, out_dir, Keys.for_reference(reference.folder),
     )  # fmt: skip
     for folder in (out_dir, store_dir, snapshots.root):
         remove_stale_temporaries(folder)  # a run killed mid-write leaves only these behind
@@ -202,9 +222,10 @@ def run_catalog(
         if result.key is not None:
             country_keys[result.country] = result.key
     _count(run, results)
+    retire_outputs(run, manifest, out_dir, country_keys, wanted or None)
     country_keys, key, stale = site_index(country_keys, wanted, manifest, ctx)
     if stale:
-        dispatch(render_index, [(country_keys, ctx)])
+        unwrap(dispatch(render_index, [(country_keys, ctx)])[0])
         run.work.index_rendered = 1
     report("render")
 
@@ -260,7 +281,8 @@ def _process(
         for b in batches
     ]
     results: list[CountryResult] = []
-    for batch in dispatch(process_countries, calls):
+    for outcome in dispatch(process_countries, calls):
+        batch = unwrap(outcome)
         results += batch
         report("ingest", sum(len(r.entries) for r in batch))
     return results

@@ -4,6 +4,7 @@ Tasks are batches (a task run costs ~60 ms of orchestration): per-item caching h
 them, in the content-addressed result store (see crtdiff/pipeline/incremental.py).
 """
 
+import asyncio
 import logging
 from typing import TypeVar, cast
 
@@ -14,8 +15,9 @@ from prefect.runtime import task_run
 from prefect.states import Completed
 from prefect.tasks import exponential_backoff
 
-from crtdiff.errors import FetchError
-from crtdiff.fetch.http import Fetched, fetch_url
+from crtdiff.errors import FetchError, WorkspaceError
+from crtdiff.fetch.http import Fetched, FetchPolicy, fetch_url
+from crtdiff.pipeline.boundary import capture_environment
 from crtdiff.pipeline.incremental import CountryResult, process_country, render_site_index
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.narrate import fetch_line, outcome_lines
@@ -28,7 +30,8 @@ from schemas.diff import YearDiff
 
 def _transient_failure(_task: "Task[..., object]", _run: TaskRun, state: State) -> bool:
     """Retry only what may succeed later: 5xx, timeouts, broken transfers; never 404/offline."""
-    error = state.result(raise_on_failure=False)
+    # The exception itself: `state.result()` is a coroutine in an async task's engine.
+    error = state.data
     return isinstance(error, FetchError) and error.transient
 
 
@@ -49,17 +52,21 @@ def named_state(value: V, name: str, message: str) -> V:
     retry_condition_fn=_transient_failure,
     task_run_name="fetch {url}",
     cache_policy=NO_CACHE,
+    timeout_seconds=FetchPolicy().deadline_s + 30,  # beyond the fetch's own deadline
 )
-def fetch_page(url: str, etag: str | None, last_modified: str | None) -> Fetched | FetchError:
+async def fetch_page(url: str, etag: str | None, last_modified: str | None) -> Fetched | FetchError:
     """GET one chapter URL (conditional when validators are known).
 
     A transient failure with attempts left raises, so that Prefect retries it (one line in the
     run log, no traceback). The last failure, and a permanent one (404, offline), is the task's
     value in a Completed state named `Unavailable` whose message says why: reported in the run
     summary, never logged as a crash, never a plain green Completed. A 304 is `NotModified`.
+
+    Async, the blocking GET in a thread: a sync task's timeout cannot interrupt it (Prefect
+    warns so on the console for every fetch), an awaited one ends the task at its timeout.
     """
     try:
-        fetched = fetch_url(url, etag=etag, last_modified=last_modified)
+        fetched = await asyncio.to_thread(fetch_url, url, etag=etag, last_modified=last_modified)
     except FetchError as exc:
         if exc.transient and task_run.run_count <= RETRIES:
             raise
@@ -74,18 +81,22 @@ def fetch_page(url: str, etag: str | None, last_modified: str | None) -> Fetched
 @task(name="countries", task_run_name="{label}", cache_policy=NO_CACHE)
 def process_countries(
     label: str, jobs: list[CountryJob], ctx: RunContext, manifest: Manifest
-) -> list[CountryResult]:
+) -> list[CountryResult] | WorkspaceError:
     """Ingest, compare and render a batch of countries (only what is not stored)."""
-    results = [process_country(job, ctx, manifest) for job in jobs]
-    entries = [o for r in results for o in r.entries]
-    log_lines(outcome_lines(entries, [p for r in results for p in r.pairs]))
-    return results
+
+    def work() -> list[CountryResult]:
+        results = [process_country(job, ctx, manifest) for job in jobs]
+        entries = [o for r in results for o in r.entries]
+        log_lines(outcome_lines(entries, [p for r in results for p in r.pairs]))
+        return results
+
+    return capture_environment(work)
 
 
 @task(name="render-index", cache_policy=NO_CACHE)
-def render_index(country_keys: dict[str, str], ctx: RunContext) -> None:
+def render_index(country_keys: dict[str, str], ctx: RunContext) -> WorkspaceError | None:
     """Write the index, assets and data tables."""
-    render_site_index(country_keys, ctx)
+    return capture_environment(lambda: render_site_index(country_keys, ctx))
 
 
 @task(name="publish-artifacts", cache_policy=NO_CACHE)

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -268,12 +269,30 @@ def write_tables(tables: dict[str, pa.Table], folder: Path) -> list[Path]:
     return written
 
 
+_FORMULA_START = r"^[=+\-@\t\r]"
+"""Cells a spreadsheet would run as a formula (OWASP's list: = + - @ tab, carriage return)."""
+
+
+def neutralise_formulas(table: pa.Table) -> pa.Table:
+    """The table with every text cell that starts like a formula prefixed by a single quote,
+    as OWASP recommends for CSV files opened in spreadsheets (`=HYPERLINK(...)` in a chapter
+    must not become a live link). Only the CSV gets this; Parquet keeps the text as it is."""
+    columns = []
+    for column in table.columns:
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            risky = pc.match_substring_regex(column, _FORMULA_START)
+            quoted = pc.binary_join_element_wise("'", column, "")
+            column = pc.if_else(risky, quoted, column)
+        columns.append(column)
+    return pa.table(columns, names=table.column_names)
+
+
 def table_bytes(table: pa.Table, fmt: str) -> bytes:
     """A table serialised as CSV, Parquet, or Arrow IPC (`arrow`: the fastest to read back)."""
     sink = pa.BufferOutputStream()
     if fmt == "csv":
         if table.num_columns:
-            pacsv.write_csv(table, sink)
+            pacsv.write_csv(neutralise_formulas(table), sink)
     elif fmt == "arrow":
         with pa.ipc.new_file(sink, table.schema) as writer:
             writer.write_table(table)

@@ -4,7 +4,23 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-ReportYear = Annotated[int, Field(ge=1990, le=2100, description="Report year (the year covered).")]
+FIRST_REPORT_YEAR, LAST_REPORT_YEAR = 1990, 2100
+"""The years a report may cover (the series began in the 1990s; the bound above stops typos)."""
+ReportYear = Annotated[
+    int,
+    Field(ge=FIRST_REPORT_YEAR, le=LAST_REPORT_YEAR, description="Report year (the year covered)."),
+]
+
+
+def report_year_problem(year: int) -> str | None:
+    """Why `year` cannot be a report year, or None when it can."""
+    if FIRST_REPORT_YEAR <= year <= LAST_REPORT_YEAR:
+        return None
+    return (
+        f"year {year} is outside the years of the reports ({FIRST_REPORT_YEAR}–{LAST_REPORT_YEAR})"
+    )
+
+
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="Hex SHA-256 digest.")]
 Offset = Annotated[int, Field(ge=0, description="Character offset into CountryReport.body.")]
 IsoPartialDate = Annotated[

@@ -1,11 +1,13 @@
 """A local HTTP server standing in for state.gov, with the faults a yearly fetch meets."""
 
+import gzip
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -28,10 +30,28 @@ class Site:
 
 Reply = tuple[int, bytes, dict[str, str]]
 
+BLOCK_PAGE = (
+    b"<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>\n<H1>Access Denied</H1>\n"
+    b'You don\'t have permission to access "http://www.state.gov/" on this server.<P>\n'
+    b"Reference&#32;&#35;18&#46;5e1c1002&#46;1700000000&#46;1a2b3c4d\n</BODY>\n</HTML>\n"
+)
+"""What a content-delivery network answers, with status 200, when it blocks a client."""
+
 
 def _slow() -> Reply:
     time.sleep(3)
     return 200, b"late", {}
+
+
+@cache
+def gzip_bomb() -> bytes:
+    """100 MB of zeros compressed twice: a few hundred bytes on the wire."""
+    return gzip.compress(gzip.compress(b"\0" * (100 * 2**20), 9), 9)
+
+
+def _gzipped_page() -> Reply:
+    body = gzip.compress(b"<p>Overview: Mali remained a partner.</p>")
+    return 200, body, {"Content-Encoding": "gzip", "Content-Type": "text/html"}
 
 
 # Fixed misbehaviours, by path.
@@ -41,7 +61,16 @@ FAULTS: dict[str, Callable[[], Reply]] = {
     "/moved": lambda: (301, b"", {"Location": "/page"}),
     "/truncated": lambda: (200, b"<p>Overview: cut", {"Content-Length": "5000"}),
     "/huge": lambda: (200, b"x" * 10, {"Content-Length": str(100 * 2**20)}),
+    "/gzip-bomb": lambda: (200, gzip_bomb(), {"Content-Encoding": "gzip, gzip"}),
+    "/gzipped": _gzipped_page,
+    "/brotli": lambda: (200, b"\x1b\x00", {"Content-Encoding": "br"}),
+    "/blocked": lambda: (200, BLOCK_PAGE, {"Content-Type": "text/html"}),
+    "/to-file": lambda: (302, b"", {"Location": "file:///etc/passwd"}),
+    "/always-304": lambda: (304, b"", {}),
 }
+DRIBBLE = "/dribble"
+"""Headers at once, then the body one byte every DRIBBLE_PAUSE_S: never trips a read timeout."""
+DRIBBLE_PAUSE_S = 0.5
 
 
 def _page(site: Site, path: str, if_none_match: str | None) -> Reply:
@@ -72,6 +101,9 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 reply = FAULTS[path]()
             else:
                 reply = _page(site, path, self.headers.get("If-None-Match"))
+            if path == DRIBBLE:
+                self._dribble()
+                return
             status, body, headers = reply
             self.send_response(status)
             for name, value in headers.items():
@@ -80,6 +112,19 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+
+        def _dribble(self) -> None:
+            body = b"<p>Overview: " + b"x" * 200 + b"</p>"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            try:
+                for byte in body:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(DRIBBLE_PAUSE_S)
+            except OSError:
+                pass  # the client gave up, as it should
 
     return Handler
 

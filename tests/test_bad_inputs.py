@@ -39,6 +39,17 @@ def nested(depth: int) -> bytes:
     return html("<div>" * depth + inner + "</div>" * depth)
 
 
+def acronym_flood(count: int) -> bytes:
+    """A chapter followed by `count` groups, each defined with its own acronym."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    names = ((a, b, c, d) for a in letters for b in letters for c in letters for d in letters)
+    sentences = [
+        f"fighters of the {' '.join(x + 'xan' for x in n)} Brigade ({''.join(n)}B) attacked."
+        for _, n in zip(range(count), names, strict=False)
+    ]
+    return (CHAPTER + "\n\n" + " ".join(sentences)).encode()
+
+
 # (name, bytes, uri, overrides, expected): expected is ("ok", warning code or None) or
 # ("rejected", fragment of the reason).
 CASES: list[tuple[str, bytes, str, dict[str, object], tuple[str, str | None]]] = [
@@ -104,6 +115,73 @@ CASES: list[tuple[str, bytes, str, dict[str, object], tuple[str, str | None]]] =
         ("rejected", "over the 25 MB limit"),
     ),
     ("deeply-nested", nested(5000), "mali-2016.html", {}, ("ok", None)),
+    # lexbor's tree builder is quadratic in the depth: 200,000 levels took minutes.
+    (
+        "nested-200000-divs",
+        nested(200_000),
+        "mali-2016.html",
+        {},
+        ("rejected", "nests elements over 10,000 levels deep"),
+    ),
+    # Name matching grows with the square of the groups a text defines: 50,000 took minutes.
+    (
+        "acronyms-50000",
+        acronym_flood(50_000),
+        "mali-2016.txt",
+        {},
+        ("rejected", "defines over 2,000 acronyms in parentheses"),
+    ),
+    # Comparing two years grows with the product of their incidents (and of their sentences).
+    (
+        "incidents-1500",
+        CHAPTER.replace(
+            "Terrorist incidents included:",
+            "Terrorist incidents included:\n"
+            + "\n".join(
+                f"  • On January {1 + i % 28}, gunmen attacked a checkpoint in Gao, killing two."
+                for i in range(1500)
+            ),
+            1,
+        ).encode(),
+        "mali-2016.txt",
+        {},
+        ("rejected", "text holds 1,5"),
+    ),
+    (
+        "sentences-6000",
+        (CHAPTER + "\n\n" + " ".join(f"Officials met {i} times." for i in range(6000))).encode(),
+        "mali-2016.txt",
+        {},
+        ("rejected", "text holds 6,0"),
+    ),
+    (
+        "toll-beyond-int64",
+        CHAPTER.replace("On April 12, three", "On April 12, 99999999999999999999").encode(),
+        "mali-2016.txt",
+        {},
+        ("ok", "implausible_toll"),
+    ),
+    (
+        "toll-7.9-billion",
+        CHAPTER.replace("On April 12, three", "On April 12, 7,900,000,000").encode(),
+        "mali-2016.txt",
+        {},
+        ("ok", "implausible_toll"),
+    ),
+    (
+        "february-29-non-leap",
+        CHAPTER.replace("On April 12,", "On February 29,").encode(),
+        "mali-2017.txt",
+        {"year": 2017},
+        ("ok", "impossible_date"),
+    ),
+    (
+        "year-3000",
+        SEED.read_bytes(),
+        "mali.txt",
+        {"year": 3000},
+        ("rejected", "year 3000 is outside the years of the reports (1990–2100)"),
+    ),
     (
         "cp1252",
         SEED_TEXT.encode("cp1252", errors="replace"),
@@ -229,9 +307,12 @@ def test_bad_input(
         return
     report = parse_chapter(raw, request, reference)
     assert isinstance(report, CountryReport) and report.sections
-    assert (report.country, report.year) in {("Mali", 2016), ("Kenya", 2005)}
+    assert (report.country, report.year) in {("Mali", 2016), ("Mali", 2017), ("Kenya", 2005)}
     if detail:
         assert detail in [w.code for w in report.warnings]
+    for incident in report.incidents:  # nothing a 64-bit table column cannot hold
+        for toll in (incident.killed_min, incident.wounded_min, incident.kidnapped_min):
+            assert toll is None or toll <= 100_000
 
 
 @pytest.mark.parametrize("name", FILE_CASES)
@@ -256,6 +337,20 @@ def catalog_with(tmp_path: Path, text: str) -> Path:
 
 
 ENTRY = '[[report]]\ncountry = "{c}"\nyear = {y}\nsource = "{s}"\n'
+
+
+def drop(folder: Path, *names: str, target: Path | None = None) -> str:
+    """Files dropped into raw/mali/ (a symlink to `target` when given); an empty catalogue."""
+    (folder / "raw" / "mali").mkdir(parents=True, exist_ok=True)
+    for name in names:
+        path = folder / "raw" / "mali" / name
+        if target is not None:
+            path.symlink_to(target)
+        else:
+            path.write_bytes(SEED.read_bytes())
+    return "# only raw/ drops\n"
+
+
 CATALOG_CASES: list[tuple[str, Callable[[Path], str], str]] = [
     ("syntax-error", lambda d: "[[report]\ncountry = ", "config: not valid TOML"),
     (
@@ -292,6 +387,23 @@ CATALOG_CASES: list[tuple[str, Callable[[Path], str], str]] = [
         ),
         "duplicates entry #1",
     ),
+    (
+        "chapter-named-like-a-year",
+        lambda d: ENTRY.format(c="Mali", y=2016, s="raw/a.txt") + 'chapter = "2017"\n',
+        "starting with a letter",
+    ),
+    # Each of these raw/ drops used to stop the whole run with a traceback, or vanish.
+    ("raw-year-1989", lambda d: drop(d, "1989.txt"), "year 1989 is outside the years"),
+    (
+        "raw-two-formats",
+        lambda d: drop(d, "2014.txt", "2014.html"),
+        "Mali 2014 is read from raw/mali/2014.html; remove one of the two",
+    ),
+    (
+        "raw-symlink-outside",
+        lambda d: drop(d, "2015.txt", target=Path("/etc/hostname")),
+        "escapes the data folder",
+    ),
 ]
 
 
@@ -308,3 +420,41 @@ def test_bad_catalogue(
         return
     catalog = load_catalog(path, reference.countries)
     assert [r.reason for r in catalog.rejected if reason in r.reason], catalog.rejected
+
+
+def test_local_files_are_checked_before_they_are_read(tmp_path: Path) -> None:
+    """A FIFO would block the run, /dev/zero or a sparse 8 GB file would fill the memory."""
+    import os
+    import threading
+    import tracemalloc
+
+    from crtdiff.catalog.sources import read_local
+    from crtdiff.errors import InputError
+
+    fifo = tmp_path / "2016.txt"
+    os.mkfifo(fifo)
+
+    def unblock() -> None:  # should the reader block on the FIFO, let it go after a while
+        with open(fifo, "wb"):  # noqa: PTH123
+            pass
+
+    rescue = threading.Timer(5, unblock)
+    rescue.start()
+    try:
+        with pytest.raises(InputError, match="is not a regular file \\(a named pipe\\)"):
+            read_local(fifo)
+    finally:
+        rescue.cancel()
+    with pytest.raises(InputError, match="is not a regular file \\(a device\\)"):
+        read_local(Path("/dev/zero"))
+    sparse = tmp_path / "2017.txt"
+    with sparse.open("wb") as handle:
+        handle.truncate(200 * 2**20)
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="file is 210 MB, over the 25 MB limit"):
+            read_local(sparse)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 2**20, f"{peak / 2**20:.0f} MB read to refuse a file by its size"

@@ -159,7 +159,9 @@ def test_run_stops_at_a_country_it_cannot_run(
     result = crtdiff("run", "--catalog", str(mali_catalog), *out, "--country", country, "-q")
     line = one_line_error(result, 2)
     assert all(part in line for part in expected), line
-    assert not (tmp_path / "out").exists()  # nothing ran, not even for every country
+    assert not (tmp_path / "out" / "index.html").exists()  # nothing ran, not even for all
+    report = json.loads((tmp_path / "out" / "run-report.json").read_text(encoding="utf-8"))
+    assert report["status"] == "failed" and report["error"] in line
 
 
 def test_ingest_with_a_misspelt_country_suggests_names() -> None:
@@ -170,7 +172,6 @@ def test_ingest_with_a_misspelt_country_suggests_names() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["ingest", str(SEED), "--year", "1850"], "'--year'"),
         (
             ["ingest", str(SEED), "--chapter", "bogus"],
             "'bogus' is not one of 'country', 'safe-haven'",
@@ -178,8 +179,9 @@ def test_ingest_with_a_misspelt_country_suggests_names() -> None:
         (["ingest"], "Missing argument"),
         (["ingest", str(SEED), "--bogus"], "No such option: --bogus"),
         (["compare", str(SEED)], "Missing argument"),
-        (["add", "Mali", "1850", "--file", str(SEED)], "YEAR"),
-        (["discover", "--year", "3000"], "'--year'"),
+        (["add", "Mali", "--file", str(SEED)], "Missing argument 'YEAR'"),
+        (["discover", "--year", "3000"], "year 3000 is outside the years of the reports"),
+        (["run", "--year", "1850"], "year 1850 is outside the years of the reports"),
         (["nonsense"], "No such command 'nonsense'"),
     ],
 )
@@ -232,6 +234,49 @@ def test_schemas_check_says_so_on_success() -> None:
     result = crtdiff("schemas", "--check")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "schemas/json: 2 schema files up to date"
+
+
+def test_a_bug_shows_its_traceback_and_asks_to_report_it() -> None:
+    prelude = (
+        "import crtdiff.cli, crtdiff.ingest.chapter\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise ZeroDivisionError('a bug')\n"
+        "crtdiff.ingest.chapter.parse_chapter = broken\n"  # ingest imports it when it runs
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", f"{prelude}crtdiff.cli.main()", "ingest", str(SEED)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 3
+    assert "Traceback" in result.stderr and "ZeroDivisionError: a bug" in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        "crtdiff: internal error: please report it with the traceback above"
+    )
+
+
+def test_a_failing_disk_outside_a_run_is_one_line(tmp_path: Path) -> None:
+    prelude = (
+        "import errno, crtdiff.cli, crtdiff.catalog.add\n"
+        "def full(*args, **kwargs):\n"
+        "    raise OSError(errno.ENOSPC, 'No space left on device', 'data/snapshots')\n"
+        "crtdiff.catalog.add.add_file = full\n"
+    )
+    catalog = tmp_path / "sources.toml"
+    catalog.write_text("")
+    result = subprocess.run(
+        [sys.executable, "-c", f"{prelude}crtdiff.cli.main()", "add", "Mali", "2016",
+         "--file", str(SEED), "--catalog", str(catalog), "--no-run"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == ["crtdiff: error: data/snapshots: disk full"]
+
+
+def test_ingest_of_a_year_out_of_range_is_one_line() -> None:
+    result = crtdiff("ingest", str(SEED), "--year", "3000")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "year 3000 is outside the years of the reports (1990–2100)" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 SAMPLE_2017 = Path(__file__).resolve().parent.parent / "data" / "samples" / "mali" / "2017.txt"

@@ -14,6 +14,7 @@ from crtdiff.reference.bundle import Reference
 from crtdiff.store.snapshots import SnapshotRecord, SnapshotStore
 from crtdiff.text.normalize import slugify
 from schemas import Source
+from schemas.base import report_year_problem
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,17 @@ class Added:
     change: str
     """added, updated or unchanged."""
     sha256: str
+
+
+def _country(country: str, year: int, reference: Reference) -> str:
+    """The canonical name of `country`, once both it and `year` are known to be valid."""
+    resolved = reference.countries.resolve(country)
+    if resolved is None:
+        raise MetadataError("COUNTRY", reference.countries.unknown(country))
+    problem = report_year_problem(year)
+    if problem is not None:
+        raise MetadataError(f"{resolved.name} {year}", problem)
+    return resolved.name
 
 
 def _check(raw: RawSource, country: str, year: int, reference: Reference) -> Source:
@@ -43,20 +55,18 @@ def add_file(
 ) -> Added:
     """Keep a local chapter as a content-addressed snapshot and catalogue it (`illustrative`:
     the text was written for tests and demos, and every output built from it says so)."""
-    resolved = reference.countries.resolve(country)
-    if resolved is None:
-        raise MetadataError("COUNTRY", reference.countries.unknown(country))
+    name = _country(country, year, reference)
     raw = read_local(file)
     fmt = detect_format(raw.data, raw.uri)
-    stated = _check(raw, resolved.name, year, reference)
+    stated = _check(raw, name, year, reference)
     sha = hashlib.sha256(raw.data).hexdigest()
     store = SnapshotStore(catalog_path.parent / "snapshots")
     suffix = {"html": ".html", "pdf": ".pdf"}.get(fmt.value, ".txt")
     record = SnapshotRecord(sha, raw.retrieved_at.isoformat(), suffix)
-    stored = store.put(f"file:{slugify(resolved.name)}/{year}", raw.data, record)
+    stored = store.put(f"file:{slugify(name)}/{year}", raw.data, record)
     relative = stored.path.relative_to(catalog_path.parent).as_posix()
     entry = CatalogEntry(
-        country=resolved.name,
+        country=name,
         year=year,
         source=relative,
         illustrative=illustrative,
@@ -64,7 +74,7 @@ def add_file(
         url=stated.url,
         published=stated.published,
     )
-    return Added(entry, upsert_entry(catalog_path, entry), sha)
+    return Added(entry, upsert_entry(catalog_path, entry, reference.countries), sha)
 
 
 def add_url(
@@ -78,14 +88,12 @@ def add_url(
     illustrative: bool = False,
 ) -> Added:
     """Fetch a chapter (keeping its snapshot) and catalogue its URL."""
-    resolved = reference.countries.resolve(country)
-    if resolved is None:
-        raise MetadataError("COUNTRY", reference.countries.unknown(country))
+    name = _country(country, year, reference)
     store = SnapshotStore(catalog_path.parent / "snapshots")
     source = fetch_to_store(url, store, fetch)
-    stated = _check(source.raw, resolved.name, year, reference)
+    stated = _check(source.raw, name, year, reference)
     entry = CatalogEntry(
-        country=resolved.name,
+        country=name,
         year=year,
         source=url,
         illustrative=illustrative,
@@ -93,4 +101,4 @@ def add_url(
         published=stated.published,
     )
     sha = hashlib.sha256(source.raw.data).hexdigest()
-    return Added(entry, upsert_entry(catalog_path, entry), sha)
+    return Added(entry, upsert_entry(catalog_path, entry, reference.countries), sha)

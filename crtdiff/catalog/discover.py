@@ -228,7 +228,7 @@ def discover_year(
         raise NoChapterError(url, f"the table of contents links no chapter of report {year}")
     found = _from_country_pages(chapters, year, ctx) + _from_region_pages(regions, year, ctx)
     entries = [entry for entry, _ in found if entry is not None]
-    changes = iter(upsert_entries(catalog_path, entries))
+    changes = iter(upsert_entries(catalog_path, entries, reference.countries))
     probes = [
         Probe(p.country, p.year, p.outcome, f"{p.detail} ({next(changes)})")
         if entry is not None

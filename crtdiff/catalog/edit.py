@@ -7,7 +7,9 @@ from tomlkit.items import AoT, Table
 
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.errors import ConfigError
+from crtdiff.reference.countries import CountryTable
 from crtdiff.store.atomic import atomic_write_text
+from crtdiff.store.lock import editing
 
 
 def _reports(document: tomlkit.TOMLDocument, path: Path) -> AoT:
@@ -20,21 +22,24 @@ def _reports(document: tomlkit.TOMLDocument, path: Path) -> AoT:
     return reports
 
 
-def _read(path: Path) -> tomlkit.TOMLDocument:
+def _year(value: object) -> int | None:
     try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-        if text and not text.endswith("\n"):
-            text += "\n"  # else the blank line before a new table lands on its last line
-        return tomlkit.parse(text)
-    except tomlkit.exceptions.TOMLKitError as exc:
-        raise ConfigError(str(path), f"catalogue is not valid TOML ({exc})") from exc
+        return int(str(value).strip())
+    except ValueError:
+        return None
 
 
-def _same_chapter(table: Table, entry: CatalogEntry) -> bool:
+def _same_entry(table: object, entry: CatalogEntry, countries: CountryTable) -> bool:
+    """True when a catalogue table is `entry`'s country, year and chapter however it is
+    written (an alias such as "Republic of Mali", a year as a string)."""
+    if not isinstance(table, dict):
+        return False
+    country = countries.resolve(str(table.get("country", "")))
     return (
-        table.get("country") == entry.country
-        and table.get("year") == entry.year
-        and table.get("chapter", "country") == entry.chapter
+        country is not None
+        and country.name == entry.country
+        and _year(table.get("year")) == entry.year
+        and str(table.get("chapter", "country")) == entry.chapter
     )
 
 
@@ -65,7 +70,10 @@ def _update(table: Table, entry: CatalogEntry) -> bool:
     return True
 
 
-def _new_table(entry: CatalogEntry) -> Table:
+def _upsert(reports: AoT, entry: CatalogEntry, countries: CountryTable) -> str:
+    for table in reports:
+        if _same_entry(table, entry, countries):
+            return "updated" if _update(table, entry) else "unchanged"
     table = tomlkit.table()
     table.trivia.indent = "\n"  # a blank line between tables, as people write them
     table["country"] = entry.country
@@ -79,31 +87,33 @@ def _new_table(entry: CatalogEntry) -> Table:
         table[key] = value
     if entry.note:
         table["note"] = entry.note
-    return table
+    reports.append(table)
+    return "added"
 
 
-def _upsert(reports: AoT, entry: CatalogEntry) -> str:
-    existing = next((table for table in reports if _same_chapter(table, entry)), None)
-    if existing is None:
-        reports.append(_new_table(entry))
-        return "added"
-    return "updated" if _update(existing, entry) else "unchanged"
+def upsert_entries(path: Path, entries: list[CatalogEntry], countries: CountryTable) -> list[str]:
+    """Add each entry, or point the existing entry of its country, year and chapter (however it
+    is written) at its source; one write for all. Returns "added", "updated" or "unchanged"
+    per entry.
 
-
-def upsert_entries(path: Path, entries: list[CatalogEntry]) -> list[str]:
-    """Add each entry, or point the existing entry of its country-year-chapter at its source;
-    one write for all. Returns "added", "updated" or "unchanged" per entry."""
-    document = _read(path)
-    reports = _reports(document, path)
-    changes = [_upsert(reports, entry) for entry in entries]
-    if any(change != "unchanged" for change in changes):
-        atomic_write_text(path, tomlkit.dumps(document), durable=True)
-    return changes
-
-
-def upsert_entry(path: Path, entry: CatalogEntry) -> str:
-    """Add the entry, or point the existing entry of that country-year at the new source.
-
-    Returns "added", "updated" or "unchanged".
+    The catalogue is read, changed and written under a lock, so that commands run at the same
+    time never lose each other's entries.
     """
-    return upsert_entries(path, [entry])[0]
+    with editing(path):
+        try:
+            text = path.read_text(encoding="utf-8") if path.exists() else ""
+            if text and not text.endswith("\n"):
+                text += "\n"  # else the blank line before a new table lands on its last line
+            document = tomlkit.parse(text)
+        except tomlkit.exceptions.TOMLKitError as exc:
+            raise ConfigError(str(path), f"catalogue is not valid TOML ({exc})") from exc
+        reports = _reports(document, path)
+        changes = [_upsert(reports, entry, countries) for entry in entries]
+        if any(change != "unchanged" for change in changes):
+            atomic_write_text(path, tomlkit.dumps(document), durable=True)
+        return changes
+
+
+def upsert_entry(path: Path, entry: CatalogEntry, countries: CountryTable) -> str:
+    """Add the entry, or point the existing entry of that country-year at the new source."""
+    return upsert_entries(path, [entry], countries)[0]

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from crtdiff.catalog.model import CatalogEntry, resolve_inside
 from crtdiff.errors import ConfigError
 from crtdiff.reference.countries import CountryTable
+from schemas.base import report_year_problem
 
 _RAW_FILE = re.compile(r"^(?P<year>(?:19|20)\d\d)\.(?:txt|html?|pdf)$", re.IGNORECASE)
 
@@ -92,11 +93,15 @@ def _validate_entry(
 
 
 def _raw_drops(catalog: Catalog, countries: CountryTable) -> list[CatalogEntry]:
-    """Entries for files dropped into raw/<country-slug>/<year>.<ext> and not catalogued."""
+    """Entries for files dropped into raw/<country-slug>/<year>.<ext> and not catalogued (a
+    catalogue entry for the same year wins). A drop that cannot be used (a year out of range,
+    a second file for the same year, a path leading out of the data folder) is rejected with
+    its reason, never silently skipped."""
     raw = catalog.folder / "raw"
     if not raw.is_dir():
         return []
     listed = {(e.country, e.year, e.chapter) for e in catalog.entries}
+    dropped: dict[tuple[str, int, str], str] = {}
     found = []
     for path in sorted(raw.glob("*/*")):
         match = _RAW_FILE.match(path.name)
@@ -104,11 +109,25 @@ def _raw_drops(catalog: Catalog, countries: CountryTable) -> list[CatalogEntry]:
         if match is None or country is None:
             continue
         year = int(match.group("year"))
-        if (country.name, year, "country") in listed:
+        identity = (country.name, year, "country")
+        if identity in listed:
             continue
         relative = path.relative_to(catalog.folder).as_posix()
+        problem = report_year_problem(year)
+        if problem is None and identity in dropped:
+            problem = (
+                f"{country.name} {year} is read from {dropped[identity]}; remove one of the two"
+            )
+        if problem is None:
+            try:
+                catalog.local_path(relative)
+            except ValueError as exc:
+                problem = str(exc)
+        if problem is not None:
+            catalog.rejected.append(RejectedEntry(relative, problem))
+            continue
         found.append(CatalogEntry(country=country.name, year=year, source=relative))
-        listed.add((country.name, year, "country"))
+        dropped[identity] = relative
     return found
 
 

@@ -1,5 +1,6 @@
 """Catalogue entries: one chapter of one country and report year, and where its text is."""
 
+import re
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -9,19 +10,15 @@ from urllib.parse import urlparse
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 _ALLOWED_SCHEMES = ("http", "https")
+_CHAPTER = re.compile(r"[a-z][a-z0-9-]{0,59}")
 
 
 class ChapterKind(StrEnum):
-    """The chapters a country can have in one report year: its country chapter and, for some,
-    an entry in the "Terrorist Safe Havens" chapter."""
+    """The chapters crtdiff reads from a page: a country's chapter and, for some countries, an
+    entry in the "Terrorist Safe Havens" chapter (what `ingest --chapter` accepts)."""
 
     COUNTRY = "country"
     SAFE_HAVEN = "safe-haven"
-
-
-CHAPTERS = tuple(kind.value for kind in ChapterKind)
-FIRST_YEAR, LAST_YEAR = 1990, 2100
-"""The report years the schema accepts."""
 
 
 class CatalogEntry(BaseModel):
@@ -30,10 +27,12 @@ class CatalogEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     country: Annotated[str, Field(min_length=2, max_length=80)]
-    year: Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+    year: Annotated[int, Field(ge=1990, le=2100)]
     source: Annotated[str, Field(min_length=1)]
     """A path relative to the catalogue's folder, or an http(s) URL."""
-    chapter: Annotated[str, Field(pattern=r"^[a-z0-9-]+$")] = "country"
+    chapter: str = "country"
+    """`country`, or a kind such as `safe-haven`: starts with a letter, so that its pages
+    (`<year>-<chapter>`) never share a name with a pair's (`<old>-<new>`)."""
     fallback: str | None = None
     """Illustrative chapter used when `source` cannot be fetched (never passed off as official)."""
     illustrative: bool = False
@@ -52,13 +51,6 @@ class CatalogEntry(BaseModel):
             raise ValueError("url must be an http(s) URL")
         return value
 
-    @field_validator("chapter")
-    @classmethod
-    def _known_chapter(cls, value: str) -> str:
-        if value not in CHAPTERS:
-            raise ValueError(f"unknown chapter {value!r} (known: {', '.join(CHAPTERS)})")
-        return value
-
     @field_validator("source", "fallback")
     @classmethod
     def _scheme_is_http_or_path(cls, value: str | None) -> str | None:
@@ -67,6 +59,16 @@ class CatalogEntry(BaseModel):
         scheme = urlparse(value).scheme.lower()
         if scheme and len(scheme) > 1 and scheme not in _ALLOWED_SCHEMES:
             raise ValueError(f"only http(s) URLs or relative paths are allowed, not {scheme}://")
+        return value
+
+    @field_validator("chapter")
+    @classmethod
+    def _chapter_is_a_name(cls, value: str) -> str:
+        if not _CHAPTER.fullmatch(value):
+            raise ValueError(
+                f"chapter {value!r} must be lower-case letters, digits and hyphens, starting "
+                "with a letter (a chapter named like a year would overwrite a pair's pages)"
+            )
         return value
 
     @property

@@ -1,6 +1,8 @@
 """Turn a catalogue entry into raw bytes: a local file, a fetched URL, a snapshot, a fallback."""
 
 import hashlib
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -10,6 +12,8 @@ from typing import TYPE_CHECKING
 from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.errors import FetchError, InputError
+from crtdiff.fetch.blocked import block_page
+from crtdiff.ingest.formats import MAX_BYTES
 from crtdiff.ingest.raw import RawSource
 from crtdiff.paths import PROJECT_ROOT
 from crtdiff.store.snapshots import SnapshotRecord, SnapshotStore
@@ -38,18 +42,45 @@ def display_path(path: Path) -> str:
 
 
 def read_local(path: Path, *, illustrative: bool = False) -> RawSource:
-    """Read a local chapter file."""
+    """Read a local chapter file: a regular file of at most MAX_BYTES, checked before reading
+    (a FIFO would block the run, /dev/zero or an 8 GB sparse file would fill the memory)."""
     shown = display_path(path)
     try:
-        data = path.read_bytes()
-        mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+        # O_NONBLOCK: opening a FIFO with no writer must not wait for one.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError as exc:
         raise InputError(shown, "file not found") from exc
     except IsADirectoryError as exc:
         raise InputError(shown, "is a directory, not a file") from exc
     except OSError as exc:
         raise InputError(shown, f"cannot read file ({exc.strerror})") from exc
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(shown, "is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(shown, f"is not a regular file ({_kind(info.st_mode)})")
+        if info.st_size > MAX_BYTES:
+            raise InputError(
+                shown,
+                f"file is {info.st_size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MB limit",
+            )
+        try:
+            data = handle.read(MAX_BYTES + 1)  # a file growing while read stays bounded
+        except OSError as exc:
+            raise InputError(shown, f"cannot read file ({exc.strerror})") from exc
+    mtime = datetime.fromtimestamp(info.st_mtime, UTC)
     return RawSource(data=data, uri=shown, retrieved_at=mtime, illustrative=illustrative)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a plain file"
 
 
 def _suffix(fetched: "Fetched") -> str:
@@ -59,14 +90,36 @@ def _suffix(fetched: "Fetched") -> str:
     return ".txt" if "text/plain" in content_type else ".html"
 
 
+def _reusable(store: SnapshotStore, latest: SnapshotRecord | None) -> bytes | None:
+    """The latest snapshot's bytes when a 304 may send us back to them: intact, and not a
+    block page (an older version could store one)."""
+    data = store.read_intact(latest) if latest is not None else None
+    return None if data is None or block_page(data) is not None else data
+
+
+def validators(store: SnapshotStore, url: str) -> tuple[str | None, str | None]:
+    """ETag and Last-Modified for a conditional request: only when the snapshot they vouch
+    for is reusable (a 304 must never leave us with a damaged, missing or blocked page)."""
+    latest = store.latest(url)
+    if latest is None or _reusable(store, latest) is None:
+        return None, None
+    return latest.etag, latest.last_modified
+
+
 def fetch_to_store(url: str, store: SnapshotStore, fetch: Fetcher) -> ResolvedSource:
     """Fetch a URL (conditionally), keep a content-addressed snapshot, report revisions."""
     latest = store.latest(url)
-    fetched = fetch(url, latest.etag if latest else None, latest.last_modified if latest else None)
-    if fetched.not_modified and latest is not None:
-        data = store.read(latest)
-        raw = RawSource(data, url, datetime.fromisoformat(latest.retrieved_at))
-        return ResolvedSource(raw, [f"{url}: not modified since {latest.retrieved_at}"])
+    kept = _reusable(store, latest)
+    if latest is None or kept is None:
+        fetched = fetch(url, None, None)  # unconditional: no 304 for bytes we no longer have
+    else:
+        fetched = fetch(url, latest.etag, latest.last_modified)
+    notes = list(store.problems)
+    if fetched.not_modified:
+        if latest is None or kept is None:
+            raise FetchError(url, "answered 304 Not Modified with no snapshot to reuse")
+        raw = RawSource(kept, url, datetime.fromisoformat(latest.retrieved_at))
+        return ResolvedSource(raw, [*notes, f"{url}: not modified since {latest.retrieved_at}"])
     record = SnapshotRecord(
         sha256=hashlib.sha256(fetched.data).hexdigest(),
         retrieved_at=fetched.retrieved_at.isoformat(),
@@ -75,7 +128,7 @@ def fetch_to_store(url: str, store: SnapshotStore, fetch: Fetcher) -> ResolvedSo
         last_modified=fetched.last_modified,
     )
     stored = store.put(url, fetched.data, record)
-    notes = []
+    notes += [p for p in store.problems if p not in notes]
     if stored.previous is not None:
         notes.append(
             f"{url}: upstream revision — text changed since {stored.previous.retrieved_at} "
@@ -84,16 +137,41 @@ def fetch_to_store(url: str, store: SnapshotStore, fetch: Fetcher) -> ResolvedSo
     return ResolvedSource(RawSource(fetched.data, url, fetched.retrieved_at), notes)
 
 
+def best_snapshot(url: str, store: SnapshotStore) -> tuple[RawSource, list[str]] | None:
+    """The newest snapshot of a URL that is intact and not a block page, with a note for
+    each newer one passed over; None when there is none."""
+    passed: list[str] = []
+    for record in reversed(store.history(url)):
+        data = store.read_intact(record)
+        if data is None:
+            passed.append(f"the snapshot of {record.retrieved_at} is damaged or missing")
+            continue
+        blocked = block_page(data)
+        if blocked is not None:
+            passed.append(f"the snapshot of {record.retrieved_at} is a block page ({blocked})")
+            continue
+        raw = RawSource(data, url, datetime.fromisoformat(record.retrieved_at))
+        return raw, [f"{url}: {p}; skipped" for p in passed]
+    return None
+
+
 def fetch_or_snapshot(url: str, store: SnapshotStore, fetch: Fetcher) -> ResolvedSource:
-    """A URL's bytes: fetched (and kept), or else its latest snapshot; FetchError when neither."""
+    """A URL's bytes: fetched (and kept), or else its best snapshot; FetchError when neither."""
     try:
         return fetch_to_store(url, store, fetch)
     except FetchError as exc:
-        latest = store.latest(url)
-        if latest is None:
+        found = best_snapshot(url, store)
+        if found is None:
+            if store.history(url):
+                raise FetchError(
+                    exc.source, f"{exc.problem}; no intact snapshot to fall back on"
+                ) from exc
             raise
-        raw = RawSource(store.read(latest), url, datetime.fromisoformat(latest.retrieved_at))
-        return ResolvedSource(raw, [f"{exc}; using the snapshot of {latest.retrieved_at}"])
+        raw, notes = found
+        when = raw.retrieved_at.isoformat()
+        return ResolvedSource(
+            raw, [*store.problems, *notes, f"{exc}; using the snapshot of {when}"]
+        )
 
 
 UrlSource = Callable[[str], ResolvedSource]
@@ -103,7 +181,10 @@ UrlSource = Callable[[str], ResolvedSource]
 def resolve_source(entry: CatalogEntry, catalog: Catalog, urls: UrlSource) -> ResolvedSource:
     """The raw bytes for an entry: local file, or URL (fetched, else snapshot, else fallback)."""
     if not entry.is_url:
-        path = catalog.local_path(entry.source)
+        try:  # a symlink may lead out of the data folder since the catalogue was read
+            path = catalog.local_path(entry.source)
+        except ValueError as exc:
+            raise InputError(entry.source, str(exc)) from exc
         raw = read_local(path, illustrative=entry.illustrative)
         return ResolvedSource(replace(raw, url=entry.url, published=entry.published))
     try:

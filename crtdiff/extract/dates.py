@@ -188,11 +188,12 @@ def _find_dates(text: str, default_year: int) -> tuple[DatePhrase, ...]:
     return tuple(sorted(found, key=lambda d: d.start))
 
 
-def invalid_dates(text: str) -> list[str]:
-    """Date phrases that name a day the month does not have ("February 30")."""
+def invalid_dates(text: str, default_year: int) -> list[str]:
+    """Date phrases that name a day the month does not have ("February 30"; "February 29" of
+    a year that is not a leap year, the report's year when the phrase gives none)."""
     out = []
     for match in _MONTH_DAY.finditer(text):
-        year = int(match.group("y")) if match.group("y") else 2000
+        year = int(match.group("y")) if match.group("y") else default_year
         if not _day_ok(year, MONTHS[match.group("m1").lower()], int(match.group("d1"))):
             out.append(match.group(0))
     return out

@@ -11,11 +11,12 @@ from crtdiff.extract.incidents import (
     extract_references,
 )
 from crtdiff.extract.legal import extract_legal_measures
+from crtdiff.extract.tolls import MAX_PLAUSIBLE_TOLL, implausible_figures
 from crtdiff.reference.bundle import Reference
 from schemas import CountryReport, IngestWarning, SectionAssignment
 
 
-def _impossible_dates(index: SentenceIndex) -> list[IngestWarning]:
+def _impossible_dates(index: SentenceIndex, year: int) -> list[IngestWarning]:
     """A date the calendar does not have ("February 30") is read as no date at all: say so."""
     return [
         IngestWarning(
@@ -24,7 +25,20 @@ def _impossible_dates(index: SentenceIndex) -> list[IngestWarning]:
             "the precision the text supports",
         )
         for located in index.sentences
-        for phrase in invalid_dates(located.sentence.text)
+        for phrase in invalid_dates(located.sentence.text, year)
+    ]
+
+
+def _implausible_tolls(index: SentenceIndex) -> list[IngestWarning]:
+    """A casualty figure no attack has approached (a typo, or a hostile text): left out."""
+    return [
+        IngestWarning(
+            code="implausible_toll",
+            message=f"{figure:,} {klass} (section {located.section}) is beyond any plausible "
+            f"toll (over {MAX_PLAUSIBLE_TOLL:,}); the figure is left out",
+        )
+        for located in index.sentences
+        for klass, figure in implausible_figures(located.sentence.text)
     ]
 
 
@@ -68,6 +82,11 @@ def extract_facts(report: CountryReport, ref: Reference) -> CountryReport:
             "referenced_incidents": extract_references(report, ctx, index),
             "aggregate_tolls": extract_aggregates(report, ctx),
             "legal_measures": extract_legal_measures(index, report.year, _incident_lists(report)),
-            "warnings": [*report.warnings, *findings.warnings, *_impossible_dates(index)],
+            "warnings": [
+                *report.warnings,
+                *findings.warnings,
+                *_impossible_dates(index, report.year),
+                *_implausible_tolls(index),
+            ],
         }
     )

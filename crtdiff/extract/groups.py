@@ -40,6 +40,21 @@ _NOT_GROUPISH = re.compile(
     r"Cent(?:er|re)|Fund|Union|Community|Bank|Task|Coalition|Service|Guard|Government|"
     r"Assembly|Nations|Department|Bureau|Secretariat)\b"
 )
+MAX_DEFINED_ACRONYMS = 2_000
+"""A chapter defines a few dozen acronyms; matching the names they define costs time that
+grows with their square, so a text defining more is refused before extraction."""
+
+
+def defined_acronym_count(body: str, stop_at: int = MAX_DEFINED_ACRONYMS) -> int:
+    """How many parenthesised acronyms `body` defines (counting no further than `stop_at`)."""
+    count = 0
+    for _ in _DEFINED.finditer(body):
+        count += 1
+        if count > stop_at:
+            break
+    return count
+
+
 _CLAIM_CONTEXT = re.compile(
     r"(?:claimed by|attributed to|carried out by|by)\s+$|^\s+(?:claimed|took responsibility|"
     r"was responsible|were responsible|fighters|militants)",

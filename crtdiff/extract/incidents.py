@@ -24,6 +24,7 @@ from crtdiff.extract.attacks import (
 from crtdiff.extract.classify import classify_attribution, classify_kind, classify_target
 from crtdiff.extract.dates import DatePhrase, find_dates
 from crtdiff.extract.evidence import LocatedSentence, SentenceIndex
+from crtdiff.extract.ids import Ids
 from crtdiff.extract.names import NameHit
 from crtdiff.extract.places import Place, find_place, place_candidates, place_near
 from crtdiff.extract.tolls import read_tolls
@@ -283,14 +284,6 @@ def _groups_in(hits: list[NameHit], start: int, end: int) -> list[str]:
     return out
 
 
-def _unique(ident: str, taken: set[str]) -> str:
-    candidate, n = ident, 2
-    while candidate in taken:
-        candidate, n = f"{ident}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
-
-
 def _target(segment: str, offset: int, ctx: Context) -> Target:
     """The target the attack's own clause names: a target word, or a state force attacked
     ("a KDF base"); not what a later clause says ("; AMISOM later retook the town")."""
@@ -320,7 +313,7 @@ def _foreign_victims(clause: str, ctx: Context) -> bool:
     )
 
 
-def _incident(clause: _Clause, ctx: Context, taken: set[str]) -> Incident:
+def _incident(clause: _Clause, ctx: Context, taken: Ids) -> Incident:
     main = clause.main.sentence
     anchor = clause.anchor
     segment = main.text[anchor.start : anchor.end]
@@ -343,7 +336,7 @@ def _incident(clause: _Clause, ctx: Context, taken: set[str]) -> Incident:
     where = place.place or place.country or "unknown"
     ident = f"{clause.date.date}-{slugify(where)}-{kind.value}"
     return Incident(
-        id=_unique(ident, taken),
+        id=taken.claim(ident),
         date=clause.date.date,
         date_end=clause.date.date_end,
         date_precision=clause.date.precision,
@@ -426,7 +419,7 @@ def extract_incidents(report: CountryReport, ctx: Context) -> list[Incident]:
     for section in report.sections:
         if section is not primary:
             clauses += reader.section(section, listed=False)
-    taken: set[str] = set()
+    taken = Ids()
     kept: list[Incident] = []
     told: list[tuple[int, int]] = []
     """(sentence start, index in kept): every sentence that tells a kept incident."""

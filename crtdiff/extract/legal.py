@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from crtdiff.extract.cues import cue_automaton, cues_in
 from crtdiff.extract.dates import MONTHS, DatePhrase, find_dates
 from crtdiff.extract.evidence import LocatedSentence, SentenceIndex
+from crtdiff.extract.ids import Ids
 from crtdiff.text.normalize import slugify
 from schemas import DatePrecision, LegalMeasure, LegalMeasureKind, LegalStatus
 
@@ -433,19 +434,14 @@ def _summary(text: str, trigger: re.Match[str], action: re.Pattern[str]) -> tupl
     return _span(text, start, end)
 
 
-def _ident(kind: LegalMeasureKind, subject: str, taken: set[str]) -> str:
+def _ident(kind: LegalMeasureKind, subject: str, taken: Ids) -> str:
     # Dates in the subject ("law on November 9, 2015, that ...") are left out of the key.
     words = [
         w
         for w in slugify(subject).split("-")
         if w and w not in _STOPWORDS and w not in MONTHS and not w.isdigit()
     ][:6]
-    base = f"{kind.value}-{'-'.join(words) or 'measure'}"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
+    return taken.claim(f"{kind.value}-{'-'.join(words) or 'measure'}")
 
 
 _BARE_YEAR = re.compile(r"\b(?:in|since|of|from)\s+((?:19|20)\d\d)\b")
@@ -557,7 +553,7 @@ def read_measure(text: str, year: int) -> MeasureReading | None:
     return None
 
 
-def _measure(located: LocatedSentence, year: int, taken: set[str]) -> LegalMeasure | None:
+def _measure(located: LocatedSentence, year: int, taken: Ids) -> LegalMeasure | None:
     reading = read_measure(located.sentence.text, year)
     if reading is None:
         return None
@@ -581,7 +577,7 @@ def extract_legal_measures(
     in the incident list (`lists`: the sections that are one, under their own heading) nor in
     incident bullets. In a headless chapter the incidents paragraphs are only a topic, and
     can tell a measure ("President Zardari signed the Nizam-e-Adl Regulation")."""
-    taken: set[str] = set()
+    taken = Ids()
     out = []
     for located in index.sentences:
         if located.section in lists:

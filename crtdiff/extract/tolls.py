@@ -764,6 +764,28 @@ def _stated(figure: _Figure) -> StatedFigure:
     )
 
 
+MAX_PLAUSIBLE_TOLL = 100_000
+"""Above any figure a chapter could give for one attack or one period (the deadliest attack
+on record killed about 3,000): a larger figure is a typo or a hostile text, and is left out,
+with a warning, rather than summed into totals (or overflow a 64-bit table column)."""
+_LONG_NUMBER = re.compile(r"\d[\d,]{5,}")
+"""Six digits or more: what a figure beyond MAX_PLAUSIBLE_TOLL needs (words stop at thousands)."""
+
+
+def implausible_figures(text: str) -> list[tuple[str, int]]:
+    """(class, figure) of every casualty figure of `text` beyond MAX_PLAUSIBLE_TOLL."""
+    if _LONG_NUMBER.search(text) is None:  # the common case, without reading the figures
+        return []
+    return [(f.toll.value, f.value) for f in _Reader(text).read() if f.value > MAX_PLAUSIBLE_TOLL]
+
+
+def _plausible(text: str) -> list[_Figure]:
+    figures = _Reader(text).read()
+    if _LONG_NUMBER.search(text) is None:
+        return figures
+    return [f for f in figures if f.value <= MAX_PLAUSIBLE_TOLL]  # warned by extract_facts
+
+
 def read_tolls(text: str) -> Tolls:
     """Casualty figures of one incident's text.
 
@@ -773,7 +795,7 @@ def read_tolls(text: str) -> Tolls:
     """
     tolls = Tolls()
     by_class: dict[TollKind, list[list[_Figure]]] = {}
-    for figure in _Reader(text).read():
+    for figure in _plausible(text):
         if tolls.victims is None and figure.who:
             tolls.victims = figure.who
         groups = by_class.setdefault(figure.toll, [])

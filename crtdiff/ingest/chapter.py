@@ -6,8 +6,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from crtdiff.errors import NoChapterError
+from crtdiff.errors import InputError, MetadataError, NoChapterError
 from crtdiff.extract.facts import extract_facts
+from crtdiff.extract.groups import MAX_DEFINED_ACRONYMS, defined_acronym_count
 from crtdiff.ingest.assemble import assemble
 from crtdiff.ingest.blocks import Block
 from crtdiff.ingest.formats import detect_format
@@ -17,6 +18,7 @@ from crtdiff.ingest.hosts.pdf_text import PDF_TEXT
 from crtdiff.ingest.html_blocks import parse_html_page
 from crtdiff.ingest.identify import OnMismatch, resolve_country, resolve_year
 from crtdiff.ingest.metadata import PageText, add_text_clues, gather_clues
+from crtdiff.ingest.nesting import MAX_DEPTH, nested_deeper_than
 from crtdiff.ingest.pdf_volume import read_pdf_volume
 from crtdiff.ingest.provenance import Provenance, stated_provenance
 from crtdiff.ingest.raw import RawSource
@@ -30,6 +32,7 @@ from crtdiff.reference.furniture import Furniture
 from crtdiff.text.decode import decode_bytes
 from crtdiff.text.normalize import normalize_text
 from schemas import CountryReport, IngestWarning, Section, SectionAssignment, Source, SourceFormat
+from schemas.base import report_year_problem
 
 __all__ = ["OnMismatch", "RawSource", "Request", "now", "page_countries", "parse_chapter"]
 
@@ -95,6 +98,8 @@ def _decode_and_block(raw: RawSource, furniture: Furniture) -> _Page:
         return _Page(
             fmt, host.name, blocks, [], None, [], clean.dropped, decoded.repairs, provenance
         )
+    if nested_deeper_than(text, MAX_DEPTH):
+        raise InputError(raw.uri, f"page nests elements over {MAX_DEPTH:,} levels deep")
     page = parse_html_page(text, host, raw.data)
     is_document = re.match(r"\s*(?:<!doctype|<html)", text[:1024], re.IGNORECASE)
     if is_document and not re.search(r"</html\s*>|</body\s*>", text[-4096:], re.I):
@@ -139,6 +144,10 @@ def _check_is_chapter(text: str, has_headings: bool, source: str) -> None:
         raise NoChapterError(source, "text is in French, not English; give the English original")
     if english < len(sample.split()) * 0.04:
         raise NoChapterError(source, "text does not read as English prose")
+    if defined_acronym_count(text) > MAX_DEFINED_ACRONYMS:
+        raise InputError(
+            source, f"text defines over {MAX_DEFINED_ACRONYMS:,} acronyms in parentheses: refused"
+        )
     if not has_headings and len(_TERROR_WORDS.findall(sample)) < 2:
         raise NoChapterError(
             source,
@@ -179,6 +188,7 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
     assembled = assemble(plan)
     has_headings = any(s.assigned_by is SectionAssignment.HEADING for s in assembled.sections)
     _check_is_chapter(assembled.body, has_headings, source)
+    _check_size(sum(len(s.sentences) for s in assembled.sections), "sentences", source)
     add_text_clues(clues, _first_sentence(assembled.sections), assembled.body, ref.countries)
     subject = judge_subject(assembled.body, ref.country_terms)
     country, country_warnings = resolve_country(
@@ -193,6 +203,9 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
     year, year_warnings = resolve_year(
         request.year, clues, request.on_mismatch, source, request.year_hint
     )
+    problem = report_year_problem(year)
+    if problem is not None:
+        raise MetadataError(source, problem)
     warnings = [IngestWarning(code="repaired_input", message=r) for r in page.repairs]
     warnings += country_warnings + year_warnings + plan.warnings
     if raw.illustrative:
@@ -225,7 +238,21 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
         sections=assembled.sections,
         warnings=warnings,
     )
-    return extract_facts(report, ref)
+    extracted = extract_facts(report, ref)
+    _check_size(len(extracted.incidents), "incidents", source)
+    return extracted
+
+
+MAX_SENTENCES, MAX_INCIDENTS = 5_000, 1_000
+"""Far beyond any chapter (the longest have a few hundred sentences and a few dozen incidents):
+comparing two years costs time that grows with the product of their sentences and of their
+incidents, so a text beyond these is refused rather than left to hold a run for hours."""
+
+
+def _check_size(count: int, what: str, source: str) -> None:
+    limit = MAX_SENTENCES if what == "sentences" else MAX_INCIDENTS
+    if count > limit:
+        raise InputError(source, f"text holds {count:,} {what}, over the {limit:,} of any chapter")
 
 
 def page_provenance(raw: RawSource, ref: Reference) -> Provenance:

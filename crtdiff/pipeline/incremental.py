@@ -17,13 +17,15 @@ from pydantic import BaseModel
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.catalog.sources import resolve_source
 from crtdiff.compare.year_diff import compare_reports
-from crtdiff.errors import CrtdiffError
+from crtdiff.errors import CrtdiffError, WorkspaceError
 from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
+from crtdiff.pipeline.boundary import internal_error
 from crtdiff.pipeline.collector import fewer_collections
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status
 from crtdiff.pipeline.outputs import diff_path, report_path
 from crtdiff.pipeline.settle import (
+    SUMMARY_TABLES,
     CountryJob,
     PairPlan,
     Resolved,
@@ -35,6 +37,7 @@ from crtdiff.pipeline.settle import (
     pair_pages,
     plan_pairs,
     search_bundle,
+    summary_intact,
 )
 from crtdiff.store.atomic import atomic_write_text
 from crtdiff.store.results import ResultStore
@@ -55,6 +58,7 @@ from reports.site import write_assets, write_country_page, write_index
 from reports.summaries import ChapterSummary, CountrySummary, CoverageRow, PairSummary
 from reports.tables import (
     TABLES,
+    Rows,
     arrow_tables,
     concat_tables,
     diff_rows,
@@ -68,10 +72,6 @@ from schemas import CountryReport
 from schemas.diff import YearDiff
 
 S = TypeVar("S", bound=BaseModel)
-
-
-def _internal(source: str, exc: Exception) -> str:
-    return f"{source}: internal error ({type(exc).__name__}: {exc}); please report it"
 
 
 # --- a country's task ---------------------------------------------------------------------
@@ -130,6 +130,13 @@ class _Reports:
             self.diffs[key] = loaded
         return self.diffs[key]
 
+    def required_diff(self, key: str, label: str) -> YearDiff:
+        """A diff this task compared or loaded already."""
+        diff = self.diff(key)
+        if diff is None:
+            raise CrtdiffError(label, "diff missing from the result store")
+        return diff
+
 
 def _parse_and_store(
     entry: CatalogEntry, raw: RawSource | None, key: str, ctx: RunContext
@@ -160,11 +167,14 @@ def _ingest(item: Resolved, ctx: RunContext, manifest: Manifest, memory: _Report
         # Keyed like a report: the same bytes and code are rejected again, so the next run
         # can say so without parsing (a bug's internal error, below, is tried again).
         return EntryOutcome(
-            entry.key, Status.REJECTED, reason=str(exc), report_key=item.key,
+            entry.key, Status.REJECTED, reason=str(exc), notes=item.notes, report_key=item.key,
             country=entry.country, chapter=entry.chapter, year=entry.year,
         )  # fmt: skip
+    except OSError:
+        raise  # the disk, not the chapter: the run stops with an environment error
     except Exception as exc:  # a bug must not take down the other entries of the run
-        return EntryOutcome(entry.key, Status.REJECTED, reason=_internal(entry.source, exc))
+        reason = internal_error(entry.source, exc)
+        return EntryOutcome(entry.key, Status.REJECTED, reason=reason, notes=item.notes)
     path = report_path(ctx.out_dir, report.country, report.year, report.chapter)
     relative = path.relative_to(ctx.out_dir).as_posix()
     _write(ctx, manifest, relative, item.key, lambda: report.model_dump_json(indent=2) + "\n")
@@ -202,8 +212,12 @@ def _compare(
             memory.diffs[plan.key] = diff
     except CrtdiffError as exc:
         return EntryOutcome(plan.label, Status.REJECTED, reason=str(exc)), None
+    except OSError:
+        raise
     except Exception as exc:  # a bug must not take down the other comparisons
-        return EntryOutcome(plan.label, Status.REJECTED, reason=_internal(plan.label, exc)), None
+        return EntryOutcome(
+            plan.label, Status.REJECTED, reason=internal_error(plan.label, exc)
+        ), None
     relative = diff_path(ctx.out_dir, diff).relative_to(ctx.out_dir).as_posix()
     _write(ctx, manifest, relative, plan.key, lambda: diff.model_dump_json(indent=2) + "\n")
     outcome = EntryOutcome(
@@ -233,10 +247,7 @@ def _pages(
         html_page, md_page = pair_pages(o)
 
         def diff_of(o: EntryOutcome = o) -> YearDiff:
-            diff = memory.diff(o.report_key or "")
-            if diff is None:
-                raise CrtdiffError(o.key, "diff missing from the result store")
-            return diff
+            return memory.required_diff(o.report_key or "", o.key)
 
         _write(ctx, manifest, html_page, key, lambda: render_pair_html(diff_of()))
         _write(ctx, manifest, md_page, key, lambda: render_pair_markdown(diff_of()))
@@ -268,21 +279,35 @@ def _timeline(
     memory: _Reports,
     coverage: list[CoverageRow],
 ) -> None:
-    """The country's timeline page, index summary and table rows, from the stored summaries."""
+    """The country's timeline page, index summary and table rows, from the stored summaries;
+    a summary or row set damaged in the store is made again from its report or diff."""
+    store = ctx.results
     chapters = [_chapter_summary(ctx, memory, o.report_key or "") for o in entries]
     pair_summaries = [_pair_summary(ctx, memory, o.report_key or "") for o in pairs]
     country = write_country_page(ctx.out_dir, chapters, pair_summaries, coverage)
     records = [_search_record(ctx, memory, o, pair=False) for o in entries]
     records += [_search_record(ctx, memory, o, pair=True) for o in pairs]
     write_bundle(search_bundle(ctx.out_dir, country.country), records)
-    ctx.results.save("summaries", key, country)
-    parts = [ctx.results.load_json("rows", o.report_key or "") or {} for o in entries + pairs]
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
-    for part in parts:
-        for name, table in part.items():
+    for o in entries + pairs:
+        for name, table in _stored_rows(o, ctx, memory).items():
             rows[name] += table
     for name, table in arrow_tables(rows).items():
-        ctx.results.save_bytes("summaries", key, f"{name}.arrow", table_bytes(table, "arrow"))
+        store.save_bytes("summaries", key, f"{name}.arrow", table_bytes(table, "arrow"))
+    store.save("summaries", key, country)  # last: it vouches for the tables beside it
+
+
+def _stored_rows(o: EntryOutcome, ctx: RunContext, memory: "_Reports") -> Rows:
+    """An entry's or a pair's table rows from the store, made again when damaged there:
+    a table never silently loses a year's rows."""
+    k = o.report_key or ""
+    stored = ctx.results.load_json("rows", k)
+    if isinstance(stored, dict) and all(isinstance(v, list) for v in stored.values()):
+        return stored
+    is_pair = k in memory.diffs  # every pair of the country went through _compare
+    rows = diff_rows(memory.required_diff(k, o.key)) if is_pair else report_rows(memory.report(k))
+    ctx.results.save_json("rows", k, rows)
+    return rows
 
 
 def _diff(memory: _Reports, key: str) -> YearDiff:
@@ -316,9 +341,33 @@ def _search_record(
 
 
 def process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
-    """Ingest, compare and render one country, recomputing only what is not stored."""
+    """Ingest, compare and render one country, recomputing only what is not stored.
+
+    The country's error boundary: whatever goes wrong in its timeline, tables or pages
+    rejects this country's entries alone (the disk failing stops the run instead)."""
     with fewer_collections():
-        return _process_country(job, ctx, manifest)
+        try:
+            return _process_country(job, ctx, manifest)
+        except (OSError, WorkspaceError):
+            raise
+        except Exception as exc:
+            reason = str(exc) if isinstance(exc, CrtdiffError) else internal_error(job.country, exc)
+            return _rejected_country(job, reason)
+
+
+def _rejected_country(job: CountryJob, reason: str) -> CountryResult:
+    entries = [
+        item.failure
+        or EntryOutcome(item.entry.key, Status.REJECTED, reason=reason, notes=item.notes)
+        for item in job.todo
+    ]
+    entries += [
+        EntryOutcome(o.key, Status.REJECTED, reason=reason, notes=o.notes)
+        if o.status is Status.OK
+        else o
+        for o in job.cached
+    ]
+    return CountryResult(job.country, entries, [], None, {}, rendered=False)
 
 
 def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
@@ -348,7 +397,7 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
     )
     rendered = (
         manifest.countries.get(job.country) != key
-        or not ctx.results.has("summaries", key)
+        or not summary_intact(ctx.results, key)
         or not (search_bundle(ctx.out_dir, job.country) / "pagefind.js").is_file()
     )
     if rendered:
@@ -364,16 +413,14 @@ def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
     """Write the index, assets and data tables from the stored country summaries and tables."""
     summaries: list[CountrySummary] = []
     parts = []
-    for key in country_keys.values():
+    for country, key in sorted(country_keys.items()):
         summary = ctx.results.load("summaries", key, CountrySummary)
-        if summary is not None:
-            summaries.append(summary)
-        tables = {}
-        for name in TABLES:
-            data = ctx.results.load_bytes("summaries", key, f"{name}.arrow")
-            if data is not None:
-                tables[name] = read_table(data)
-        parts.append(tables)
+        data = [ctx.results.load_bytes("summaries", key, name) for name in SUMMARY_TABLES]
+        if summary is None or any(d is None for d in data):
+            # Checked before the country was settled: only a concurrent damage gets here.
+            raise CrtdiffError(country, "its stored summary was damaged during the run; run again")
+        summaries.append(summary)
+        parts.append({name: read_table(d or b"") for name, d in zip(TABLES, data, strict=True)})
     write_assets(ctx.out_dir)
     write_index(ctx.out_dir, summaries)
     write_tables(concat_tables(parts), ctx.out_dir / "data")

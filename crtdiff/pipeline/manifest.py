@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crtdiff.pipeline.outcome import RECORD_FIELDS
 from crtdiff.store.atomic import atomic_write_text, flush_to_disk
 from crtdiff.text.normalize import slugify
 
@@ -48,13 +49,42 @@ class Manifest:
         return self.outputs.get(relative) == key and (out_dir / relative).is_file()
 
 
+_RECORD_KEYS = frozenset(RECORD_FIELDS)
+_REQUIRED_KEYS = _RECORD_KEYS - {"source"}  # records written before outcomes had a source
+
+
+def _records(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(r, dict) and _REQUIRED_KEYS <= r.keys() <= _RECORD_KEYS for r in value.values()
+    )
+
+
+def _tables(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+
+
 def load_manifest(out_dir: Path) -> Manifest:
-    """The manifest of an output folder (empty when missing or unreadable)."""
+    """The manifest of an output folder; empty when missing, unreadable or damaged (then every
+    output is written again rather than a damaged record stopping the run)."""
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-        return Manifest(**data)
+        manifest = Manifest(**data)
     except (OSError, ValueError, TypeError):
         return Manifest()
+    valid = (
+        _records(manifest.reports)
+        and _records(manifest.pairs)
+        and _strings(manifest.outputs)
+        and _strings(manifest.countries)
+        and (manifest.index is None or isinstance(manifest.index, str))
+        and _tables(manifest.rejected)
+        and _tables(manifest.urls)
+    )
+    return manifest if valid else Manifest()
 
 
 def save_manifest(out_dir: Path, manifest: Manifest) -> None:

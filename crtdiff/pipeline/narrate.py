@@ -54,9 +54,9 @@ def work_line(run: RunReport) -> str:
 
 
 def state_name(run: RunReport) -> str:
-    """`Completed` when every entry is in, `Partial` when some were rejected or unavailable."""
-    partial = run.rejected or any(e.status is Status.UNAVAILABLE for e in run.entries)
-    return "Partial" if partial else "Completed"
+    """`Completed` when every entry is in, `Incomplete` when some were rejected or unavailable
+    (the run report's status `incomplete`)."""
+    return "Completed" if run.exit_code == 0 else "Incomplete"
 
 
 def _years(outcomes: list[EntryOutcome]) -> str:

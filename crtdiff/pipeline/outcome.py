@@ -1,5 +1,6 @@
 """What happened to each catalogue entry in a run, and the run's report file."""
 
+import contextlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -50,16 +51,17 @@ class EntryOutcome:
         return data
 
 
-_RECORD = (
+RECORD_FIELDS = (
     "key", "output", "illustrative", "report_key", "country", "chapter", "year", "warnings",
     "source",
 )  # fmt: skip
+"""What the manifest keeps of a successful outcome (and checks a record against)."""
 
 
 def outcome_record(outcome: EntryOutcome) -> dict[str, Any]:
     """What the manifest keeps of a successful outcome to reuse it next run."""
     data = outcome.as_dict()
-    return {name: data[name] for name in _RECORD}
+    return {name: data[name] for name in RECORD_FIELDS}
 
 
 def cached_outcome(record: dict[str, Any], notes: list[str]) -> EntryOutcome:
@@ -111,6 +113,10 @@ class RunReport:
         """True when nothing had changed: answered from the manifest, without Prefect."""
         self.next_url_check: str | None = None
         """When the first URL not asked in this run (checked recently) is asked again."""
+        self.failure: str | None = None
+        """One line: the environment failed (disk, permissions, lock, server, catalogue)."""
+        self.bug: str | None = None
+        """The traceback of a genuine bug that stopped the run."""
 
     @property
     def rejected(self) -> list[EntryOutcome]:
@@ -118,9 +124,24 @@ class RunReport:
         return [e for e in self.entries + self.comparisons if e.status is Status.REJECTED]
 
     @property
+    def unavailable(self) -> list[EntryOutcome]:
+        """Entries whose source could not be fetched and had no snapshot or fallback."""
+        return [e for e in self.entries if e.status is Status.UNAVAILABLE]
+
+    @property
     def exit_code(self) -> int:
-        """0 when everything was ingested, 1 when some inputs were rejected."""
-        return 1 if self.rejected else 0
+        """0 all fine; 1 some inputs rejected or unavailable; 2 the environment failed;
+        3 a bug stopped the run."""
+        if self.bug is not None:
+            return 3
+        if self.failure is not None:
+            return 2
+        return 1 if self.rejected or self.unavailable else 0
+
+    @property
+    def status(self) -> str:
+        """`ok`, `incomplete` (inputs rejected or unavailable), `failed` or `crashed`."""
+        return ("ok", "incomplete", "failed", "crashed")[self.exit_code]
 
     def write(self, out_dir: Path) -> Path:
         """Write the report atomically as JSON."""
@@ -134,10 +155,21 @@ class RunReport:
             "work": asdict(self.work),
             "up_to_date": self.up_to_date,
             "next_url_check": self.next_url_check,
+            "status": self.status,
             "exit_code": self.exit_code,
+            "error": self.failure or self.bug,
         }
         atomic_write_text(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         return path
+
+    def write_or_withdraw(self, out_dir: Path) -> None:
+        """Write the report; when even that fails (disk full, read-only folder), remove the
+        previous one rather than leave it saying that this run went well."""
+        try:
+            self.write(out_dir)
+        except OSError:
+            with contextlib.suppress(OSError):
+                (out_dir / "run-report.json").unlink(missing_ok=True)
 
 
 def utc_now_iso() -> str:

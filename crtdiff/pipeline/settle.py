@@ -17,6 +17,7 @@ from crtdiff.catalog.model import CatalogEntry
 from crtdiff.catalog.sources import Fetcher, ResolvedSource, fetch_or_snapshot, resolve_source
 from crtdiff.errors import CrtdiffError, FetchError
 from crtdiff.ingest.raw import RawSource
+from crtdiff.pipeline.boundary import internal_error
 from crtdiff.pipeline.coverage import coverage_digest, coverage_rows
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest
@@ -138,6 +139,9 @@ def resolve_entry(entry: CatalogEntry, ctx: Inputs) -> Resolved:
         return Resolved(entry, failure=EntryOutcome(entry.key, Status.UNAVAILABLE, reason=str(exc)))
     except CrtdiffError as exc:
         return Resolved(entry, failure=EntryOutcome(entry.key, Status.REJECTED, reason=str(exc)))
+    except Exception as exc:  # one entry's bug must not take down the run
+        reason = internal_error(entry.source, exc)
+        return Resolved(entry, failure=EntryOutcome(entry.key, Status.REJECTED, reason=reason))
     key = ctx.keys.report(entry, source.raw)
     raw = None if ctx.results.has("reports", key) else source.raw
     return Resolved(entry, key, raw, source.notes)
@@ -244,11 +248,29 @@ def settle_country(
     country = ok[0].country or ""
     coverage = country_coverage(country, cached, ctx.catalog)
     key = country_key(ok, plan_pairs(ok, ctx.keys), ctx.keys, coverage)
-    if manifest.countries.get(country) != key or not ctx.results.has("summaries", key):
+    if manifest.countries.get(country) != key or not summary_intact(ctx.results, key):
         return None
     if not (search_bundle(out, country) / "pagefind.js").is_file():
         return None
     return pairs, key
+
+
+SUMMARY_TABLES = tuple(
+    f"{name}.arrow"
+    for name in ("incidents", "groups", "legal_measures", "section_metrics", "tolls", "changes")
+)
+"""The Arrow tables stored beside each country summary: reports.tables.TABLES (a test keeps
+them equal; that module loads pyarrow)."""
+
+
+def summary_intact(store: ResultStore, key: str) -> bool:
+    """True when a country's stored summary and tables are all there and undamaged."""
+    return store.intact("summaries", key, SUMMARY_TABLES)
+
+
+def damaged_countries(country_keys: dict[str, str], store: ResultStore) -> set[str]:
+    """Countries whose stored summary or tables are missing or damaged (to be rebuilt)."""
+    return {country for country, key in country_keys.items() if not summary_intact(store, key)}
 
 
 @dataclass

@@ -12,7 +12,14 @@ from crtdiff.catalog.load import Catalog
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import load_manifest
 from crtdiff.pipeline.outcome import EntryOutcome, RunReport, Status, utc_now_iso
-from crtdiff.pipeline.settle import FetchedUrls, SettleInputs, select_entries, settle, site_index
+from crtdiff.pipeline.settle import (
+    FetchedUrls,
+    SettleInputs,
+    damaged_countries,
+    select_entries,
+    settle,
+    site_index,
+)
 from crtdiff.pipeline.url_checks import plan_urls
 from crtdiff.reference.countries import CountryTable
 from crtdiff.store.results import ResultStore
@@ -40,13 +47,16 @@ def check_up_to_date(
         EntryOutcome(r.label, Status.REJECTED, reason=r.reason) for r in catalog.rejected
     ]
     entries, wanted = select_entries(catalog, countries_table, countries)
+    results = ResultStore(store_dir)
+    if wanted and damaged_countries(manifest.countries, results) - wanted:
+        return None  # the flow rebuilds them
     snapshots = SnapshotStore(catalog.folder / "snapshots")
     urls = sorted({e.source for e in entries if e.is_url})
     plan = plan_urls(urls, manifest.urls, snapshots, now or datetime.now(UTC), recheck_after)
     if plan.due:
         return None
     ctx = SettleInputs(
-        catalog, FetchedUrls(plan.reused), ResultStore(store_dir), out_dir,
+        catalog, FetchedUrls(plan.reused), results, out_dir,
         Keys.for_reference(reference_dir),
     )  # fmt: skip
     jobs, country_keys = settle(entries, ctx, manifest, run)

@@ -93,11 +93,11 @@ def replay(url: str, check: UrlCheck, snapshots: SnapshotStore) -> ResolvedSourc
                 return fetch_or_snapshot(url, snapshots, again)
             except FetchError as exc:
                 return exc
-        if latest is None:
-            raise ValueError(f"{url}: the last check left no snapshot")
-        data = snapshots.read(latest)
+        data = snapshots.read_intact(latest) if latest is not None else None
     except OSError as exc:
         raise ValueError(f"{url}: snapshot unreadable ({exc})") from exc
+    if latest is None or data is None:
+        raise ValueError(f"{url}: the snapshot of the last check is missing or damaged")
     return ResolvedSource(RawSource(data, url, datetime.fromisoformat(latest.retrieved_at)))
 
 

@@ -1,22 +1,68 @@
 """Atomic file writes: a reader sees the old complete file or the new complete file, never half."""
 
 import os
+import re
 import tempfile
+import time
+from functools import lru_cache
 from pathlib import Path
+
+_TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.[^.]+\.tmp$")
+_ORPHAN_AGE_S = 3600.0
+"""Age past which a temporary file that names no process is taken for a killed writer's."""
+
+
+@lru_cache(maxsize=1)
+def _umask() -> int:
+    try:  # Linux tells without changing it (os.umask would, for every thread at once)
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    """The mode a new file gets from the umask (0644 under 022), or the mode of the file it
+    replaces: mkstemp's 0600 would keep a web server running as another user out of the site,
+    and an edit must not change who may read the catalogue."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` survive a power cut (the new name lives in the folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return  # not every platform opens folders
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = False) -> None:
     """Write `data` to `path` through a temporary file in the same folder and a rename.
 
     The rename alone makes the write atomic for every reader, including after the writer is
-    killed. `durable` also flushes the file to disk before the rename, so that it survives a
-    power cut: worth its cost (~0.4 ms a file here, ten files a chapter) only for files that
-    cannot be rebuilt; a run flushes its generated files once, with `flush_to_disk`.
+    killed. `durable` also flushes the file, then its folder, to disk around the rename, so
+    that it survives a power cut: worth its cost only for files that cannot be rebuilt; a run
+    flushes its generated files once, with `flush_to_disk`. The temporary file's name carries
+    the writer's process id, so that another process's clean-up never removes it mid-write.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+    )
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), _mode_for(path))
             handle.write(data)
             if durable:
                 handle.flush()
@@ -25,6 +71,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = False) -> Non
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    if durable:
+        _sync_folder(path.parent)
 
 
 def atomic_write_text(path: Path, text: str, *, durable: bool = False) -> None:
@@ -38,12 +86,38 @@ def flush_to_disk() -> None:
         os.sync()
 
 
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's live process
+    except OSError:
+        return False
+    return True
+
+
+def _orphaned(folder: str, name: str, now: float) -> bool:
+    match = _TEMPORARY.match(name)
+    if match is not None:
+        return not _alive(int(match.group("pid")))
+    try:  # a temporary file of an older version, without a process id
+        return now - os.stat(os.path.join(folder, name)).st_mtime > _ORPHAN_AGE_S  # noqa: PTH116,PTH118
+    except OSError:
+        return False
+
+
 def remove_stale_temporaries(folder: Path) -> int:
-    """Delete temporary files a killed writer left behind (`.<name>.<random>.tmp`)."""
+    """Delete temporary files a killed writer left behind (`.<name>.<pid>.<random>.tmp`),
+    never those of a writer still running (another `crtdiff run` or `add` at the same time)."""
     removed = 0
+    now = time.time()
     for root, _dirs, files in os.walk(folder):  # os.walk: ~6x faster than Path.rglob here
         for name in files:
-            if name.startswith(".") and name.endswith(".tmp"):
+            if name.startswith(".") and name.endswith(".tmp") and _orphaned(root, name, now):
                 (Path(root) / name).unlink(missing_ok=True)
                 removed += 1
     return removed

@@ -1,18 +1,39 @@
 """The content-addressed result store: ingested reports, diffs and country summaries by key.
 
 One small file per result under `<root>/<kind>/<key[:2]>/<key>.json`, written atomically, so a
-run reads only what it needs and a killed run never leaves a torn result behind.
+run reads only what it needs and a killed run never leaves a torn result behind. A key is the
+digest of what *produced* a result, not of its bytes, so every file also carries the SHA-256
+of its own content in a first line: a result damaged on disk (a flipped bit, a truncation, an
+edit) fails that check on read, counts as missing, and is recomputed.
 """
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from crtdiff.store.atomic import atomic_write_bytes, atomic_write_text
+from crtdiff.store.atomic import atomic_write_bytes
 
 M = TypeVar("M", bound=BaseModel)
+
+_SEAL = b"crtdiff-result sha256="
+_SEALED_HEAD = len(_SEAL) + 64 + 1
+
+
+def seal(data: bytes) -> bytes:
+    """`data` behind a first line holding its SHA-256."""
+    return _SEAL + hashlib.sha256(data).hexdigest().encode() + b"\n" + data
+
+
+def unseal(stored: bytes) -> bytes | None:
+    """The content of sealed bytes, or None when they are damaged (or were never sealed)."""
+    if not stored.startswith(_SEAL) or stored[_SEALED_HEAD - 1 : _SEALED_HEAD] != b"\n":
+        return None
+    data = stored[_SEALED_HEAD:]
+    expected = stored[len(_SEAL) : _SEALED_HEAD - 1].decode("ascii", errors="replace")
+    return data if hashlib.sha256(data).hexdigest() == expected else None
 
 
 class ResultStore:
@@ -21,43 +42,60 @@ class ResultStore:
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def _path(self, kind: str, key: str) -> Path:
-        return self.root / kind / key[:2] / f"{key}.json"
+    def _path(self, kind: str, key: str, name: str = "json") -> Path:
+        return self.root / kind / key[:2] / f"{key}.{name}"
 
     def has(self, kind: str, key: str) -> bool:
-        """True when a result is stored."""
+        """True when a result is stored (it may still prove damaged when loaded)."""
         return self._path(kind, key).is_file()
 
-    def load(self, kind: str, key: str, model: type[M]) -> M | None:
-        """A stored model, or None when missing or unreadable (then it is recomputed)."""
-        path = self._path(kind, key)
+    def _read(self, kind: str, key: str, name: str = "json") -> bytes | None:
         try:
-            return model.model_validate_json(path.read_bytes())
-        except (OSError, ValidationError, ValueError):
+            return unseal(self._path(kind, key, name).read_bytes())
+        except OSError:
+            return None
+
+    def _write(self, kind: str, key: str, data: bytes, name: str = "json") -> None:
+        atomic_write_bytes(self._path(kind, key, name), seal(data))
+
+    def load(self, kind: str, key: str, model: type[M]) -> M | None:
+        """A stored model, or None when missing or damaged (then it is recomputed)."""
+        data = self._read(kind, key)
+        if data is None:
+            return None
+        try:
+            return model.model_validate_json(data)
+        except (ValidationError, ValueError):
             return None
 
     def save(self, kind: str, key: str, model: BaseModel) -> None:
         """Store a model."""
-        atomic_write_text(self._path(kind, key), model.model_dump_json())
+        self._write(kind, key, model.model_dump_json().encode("utf-8"))
 
     def save_bytes(self, kind: str, key: str, name: str, data: bytes) -> None:
-        """Store a named blob beside a result (e.g. one Parquet table)."""
-        atomic_write_bytes(self.root / kind / key[:2] / f"{key}.{name}", data)
+        """Store a named blob beside a result (e.g. one Arrow table)."""
+        self._write(kind, key, data, name)
 
     def load_bytes(self, kind: str, key: str, name: str) -> bytes | None:
-        """A stored blob, or None."""
-        try:
-            return (self.root / kind / key[:2] / f"{key}.{name}").read_bytes()
-        except OSError:
-            return None
+        """A stored blob, or None when missing or damaged."""
+        return self._read(kind, key, name)
 
     def load_json(self, kind: str, key: str) -> Any:
-        """A stored JSON value, or None."""
+        """A stored JSON value, or None when missing or damaged."""
+        data = self._read(kind, key)
+        if data is None:
+            return None
         try:
-            return json.loads(self._path(kind, key).read_bytes())
-        except (OSError, ValueError):
+            return json.loads(data)
+        except ValueError:
             return None
 
     def save_json(self, kind: str, key: str, value: Any) -> None:
         """Store a JSON value."""
-        atomic_write_text(self._path(kind, key), json.dumps(value))
+        self._write(kind, key, json.dumps(value).encode("utf-8"))
+
+    def intact(self, kind: str, key: str, blobs: tuple[str, ...] = ()) -> bool:
+        """True when a result and its named blobs are stored and undamaged."""
+        return self._read(kind, key) is not None and all(
+            self._read(kind, key, name) is not None for name in blobs
+        )

@@ -1,5 +1,6 @@
 """`crtdiff add` and `crtdiff discover`: snapshots kept, catalogue edited with its comments."""
 
+import json
 import shutil
 import subprocess
 import sys
@@ -183,6 +184,76 @@ def test_discover_reports_real_failures(catalog: Path, state_gov: Site) -> None:
     assert old.stdout.startswith("Mali 2015: cannot be guessed: chapters before 2017 sit in")
     assert "--all-countries" in old.stdout
     assert "no_pattern" not in old.stdout
+
+
+@pytest.mark.parametrize(
+    "written", ['country = "Republic of Mali"\nyear = 2016', 'country = "Mali"\nyear = "2016"']
+)
+def test_add_finds_the_entry_however_it_is_written(
+    written: str, tmp_path: Path, reference: Reference
+) -> None:
+    (tmp_path / "raw" / "mali").mkdir(parents=True)
+    shutil.copy(SEED, tmp_path / "raw" / "mali" / "2016.txt")
+    catalog = tmp_path / "sources.toml"
+    catalog.write_text(f'[[report]]\n{written}\nsource = "raw/mali/2016.txt"\n', encoding="utf-8")
+    added = add_file(catalog, "Mali", 2016, SEED, reference)
+    assert added.change == "updated"
+    loaded = load_catalog(catalog, reference.countries)
+    assert loaded.rejected == [] and len(loaded.entries) == 1
+
+
+def test_add_refuses_a_year_out_of_range_in_one_line(catalog: Path, reference: Reference) -> None:
+    with pytest.raises(MetadataError, match="year 1985 is outside the years of the reports"):
+        add_file(catalog, "Mali", 1985, SEED, reference)
+    result = subprocess.run(
+        [sys.executable, "-c", "from crtdiff.cli import main; main()", "add", "Mali", "1985",
+         "--file", str(SEED), "--catalog", str(catalog), "--no-run"],
+        capture_output=True, text=True, check=False, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "crtdiff: error: Mali 1985: year 1985 is outside the years of the reports (1990–2100)"
+    ]
+
+
+def test_add_keeps_the_catalogue_mode(catalog: Path, reference: Reference) -> None:
+    catalog.chmod(0o644)
+    add_file(catalog, "Niger", 2012, FIXTURES / "chapters" / "niger-2012.txt", reference)
+    assert catalog.stat().st_mode & 0o777 == 0o644  # mkstemp's 0600 would lock others out
+
+
+def test_parallel_adds_never_lose_an_entry(catalog: Path) -> None:
+    """Six `crtdiff add` at once: each reads, changes and writes the catalogue and the
+    snapshot index; without a lock, the last writer wins and entries vanish."""
+    countries = ["Niger", "Chad", "Nigeria", "Kenya", "Somalia", "Mauritania"]
+    chapter = FIXTURES / "chapters" / "niger-2012.txt"
+    files = []
+    for name in countries:
+        text = chapter.read_text(encoding="utf-8").replace("Niger", name)
+        path = catalog.parent / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    commands = [
+        [sys.executable, "-c", "from crtdiff.cli import main; main()", "add", name, "2012",
+         "--file", str(path), "--catalog", str(catalog), "--no-run"]
+        for name, path in zip(countries, files, strict=True)
+    ]  # fmt: skip
+    processes = [
+        subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for c in commands
+    ]
+    outputs = [p.communicate(timeout=120) for p in processes]
+    assert [p.returncode for p in processes] == [0] * 6, outputs
+    loaded = load_catalog(catalog, loaded_reference().countries)
+    assert sorted(e.country for e in loaded.entries if e.year == 2012) == sorted(countries)
+    index = json.loads((catalog.parent / "snapshots" / "index.json").read_text())
+    assert len([url for url in index if url.startswith("file:")]) == 6
+
+
+def loaded_reference() -> Reference:
+    from crtdiff.reference.bundle import load_reference
+
+    return load_reference()
 
 
 NIGER_PAGE = (FIXTURES / "pages" / "state-gov-2019-niger.html").read_text(encoding="utf-8")

@@ -49,10 +49,6 @@ def test_good_entry_and_country_aliases(tmp_path: Path, reference: Reference) ->
         ('country = "Wakanda"\nyear = 2016\nsource = "raw/m.txt"', "unknown country 'Wakanda'"),
         ('country = "Mali"\nyear = 2016\nsource = "raw/m.txt"\ncolour = "red"', "Extra inputs"),
         ('country = "Mlai"\nyear = 2016\nsource = "raw/m.txt"', "did you mean Mali"),
-        (
-            'country = "Mali"\nyear = 2016\nsource = "raw/m.txt"\nchapter = "bogus"',
-            "unknown chapter 'bogus' (known: country, safe-haven)",
-        ),
     ],
 )
 def test_bad_entries_are_rejected_alone(

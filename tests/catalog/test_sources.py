@@ -8,10 +8,11 @@ import pytest
 from crtdiff.catalog.load import load_catalog
 from crtdiff.catalog.sources import fetch_or_snapshot, fetch_to_store, resolve_source
 from crtdiff.errors import FetchError
+from crtdiff.fetch.http import Fetched, fetch_url
 from crtdiff.pipeline.locate import fetch_direct
 from crtdiff.reference.bundle import Reference
-from crtdiff.store.snapshots import SnapshotStore
-from tests.fakeserver import Site, serve
+from crtdiff.store.snapshots import SnapshotRecord, SnapshotStore
+from tests.fakeserver import BLOCK_PAGE, Site, serve
 
 
 @pytest.fixture
@@ -60,3 +61,83 @@ def test_offline_falls_back_to_snapshot_then_to_fallback(
     entry = catalog.entries[0]
     resolved = resolve_source(entry, catalog, lambda url: fetch_or_snapshot(url, store, offline))  # type: ignore[arg-type]
     assert resolved.raw.illustrative and "illustrative fallback" in resolved.notes[0]
+
+
+def _offline(url: str, etag: str | None, modified: str | None) -> Fetched:
+    raise FetchError(url, "cannot connect; offline?")
+
+
+def test_a_snapshot_damaged_on_disk_is_fetched_again_unconditionally(
+    site: Site, tmp_path: Path
+) -> None:
+    store = SnapshotStore(tmp_path)
+    url = site.url("/mali/")
+    fetch_to_store(url, store, fetch_direct)
+    record = store.history(url)[0]
+    store.path_of(record).write_bytes(b"<p>version on")  # torn by a crash, or a bad sector
+    # The server would answer 304 to the ETag: the damaged copy must not be reused.
+    healed = fetch_to_store(url, store, fetch_direct)
+    assert healed.raw.data == b"<p>version one</p>"
+    assert store.read(record) == b"<p>version one</p>"  # rewritten in place
+    store.path_of(record).unlink()
+    again = fetch_to_store(url, store, fetch_direct)
+    assert again.raw.data == b"<p>version one</p>" and store.read(record)
+
+
+def test_a_damaged_snapshot_with_upstream_gone_is_reported_alone(
+    site: Site, tmp_path: Path
+) -> None:
+    store = SnapshotStore(tmp_path)
+    url = site.url("/mali/")
+    fetch_to_store(url, store, fetch_direct)
+    store.path_of(store.history(url)[0]).write_bytes(b"garbage")
+    with pytest.raises(FetchError, match=r"offline.*no intact snapshot to fall back on"):
+        fetch_or_snapshot(url, store, _offline)
+    store.path_of(store.history(url)[0]).unlink()
+    with pytest.raises(FetchError, match="no intact snapshot"):
+        fetch_or_snapshot(url, store, _offline)
+
+
+def test_a_304_without_a_snapshot_never_stores_an_empty_page(site: Site, tmp_path: Path) -> None:
+    store = SnapshotStore(tmp_path)
+    url = site.url("/always-304")
+    with pytest.raises(FetchError, match="304 Not Modified with no snapshot"):
+        fetch_to_store(url, store, fetch_direct)
+    assert store.history(url) == []
+    with pytest.raises(FetchError):
+        fetch_or_snapshot(url, store, fetch_direct)
+
+
+def test_a_block_page_never_replaces_the_good_revision(site: Site, tmp_path: Path) -> None:
+    store = SnapshotStore(tmp_path)
+    url = site.url("/mali/")
+    fetch_to_store(url, store, fetch_direct)
+    site.pages["/mali/"], site.etags["/mali/"] = BLOCK_PAGE, '"blocked"'
+    kept = fetch_or_snapshot(url, store, lambda u, e, m: fetch_url(u, etag=e, last_modified=m))
+    assert kept.raw.data == b"<p>version one</p>"
+    assert "block page" in kept.notes[-1]
+    assert len(store.history(url)) == 1  # the block page was not kept as a revision
+    # A store written by an older version, where a block page became the newest revision:
+    store.put(url, BLOCK_PAGE, record(BLOCK_PAGE, "2026-02-01T00:00:00+00:00"))
+    offline = fetch_or_snapshot(url, store, _offline)
+    assert offline.raw.data == b"<p>version one</p>"
+    assert any("is a block page (Access Denied); skipped" in n for n in offline.notes)
+
+
+def test_a_damaged_snapshot_index_is_set_aside_not_fatal(site: Site, tmp_path: Path) -> None:
+    store = SnapshotStore(tmp_path)
+    url = site.url("/mali/")
+    fetch_to_store(url, store, fetch_direct)
+    (tmp_path / "index.json").write_text('{"https://x/": [{"sha256": ', encoding="utf-8")
+    fresh = SnapshotStore(tmp_path)
+    again = fetch_or_snapshot(url, fresh, fetch_direct)
+    assert again.raw.data == b"<p>version one</p>"
+    assert any("snapshot index damaged" in n for n in again.notes)
+    assert list(tmp_path.glob("index.json.damaged-*"))
+    assert [r.sha256 for r in fresh.history(url)] == [record(b"<p>version one</p>", "").sha256]
+
+
+def record(data: bytes, when: str) -> SnapshotRecord:
+    import hashlib
+
+    return SnapshotRecord(hashlib.sha256(data).hexdigest(), when, ".html")

@@ -36,7 +36,10 @@ def test_date_phrases_keep_their_precision(
 
 def test_impossible_dates_are_not_dates() -> None:
     assert find_dates("On February 30, gunmen attacked", 2016) == []
-    assert invalid_dates("On February 30, gunmen attacked") == ["February 30"]
+    assert invalid_dates("On February 30, gunmen attacked", 2016) == ["February 30"]
+    assert invalid_dates("On February 29, gunmen attacked", 2016) == []  # a leap year
+    assert invalid_dates("On February 29, gunmen attacked", 2017) == ["February 29"]
+    assert invalid_dates("On February 29, 2016, gunmen attacked", 2017) == []
     assert find_dates("On February 29, gunmen attacked", 2016)[0].date == "2016-02-29"
     assert find_dates("On February 29, gunmen attacked", 2015) == []
 

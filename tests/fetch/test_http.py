@@ -81,3 +81,50 @@ def test_unreachable_host_is_not_transient() -> None:
     with pytest.raises(FetchError, match="cannot connect") as info:
         fetch_url("http://127.0.0.1:9/", policy=FetchPolicy(connect_timeout_s=1))
     assert not info.value.transient
+
+
+def test_gzip_bomb_is_capped_while_decompressing(site: Site) -> None:
+    import tracemalloc
+
+    from tests.fakeserver import gzip_bomb
+
+    gzip_bomb()  # built before measuring: the test server's own memory is not the client's
+    tracemalloc.start()
+    try:
+        with pytest.raises(FetchError, match="size limit once decompressed") as info:
+            fetch_url(site.url("/gzip-bomb"))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert not info.value.transient
+    assert peak < 80 * 2**20, f"{peak / 2**20:.0f} MB held while refusing a 100 MB page"
+    assert site.hits["/gzip-bomb"] == 1
+
+
+def test_identity_is_asked_and_a_gzipped_answer_still_decoded(site: Site) -> None:
+    fetched = fetch_url(site.url("/gzipped"))
+    assert fetched.data == b"<p>Overview: Mali remained a partner.</p>"
+    with pytest.raises(FetchError, match="unsupported Content-Encoding 'br'"):
+        fetch_url(site.url("/brotli"))
+
+
+def test_a_dribbling_server_meets_the_deadline(site: Site) -> None:
+    import time
+
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="took longer than 2 s"):
+        fetch_url(site.url("/dribble"), policy=FetchPolicy(read_timeout_s=5, deadline_s=2))
+    assert time.monotonic() - started < 10
+
+
+def test_a_block_page_is_not_the_page(site: Site) -> None:
+    with pytest.raises(FetchError, match="block page \\('Access Denied'\\)") as info:
+        fetch_url(site.url("/blocked"))
+    assert not info.value.transient  # retried within seconds, a firewall says the same
+
+
+def test_a_redirect_to_a_file_url_is_refused_and_not_retried(site: Site) -> None:
+    with pytest.raises(FetchError, match="not http") as info:
+        with_retries(lambda: fetch_url(site.url("/to-file")), attempts=3, backoff_s=0.01)
+    assert not info.value.transient
+    assert site.hits["/to-file"] == 1

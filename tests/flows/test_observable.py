@@ -105,7 +105,7 @@ def test_a_run_is_logged_and_truthful_in_prefect(workspace: Workspace) -> None:
     runs = workspace.runs()
     assert len(runs) == 1
     run = runs[0]
-    assert (run["state_type"], run["state_name"]) == ("COMPLETED", "Partial")
+    assert (run["state_type"], run["state_name"]) == ("COMPLETED", "Incomplete")
     assert run["state"]["message"].startswith(
         "3 chapters ingested, 2 unavailable, 1 rejected; 2 year-to-year comparisons; "
         "3 ingested (0 reused), 2 compared (0 reused)"

@@ -5,10 +5,22 @@ from pathlib import Path
 from crtdiff.pipeline.manifest import Manifest, load_manifest, save_manifest
 
 
+def _record(key: str, output: str) -> dict[str, object]:
+    country, year = key.split(":")[0], int(key.split(":")[1][-4:])
+    return {"key": key, "output": output, "illustrative": False, "report_key": "k",
+            "country": country, "chapter": "country", "year": year, "warnings": []}  # fmt: skip
+
+
 def _manifest() -> Manifest:
     return Manifest(
-        reports={"Mali:2016": {"output": "mali/2016.json"}, "Niger:2016": {"output": "x"}},
-        pairs={"Mali:2015-2016": {"output": "mali/2015-2016.json"}, "Niger:2015-2016": {}},
+        reports={
+            "Mali:2016": _record("Mali:2016", "mali/2016.json"),
+            "Niger:2016": _record("Niger:2016", "x"),
+        },
+        pairs={
+            "Mali:2015-2016": _record("Mali:2015-2016", "mali/2015-2016.json"),
+            "Niger:2015-2016": _record("Niger:2015-2016", "y"),
+        },
         outputs={
             "mali/2016.json": "k1",
             "mali/index.html": "k2",
@@ -42,3 +54,16 @@ def test_round_trip_and_unreadable_manifest(tmp_path: Path) -> None:
     assert load_manifest(tmp_path) == _manifest()
     (tmp_path / ".crtdiff-manifest.json").write_text("{not json")
     assert load_manifest(tmp_path) == Manifest()
+
+
+def test_a_manifest_with_damaged_records_is_read_as_empty(tmp_path: Path) -> None:
+    good = {"key": "Mali:2016", "output": "mali/2016.json", "illustrative": False,
+            "report_key": "k", "country": "Mali", "chapter": "country", "year": 2016,
+            "warnings": []}  # fmt: skip
+    manifest = Manifest(reports={"Mali:2016": good}, index="i")
+    save_manifest(tmp_path, manifest)
+    assert load_manifest(tmp_path).reports == {"Mali:2016": good}
+    for damaged in ({**good, "surprise": 1}, {"output": 3}, "a string"):
+        manifest.reports["Mali:2016"] = damaged  # type: ignore[assignment]
+        save_manifest(tmp_path, manifest)
+        assert load_manifest(tmp_path) == Manifest(), damaged

@@ -74,7 +74,7 @@ def test_counts_state_and_table() -> None:
         "1 country unchanged since the last run: reused 1 reports, 1 comparisons and their pages",
     )
     run.entries.append(EntryOutcome("Mali:2018", Status.UNAVAILABLE, reason="offline"))
-    assert state_name(run) == "Partial"
+    assert state_name(run) == "Incomplete"
     assert counts(run) == (
         "2 chapters ingested, 1 unavailable, 0 rejected; 1 year-to-year comparisons"
     )

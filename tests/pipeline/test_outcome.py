@@ -4,6 +4,8 @@ import dataclasses
 import json
 from pathlib import Path
 
+import pytest
+
 from crtdiff.pipeline.outcome import (
     EntryOutcome,
     RunReport,
@@ -58,8 +60,40 @@ def test_run_report_file(tmp_path: Path) -> None:
     assert written["work"]["ingested"] == 1
     assert set(written) == {
         "started_at", "finished_at", "catalog", "entries", "comparisons", "work", "up_to_date",
-        "next_url_check", "exit_code",
+        "next_url_check", "status", "exit_code", "error",
     }  # fmt: skip
+    assert (written["status"], written["error"]) == ("incomplete", None)
+
+
+def test_exit_statuses() -> None:
+    run = RunReport(started_at="now")
+    run.entries.append(_outcome())
+    assert (run.exit_code, run.status) == (0, "ok")
+    run.entries.append(EntryOutcome("Mali:2021", Status.UNAVAILABLE, reason="HTTP 404"))
+    assert (run.exit_code, run.status) == (1, "incomplete")  # unavailable counts, not only rejected
+    run.failure = "output: disk full"
+    assert (run.exit_code, run.status) == (2, "failed")
+    run.bug = "Traceback ..."
+    assert (run.exit_code, run.status) == (3, "crashed")
+
+
+def test_a_report_that_cannot_be_written_is_withdrawn(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    old = RunReport(started_at="yesterday")
+    old.write(tmp_path)
+    assert json.loads((tmp_path / "run-report.json").read_text())["exit_code"] == 0
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("crtdiff.pipeline.outcome.atomic_write_text", full)
+    failed = RunReport(started_at="now")
+    failed.failure = "out: disk full"
+    failed.write_or_withdraw(tmp_path)
+    assert not (tmp_path / "run-report.json").exists()  # never left saying exit 0
 
 
 def test_run_report_is_opaque_to_prefect() -> None:

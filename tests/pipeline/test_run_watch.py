@@ -14,9 +14,9 @@ def test_a_line_when_a_run_starts_and_one_when_it_ends() -> None:
         "crtdiff serve: annual run 'brave-fox' started at 2026-12-01T06:00:02+00:00"
     ]
     assert watch.update([view("RUNNING", "Running")]) == []  # no change, no line
-    ended = view("COMPLETED", "Partial", message="3 chapters ingested, 7 unavailable")
+    ended = view("COMPLETED", "Incomplete", message="3 chapters ingested, 7 unavailable")
     assert watch.update([ended]) == [
-        "crtdiff serve: annual run 'brave-fox' ended completed (Partial): "
+        "crtdiff serve: annual run 'brave-fox' ended completed (Incomplete): "
         "3 chapters ingested, 7 unavailable"
     ]
 

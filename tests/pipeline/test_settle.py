@@ -1,12 +1,14 @@
 """The light half of the pipeline (what the up-to-date check imports) agrees with the rest."""
 
-from crtdiff.pipeline.settle import SEARCH_BUNDLE
+from crtdiff.pipeline.settle import SEARCH_BUNDLE, SUMMARY_TABLES
 
 
-def test_the_search_bundle_folder_is_the_one_reports_write() -> None:
+def test_names_kept_here_are_those_the_renderers_use() -> None:
     from reports.search import BUNDLE
+    from reports.tables import TABLES
 
     assert SEARCH_BUNDLE == BUNDLE
+    assert tuple(f"{name}.arrow" for name in TABLES) == SUMMARY_TABLES
 
 
 def test_settling_loads_no_renderer_parser_or_prefect() -> None:

@@ -6,6 +6,7 @@ import pandas as pd
 
 from reports.tables import TABLES
 from schemas import CountryReport
+from tests.conftest import FIXTURES, ParseFn
 
 
 def test_every_table_in_csv_and_parquet(site_dir: Path) -> None:
@@ -44,6 +45,29 @@ def test_metrics_and_changes(site_dir: Path) -> None:
     renamed = changes[changes["change"] == "renamed"]
     assert renamed.iloc[0][["old", "new"]].tolist() == ["Macina Liberation Front", "Katiba Macina"]
     assert "merged" in set(changes["change"])
+
+
+def test_csv_cells_that_start_like_formulas_are_neutralised(
+    parse: ParseFn, mali_2015: CountryReport, tmp_path: Path
+) -> None:
+    """OWASP's CSV-injection advice: = + - @ tab and CR at the start of a cell get a quote in
+    the CSV; the Parquet keeps the text as the chapter has it."""
+    from reports.tables import arrow_tables, table_rows, write_tables
+
+    hostile = parse(FIXTURES / "bad" / "formula-cells.txt")
+    write_tables(arrow_tables(table_rows([hostile, mali_2015], [])), tmp_path)
+    csv = pd.read_csv(tmp_path / "groups.csv", dtype=str, keep_default_na=False)
+    parquet = pd.read_parquet(tmp_path / "groups.parquet")
+    formula = '=HYPERLINK("http://evil.example/","AQIM") and al-Murabitoun'
+    assert any(v.startswith(formula) for v in parquet.first_mention)
+    assert any(v.startswith("'" + formula) for v in csv.first_mention)
+    legal = pd.read_csv(tmp_path / "legal_measures.csv", dtype=str, keep_default_na=False)
+    for table in (csv, legal):
+        cells = [v for column in table.columns for v in table[column]]
+        assert not [v for v in cells if v[:1] in ("=", "+", "-", "@", "\t", "\r") and v], cells
+    subjects = pd.read_parquet(tmp_path / "legal_measures.parquet").subject.dropna()
+    risky = [s for s in subjects if s[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert all("'" + s in set(legal.subject) for s in risky)
 
 
 def test_every_row_carries_the_official_source(

@@ -33,7 +33,7 @@ def test_only_durable_writes_are_fsynced(tmp_path: Path, monkeypatch: pytest.Mon
     atomic_write_bytes(tmp_path / "cache.json", b"{}")
     assert calls == []
     atomic_write_bytes(tmp_path / "sources.toml", b"x = 1\n", durable=True)
-    assert len(calls) == 1
+    assert len(calls) == 2  # the file, then its folder after the rename
     assert (tmp_path / "sources.toml").read_bytes() == b"x = 1\n"
 
 
@@ -60,6 +60,61 @@ def test_manifest_is_written_after_everything_is_flushed(
     manifest = Manifest()
     manifest.index = "abc"
     save_manifest(tmp_path, manifest)
-    assert events == ["sync", "fsync"]
+    assert events == ["sync", "fsync", "fsync"]
     assert (tmp_path / MANIFEST).is_file()
     assert load_manifest(tmp_path).index == "abc"
+
+
+def test_generated_files_follow_the_umask_and_edits_keep_their_mode(tmp_path: Path) -> None:
+    from crtdiff.store.atomic import _umask
+
+    previous = os.umask(0o022)
+    _umask.cache_clear()  # read once per process: the test changes it
+    try:
+        page = tmp_path / "site" / "index.html"
+        atomic_write_text(page, "<html></html>")
+        assert page.stat().st_mode & 0o777 == 0o644  # mkstemp alone gives 0600
+        catalogue = tmp_path / "sources.toml"
+        catalogue.write_text("x = 1\n")
+        catalogue.chmod(0o664)
+        atomic_write_text(catalogue, "x = 2\n", durable=True)
+        assert catalogue.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(previous)
+        _umask.cache_clear()
+
+
+def test_a_durable_write_syncs_its_folder_after_the_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import stat
+
+    synced: list[tuple[bool, bool]] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append((stat.S_ISDIR(os.fstat(fd).st_mode), (tmp_path / "a.toml").exists()))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    atomic_write_bytes(tmp_path / "a.toml", b"x", durable=True)
+    assert synced == [(False, False), (True, True)]
+
+
+def test_clean_up_spares_the_temporaries_of_live_processes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    try:
+        mine = tmp_path / f".index.html.{live.pid}.abc123.tmp"
+        orphan = tmp_path / f".index.html.{dead.pid}.def456.tmp"
+        mine.write_text("half written by a live run")
+        orphan.write_text("left by a killed run")
+        assert remove_stale_temporaries(tmp_path) == 1
+        assert mine.exists() and not orphan.exists()
+    finally:
+        live.kill()
+        live.wait()

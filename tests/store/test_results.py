@@ -1,0 +1,42 @@
+"""The result store verifies what it reads: a damaged result counts as missing."""
+
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from crtdiff.store.results import ResultStore, seal, unseal
+
+
+class Point(BaseModel):
+    x: int
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b[:-3],  # truncated
+        lambda b: b[:-2] + b"9}",  # one digit changed: still valid JSON and a valid model
+        lambda b: b"",  # emptied
+        lambda b: b.split(b"\n", 1)[1],  # an unsealed file (an older version's)
+    ],
+    ids=["truncated", "bit-flip", "empty", "unsealed"],
+)
+def test_damaged_results_load_as_missing(tmp_path: Path, damage: object) -> None:
+    store = ResultStore(tmp_path)
+    store.save("chapters", "ab12", Point(x=41))
+    store.save_json("rows", "ab12", {"incidents": [{"killed_min": 41}]})
+    store.save_bytes("summaries", "ab12", "incidents.arrow", b"ARROW1")
+    assert store.load("chapters", "ab12", Point) == Point(x=41)
+    assert store.intact("summaries", "ab12", ()) is False  # no summary itself
+    for path in tmp_path.rglob("ab12*"):
+        path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    assert store.load("chapters", "ab12", Point) is None
+    assert store.load_json("rows", "ab12") is None
+    assert store.load_bytes("summaries", "ab12", "incidents.arrow") is None
+
+
+def test_seal_round_trip() -> None:
+    assert unseal(seal(b"")) == b""
+    assert unseal(seal(b"payload\n")) == b"payload\n"
+    assert unseal(b"payload") is None
