@@ -119,6 +119,27 @@ StoreOpt = Annotated[
 NoRunOpt = Annotated[bool, typer.Option("--no-run", help="Only update the catalogue.")]
 
 
+def _series(value: str | None) -> str | None:
+    """A --series that series.csv knows (a usage error with the closest names otherwise)."""
+    from crtdiff.series.definition import definitions, unknown_series
+
+    if value is not None and value not in definitions():
+        raise typer.BadParameter(unknown_series(value))
+    return value
+
+
+SeriesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--series",
+        metavar="SERIES",
+        callback=_series,
+        help="Report series: crt (Terrorism) or hrr (Human Rights Practices); default: the "
+        "series the page names, else crt.",
+    ),
+]
+
+
 @app.command()
 def ingest(
     path: Annotated[
@@ -132,6 +153,7 @@ def ingest(
     chapter: Annotated[
         ChapterKind | None, typer.Option(help="Which chapter the page is (default: country).")
     ] = None,
+    series: SeriesOpt = None,
 ) -> None:
     """Ingest one chapter and print its CountryReport as JSON.
 
@@ -143,7 +165,8 @@ def ingest(
     kind = chapter.value if chapter is not None else None
     try:
         reference = _reference()
-        report = parse_chapter(read_raw(path), Request(country, year, kind), reference)
+        request = Request(country, year, kind, series=series)
+        report = parse_chapter(read_raw(path), request, reference)
     except CrtdiffError as exc:
         fail(exc)
     for warning in report.warnings:
@@ -176,6 +199,7 @@ def compare(
     ] = Format.JSON,
     catalog: CatalogOpt = DEFAULT_CATALOG,
     country: CountryOpt = None,
+    series: SeriesOpt = None,
     force: Annotated[
         bool,
         typer.Option(
@@ -194,15 +218,15 @@ def compare(
 
     try:
         reference = _reference()
-        older = read_chapter(old, reference, catalog, country)
+        older = read_chapter(old, reference, catalog, country, series)
         try:
-            newer = read_chapter(new, reference, catalog, country)
+            newer = read_chapter(new, reference, catalog, country, older.series)
         except MetadataError as exc:
             if country is not None or "cannot tell which country" not in exc.problem:
                 raise
             # The newer page does not say its country: it is the older one's, checked against
             # the text's own (a mismatch is warned in the report).
-            newer = read_chapter(new, reference, catalog, older.country)
+            newer = read_chapter(new, reference, catalog, older.country, older.series)
         for problem in comparison_problems(older, newer) if force else ():
             typer.echo(f"crtdiff: WARNING: {new}: {problem}; compared anyway (--force)", err=True)
         diff = compare_reports(older, newer, reference.gazetteer, force=force)
@@ -327,6 +351,7 @@ def add(
     out: OutOpt = DEFAULT_OUTPUT,
     store: StoreOpt = DEFAULT_STORE,
     no_run: NoRunOpt = False,
+    series: SeriesOpt = None,
 ) -> None:
     """Add a chapter to the catalogue, then update what it affects."""
     from crtdiff.catalog.add import add_file, add_url
@@ -337,7 +362,9 @@ def add(
     try:
         reference = _reference()
         if file is not None:
-            added = add_file(catalog, country, year, file, reference, illustrative=illustrative)
+            added = add_file(
+                catalog, country, year, file, reference, series, illustrative=illustrative
+            )
         else:
             added = add_url(
                 catalog,
@@ -346,13 +373,15 @@ def add(
                 url or "",
                 reference,
                 fetch_direct,
+                series,
                 illustrative=illustrative,
             )
     except CrtdiffError as exc:
         fail(exc)
     kind = ", illustrative" if added.entry.illustrative else ""
+    shown = "" if added.entry.series == "crt" else f" ({added.entry.series})"
     typer.echo(
-        f"{added.entry.country} {added.entry.year}: {added.change} in {catalog} "
+        f"{added.entry.country} {added.entry.year}{shown}: {added.change} in {catalog} "
         f"(source {added.entry.source}, sha256 {added.sha256[:12]}{kind})"
     )
     if not no_run:
@@ -389,6 +418,15 @@ def discover(
     out: OutOpt = DEFAULT_OUTPUT,
     store: StoreOpt = DEFAULT_STORE,
     no_run: NoRunOpt = False,
+    series: Annotated[
+        str,
+        typer.Option(
+            "--series",
+            metavar="SERIES",
+            callback=_series,
+            help="Report series to probe: crt or hrr.",
+        ),
+    ] = "crt",
 ) -> None:
     """Find a year's chapters and add what answers.
 
@@ -407,12 +445,18 @@ def discover(
     try:
         reference = _reference()
         if all_countries:
+            if series != "crt":
+                raise ConfigError(
+                    "crtdiff discover",
+                    "--all-countries reads the CRT table of contents; for another series "
+                    "give --country",
+                )
             probes = _discover_year(catalog, year, reference, base_url)
         else:
             names = countries or sorted(
                 {e.country for e in load_catalog(catalog, reference.countries).entries}
             )
-            probes = probe(catalog, year, names, reference, fetch_direct, base_url)
+            probes = probe(catalog, year, names, reference, fetch_direct, base_url, series)
     except CrtdiffError as exc:
         fail(exc)
     for p in probes:

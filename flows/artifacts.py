@@ -45,7 +45,18 @@ def publish_run_report(run: RunReport) -> None:
 
 
 def publish_pair(diff: YearDiff) -> None:
-    """The pair's headline (markdown) and its new incidents (table)."""
+    """The pair's headline (markdown) and its new incidents (table); another series than CRT
+    has its own keys (`hrr-<country>-headline`) and no incidents."""
+    if diff.series != "crt":
+        create_markdown_artifact(
+            key=artifact_key(f"{diff.series} {diff.country}", "headline"),
+            markdown="\n".join(
+                [f"### {diff.country} ({diff.series.upper()}): {diff.old_year} → {diff.new_year}"]
+                + [f"- {h.text}" for h in diff.headline]
+            ),
+            description=f"What changed in {diff.country} from {diff.old_year} to {diff.new_year}",
+        )
+        return
     lines = [f"### {diff.country}: {diff.old_year} → {diff.new_year}"]
     if diff.illustrative:
         lines.append("_Illustrative text: not official State Department text._")

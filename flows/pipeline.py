@@ -36,6 +36,12 @@ from crtdiff.pipeline.outcome import (
     utc_now_iso,
 )
 from crtdiff.pipeline.retire import retire_outputs
+from crtdiff.pipeline.series_site import (
+    merge_reports,
+    series_out_dir,
+    series_title,
+    split_by_series,
+)
 from crtdiff.pipeline.settle import (
     CountryJob,
     FetchedUrls,
@@ -48,12 +54,13 @@ from crtdiff.pipeline.settle import (
 )
 from crtdiff.pipeline.url_checks import plan_urls, record_check
 from crtdiff.reference.bundle import Reference, load_reference
+from crtdiff.series.definition import DEFAULT_SERIES
 from crtdiff.store.atomic import remove_stale_temporaries
 from crtdiff.store.lock import run_lock
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
 from flows.logs import log_lines
-from flows.progress import report
+from flows.progress import report, stage_label
 from flows.server import track
 from flows.tasks import fetch_page, named_state, process_countries, publish_artifacts, render_index
 from schemas.diff import YearDiff
@@ -163,7 +170,7 @@ def crtdiff_run(
             reference = load_reference()
             catalog = load_catalog(Path(catalog_path), reference.countries)
             recheck = timedelta(seconds=recheck_after_s)
-            return run_catalog(
+            return run_all_series(
                 catalog, reference, Path(out_dir), Path(store_dir), countries, publish, recheck
             )
 
@@ -177,6 +184,43 @@ def crtdiff_run(
     return named_state(run, state_name(run), message)
 
 
+def run_all_series(
+    catalog: Catalog,
+    reference: Reference,
+    out_dir: Path,
+    store_dir: Path,
+    countries: list[str] | None = None,
+    publish: bool = True,
+    recheck_after: timedelta = timedelta(0),
+) -> RunReport:
+    """run_catalog for each series of the catalogue, each in its own output folder (CRT in the
+    output folder itself, as always); one report for all, written last in the output folder,
+    and published once with every series' newest pairs."""
+    parts = split_by_series(catalog)
+    if len(parts) == 1:
+        return run_catalog(
+            catalog, reference, out_dir, store_dir, countries, publish, recheck_after
+        )
+    site = tuple(parts)
+    reports: dict[str, RunReport] = {}
+    for name, part in parts.items():
+        folder = series_out_dir(out_dir, name)
+        count = len(part.entries)
+        entries = f"{count} catalogue {'entry' if count == 1 else 'entries'}"
+        log_lines([(logging.INFO, f"{series_title(name)}: {entries}, outputs in {folder}")])
+        with stage_label(None if name == DEFAULT_SERIES else name):
+            reports[name] = run_catalog(
+                part, reference, folder, store_dir, countries, False, recheck_after,
+                series=name, site=site,
+            )  # fmt: skip
+    merged = merge_reports(reports, str(catalog.path))
+    if publish:
+        store = ResultStore(store_dir)
+        _publish(merged, [d for r in reports.values() for d in _newest_pairs(r, store)])
+    merged.write(out_dir)
+    return merged
+
+
 def run_catalog(
     catalog: Catalog,
     reference: Reference,
@@ -185,6 +229,8 @@ def run_catalog(
     countries: list[str] | None = None,
     publish: bool = True,
     recheck_after: timedelta = timedelta(0),
+    series: str = "crt",
+    site: tuple[str, ...] = (),
 ) -> RunReport:
     """The body of the flow, for a catalogue already loaded (must run inside a flow).
 
@@ -204,7 +250,7 @@ def run_catalog(
     snapshots = SnapshotStore(catalog.folder / "snapshots")
     ctx = RunContext(
         catalog, reference, _fetch(entries, snapshots, manifest, recheck_after, run),
-        results_store, out_dir, Keys.for_reference(reference.folder),
+        results_store, out_dir, Keys.for_reference(reference.folder), series, site,
     )  # fmt: skip
     for folder in (out_dir, store_dir, snapshots.root):
         remove_stale_temporaries(folder)  # a run killed mid-write leaves only these behind
@@ -232,7 +278,7 @@ def run_catalog(
     _remember(run, manifest, country_keys, key)
     save_manifest(out_dir, manifest)
     if publish:
-        _publish(run, ctx)
+        _publish(run, _newest_pairs(run, results_store))
     run.finished_at = utc_now_iso()
     run.write(out_dir)
     return run
@@ -318,13 +364,17 @@ def _remember(run: RunReport, manifest: Manifest, country_keys: dict[str, str], 
     manifest.index = index
 
 
-def _publish(run: RunReport, ctx: RunContext) -> None:
-    """The run report, and each country's newest pair (recomputed in this run or not: the
-    artifacts are the latest state of every country, under keys that never change)."""
+def _newest_pairs(run: RunReport, results: ResultStore) -> list[YearDiff]:
+    """Each country's newest pair (recomputed in this run or not: the artifacts are the latest
+    state of every country, under keys that never change)."""
     newest: dict[tuple[str, str], EntryOutcome] = {}
     compared = [c for c in run.comparisons if c.status is Status.OK and c.country]
     for c in sorted(compared, key=lambda c: c.year or 0):
         newest[(c.country or "", c.chapter or "country")] = c
-    loaded = [ctx.results.load("diffs", c.report_key or "", YearDiff) for c in newest.values()]
-    diffs = [d for d in loaded if d is not None]
+    loaded = [results.load("diffs", c.report_key or "", YearDiff) for c in newest.values()]
+    return [d for d in loaded if d is not None]
+
+
+def _publish(run: RunReport, diffs: list[YearDiff]) -> None:
+    """The run report and the newest pairs, as artifacts."""
     dispatch(publish_artifacts, [(run, diffs)])

@@ -11,12 +11,29 @@ Listener = Callable[[str, int, int | None], None]
 """listener(stage, advance, total): `total` when a stage announces its size, else None."""
 
 _listeners: list[Listener] = []
+_labels: list[str] = []
 
 
 def report(stage: str, advance: int = 0, total: int | None = None) -> None:
     """Tell the listeners a stage advanced or announced its size (no-op when nobody listens)."""
+    if _labels:
+        stage = f"{stage} ({_labels[-1]})"
     for listener in _listeners:
         listener(stage, advance, total)
+
+
+@contextmanager
+def stage_label(label: str | None) -> Iterator[None]:
+    """Stages reported while the block runs carry `label` (a run over several series shows
+    each series' stages as its own: `ingest (hrr)`); None adds nothing."""
+    if label is None:
+        yield
+        return
+    _labels.append(label)
+    try:
+        yield
+    finally:
+        _labels.remove(label)
 
 
 @contextmanager

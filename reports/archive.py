@@ -3,7 +3,9 @@ the links those pages make into the per-country pages."""
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
+from reports.html import series_context
 from reports.summaries import ChapterSummary, CountrySummary, IncidentSeen, PairSummary
 
 
@@ -51,6 +53,11 @@ class Archive:
             for c in sorted(s.chapters, key=lambda c: c.year)
             if c.chapter == "country"
         ]
+
+    @cached_property
+    def series_context(self) -> dict[str, Any]:
+        """What every cross-country page says about the series on file (nothing for CRT)."""
+        return series_context(next((p.chapter.series for p in self.chapters), "crt"))
 
     @cached_property
     def pairs(self) -> list[tuple[str, PairSummary]]:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from crtdiff.series.registry import series_named
 from crtdiff.text.normalize import slugify
 from reports.summaries import ChapterSummary
 from schemas import CountryReport
@@ -43,6 +44,8 @@ class Citation:
     url: str | None
     published: str | None
     retrieved_at: datetime | None
+    series: str = "crt"
+    """The report series (series.csv): its title names the report, its name starts the key."""
 
     @classmethod
     def of_source(cls, of: CountryReport | ChapterSummary) -> "Citation":
@@ -50,22 +53,24 @@ class Citation:
         s = of.source
         return cls(
             of.country, of.year, of.chapter, of.title, s.uri, s.sha256, s.illustrative, s.url,
-            s.published, s.retrieved_at,
+            s.published, s.retrieved_at, of.series,
         )  # fmt: skip
 
     @classmethod
-    def of_ref(cls, ref: SourceRef, country: str, year: int, chapter: str) -> "Citation":
+    def of_ref(
+        cls, ref: SourceRef, country: str, year: int, chapter: str, series: str = "crt"
+    ) -> "Citation":
         """The citation of one side of a comparison."""
-        title = ref.title or f"Country Reports on Terrorism {year}: {country}"
+        title = ref.title or series_named(series).definition.default_title(year, country)
         return cls(
             country, year, chapter, title, ref.uri, ref.sha256, ref.illustrative, ref.url,
-            ref.published, ref.retrieved_at,
+            ref.published, ref.retrieved_at, series,
         )  # fmt: skip
 
     @property
     def report(self) -> str:
         """The report the chapter belongs to."""
-        return f"Country Reports on Terrorism {self.year}"
+        return f"{series_named(self.series).definition.title} {self.year}"
 
     @property
     def chapter_name(self) -> str:
@@ -84,9 +89,9 @@ class Citation:
 
     @property
     def key(self) -> str:
-        """BibTeX key: `crt2016-mali` (plus the chapter when not `country`)."""
+        """BibTeX key: `crt2016-mali`, `hrr2020-mali` (plus the chapter when not `country`)."""
         suffix = "" if self.chapter == "country" else f"-{slugify(self.chapter)}"
-        return f"crt{self.year}-{slugify(self.country)}{suffix}"
+        return f"{self.series}{self.year}-{slugify(self.country)}{suffix}"
 
     def plain(self) -> str:
         """A citation in plain text."""

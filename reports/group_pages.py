@@ -158,7 +158,13 @@ def write_group_pages(out_dir: Path, archive: Archive) -> list[str]:
     folder = out_dir / "groups"
     write_if_changed(
         folder / "index.html",
-        render_page("groups_index.html.j2", root=ROOT, groups=ordered, years=archive.years),
+        render_page(
+            "groups_index.html.j2",
+            root=ROOT,
+            groups=ordered,
+            years=archive.years,
+            **archive.series_context,
+        ),
     )
     for group in ordered:
         page = render_page(
@@ -168,6 +174,7 @@ def write_group_pages(out_dir: Path, archive: Archive) -> list[str]:
             years=[y for y in archive.years if group.years[0] <= y <= group.years[-1]],
             countries=group.countries,
             names=archive.group_names,
+            **archive.series_context,
         )
         write_if_changed(folder / f"{group.id}.html", page)
     remove_other_pages(folder, {"index.html", *(f"{g.id}.html" for g in ordered)})

@@ -3,9 +3,11 @@
 from pathlib import Path
 from typing import Any
 
+from crtdiff.series.registry import series_named
 from reports.chapter_view import chapter_lines
 from reports.citation import Citation
 from reports.environment import environment
+from reports.outline_view import unit_rows
 from schemas import CountryReport
 from schemas.diff import YearDiff
 
@@ -17,12 +19,43 @@ def site_css() -> str:
     return (STATIC / "site.css").read_text(encoding="utf-8")
 
 
+def series_context(series: str) -> dict[str, Any]:
+    """What the templates say about a series other than CRT (its title, whether it names
+    groups); nothing for CRT."""
+    if series == "crt":
+        return {}
+    definition = series_named(series).definition
+    return {
+        "series_title": definition.title,
+        "series_short": definition.short_name,
+        "names_groups": "groups" in definition.extractors,
+    }
+
+
 def pair_citations(diff: YearDiff) -> list[Citation]:
     """The citations of both chapters of a comparison, older first."""
     return [
-        Citation.of_ref(diff.old_source, diff.country, diff.old_year, diff.chapter),
-        Citation.of_ref(diff.new_source, diff.country, diff.new_year, diff.chapter),
+        Citation.of_ref(diff.old_source, diff.country, diff.old_year, diff.chapter, diff.series),
+        Citation.of_ref(diff.new_source, diff.country, diff.new_year, diff.chapter, diff.series),
     ]
+
+
+def pair_context(diff: YearDiff) -> dict[str, Any]:
+    """What a pair template needs besides the diff: its citations and file stem, the series,
+    and the units of an outline."""
+    context = {
+        "cites": pair_citations(diff),
+        "stem": f"{diff.old_year}-{diff.new_year}",
+        **series_context(diff.series),
+    }
+    if diff.outline is not None:
+        context["units"] = unit_rows(diff)
+    return context
+
+
+def pair_template(series: str, extension: str) -> str:
+    """CRT's pair template, or the unit-by-unit one of an outline series."""
+    return f"pair.{extension}.j2" if series == "crt" else f"pair_outline.{extension}.j2"
 
 
 def render_pair_html(diff: YearDiff, *, standalone: bool = False) -> str:
@@ -31,10 +64,9 @@ def render_pair_html(diff: YearDiff, *, standalone: bool = False) -> str:
         "diff": diff,
         "root": "../",
         "inline_css": site_css() if standalone else None,
-        "cites": pair_citations(diff),
-        "stem": f"{diff.old_year}-{diff.new_year}",
+        **pair_context(diff),
     }
-    return environment().get_template("pair.html.j2").render(**context)
+    return environment().get_template(pair_template(diff.series, "html")).render(**context)
 
 
 def render_chapter_html(report: CountryReport) -> str:
@@ -55,6 +87,7 @@ def render_chapter_html(report: CountryReport) -> str:
             cite=Citation.of_source(report),
             contents=contents,
             stem=stem,
+            **series_context(report.series),
         )
     )
 

@@ -65,6 +65,7 @@ def render_incidents_page(archive: Archive) -> tuple[str, str]:
         groups=sorted(((gid, names.get(gid, gid)) for gid in used), key=lambda g: g[1].lower()),
         kinds=sorted({r["kind"] for r in records}),
         illustrative=any(r["illustrative"] for r in records),
+        **archive.series_context,
     )
     return page, incidents_script(records)
 

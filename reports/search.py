@@ -16,6 +16,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from markupsafe import escape
 from pagefind.service import get_executable
@@ -129,9 +130,10 @@ def write_bundle(folder: Path, records: list[SearchRecord]) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def write_search_page(out_dir: Path, slugs: list[str]) -> None:
-    """output/search.html, and the list of country bundles it merges."""
-    write_if_changed(out_dir / "search.html", render_page("search.html.j2", root=""))
+def write_search_page(out_dir: Path, slugs: list[str], context: dict[str, Any]) -> None:
+    """output/search.html (`context`: the series on file), and the list of country bundles it
+    merges."""
+    write_if_changed(out_dir / "search.html", render_page("search.html.j2", root="", **context))
     bundles = [f"{slug}/{BUNDLE}/" for slug in slugs if (out_dir / slug / BUNDLE).is_dir()]
     atomic_write_text(
         out_dir / BUNDLE_LIST, f"window.CRTDIFF_SEARCH_BUNDLES = {json.dumps(bundles)};\n"

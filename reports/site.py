@@ -15,7 +15,13 @@ from reports.charts import (
     incidents_chart,
 )
 from reports.citation import Citation
-from reports.html import STATIC, render_chapter_html, render_page, render_pair_html
+from reports.html import (
+    STATIC,
+    render_chapter_html,
+    render_page,
+    render_pair_html,
+    series_context,
+)
 from reports.markdown import render_pair_markdown
 from reports.summaries import ChapterSummary, CountrySummary, CoverageRow, PairSummary, YearCell
 from reports.tables import TABLES
@@ -127,6 +133,33 @@ def write_country_page(
         }
         for c in chapters
     ]
+    cited = [
+        {"row": row, "cite": Citation.of_source(by_year[row.year])
+         if row.year in by_year and row.chapter == "country" else None}
+        for row in summary.coverage
+    ] if summary.coverage else [
+        {"row": None, "cite": Citation.of_source(c)} for c in chapters
+    ]  # fmt: skip
+    series = chapters[0].series if chapters else "crt"
+    if series != "crt":
+        page = render_page(
+            "country_outline.html.j2",
+            root="../",
+            country=summary.country,
+            illustrative=any(c.illustrative for c in chapters),
+            years=[
+                {**row, "counts": c.largest_counts, "laws": c.laws}
+                for row, c in zip(rows, chapters, strict=True)
+            ],
+            pairs=[{"label": p.stem, "href": f"{p.stem}.html"} for p in pairs],
+            heatmap=_heatmap(pairs),
+            legend=heat_legend(),
+            coverage=cited,
+            gaps=summary.gaps,
+            **series_context(series),
+        )
+        atomic_write_text(out_dir / summary.slug / "index.html", page)
+        return summary
     spans = _spans(chapters, pairs)
     page = render_page(
         "country.html.j2",
@@ -142,13 +175,7 @@ def write_country_page(
         pairs=[{"label": p.stem, "href": f"{p.stem}.html"} for p in pairs],
         heatmap=_heatmap(pairs),
         legend=heat_legend(),
-        coverage=[
-            {"row": row, "cite": Citation.of_source(by_year[row.year])
-             if row.year in by_year and row.chapter == "country" else None}
-            for row in summary.coverage
-        ] if summary.coverage else [
-            {"row": None, "cite": Citation.of_source(c)} for c in chapters
-        ],
+        coverage=cited,
         gaps=summary.gaps,
     )  # fmt: skip
     atomic_write_text(out_dir / summary.slug / "index.html", page)
@@ -182,8 +209,14 @@ def _cell(info: YearCell | None) -> dict[str, Any]:
     }
 
 
-def write_index(out_dir: Path, summaries: list[CountrySummary]) -> None:
-    """The site index: countries × years, each cell sized by how much changed."""
+def write_index(
+    out_dir: Path,
+    summaries: list[CountrySummary],
+    series: str = "crt",
+    switch: list[dict[str, Any]] | None = None,
+) -> None:
+    """The site index: countries × years, each cell sized by how much changed; on a site of
+    several series, links to switch series."""
     years = sorted({y for s in summaries for y in s.years})
     rows = [
         {
@@ -205,5 +238,7 @@ def write_index(out_dir: Path, summaries: list[CountrySummary]) -> None:
         illustrative_count=sum(1 for y in cells if y.illustrative),
         gaps=[(s, g) for s in summaries for g in s.gaps],
         tables=TABLES,
+        switch=switch or [],
+        **series_context(series),
     )
     atomic_write_text(out_dir / "index.html", page)

@@ -74,10 +74,22 @@ class ChapterSummary(_Summary):
     groups: list[GroupSeen]
     incident_list: list[IncidentSeen]
     measures: list[MeasureSeen]
+    series: str = "crt"
+    largest_counts: dict[str, int | None] = {}
+    """Series with counts: the largest figure given per kind (killings, disappearances...)."""
+    laws: int = 0
+    """Series with named laws: how many laws the report names."""
 
     @classmethod
     def of(cls, report: CountryReport) -> "ChapterSummary":
         """Summarise a report."""
+        largest: dict[str, int | None] = {}
+        for count in report.counts or []:
+            kind = count.kind.value
+            if count.figure is None:
+                largest.setdefault(kind, None)
+            else:
+                largest[kind] = max(count.figure, largest.get(kind) or 0)
         return cls(
             country=report.country,
             year=report.year,
@@ -128,6 +140,9 @@ class ChapterSummary(_Summary):
                 )
                 for m in report.legal_measures
             ],
+            series=report.series,
+            largest_counts=largest,
+            laws=len(report.laws or []),
         )
 
     @property

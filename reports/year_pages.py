@@ -115,14 +115,15 @@ def write_year_pages(out_dir: Path, archive: Archive) -> list[int]:
     files = [year_file(archive, year) for year in archive.years]
     folder = out_dir / "years"
     write_if_changed(
-        folder / "index.html", render_page("years_index.html.j2", root=ROOT, files=files)
+        folder / "index.html",
+        render_page("years_index.html.j2", root=ROOT, files=files, **archive.series_context),
     )
     for index, page in enumerate(files):
         previous = files[index - 1].year if index else None
         following = files[index + 1].year if index + 1 < len(files) else None
         text = render_page(
             "year.html.j2", root=ROOT, page=page, previous=previous, following=following,
-            names=archive.group_names,
+            names=archive.group_names, **archive.series_context,
         )  # fmt: skip
         write_if_changed(folder / f"{page.year}.html", text)
     remove_other_pages(folder, {"index.html", *(f"{f.year}.html" for f in files)})

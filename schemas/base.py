@@ -34,8 +34,9 @@ SectionKey = Annotated[
     str,
     Field(
         pattern=r"^(overview|incidents|legislation|financing|violent_extremism|cooperation|body"
-        r"|other:[a-z0-9-]+)$",
-        description="Canonical section key; `other:<slug>` for a heading the tables lack.",
+        r"|other:[a-z0-9-]+|[a-z][a-z0-9]*:[a-z0-9-]+)$",
+        description="Canonical section key; `other:<slug>` for a heading the tables lack; "
+        "`<series>:<unit>` for a unit of another series' outline (`hrr:killings`).",
     ),
 ]
 GroupId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Gazetteer id.")]

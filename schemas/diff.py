@@ -8,8 +8,17 @@ from pydantic import Field, model_validator
 
 from schemas.base import GroupId, IsoPartialDate, ReportYear, SectionKey, Sha256, StrictModel
 from schemas.facts import Count, Evidence, Incident, IncidentKind, LegalMeasure, LegalStatus
+from schemas.series import (
+    DEFAULT_SERIES,
+    CountChange,
+    LawsDiff,
+    OutlineMatch,
+    SeriesName,
+    is_default_series,
+    is_unset,
+)
 
-DIFF_SCHEMA_VERSION = "2.1.0"
+DIFF_SCHEMA_VERSION = "2.2.0"
 """Bumped on any change to the shape or meaning of the exported YearDiff JSON."""
 
 
@@ -298,6 +307,14 @@ class YearDiff(StrictModel):
     fact_changes: list[FactChange]
     recycled_share: Similarity = Field(default=None, ge=0, le=1)
     """Share of the whole new chapter's sentences carried over verbatim or nearly."""
+    series: SeriesName = Field(default=DEFAULT_SERIES, exclude_if=is_default_series)
+    """Report series of both chapters (`crt` is left out of the JSON)."""
+    outline: list[OutlineMatch] | None = Field(default=None, exclude_if=is_unset)
+    """Series compared unit by unit: how each unit of the new outline matches the old one."""
+    counts: list[CountChange] | None = Field(default=None, exclude_if=is_unset)
+    """Series with counts: the figures given in each year, by kind."""
+    laws: LawsDiff | None = Field(default=None, exclude_if=is_unset)
+    """Series with named laws: laws newly named and no longer named."""
 
     @property
     def is_empty(self) -> bool:

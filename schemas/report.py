@@ -14,8 +14,16 @@ from schemas.facts import (
     Organisation,
     ReferencedIncident,
 )
+from schemas.series import (
+    DEFAULT_SERIES,
+    NamedLaw,
+    ReportedCount,
+    SeriesName,
+    is_default_series,
+    is_unset,
+)
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 """Bumped on any change to the shape or meaning of the exported JSON."""
 
 
@@ -113,6 +121,13 @@ class CountryReport(StrictModel):
     legal_measures: list[LegalMeasure] = Field(default_factory=list)
     organisations: list[Organisation] = Field(default_factory=list)
     warnings: list[IngestWarning] = Field(default_factory=list)
+    series: SeriesName = Field(default=DEFAULT_SERIES, exclude_if=is_default_series)
+    """Report series: `crt` (left out of the JSON) or e.g. `hrr`, the Country Reports on Human
+    Rights Practices (see data/reference/series/series.csv)."""
+    laws: list[NamedLaw] | None = Field(default=None, exclude_if=is_unset)
+    """Laws and codes named (series whose extractors include `laws`)."""
+    counts: list[ReportedCount] | None = Field(default=None, exclude_if=is_unset)
+    """Counts of killings, disappearances and political prisoners (series with `counts`)."""
 
     @model_validator(mode="after")
     def _sentences_point_into_body(self) -> "CountryReport":

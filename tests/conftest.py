@@ -14,6 +14,8 @@ from schemas import CountryReport
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = PROJECT_ROOT.parent / "shared"
 SEED = DATA_DIR / "raw" / "mali" / "2016.txt"
+HRR = FIXTURES / "hrr"
+HRR_FILES = {2019: "hrr-2019-niger.html", 2020: "hrr-2020-niger.txt", 2024: "hrr-2024-niger.html"}
 SEED_URL = "https://translations.state.gov/2017/07/26/country-reports-on-terrorism-2016-mali/"
 """The page the seed was copied from (docs/official-urls.md), as data/sources.toml says."""
 SEED_PUBLISHED = "2017-07-26"
@@ -98,6 +100,20 @@ def mali_2017(parse: ParseFn) -> CountryReport:
     return parse(
         DATA_DIR / "samples" / "mali" / "2017.txt", "data/samples/mali/2017.txt", illustrative=True
     )
+
+
+def parse_as(path: Path, reference: Reference, series: str | None = None) -> CountryReport:
+    """Parse a fixture file as `series` (None: the series the page names)."""
+    raw = RawSource(
+        path.read_bytes(), f"tests/fixtures/hrr/{path.name}", datetime(2026, 1, 1, tzinfo=UTC)
+    )
+    return parse_chapter(raw, Request(series=series), reference)
+
+
+@pytest.fixture(scope="session")
+def hrr_reports(reference: Reference) -> dict[int, CountryReport]:
+    """The three HRR fixture reports (Niger 2019, 2020, 2024) by year, series told by the page."""
+    return {year: parse_as(HRR / name, reference) for year, name in HRR_FILES.items()}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -182,6 +182,10 @@ def test_ingest_with_a_misspelt_country_suggests_names() -> None:
         (["add", "Mali", "--file", str(SEED)], "Missing argument 'YEAR'"),
         (["discover", "--year", "3000"], "year 3000 is outside the years of the reports"),
         (["run", "--year", "1850"], "year 1850 is outside the years of the reports"),
+        (["ingest", str(SEED), "--series", "hhr"], "unknown series 'hhr'"),
+        (["compare", str(SEED), str(SEED), "--series", "Hrr"], "did you mean hrr?"),
+        (["add", "Mali", "2016", "--file", str(SEED), "--series", "tip"], "known: crt, hrr"),
+        (["discover", "--year", "2024", "--series", "hrx"], "did you mean hrr?"),
         (["nonsense"], "No such command 'nonsense'"),
     ],
 )
@@ -234,6 +238,30 @@ def test_schemas_check_says_so_on_success() -> None:
     result = crtdiff("schemas", "--check")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "schemas/json: 2 schema files up to date"
+
+
+def test_ingest_tells_the_series_from_the_page() -> None:
+    page = FIXTURES / "hrr" / "hrr-2024-niger.html"
+    result = crtdiff("ingest", str(page))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["series"], report["country"], report["year"]) == ("hrr", "Niger", 2024)
+    refused = crtdiff("ingest", str(page), "--series", "crt")
+    assert refused.returncode == 1
+    assert refused.stderr.strip().endswith("page is from another report series "
+                                           "(Country Reports on Human Rights Practices), not CRT")  # fmt: skip
+    unknown = crtdiff("ingest", str(page), "--series", "tip")
+    assert unknown.returncode == 2 and "unknown series" in unknown.stderr
+
+
+def test_compare_hrr_years_as_markdown() -> None:
+    old, new = FIXTURES / "hrr" / "hrr-2020-niger.txt", FIXTURES / "hrr" / "hrr-2024-niger.html"
+    result = crtdiff("compare", str(old), str(new), "--series", "hrr", "--format", "markdown")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Niger: what changed from 2020 to 2024 (HRR)")
+    assert "| b. Worker Rights | a. Freedom of Association" in result.stdout
+    as_json = json.loads(crtdiff("compare", str(old), str(new)).stdout)
+    assert as_json["series"] == "hrr" and as_json["outline"][1]["kind"] == "renamed"
 
 
 def test_a_bug_shows_its_traceback_and_asks_to_report_it() -> None:

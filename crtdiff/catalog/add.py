@@ -38,10 +38,15 @@ def _country(country: str, year: int, reference: Reference) -> str:
     return resolved.name
 
 
-def _check(raw: RawSource, country: str, year: int, reference: Reference) -> Source:
+def _check(
+    raw: RawSource, country: str, year: int, reference: Reference, series: str | None = "crt"
+) -> tuple[Source, str]:
     """Refuse a text that is not this country-year's chapter before it enters the catalogue;
-    returns its source, with the official URL and publication date the page states."""
-    return parse_chapter(raw, Request(country, year, None, OnMismatch.REJECT), reference).source
+    returns its source, with the official URL and publication date the page states, and its
+    series (told from the page when `series` is None)."""
+    request = Request(country, year, None, OnMismatch.REJECT, series)
+    report = parse_chapter(raw, request, reference)
+    return report.source, report.series
 
 
 def add_file(
@@ -50,6 +55,7 @@ def add_file(
     year: int,
     file: Path,
     reference: Reference,
+    series: str | None = "crt",
     *,
     illustrative: bool = False,
 ) -> Added:
@@ -58,12 +64,13 @@ def add_file(
     name = _country(country, year, reference)
     raw = read_local(file)
     fmt = detect_format(raw.data, raw.uri)
-    stated = _check(raw, name, year, reference)
+    stated, found = _check(raw, name, year, reference, series)
     sha = hashlib.sha256(raw.data).hexdigest()
     store = SnapshotStore(catalog_path.parent / "snapshots")
     suffix = {"html": ".html", "pdf": ".pdf"}.get(fmt.value, ".txt")
     record = SnapshotRecord(sha, raw.retrieved_at.isoformat(), suffix)
-    stored = store.put(f"file:{slugify(name)}/{year}", raw.data, record)
+    prefix = "" if found == "crt" else f"{found}/"
+    stored = store.put(f"file:{prefix}{slugify(name)}/{year}", raw.data, record)
     relative = stored.path.relative_to(catalog_path.parent).as_posix()
     entry = CatalogEntry(
         country=name,
@@ -73,6 +80,7 @@ def add_file(
         note=f"added from {file.name}",
         url=stated.url,
         published=stated.published,
+        series=found,
     )
     return Added(entry, upsert_entry(catalog_path, entry, reference.countries), sha)
 
@@ -84,6 +92,7 @@ def add_url(
     url: str,
     reference: Reference,
     fetch: Fetcher,
+    series: str | None = "crt",
     *,
     illustrative: bool = False,
 ) -> Added:
@@ -91,7 +100,7 @@ def add_url(
     name = _country(country, year, reference)
     store = SnapshotStore(catalog_path.parent / "snapshots")
     source = fetch_to_store(url, store, fetch)
-    stated = _check(source.raw, name, year, reference)
+    stated, found = _check(source.raw, name, year, reference, series)
     entry = CatalogEntry(
         country=name,
         year=year,
@@ -99,6 +108,7 @@ def add_url(
         illustrative=illustrative,
         url=stated.url,
         published=stated.published,
+        series=found,
     )
     sha = hashlib.sha256(source.raw.data).hexdigest()
     return Added(entry, upsert_entry(catalog_path, entry, reference.countries), sha)

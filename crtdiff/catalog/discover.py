@@ -23,6 +23,7 @@ from crtdiff.errors import CrtdiffError, FetchError, NoChapterError
 from crtdiff.ingest.chapter import OnMismatch, Request, page_countries, parse_chapter
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.countries import Country
+from crtdiff.series.registry import series_named
 from crtdiff.store.snapshots import SnapshotStore
 from crtdiff.text.decode import decode_bytes
 
@@ -67,6 +68,15 @@ class Probe:
         return f"{self.country} {self.year}: {self.outcome.value}: {self.detail}"
 
 
+def series_urls(year: int, country: Country, series: str, base: str = STATE_GOV) -> list[str]:
+    """Where a country's report of another series than CRT is published (its urls.csv rows)."""
+    return [
+        u.url(base, year, country.slug)
+        for u in series_named(series).definition.urls
+        if u.guessable and u.first_year <= year <= u.last_year
+    ]
+
+
 def discover(
     catalog_path: Path,
     year: int,
@@ -74,6 +84,7 @@ def discover(
     reference: Reference,
     fetch: Fetcher,
     base: str = STATE_GOV,
+    series: str = "crt",
 ) -> list[Probe]:
     """Probe each country's expected URL for `year`; catalogue every chapter that answers."""
     probes = []
@@ -82,16 +93,20 @@ def discover(
         if country is None:
             probes.append(Probe(name, year, Found.REJECTED, reference.countries.unknown(name)))
             continue
-        urls = expected_urls(year, country, base)
-        if not urls:
+        if series == "crt":
+            urls = expected_urls(year, country, base)
             detail = (
                 f"chapters before {FIRST_COUNTRY_PAGE_YEAR} sit in region pages whose URLs "
                 f"carry numeric ids; `crtdiff discover --year {year} --all-countries` finds "
                 "them from the year's table of contents"
             )
+        else:
+            urls = series_urls(year, country, series, base)
+            detail = f"no URL pattern of {series} for {year} (data/reference/series/urls.csv)"
+        if not urls:
             probes.append(Probe(country.name, year, Found.NOT_GUESSABLE, detail))
         for url in urls:
-            probes.append(_probe(catalog_path, country.name, year, url, reference, fetch))
+            probes.append(_probe(catalog_path, country.name, year, url, reference, fetch, series))
     return probes
 
 
@@ -101,10 +116,16 @@ def _missing(exc: FetchError) -> Found:
 
 
 def _probe(
-    catalog_path: Path, country: str, year: int, url: str, reference: Reference, fetch: Fetcher
+    catalog_path: Path,
+    country: str,
+    year: int,
+    url: str,
+    reference: Reference,
+    fetch: Fetcher,
+    series: str = "crt",
 ) -> Probe:
     try:
-        added = add_url(catalog_path, country, year, url, reference, fetch)
+        added = add_url(catalog_path, country, year, url, reference, fetch, series)
     except FetchError as exc:
         return Probe(country, year, _missing(exc), f"{exc.problem} at {url}")
     except CrtdiffError as exc:

@@ -30,8 +30,8 @@ def _year(value: object) -> int | None:
 
 
 def _same_entry(table: object, entry: CatalogEntry, countries: CountryTable) -> bool:
-    """True when a catalogue table is `entry`'s country, year and chapter however it is
-    written (an alias such as "Republic of Mali", a year as a string)."""
+    """True when a catalogue table is `entry`'s country, year, chapter and series however it
+    is written (an alias such as "Republic of Mali", a year as a string)."""
     if not isinstance(table, dict):
         return False
     country = countries.resolve(str(table.get("country", "")))
@@ -40,6 +40,7 @@ def _same_entry(table: object, entry: CatalogEntry, countries: CountryTable) -> 
         and country.name == entry.country
         and _year(table.get("year")) == entry.year
         and str(table.get("chapter", "country")) == entry.chapter
+        and str(table.get("series", "crt")) == entry.series
     )
 
 
@@ -81,6 +82,8 @@ def _upsert(reports: AoT, entry: CatalogEntry, countries: CountryTable) -> str:
     table["source"] = entry.source
     if entry.chapter != "country":
         table["chapter"] = entry.chapter
+    if entry.series != "crt":
+        table["series"] = entry.series
     if entry.illustrative:
         table["illustrative"] = True
     for key, value in _provenance(entry):
@@ -92,9 +95,9 @@ def _upsert(reports: AoT, entry: CatalogEntry, countries: CountryTable) -> str:
 
 
 def upsert_entries(path: Path, entries: list[CatalogEntry], countries: CountryTable) -> list[str]:
-    """Add each entry, or point the existing entry of its country, year and chapter (however it
-    is written) at its source; one write for all. Returns "added", "updated" or "unchanged"
-    per entry.
+    """Add each entry, or point the existing entry of its country, year, chapter and series
+    (however it is written) at its source; one write for all. Returns "added", "updated" or
+    "unchanged" per entry.
 
     The catalogue is read, changed and written under a lock, so that commands run at the same
     time never lose each other's entries.
@@ -115,5 +118,6 @@ def upsert_entries(path: Path, entries: list[CatalogEntry], countries: CountryTa
 
 
 def upsert_entry(path: Path, entry: CatalogEntry, countries: CountryTable) -> str:
-    """Add the entry, or point the existing entry of that country-year at the new source."""
+    """Add the entry, or point the existing entry of that country-year (and series) at the new
+    source."""
     return upsert_entries(path, [entry], countries)[0]

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from crtdiff.catalog.model import CatalogEntry, resolve_inside
 from crtdiff.errors import ConfigError
 from crtdiff.reference.countries import CountryTable
+from crtdiff.series.definition import definitions, unknown_series
 from schemas.base import report_year_problem
 
 _RAW_FILE = re.compile(r"^(?P<year>(?:19|20)\d\d)\.(?:txt|html?|pdf)$", re.IGNORECASE)
@@ -40,13 +41,18 @@ class Catalog:
         """An entry's local file, guaranteed to lie inside the catalogue's folder."""
         return resolve_inside(self.folder, relative, "path")
 
-    def find(self, country: str, year: int, chapter: str = "country") -> CatalogEntry | None:
-        """The entry for a country, year and chapter."""
+    def find(
+        self, country: str, year: int, chapter: str = "country", series: str = "crt"
+    ) -> CatalogEntry | None:
+        """The entry for a country, year and chapter (of a series)."""
         return next(
             (
                 e
                 for e in self.entries
-                if e.country == country and e.year == year and e.chapter == chapter
+                if e.country == country
+                and e.year == year
+                and e.chapter == chapter
+                and e.series == series
             ),
             None,
         )
@@ -89,6 +95,9 @@ def _validate_entry(
     if country is None:
         catalog.rejected.append(RejectedEntry(label, countries.unknown(entry.country)))
         return None
+    if entry.series not in definitions():
+        catalog.rejected.append(RejectedEntry(label, unknown_series(entry.series)))
+        return None
     return entry.model_copy(update={"country": country.name})
 
 
@@ -100,7 +109,7 @@ def _raw_drops(catalog: Catalog, countries: CountryTable) -> list[CatalogEntry]:
     raw = catalog.folder / "raw"
     if not raw.is_dir():
         return []
-    listed = {(e.country, e.year, e.chapter) for e in catalog.entries}
+    listed = {(e.country, e.year, e.chapter) for e in catalog.entries if e.series == "crt"}
     dropped: dict[tuple[str, int, str], str] = {}
     found = []
     for path in sorted(raw.glob("*/*")):
@@ -145,12 +154,12 @@ def load_catalog(path: Path, countries: CountryTable) -> Catalog:
     if not isinstance(reports, list):
         raise ConfigError(str(path), "`report` must be an array of tables ([[report]])")
     catalog = Catalog(path=path)
-    seen: dict[tuple[str, int, str], int] = {}
+    seen: dict[tuple[str, int, str, str], int] = {}
     for number, table in enumerate(reports, start=1):
         entry = _validate_entry(number, table, catalog, countries)
         if entry is None:
             continue
-        key = (entry.country, entry.year, entry.chapter)
+        key = (entry.country, entry.year, entry.chapter, entry.series)
         if key in seen:
             catalog.rejected.append(
                 RejectedEntry(

@@ -43,6 +43,8 @@ class CatalogEntry(BaseModel):
     copied from), when known; cited on every page built from it."""
     published: Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] | None = None
     """Publication date (YYYY, YYYY-MM or YYYY-MM-DD), when known."""
+    series: Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*$")] = "crt"
+    """Report series (data/reference/series/series.csv): `crt` (default) or e.g. `hrr`."""
 
     @field_validator("url")
     @classmethod

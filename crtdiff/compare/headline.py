@@ -26,6 +26,10 @@ _MAX_LISTED = 4
 
 def section_name(key: str) -> str:
     """A readable name for a section key."""
+    if key not in _SECTION_NAMES and not key.startswith("other:"):
+        from crtdiff.series.registry import unit_name  # the series plugins import this module
+
+        return unit_name(key) or key.split(":", 1)[-1].replace("-", " ").capitalize()
     return _SECTION_NAMES.get(key, key.removeprefix("other:").replace("-", " ").capitalize())
 
 

@@ -12,7 +12,8 @@ from schemas import CountryReport
 from schemas.diff import SourceRef, YearDiff
 
 
-def _source(report: CountryReport) -> SourceRef:
+def source_ref(report: CountryReport) -> SourceRef:
+    """How a diff cites one of its two reports."""
     source = report.source
     return SourceRef(
         uri=source.uri,
@@ -45,11 +46,20 @@ def compare_reports(
     """What changed from `old` to `new` (two chapters of one country, old year first).
 
     Two countries, reversed years or two kinds of chapter are refused unless `force` is set
-    (then the caller must say so loudly).
+    (then the caller must say so loudly); two series are always refused. A series other than
+    CRT is compared by its plugin.
     """
+    if old.series != new.series:
+        raise InputError(
+            new.source.uri, f"compares a {old.series} report with a {new.series} report"
+        )
     problems = comparison_problems(old, new)
     if problems and not force:
         raise InputError(new.source.uri, "; ".join(problems))
+    if new.series != "crt":
+        from crtdiff.series.registry import series_named  # the plugins import this module
+
+        return series_named(new.series).plugin.compare(old, new, gazetteer)
     groups = compare_groups(old, new, gazetteer)
     incidents = compare_incidents(old, new)
     legal = compare_measures(old, new)
@@ -59,8 +69,8 @@ def compare_reports(
         old_year=old.year,
         new_year=new.year,
         chapter=new.chapter,
-        old_source=_source(old),
-        new_source=_source(new),
+        old_source=source_ref(old),
+        new_source=source_ref(new),
         illustrative=old.source.illustrative or new.source.illustrative,
         headline=headlines(groups, incidents, legal, sections, recycled, (old.year, new.year)),
         groups=groups,

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from crtdiff.errors import InputError, MetadataError, NoChapterError
-from crtdiff.extract.facts import extract_facts
 from crtdiff.extract.groups import MAX_DEFINED_ACRONYMS, defined_acronym_count
 from crtdiff.ingest.assemble import assemble
 from crtdiff.ingest.blocks import Block
@@ -23,12 +22,12 @@ from crtdiff.ingest.pdf_volume import read_pdf_volume
 from crtdiff.ingest.provenance import Provenance, stated_provenance
 from crtdiff.ingest.raw import RawSource
 from crtdiff.ingest.region_pages import country_headings, select_country
-from crtdiff.ingest.sections import plan_sections
 from crtdiff.ingest.subject import judge_subject
 from crtdiff.ingest.text_blocks import text_to_blocks
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.countries import Country
 from crtdiff.reference.furniture import Furniture
+from crtdiff.series.choose import choose_series
 from crtdiff.text.decode import decode_bytes
 from crtdiff.text.normalize import normalize_text
 from schemas import CountryReport, IngestWarning, Section, SectionAssignment, Source, SourceFormat
@@ -56,6 +55,8 @@ class Request:
     year: int | None = None
     chapter: str | None = None
     on_mismatch: OnMismatch = OnMismatch.WARN
+    series: str | None = "crt"
+    """Report series (series.csv); None to tell it from the page (CRT when the page is silent)."""
     year_hint: str = "give it with --year"
     """How the caller can give a year the page does not state (commands differ)."""
 
@@ -168,10 +169,14 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
     # A region page is cut to the country's chapter first: its furniture lies around the
     # whole page, and a country heading opening the page is not a title to strip.
     selected, heading_country = select_country(page.blocks, ref.countries, wanted, source)
-    trimmed = strip_furniture(selected, ref.furniture, ref.headings)
+    series = choose_series(request.series, page.titles, selected, raw.uri, source)
+    trimmed = strip_furniture(
+        selected, series.furniture(ref.furniture), series.plugin.body_headings(ref)
+    )
+    titles = [*page.titles, *trimmed.header_lines[:8]]
     clues = gather_clues(
         PageText(
-            [*page.titles, *trimmed.header_lines[:8]],
+            titles,
             raw.uri,
             page.canonical,
             [*page.metadata, *trimmed.header_lines],
@@ -180,11 +185,12 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
         ref.countries,
         ref.editions,
     )
-    if clues.other_series and clues.title is None:
+    if series.is_default and clues.other_series and clues.title is None:
         raise NoChapterError(
             source, f"page is from another report series ({clues.other_series}), not CRT"
         )
-    plan = plan_sections(trimmed.blocks, ref.headings, ref.topics)
+    series.add_clues(clues, titles, raw.uri, ref.countries, source)
+    plan = series.plugin.plan_sections(trimmed.blocks, ref)
     assembled = assemble(plan)
     has_headings = any(s.assigned_by is SectionAssignment.HEADING for s in assembled.sections)
     _check_is_chapter(assembled.body, has_headings, source)
@@ -233,12 +239,13 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
             url=None if raw.illustrative else raw.url or page.provenance.url,
             published=None if raw.illustrative else raw.published or page.provenance.published,
         ),
-        title=clues.title or f"Country Reports on Terrorism {year}: {country.name}",
+        title=clues.title or series.definition.default_title(year, country.name),
         body=assembled.body,
         sections=assembled.sections,
         warnings=warnings,
+        series=series.name,
     )
-    extracted = extract_facts(report, ref)
+    extracted = series.plugin.extract(report, ref)
     _check_size(len(extracted.incidents), "incidents", source)
     return extracted
 

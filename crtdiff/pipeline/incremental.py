@@ -24,6 +24,7 @@ from crtdiff.pipeline.collector import fewer_collections
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status
 from crtdiff.pipeline.outputs import diff_path, report_path
+from crtdiff.pipeline.series_site import switch_links
 from crtdiff.pipeline.settle import (
     SUMMARY_TABLES,
     CountryJob,
@@ -144,7 +145,7 @@ def _parse_and_store(
     """Parse an entry (reading its source again when `raw` is not at hand) and store the
     report, its summary and its table rows under `key`."""
     raw = raw or resolve_source(entry, ctx.catalog, ctx.urls).raw
-    request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT)
+    request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT, entry.series)
     report = parse_chapter(raw, request, ctx.reference)
     ctx.results.save("reports", key, report)
     ctx.results.save("chapters", key, ChapterSummary.of(report))
@@ -422,7 +423,7 @@ def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
         summaries.append(summary)
         parts.append({name: read_table(d or b"") for name, d in zip(TABLES, data, strict=True)})
     write_assets(ctx.out_dir)
-    write_index(ctx.out_dir, summaries)
+    write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
     write_tables(concat_tables(parts), ctx.out_dir / "data")
     write_archive_pages(ctx.out_dir, summaries)
 
@@ -434,4 +435,4 @@ def write_archive_pages(out_dir: Path, summaries: list[CountrySummary]) -> None:
     write_incidents_page(out_dir, archive)
     write_group_pages(out_dir, archive)
     write_year_pages(out_dir, archive)
-    write_search_page(out_dir, [s.slug for s in archive.countries])
+    write_search_page(out_dir, [s.slug for s in archive.countries], archive.series_context)

@@ -42,6 +42,7 @@ class Keys:
             entry.chapter,
             entry.url or "",
             entry.published or "",
+            *([] if entry.series == "crt" else [entry.series]),
         )
 
     def diff(self, old_report: str, new_report: str) -> str:

@@ -39,23 +39,28 @@ def read_raw(location: str) -> RawSource:
 
 
 def read_chapter(
-    location: str, reference: Reference, catalog_path: Path, country: str | None = None
+    location: str,
+    reference: Reference,
+    catalog_path: Path,
+    country: str | None = None,
+    series: str | None = "crt",
 ) -> CountryReport:
-    """Parse a chapter from a path, a URL, or `COUNTRY:YEAR` of the catalogue."""
+    """Parse a chapter from a path, a URL, or `COUNTRY:YEAR` of the catalogue (of `series`;
+    a file or URL is read as `series`, or as the series it names when `series` is None)."""
     key = _KEY.match(location)
     if key and not Path(location).exists():
         catalog = load_catalog(catalog_path, reference.countries)
         resolved_country = reference.countries.resolve(key.group("country"))
         if resolved_country is None:
             raise ConfigError(location, reference.countries.unknown(key.group("country")))
-        entry = catalog.find(resolved_country.name, int(key.group("year")))
+        entry = catalog.find(resolved_country.name, int(key.group("year")), series=series or "crt")
         if entry is None:
             raise InputError(location, f"no entry for it in {catalog_path}")
         store = SnapshotStore(catalog.folder / "snapshots")
         raw = resolve_source(
             entry, catalog, lambda url: fetch_or_snapshot(url, store, fetch_direct)
         ).raw
-        request = Request(entry.country, entry.year, entry.chapter)
+        request = Request(entry.country, entry.year, entry.chapter, series=entry.series)
         return parse_chapter(raw, request, reference)
-    request = Request(country=country, year_hint=_COMPARE_YEAR_HINT)
+    request = Request(country=country, year_hint=_COMPARE_YEAR_HINT, series=series)
     return parse_chapter(read_raw(location), request, reference)

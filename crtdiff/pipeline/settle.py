@@ -84,6 +84,8 @@ class Inputs(Protocol):
     def out_dir(self) -> Path: ...
     @property
     def keys(self) -> Keys: ...
+    @property
+    def site(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ class SettleInputs:
     results: ResultStore
     out_dir: Path
     keys: Keys
+    site: tuple[str, ...] = ()
+    """As RunContext.site."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,10 @@ class RunContext:
     results: ResultStore
     out_dir: Path
     keys: Keys
+    series: str = "crt"
+    """The series of this run's entries (out_dir is the series' own folder)."""
+    site: tuple[str, ...] = ()
+    """Every series of the site, when there are several (the index links to each)."""
 
     def for_entries(self, entries: Iterable[CatalogEntry]) -> "RunContext":
         """The context a batch of entries needs: only their catalogue lines and fetched pages.
@@ -282,9 +290,11 @@ class CountryJob:
     cached: list[EntryOutcome]
 
 
-def index_key(country_keys: dict[str, str], keys: Keys) -> str:
-    """Key of the index and data tables: every country's pages."""
-    return keys.index([f"{c}={k}" for c, k in sorted(country_keys.items())])
+def index_key(country_keys: dict[str, str], keys: Keys, site: tuple[str, ...] = ()) -> str:
+    """Key of the index and data tables: every country's pages (and, on a site of several
+    series, the series: the index links to each)."""
+    key = keys.index([f"{c}={k}" for c, k in sorted(country_keys.items())])
+    return digest(key, *site) if site else key
 
 
 def select_entries(
@@ -359,7 +369,7 @@ def site_index(
     manifest), the index key, and whether the index must be rendered."""
     if wanted:
         country_keys = {**manifest.countries, **country_keys}
-    key = index_key(country_keys, ctx.keys)
+    key = index_key(country_keys, ctx.keys, ctx.site)
     stale = manifest.index != key or not archive_pages_present(ctx.out_dir)
     return country_keys, key, stale
 

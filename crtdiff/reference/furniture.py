@@ -108,4 +108,9 @@ def load_furniture(path: Path = FURNITURE_FILE) -> Furniture:
                 f"{path.name} line {line.row}", f"repeats line {seen[key]} ({line.text!r})"
             )
         seen[key] = line.row
+    return combine_furniture(lines)
+
+
+def combine_furniture(lines: tuple[FurnitureLine, ...]) -> Furniture:
+    """The furniture of these rows (also: the table's rows and a series' own lines)."""
     return Furniture(lines, *(_combined(lines, place) for place in PLACES))

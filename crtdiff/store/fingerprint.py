@@ -12,8 +12,15 @@ from pathlib import Path
 from crtdiff.paths import PROJECT_ROOT
 
 STAGE_SOURCES = {
-    "ingest": ("crtdiff/text", "crtdiff/ingest", "crtdiff/extract", "crtdiff/reference", "schemas"),
-    "compare": ("crtdiff/compare", "schemas"),
+    "ingest": (
+        "crtdiff/text",
+        "crtdiff/ingest",
+        "crtdiff/extract",
+        "crtdiff/reference",
+        "crtdiff/series",
+        "schemas",
+    ),
+    "compare": ("crtdiff/compare", "crtdiff/series", "schemas"),
     # The pipeline's code decides how rendered results are stored and summarised.
     "render": (
         "reports",
@@ -58,9 +65,10 @@ def code_digest(stage: str, root: Path = PROJECT_ROOT) -> str:
 
 @lru_cache(maxsize=8)
 def reference_digest(folder: Path) -> str:
-    """Digest of every reference table (a gazetteer edit re-extracts every chapter)."""
+    """Digest of every reference table, the series tables included (a gazetteer edit
+    re-extracts every chapter)."""
     h = hashlib.sha256()
-    for path in sorted(folder.glob("*.csv")):
-        h.update(path.name.encode())
+    for path in sorted([*folder.glob("*.csv"), *folder.glob("series/*.csv")]):
+        h.update(path.relative_to(folder).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()

@@ -78,16 +78,20 @@ source = "saved/niger-2019.html"
     return catalogue
 
 
+def run_catalogue(catalogue: Path, root: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Run `crtdiff run` on `catalogue` with its output, store and Prefect home under `root`;
+    returns the output folder and result."""
+    out = root / "output"
+    env = {**os.environ, "PREFECT_HOME": str(root / "prefect-home")}
+    env.pop("PREFECT_API_URL", None)
+    command = [
+        str(Path(sys.executable).parent / "crtdiff"), "run", "--catalog", str(catalogue),
+        "--out", str(out), "--store", str(root / "store"), "-q",
+    ]  # fmt: skip
+    return out, subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+
+
 def run_crtdiff(root: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """Run `crtdiff run` on the catalogue under `root`; returns the output folder and result."""
-    out = root / "output"
     with serve(Site()) as site:
-        catalogue = write_catalogue(root / "data", site.url(""))
-        env = {**os.environ, "PREFECT_HOME": str(root / "prefect-home")}
-        env.pop("PREFECT_API_URL", None)
-        command = [
-            str(Path(sys.executable).parent / "crtdiff"), "run", "--catalog", str(catalogue),
-            "--out", str(out), "--store", str(root / "store"), "-q",
-        ]  # fmt: skip
-        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
-    return out, done
+        return run_catalogue(write_catalogue(root / "data", site.url("")), root)

@@ -63,25 +63,35 @@ def test_every_page_loads_clean_and_every_link_and_anchor_resolves(
         page, errors, failed = open_page(chromium, url)
         if errors or failed:
             problems.append(f"{path}: {errors} {failed}")
-        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
-        for href in set(hrefs):
-            target = urljoin(url, href)
-            if urlparse(target).netloc != urlparse(run_url).netloc:
-                # Official sources are cited, not fetched: the only links that leave the site.
-                if not is_official(target):
-                    problems.append(f"{path}: external link {href}")
-                continue
-            address = target.split("#")[0]
-            if address not in checked:
-                response = page.request.get(address)
-                checked[address] = response.text() if response.status == 200 else ""
-                if response.status != 200:
-                    problems.append(f"{path}: broken link {href}")
-            anchor = urlparse(target).fragment
-            if anchor and checked[address] and f'id="{anchor}"' not in checked[address]:
-                problems.append(f"{path}: missing anchor {href}")
+        problems += link_problems(page, path, url, run_url, checked)
         page.close()
     assert problems == []
+
+
+def link_problems(
+    page: Any, path: str, url: str, site_url: str, checked: dict[str, str]
+) -> list[str]:
+    """Every link of an open page that is broken, misses its anchor or leaves the site for
+    anything but an official source (`checked`: the pages fetched so far, by address)."""
+    problems = []
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+    for href in set(hrefs):
+        target = urljoin(url, href)
+        if urlparse(target).netloc != urlparse(site_url).netloc:
+            # Official sources are cited, not fetched: the only links that leave the site.
+            if not is_official(target):
+                problems.append(f"{path}: external link {href}")
+            continue
+        address = target.split("#")[0]
+        if address not in checked:
+            response = page.request.get(address)
+            checked[address] = response.text() if response.status == 200 else ""
+            if response.status != 200:
+                problems.append(f"{path}: broken link {href}")
+        anchor = urlparse(target).fragment
+        if anchor and checked[address] and f'id="{anchor}"' not in checked[address]:
+            problems.append(f"{path}: missing anchor {href}")
+    return problems
 
 
 def test_every_page_passes_axe_core(chromium: Any, run_site: Path, run_url: str) -> None:

@@ -47,3 +47,29 @@ def test_markdown_cites_the_official_side_only(
     assert text.count("```bibtex") == 1  # 2017 is illustrative: nothing to cite
     assert "2017: illustrative text, not official State Department text; nothing to cite." in text
     assert "Sources ([Markdown](2016-2017.md), [JSON](2016-2017.json))" in text
+
+
+def _as_official(report: CountryReport, url: str) -> CountryReport:
+    source = report.source.model_copy(
+        update={"illustrative": False, "url": url, "published": "2025-08-12"}
+    )
+    return report.model_copy(update={"source": source})
+
+
+def test_a_report_of_another_series_is_cited_as_that_series(
+    hrr_reports: dict[int, CountryReport],
+) -> None:
+    from crtdiff.compare.year_diff import compare_reports
+    from crtdiff.reference.bundle import load_reference
+
+    base = "https://www.state.gov/reports/{}-country-reports-on-human-rights-practices/niger"
+    old, new = (_as_official(hrr_reports[y], base.format(y)) for y in (2020, 2024))
+    cite = Citation.of_source(new)
+    assert cite.report == "Country Reports on Human Rights Practices 2024"
+    assert "Country Reports on Human Rights Practices 2024, Country Reports: Niger." in cite.plain()
+    assert cite.bibtex().startswith("@misc{hrr2024-niger,\n")
+    assert "series = {Country Reports on Human Rights Practices 2024}" in cite.bibtex()
+    text = render_pair_markdown(compare_reports(old, new, load_reference().gazetteer))
+    assert "Sources ([Markdown](2020-2024.md), [JSON](2020-2024.json))" in text
+    assert "## Cite this comparison" in text and text.count("```bibtex") == 2
+    assert "@misc{hrr2020-niger," in text and base.format(2024) in text
