@@ -89,3 +89,15 @@ def running_prefect_server(home: Path) -> Iterator[str]:
 def crtdiff_command(*args: str) -> list[str]:
     """The command line of `crtdiff ARGS` in this interpreter."""
     return [sys.executable, "-c", "from crtdiff.cli import main; main()", *args]
+
+
+NO_PREFECT = (
+    "import sys\n"
+    "from crtdiff.cli import main\n"
+    "try:\n"
+    "    main()\n"
+    "finally:\n"
+    "    assert 'prefect' not in sys.modules, 'prefect was imported'\n"
+)
+"""`crtdiff` as a `python -c` program that checks that Prefect was never imported, whatever
+the command's exit status."""

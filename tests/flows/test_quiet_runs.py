@@ -15,19 +15,9 @@ import pytest
 from crtdiff.paths import DATA_DIR
 from tests.conftest import SEED
 from tests.fakeserver import Site, serve
-from tests.prefect_server import clean_env
+from tests.prefect_server import NO_PREFECT, clean_env
 
 pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("server")]
-
-# Checks that Prefect was never imported, whatever the command's exit status.
-NO_PREFECT = (
-    "import sys\n"
-    "from crtdiff.cli import main\n"
-    "try:\n"
-    "    main()\n"
-    "finally:\n"
-    "    assert 'prefect' not in sys.modules, 'prefect was imported'\n"
-)
 
 
 class Workspace:

@@ -18,7 +18,8 @@ def test_settling_loads_no_renderer_parser_or_prefect() -> None:
     code = (
         "import sys\n"
         "import crtdiff.pipeline.uptodate, crtdiff.run_command, crtdiff.cli\n"
-        "heavy = {'prefect', 'httpx', 'pandas', 'jinja2', 'deepdiff', 'pypdfium2'}\n"
+        "heavy = {'prefect', 'httpx', 'pandas', 'jinja2', 'deepdiff', 'pypdfium2',\n"
+        "         'crtdiff.series.registry', 'crtdiff.reference.bundle'}\n"
         "loaded = sorted(heavy & set(sys.modules))\n"
         "assert not loaded, loaded\n"
     )
