@@ -12,6 +12,7 @@ Usage: python benchmarks/stages.py [--chapters 300] [--years 50] [--workdir D]
 
 import argparse
 import json
+import logging
 import random
 import resource
 import shutil
@@ -152,13 +153,23 @@ def _inline_dispatch(task: Any, calls: Any) -> list[Any]:
     return [task.fn(*args) for args in calls]
 
 
+def _no_log() -> logging.LoggerAdapter[logging.Logger]:
+    """A run log whose lines are made, as in a real run, and dropped."""
+    dropped = logging.getLogger("crtdiff.stages.dropped")
+    dropped.disabled = True
+    return logging.LoggerAdapter(dropped)
+
+
 def run(data: Path, out: Path, store: Path, countries: list[str] | None = None) -> Any:
     """The flow's body on the archive, its tasks run in place."""
+    import flows.logs
     import flows.pipeline
     from crtdiff.catalog.load import load_catalog
     from crtdiff.reference.bundle import load_reference
 
     flows.pipeline.dispatch = _inline_dispatch
+    # The run log goes to the Prefect API of a flow run: there is none here.
+    flows.logs.run_log = _no_log
     reference = load_reference()
     catalog = load_catalog(data / "sources.toml", reference.countries)
     return flows.pipeline.run_catalog(catalog, reference, out, store, countries, publish=False)
