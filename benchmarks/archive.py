@@ -4,10 +4,12 @@ Usage: python benchmarks/archive.py --chapters 10000 [--runner threads|processes
        [--address tcp://HOST:PORT] [--workdir D]
 
 Starts a Prefect API server once (its start-up reported as startup_s, as a user's running server
-would be), then measures: cold_s (full run, empty store), noop_s (the same run again), add_one_s
-(one new country-year, run for that country as `crtdiff add` does), plain_loop_s (the same pure
-functions in a plain loop, no Prefect, no store), peer_s (the difflib script an analyst would
-write instead, benchmarks/peer_difflib.py, on the same archive) with cold_vs_peer, and
+would be), then measures: cold_s (full run, empty store), noop_s (the same flow run again),
+add_one_s (one new country-year, run for that country as `crtdiff add` does), noop_cli_s (`crtdiff
+run` in a new process, as a user types it, with nothing to do: it answers before importing
+Prefect), plain_loop_s (the same pure functions in a plain loop, no Prefect, no store), peer_s
+(the difflib script an analyst would write instead, benchmarks/peer_difflib.py, on the same
+archive) with cold_vs_peer, and
 peak_rss_mb (largest resident set of this process or any of its worker processes). Prints a
 table, then one JSON line.
 """
@@ -123,6 +125,20 @@ def plain_loop(raw: Path, out: Path) -> None:
     write_tables(arrow_tables(rows), out / "data")
 
 
+def noop_cli(catalog: Path, out: Path, store: Path) -> float:
+    """Wall time of `crtdiff run` in a new process when nothing changed (the installed command,
+    as a user types it)."""
+    script = Path(sys.executable).parent / "crtdiff"
+    command = [str(script), "run", "-q", "--catalog", str(catalog),
+               "--out", str(out), "--store", str(store)]  # fmt: skip
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0 or "up to date" not in result.stderr:
+        raise SystemExit(f"the no-op CLI run did not answer up to date: {result.stderr}")
+    return elapsed
+
+
 def _local_cluster() -> Any:
     """A Dask LocalCluster with one single-threaded worker process per core, standing in for
     an existing cluster (its workers' memory is not in peak_rss_mb: they are not our children
@@ -208,6 +224,7 @@ def main() -> None:
             new_year = years[-1] + 1
             (data / "raw" / first.slug / f"{new_year}.txt").write_text(chapter(state, new_year))
             add_one_s = timed([first.name])
+        noop_cli_s = noop_cli(data / "sources.toml", out, store)
         t = time.perf_counter()
         plain_loop(data / "raw", work / "plain-output")
         plain_loop_s = time.perf_counter() - t
@@ -228,6 +245,7 @@ def main() -> None:
         "cold_s": round(cold_s, 2),
         "noop_s": round(noop_s, 2),
         "add_one_s": round(add_one_s, 2),
+        "noop_cli_s": round(noop_cli_s, 2),
         "plain_loop_s": round(plain_loop_s, 2),
         "peer_s": round(peer_s, 2),
         "cold_vs_peer": round(cold_s / peer_s, 2),

@@ -34,17 +34,28 @@ class MetadataError(InputError):
 class FetchError(InputError):
     """A URL could not be fetched (network, HTTP status, size cap, timeout)."""
 
-    def __init__(self, source: str, problem: str, *, transient: bool = False) -> None:
+    def __init__(
+        self, source: str, problem: str, *, transient: bool = False, status: int | None = None
+    ) -> None:
         super().__init__(source, problem)
         self.transient = transient
         """True when trying again later may succeed (5xx, timeout, truncated body)."""
+        self.status = status
+        """The HTTP status the server answered with, when it answered at all."""
+
+    @property
+    def not_found(self) -> bool:
+        """True when the server answered that the page does not exist (404, 410)."""
+        return self.status in (404, 410)
 
     def __reduce__(self) -> tuple[Callable[..., "CrtdiffError"], tuple[object, ...]]:
-        return (_rebuild_fetch_error, (self.source, self.problem, self.transient))
+        return (_rebuild_fetch_error, (self.source, self.problem, self.transient, self.status))
 
 
-def _rebuild_fetch_error(source: str, problem: str, transient: bool) -> FetchError:
-    return FetchError(source, problem, transient=transient)
+def _rebuild_fetch_error(
+    source: str, problem: str, transient: bool, status: int | None = None
+) -> FetchError:
+    return FetchError(source, problem, transient=transient, status=status)
 
 
 class ConfigError(CrtdiffError):

@@ -1,57 +1,58 @@
-"""`crtdiff run`: configure Prefect, run the flow with a progress bar, print a summary."""
+"""`crtdiff run`: answer at once when nothing changed; else configure Prefect, run the flow with
+a progress display, and print a summary."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from crtdiff.catalog.load import load_catalog
 from crtdiff.catalog.select import select_countries
 from crtdiff.errors import CrtdiffError, workspace_error
+from crtdiff.paths import REFERENCE_DIR
 from crtdiff.pipeline.boundary import failed_report, prefect_failures, run_report_of
+from crtdiff.pipeline.narrate import counts, work_line
 from crtdiff.pipeline.outcome import RunReport, Status, utc_now_iso
-from crtdiff.reference.bundle import load_reference
+from crtdiff.pipeline.uptodate import check_up_to_date
+from crtdiff.pipeline.url_checks import DEFAULT_RECHECK
+from crtdiff.progress_view import ProgressView
+from crtdiff.reference.countries import load_countries
 from crtdiff.store.lock import run_lock
 
 console = Console(stderr=True, highlight=False)
 
 
+def _line(text: str) -> None:
+    console.print(text, markup=False, soft_wrap=True)
+
+
 def print_summary(report: RunReport, out_dir: Path) -> None:
     """One line per rejected entry and per note, then the totals."""
-
-    def line(text: str) -> None:
-        console.print(text, markup=False, soft_wrap=True)
-
-    for entry in report.entries:
+    for entry in sorted(report.entries, key=lambda e: e.key):
         for note in entry.notes:
-            line(f"  note: {entry.key}: {note}")
+            _line(f"  note: {entry.key}: {note}")
         if entry.status is Status.UNAVAILABLE:
-            line(f"  unavailable, skipped: {entry.key}: {entry.reason}")
+            _line(f"  unavailable, skipped: {entry.key}: {entry.reason}")
     for entry in report.rejected:
-        line(f"  rejected: {entry.key}: {entry.reason}")
-    ok = sum(1 for e in report.entries if e.status is Status.OK)
-    unavailable = sum(1 for e in report.entries if e.status is Status.UNAVAILABLE)
-    illustrative = sum(1 for e in report.entries if e.illustrative)
-    extra = f" ({illustrative} illustrative)" if illustrative else ""
-    compared = sum(1 for c in report.comparisons if c.status is Status.OK)
-    line(
-        f"crtdiff: {ok} chapters ingested{extra}, {unavailable} unavailable, "
-        f"{len(report.rejected)} rejected; {compared} year-to-year comparisons; "
+        _line(f"  rejected: {entry.key}: {entry.reason}")
+    _line(f"crtdiff: {counts(report)}; site in {out_dir / 'index.html'}")
+
+
+def print_up_to_date(report: RunReport, out_dir: Path) -> None:
+    """The answer of a run with nothing to do: what stands, and when URLs are asked again."""
+    for entry in report.rejected:
+        _line(f"  rejected: {entry.key}: {entry.reason}")
+    again = f"; URLs asked again after {report.next_url_check}" if report.next_url_check else ""
+    _line(
+        f"crtdiff: up to date, nothing changed since the last run: {counts(report)}{again}; "
         f"site in {out_dir / 'index.html'}"
     )
 
 
 def print_work(report: RunReport) -> None:
     """What was computed and what was reused."""
-    w = report.work
-    console.print(
-        f"  work: {w.ingested} ingested ({w.ingest_cached} reused), {w.compared} compared "
-        f"({w.compare_cached} reused), {w.countries_rendered} countries rendered "
-        f"({w.countries_cached} reused), index {'rendered' if w.index_rendered else 'reused'}",
-        markup=False,
-        soft_wrap=True,
-    )
+    _line(f"  work: {work_line(report)}")
 
 
 @dataclass(frozen=True)
@@ -67,12 +68,14 @@ class RunOptions:
     dask_address: str | None = None
     processes: int | None = None
     show_progress: bool = True
+    recheck_after: timedelta = DEFAULT_RECHECK
+    """Catalogue URLs checked more recently than this are not asked again."""
 
 
 def run_pipeline(options: RunOptions) -> int:
-    """Run the main flow; returns the exit status (0 all fine, 1 some inputs rejected or
-    unavailable, 3 a bug); raises CrtdiffError (exit status 2) when the environment fails.
-    A run report is written in every case (see crtdiff/pipeline/boundary.py)."""
+    """Run the main flow unless nothing changed; returns the exit status (0 all fine, 1 some
+    inputs rejected or unavailable, 3 a bug); raises CrtdiffError (exit status 2) when the
+    environment fails. A run report is written in every case (see crtdiff/pipeline/boundary.py)."""
     started = utc_now_iso()
     try:
         with run_lock(options.out_dir, lambda message: console.print(f"crtdiff: {message}")):
@@ -93,6 +96,8 @@ def run_pipeline(options: RunOptions) -> int:
         )
     elif report.failure is not None:
         console.print(f"crtdiff: error: {report.failure}", markup=False, soft_wrap=True)
+    elif report.up_to_date:
+        print_up_to_date(report, options.out_dir)
     else:
         print_summary(report, options.out_dir)
         print_work(report)
@@ -100,44 +105,51 @@ def run_pipeline(options: RunOptions) -> int:
 
 
 def _run_locked(options: RunOptions) -> RunReport:
+    table = load_countries()
+    catalog = load_catalog(options.catalog, table)  # ConfigError → exit 2 early
+    countries = select_countries(catalog, table, options.countries, options.years)
+    settled = check_up_to_date(
+        catalog, table, REFERENCE_DIR, options.out_dir, options.store_dir, countries,
+        options.recheck_after,
+    )  # fmt: skip
+    if settled is not None:  # answered without importing Prefect or starting a server
+        settled.write(options.out_dir)
+        return settled
+    from crtdiff.reference.bundle import load_reference
+
+    load_reference()  # a broken reference table is a one-line error before Prefect starts
+    options.out_dir.mkdir(parents=True, exist_ok=True)
+    return _run_flow(options, countries)
+
+
+def _run_flow(options: RunOptions, countries: list[str] | None) -> RunReport:
     from flows.settings import configure_prefect
 
     configure_prefect()
-    reference = load_reference()
-    catalog = load_catalog(options.catalog, reference.countries)  # ConfigError → exit 2 early
-    countries = select_countries(catalog, reference.countries, options.countries, options.years)
-    options.out_dir.mkdir(parents=True, exist_ok=True)
-
     from flows.pipeline import crtdiff_run
     from flows.progress import listening
     from flows.runtime import quiet_flow_settings, with_runner
+    from flows.server import prefect_api
 
     flow = with_runner(crtdiff_run, options.dask_address, options.processes)
-    with (
-        Progress(
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            disable=not options.show_progress,
-            transient=True,
-        ) as bar,
-        quiet_flow_settings(),
-    ):
-        chosen = set(countries or [])
-        total = sum(1 for e in catalog.entries if not chosen or e.country in chosen)
-        task_id = bar.add_task("starting Prefect", total=total)
+    with ProgressView(console, enabled=options.show_progress) as view:
 
-        def advance(stage: str, count: int) -> None:
-            bar.update(task_id, description=stage, advance=count)
+        def progress(stage: str, advance: int, total: int | None) -> None:
+            if total is not None or not advance:
+                view.stage(stage, total)
+            if advance:
+                view.advance(stage, advance)
 
-        with listening(advance), prefect_failures():
+        view.stage("starting Prefect")
+        # prefect_failures outermost: a server that does not start, or fails while the run's
+        # events are sent and it is stopped, is the environment failing (one line, exit 2).
+        with quiet_flow_settings(), prefect_failures(), prefect_api(), listening(progress):
             state = flow(
                 str(options.catalog),
                 str(options.out_dir),
                 str(options.store_dir),
                 countries,
+                recheck_after_s=options.recheck_after.total_seconds(),
                 return_state=True,
             )
             return run_report_of(state.result(raise_on_failure=False))

@@ -1,5 +1,6 @@
-"""Prefect artifacts: each country's newest headline and new incidents, keyed per country so the
-Prefect UI keeps their history run after run."""
+"""Prefect artifacts: every run's report as a table, and each country's newest headline and new
+incidents, keyed per country (and chapter) so that the Prefect UI keeps their history run after
+run."""
 
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
@@ -11,13 +12,36 @@ from crtdiff.compare.wording import (
     target_label,
     toll_figure,
 )
+from crtdiff.pipeline.narrate import counts, report_table
+from crtdiff.pipeline.outcome import RunReport
 from crtdiff.text.normalize import slugify
 from schemas.diff import YearDiff
 
+RUN_REPORT_KEY = "crtdiff-run-report"
+MAX_REPORT_ROWS = 2000
+"""A table artifact is one JSON document in the API's database: a run of 10,000 chapters gets
+its rows that need attention first, and the whole report stays in output/run-report.json."""
 
-def artifact_key(country: str, what: str) -> str:
+
+def artifact_key(country: str, what: str, chapter: str = "country") -> str:
     """Artifact keys allow lowercase letters, digits and dashes only."""
-    return f"{slugify(country)}-{what}"
+    where = country if chapter == "country" else f"{country} {chapter}"
+    return f"{slugify(where)}-{what}"
+
+
+def publish_run_report(run: RunReport) -> None:
+    """The run report: one row per chapter and per comparison."""
+    rows = sorted(report_table(run), key=lambda row: row["status"] == "ok")
+    shown = rows[:MAX_REPORT_ROWS]
+    more = (
+        f"; {len(rows) - len(shown)} more rows in run-report.json" if len(rows) > len(shown) else ""
+    )
+    state = "up to date" if run.up_to_date else "run"
+    create_table_artifact(
+        key=RUN_REPORT_KEY,
+        table=shown,
+        description=f"crtdiff {state} of {run.started_at}: {counts(run)}{more}",
+    )
 
 
 def publish_pair(diff: YearDiff) -> None:
@@ -39,12 +63,12 @@ def publish_pair(diff: YearDiff) -> None:
     lines += [f"- {h.text}" for h in diff.headline]
     refs = diff.groups.by_id()
     create_markdown_artifact(
-        key=artifact_key(diff.country, "headline"),
+        key=artifact_key(diff.country, "headline", diff.chapter),
         markdown="\n".join(lines),
         description=f"What changed in {diff.country} from {diff.old_year} to {diff.new_year}",
     )
     create_table_artifact(
-        key=artifact_key(diff.country, "new-incidents"),
+        key=artifact_key(diff.country, "new-incidents", diff.chapter),
         table=[
             {
                 "date": i.date,

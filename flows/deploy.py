@@ -1,14 +1,15 @@
 """The two deployments, `annual` and `watch`, and serving them against a Prefect server."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from prefect import serve
 from prefect.deployments.runner import RunnerDeployment
 from prefect.schedules import Cron
 
 from crtdiff.catalog.report_index import STATE_GOV
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
 from flows.pipeline import crtdiff_run
+from flows.serving import serve_and_watch
 from flows.watch import crtdiff_watch
 
 ANNUAL_CRON = "0 6 1 12 *"
@@ -54,6 +55,7 @@ def deployments(schedule: Schedule) -> list[RunnerDeployment]:
     return [annual, watch]
 
 
-def serve_deployments(schedule: Schedule) -> None:
-    """Register both deployments and run their scheduled and triggered runs (blocks)."""
-    serve(*deployments(schedule), print_starting_message=False)
+def serve_deployments(schedule: Schedule, echo: Callable[[str], None]) -> None:
+    """Register both deployments and run their scheduled and triggered runs until SIGTERM or
+    SIGINT, echoing a line as each run starts and ends."""
+    serve_and_watch(deployments(schedule), echo)

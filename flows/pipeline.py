@@ -1,13 +1,16 @@
 """The main flow: fetch what the catalogue points at, ingest every entry, compare consecutive
 years, render the site, publish artifacts. Incremental: results are keyed by content and code."""
 
+import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from prefect import Task, flow, get_run_logger
+from prefect.client.schemas.objects import State
 from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
 from prefect.states import Failed
@@ -20,38 +23,46 @@ from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
 from crtdiff.pipeline.boundary import RunStoppedError, guard_run, unwrap
-from crtdiff.pipeline.incremental import (
-    CountryJob,
-    CountryResult,
-    Resolved,
-    RunContext,
-    archive_pages_present,
-    damaged_countries,
-    fetch_urls,
-    index_key,
-    resolve_entry,
-    settle_country,
-)
+from crtdiff.pipeline.incremental import CountryResult
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest, load_manifest, save_manifest
+from crtdiff.pipeline.narrate import counts, outcome_lines, settled_line, state_name, work_line
 from crtdiff.pipeline.outcome import (
     EntryOutcome,
     RunReport,
     Status,
-    cached_outcome,
     outcome_record,
+    rejection_record,
     utc_now_iso,
 )
 from crtdiff.pipeline.retire import retire_outputs
-from crtdiff.pipeline.series_site import merge_reports, series_out_dir, split_by_series
+from crtdiff.pipeline.series_site import (
+    merge_reports,
+    series_out_dir,
+    series_title,
+    split_by_series,
+)
+from crtdiff.pipeline.settle import (
+    CountryJob,
+    FetchedUrls,
+    RunContext,
+    damaged_countries,
+    fetch_urls,
+    select_entries,
+    settle,
+    site_index,
+)
+from crtdiff.pipeline.url_checks import plan_urls, record_check
 from crtdiff.reference.bundle import Reference, load_reference
+from crtdiff.series.definition import DEFAULT_SERIES
 from crtdiff.store.atomic import remove_stale_temporaries
-from crtdiff.store.fingerprint import digest
 from crtdiff.store.lock import run_lock
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
-from flows.progress import report
-from flows.tasks import fetch_page, process_countries, publish_artifacts, render_index
+from flows.logs import log_lines
+from flows.progress import report, stage_label
+from flows.server import track
+from flows.tasks import fetch_page, named_state, process_countries, publish_artifacts, render_index
 from schemas.diff import YearDiff
 
 BATCH = 150
@@ -77,9 +88,14 @@ class Prefetched:
 
 
 def _prefetch(urls: list[str], store: SnapshotStore) -> Prefetched:
+    if urls:
+        report("fetch", total=len(urls))
     futures: dict[str, PrefectFuture[Fetched | FetchError]] = {}
     for url in urls:
-        futures[url] = fetch_page.submit(url, *validators(store, url))
+        # An async task's future resolves to its value, whatever the type stubs say.
+        submitted = fetch_page.submit(url, *validators(store, url))
+        futures[url] = cast("PrefectFuture[Fetched | FetchError]", submitted)
+        track(futures[url].task_run_id)
     results: dict[str, Fetched | FetchError] = {}
     for url, future in futures.items():
         outcome = future.result(raise_on_failure=False)
@@ -87,6 +103,7 @@ def _prefetch(urls: list[str], store: SnapshotStore) -> Prefetched:
             results[url] = outcome
         else:
             results[url] = FetchError(url, f"fetch failed ({outcome})")
+        report("fetch", 1)
     return Prefetched(results)
 
 
@@ -100,8 +117,13 @@ def dispatch(task: "Task[Any, T]", calls: Sequence[tuple[Any, ...]]) -> list[T]:
     wrap = quote if _quotes_survive() else _bare
     quoted = [tuple(wrap(arg) for arg in args) for args in calls]
     if len(quoted) == 1:
-        return [task(*quoted[0])]
+        # The state, for the task run's id; mypy picks the overload without `return_state`.
+        state = cast("State[T]", task(*quoted[0], return_state=True))
+        track(state.state_details.task_run_id)
+        return [state.result()]
     futures = [task.submit(*args) for args in quoted]
+    for future in futures:
+        track(future.task_run_id)
     return [future.result() for future in futures]
 
 
@@ -131,28 +153,35 @@ def crtdiff_run(
     store_dir: str = str(DEFAULT_STORE),
     countries: list[str] | None = None,
     publish: bool = True,
+    recheck_after_s: float = 0.0,
 ) -> RunReport:
     """Ingest every catalogue entry (or those of `countries`), compare consecutive years,
-    render the site; only what changed since the last run is recomputed.
+    render the site; only what changed since the last run is recomputed. URLs checked less
+    than `recheck_after_s` seconds ago are not asked again (0: ask every one).
 
-    A run stopped by the environment or by a bug writes a report that says so and ends in a
-    Failed state holding it (`RunStoppedError`; see crtdiff/pipeline/boundary.py)."""
+    Ends in a Completed state named `Completed`, or `Incomplete` when some entries were
+    rejected or unavailable, whose message gives the counts. A run stopped by the environment
+    or by a bug writes a report that says so and ends in a Failed state holding it
+    (`RunStoppedError`; see crtdiff/pipeline/boundary.py)."""
 
     def body() -> RunReport:
         # Held already by `crtdiff run`; taken here for deployed and `watch` runs.
         with run_lock(Path(out_dir), lambda message: get_run_logger().warning(message)):
             reference = load_reference()
             catalog = load_catalog(Path(catalog_path), reference.countries)
+            recheck = timedelta(seconds=recheck_after_s)
             return run_all_series(
-                catalog, reference, Path(out_dir), Path(store_dir), countries, publish
+                catalog, reference, Path(out_dir), Path(store_dir), countries, publish, recheck
             )
 
-    report = guard_run(body, Path(out_dir), catalog_path, utc_now_iso())
-    if report.exit_code >= 2:
+    run = guard_run(body, Path(out_dir), catalog_path, utc_now_iso())
+    if run.exit_code >= 2:
         # Prefect makes a returned state the run's final state; a direct call raises its data.
-        stopped = RunStoppedError(report)
+        stopped = RunStoppedError(run)
         return Failed(message=str(stopped), data=stopped)  # type: ignore[return-value]
-    return report
+    message = f"{counts(run)}; {work_line(run)}"
+    log_lines([(logging.INFO, message)])
+    return named_state(run, state_name(run), message)
 
 
 def run_all_series(
@@ -162,21 +191,32 @@ def run_all_series(
     store_dir: Path,
     countries: list[str] | None = None,
     publish: bool = True,
+    recheck_after: timedelta = timedelta(0),
 ) -> RunReport:
     """run_catalog for each series of the catalogue, each in its own output folder (CRT in the
-    output folder itself, as always); one report for all, written last in the output folder."""
+    output folder itself, as always); one report for all, written last in the output folder,
+    and published once with every series' newest pairs."""
     parts = split_by_series(catalog)
     if len(parts) == 1:
-        return run_catalog(catalog, reference, out_dir, store_dir, countries, publish)
-    site = tuple(parts)
-    reports = {
-        name: run_catalog(
-            part, reference, series_out_dir(out_dir, name), store_dir, countries, publish,
-            series=name, site=site,
+        return run_catalog(
+            catalog, reference, out_dir, store_dir, countries, publish, recheck_after
         )
-        for name, part in parts.items()
-    }  # fmt: skip
+    site = tuple(parts)
+    reports: dict[str, RunReport] = {}
+    for name, part in parts.items():
+        folder = series_out_dir(out_dir, name)
+        count = len(part.entries)
+        entries = f"{count} catalogue {'entry' if count == 1 else 'entries'}"
+        log_lines([(logging.INFO, f"{series_title(name)}: {entries}, outputs in {folder}")])
+        with stage_label(None if name == DEFAULT_SERIES else name):
+            reports[name] = run_catalog(
+                part, reference, folder, store_dir, countries, False, recheck_after,
+                series=name, site=site,
+            )  # fmt: skip
     merged = merge_reports(reports, str(catalog.path))
+    if publish:
+        store = ResultStore(store_dir)
+        _publish(merged, [d for r in reports.values() for d in _newest_pairs(r, store)])
     merged.write(out_dir)
     return merged
 
@@ -188,6 +228,7 @@ def run_catalog(
     store_dir: Path,
     countries: list[str] | None = None,
     publish: bool = True,
+    recheck_after: timedelta = timedelta(0),
     series: str = "crt",
     site: tuple[str, ...] = (),
 ) -> RunReport:
@@ -201,25 +242,24 @@ def run_catalog(
     run.entries += [
         EntryOutcome(r.label, Status.REJECTED, reason=r.reason) for r in catalog.rejected
     ]
-    wanted = {c.name for name in countries or [] if (c := reference.countries.resolve(name))}
     results_store, manifest = ResultStore(store_dir), load_manifest(out_dir)
+    entries, wanted = select_entries(catalog, reference.countries, countries)
     if wanted:  # a country outside the run whose stored summary is damaged is rebuilt too
-        wanted |= damaged_countries(manifest.countries, results_store)
-    entries = sorted(
-        (e for e in catalog.entries if not wanted or e.country in wanted),
-        key=lambda e: (e.country, e.chapter, e.year),
-    )
+        damaged = damaged_countries(manifest.countries, results_store)
+        entries, wanted = select_entries(catalog, reference.countries, [*wanted, *damaged])
     snapshots = SnapshotStore(catalog.folder / "snapshots")
-    urls = sorted({e.source for e in entries if e.is_url})
-    fetched = fetch_urls(urls, snapshots, _prefetch(urls, snapshots))
     ctx = RunContext(
-        catalog, reference, fetched, results_store, out_dir,
-        Keys.for_reference(reference.folder), series, site,
+        catalog, reference, _fetch(entries, snapshots, manifest, recheck_after, run),
+        results_store, out_dir, Keys.for_reference(reference.folder), series, site,
     )  # fmt: skip
     for folder in (out_dir, store_dir, snapshots.root):
         remove_stale_temporaries(folder)  # a run killed mid-write leaves only these behind
 
-    jobs, country_keys = _settle(entries, ctx, manifest, run)
+    report("ingest", total=len(entries))
+    jobs, country_keys = settle(entries, ctx, manifest, run, report)
+    if unchanged := len({e.country for e in entries}) - len(jobs):
+        failed = [o for o in run.entries if o.status is not Status.OK]
+        log_lines([*outcome_lines(failed, []), settled_line(unchanged, run)])
     results = _process(jobs, entries, ctx, manifest)
     for result in results:
         run.entries += result.entries
@@ -229,12 +269,8 @@ def run_catalog(
             country_keys[result.country] = result.key
     _count(run, results)
     retire_outputs(run, manifest, out_dir, country_keys, wanted or None)
-    if wanted:
-        country_keys = {**manifest.countries, **country_keys}
-    key = index_key(country_keys, ctx.keys)
-    if site:  # the links to the other series are on the index
-        key = digest(key, *site)
-    if manifest.index != key or not archive_pages_present(out_dir):
+    country_keys, key, stale = site_index(country_keys, wanted, manifest, ctx)
+    if stale:
         unwrap(dispatch(render_index, [(country_keys, ctx)])[0])
         run.work.index_rendered = 1
     report("render")
@@ -242,48 +278,31 @@ def run_catalog(
     _remember(run, manifest, country_keys, key)
     save_manifest(out_dir, manifest)
     if publish:
-        _publish(run, ctx)
+        _publish(run, _newest_pairs(run, results_store))
     run.finished_at = utc_now_iso()
     run.write(out_dir)
     return run
 
 
-def _settle(
-    entries: list[CatalogEntry], ctx: RunContext, manifest: Manifest, run: RunReport
-) -> tuple[list[CountryJob], dict[str, str]]:
-    """Resolve and key every entry; settle the countries with nothing to do; return the jobs
-    of the others and the keys of the settled ones."""
-    by_country: dict[str, list[Resolved]] = defaultdict(list)
-    for entry in entries:
-        by_country[entry.country].append(resolve_entry(entry, ctx))
-    jobs: list[CountryJob] = []
-    keys: dict[str, str] = {}
-    for country, resolved in by_country.items():
-        cached: list[EntryOutcome] = []
-        todo: list[Resolved] = []
-        for item in resolved:
-            record = manifest.reports.get(item.entry.key)
-            if item.failure is not None:
-                cached.append(item.failure)
-            elif (
-                item.raw is None
-                and record is not None
-                and record.get("report_key") == item.key
-                and manifest.fresh(ctx.out_dir, record["output"], item.key or "")
-            ):
-                cached.append(cached_outcome(record, item.notes))
-            else:
-                todo.append(item)
-        settled = None if todo else settle_country(cached, ctx, manifest)
-        if settled is None:
-            jobs.append(CountryJob(country, todo, cached))
-            continue
-        pairs, keys[country] = settled
-        run.entries += cached
-        run.comparisons += pairs
-        run.work.countries_cached += 1
-        report("ingest", len(cached))
-    return jobs, keys
+def _fetch(
+    entries: list[CatalogEntry],
+    snapshots: SnapshotStore,
+    manifest: Manifest,
+    recheck_after: timedelta,
+    run: RunReport,
+) -> FetchedUrls:
+    """Fetch the URLs due for a check (Prefect tasks, with retries), reuse the others' last
+    check, and record this run's checks in the manifest."""
+    now = datetime.now(UTC)
+    urls = sorted({e.source for e in entries if e.is_url})
+    plan = plan_urls(urls, manifest.urls, snapshots, now, recheck_after)
+    prefetched = _prefetch(plan.due, snapshots)
+    fetched = fetch_urls(plan.due, snapshots, prefetched)
+    for url in plan.due:
+        check = record_check(url, prefetched.results.get(url), snapshots, now)
+        manifest.urls[url] = check.as_dict()
+    run.next_url_check = plan.next_check.isoformat() if plan.next_check else None
+    return FetchedUrls({**plan.reused, **fetched.results})
 
 
 def _process(
@@ -333,6 +352,11 @@ def _remember(run: RunReport, manifest: Manifest, country_keys: dict[str, str], 
             manifest.outputs[outcome.output] = outcome.report_key
     ok = [o for o in run.entries if o.status is Status.OK]
     manifest.reports.update({o.key: outcome_record(o) for o in ok})
+    for o in run.entries:
+        if o.status is Status.REJECTED and o.report_key:
+            manifest.rejected[o.key] = rejection_record(o)
+        elif o.status is Status.OK:
+            manifest.rejected.pop(o.key, None)
     manifest.pairs.update(
         {c.key: outcome_record(c) for c in run.comparisons if c.status is Status.OK}
     )
@@ -340,15 +364,17 @@ def _remember(run: RunReport, manifest: Manifest, country_keys: dict[str, str], 
     manifest.index = index
 
 
-def _publish(run: RunReport, ctx: RunContext) -> None:
-    """Artifacts for each country's newest pair that was recomputed in this run."""
-    newest: dict[str, EntryOutcome] = {}
-    recomputed = [
-        c for c in run.comparisons if c.status is Status.OK and not c.cached and c.country
-    ]
-    for c in sorted(recomputed, key=lambda c: c.year or 0):
-        newest[c.country or ""] = c
-    loaded = [ctx.results.load("diffs", c.report_key or "", YearDiff) for c in newest.values()]
-    diffs = [d for d in loaded if d is not None]
-    if diffs:
-        dispatch(publish_artifacts, [(diffs,)])
+def _newest_pairs(run: RunReport, results: ResultStore) -> list[YearDiff]:
+    """Each country's newest pair (recomputed in this run or not: the artifacts are the latest
+    state of every country, under keys that never change)."""
+    newest: dict[tuple[str, str], EntryOutcome] = {}
+    compared = [c for c in run.comparisons if c.status is Status.OK and c.country]
+    for c in sorted(compared, key=lambda c: c.year or 0):
+        newest[(c.country or "", c.chapter or "country")] = c
+    loaded = [results.load("diffs", c.report_key or "", YearDiff) for c in newest.values()]
+    return [d for d in loaded if d is not None]
+
+
+def _publish(run: RunReport, diffs: list[YearDiff]) -> None:
+    """The run report and the newest pairs, as artifacts."""
+    dispatch(publish_artifacts, [(run, diffs)])

@@ -13,6 +13,8 @@ def configure_prefect(state_dir: Path = STATE_DIR, *, quiet: bool = True) -> Non
 
     Without PREFECT_API_URL a run starts a temporary local API server (ephemeral mode), which
     takes 10-20 s on a 2-core machine: the start-up timeout is raised so it does not fail there.
+    Run logs go to the API from INFO up (the UI shows them); `quiet` keeps the terminal to
+    warnings and errors.
     """
     state_dir.mkdir(parents=True, exist_ok=True)
     defaults = {
@@ -21,7 +23,8 @@ def configure_prefect(state_dir: Path = STATE_DIR, *, quiet: bool = True) -> Non
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "DO_NOT_TRACK": "1",
-        "PREFECT_LOGGING_LEVEL": "WARNING" if quiet else "INFO",
+        "PREFECT_LOGGING_LEVEL": "INFO",
+        "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING" if quiet else "INFO",
         "PREFECT_UI_ENABLED": "false",
     }
     for name, value in defaults.items():

@@ -99,8 +99,9 @@ def test_errors_survive_pickling_between_processes() -> None:
 
     from crtdiff.errors import FetchError, NoChapterError
 
-    fetch = pickle.loads(pickle.dumps(FetchError("https://x/", "HTTP 503", transient=True)))
-    assert (str(fetch), fetch.transient) == ("https://x/: HTTP 503", True)
+    error = FetchError("https://x/", "HTTP 503", transient=True, status=503)
+    fetch = pickle.loads(pickle.dumps(error))
+    assert (str(fetch), fetch.transient, fetch.status) == ("https://x/: HTTP 503", True, 503)
     other = pickle.loads(pickle.dumps(NoChapterError("page.html", "no chapter")))
     assert (type(other), other.source, other.problem) == (NoChapterError, "page.html", "no chapter")
 
@@ -115,6 +116,128 @@ def test_compare_never_starts_prefect() -> None:
         "assert 'prefect' not in sys.modules, 'compare imported prefect'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def one_line_error(result: subprocess.CompletedProcess[str], code: int) -> str:
+    """The single stderr line of a failed command (nothing on stdout, no traceback)."""
+    assert result.returncode == code, (result.returncode, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("crtdiff: error: "), result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    return lines[0]
+
+
+def test_version() -> None:
+    from crtdiff import __version__
+
+    result = crtdiff("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"crtdiff {__version__}"
+
+
+@pytest.fixture
+def mali_catalog(tmp_path: Path) -> Path:
+    """A catalogue of one Mali chapter (runs below fail before any Prefect starts)."""
+    (tmp_path / "raw" / "mali").mkdir(parents=True)
+    (tmp_path / "raw" / "mali" / "2016.txt").write_bytes(SEED.read_bytes())
+    catalog = tmp_path / "sources.toml"
+    catalog.write_text('[[report]]\ncountry = "Mali"\nyear = 2016\nsource = "raw/mali/2016.txt"\n')
+    return catalog
+
+
+@pytest.mark.parametrize(
+    ("country", "expected"),
+    [
+        ("Mlai", ["unknown country 'Mlai'", "did you mean Mali"]),  # a typo
+        ("Chad", ["no chapter of Chad in", "crtdiff add 'Chad' YEAR"]),  # not catalogued
+    ],
+)
+def test_run_stops_at_a_country_it_cannot_run(
+    country: str, expected: list[str], mali_catalog: Path, tmp_path: Path
+) -> None:
+    out = ["--out", str(tmp_path / "out"), "--store", str(tmp_path / "store")]
+    result = crtdiff("run", "--catalog", str(mali_catalog), *out, "--country", country, "-q")
+    line = one_line_error(result, 2)
+    assert all(part in line for part in expected), line
+    assert not (tmp_path / "out" / "index.html").exists()  # nothing ran, not even for all
+    report = json.loads((tmp_path / "out" / "run-report.json").read_text(encoding="utf-8"))
+    assert report["status"] == "failed" and report["error"] in line
+
+
+def test_ingest_with_a_misspelt_country_suggests_names() -> None:
+    line = one_line_error(crtdiff("ingest", str(SEED), "--country", "Malli"), 1)
+    assert "did you mean Mali" in line
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["ingest", str(SEED), "--chapter", "bogus"],
+            "'bogus' is not one of 'country', 'safe-haven'",
+        ),
+        (["ingest"], "Missing argument"),
+        (["ingest", str(SEED), "--bogus"], "No such option: --bogus"),
+        (["compare", str(SEED)], "Missing argument"),
+        (["add", "Mali", "--file", str(SEED)], "Missing argument 'YEAR'"),
+        (["discover", "--year", "3000"], "year 3000 is outside the years of the reports"),
+        (["run", "--year", "1850"], "year 1850 is outside the years of the reports"),
+        (["ingest", str(SEED), "--series", "hhr"], "unknown series 'hhr'"),
+        (["compare", str(SEED), str(SEED), "--series", "Hrr"], "did you mean hrr?"),
+        (["add", "Mali", "2016", "--file", str(SEED), "--series", "tip"], "known: crt, hrr"),
+        (["discover", "--year", "2024", "--series", "hrx"], "did you mean hrr?"),
+        (["nonsense"], "No such command 'nonsense'"),
+    ],
+)
+def test_usage_errors_are_one_line(args: list[str], message: str) -> None:
+    line = one_line_error(crtdiff(*args), 2)
+    assert message in line and "--help" in line
+    assert "pydantic" not in line.lower()
+
+
+def test_ingest_names_an_unsupported_url_scheme() -> None:
+    line = one_line_error(crtdiff("ingest", "ftp://x/y"), 1)
+    assert "unsupported URL scheme ftp://" in line and "not found" not in line
+
+
+def test_compare_advises_only_what_compare_has(tmp_path: Path) -> None:
+    chapter = SEED.read_text(encoding="utf-8").split("Français Français")[1]
+    chapter = chapter.split("This translation is provided")[0].replace(
+        "2016 Terrorist", "Terrorist"
+    )
+    chapter = chapter.replace("Country Reports on Terrorism 2016", "")
+    no_year = tmp_path / "mali.txt"
+    no_year.write_text(chapter, encoding="utf-8")
+    line = one_line_error(crtdiff("compare", str(no_year), str(SEED)), 1)
+    assert "cannot tell the report year" in line
+    assert "--year" not in line and "COUNTRY:YEAR" in line
+    # ingest has the option, and says so
+    assert "give it with --year" in one_line_error(crtdiff("ingest", str(no_year)), 1)
+
+
+@pytest.mark.parametrize(
+    "command", ["", "ingest", "compare", "run", "add", "discover", "serve", "schemas"]
+)
+def test_help_shows_no_type_placeholders_and_whole_defaults(command: str) -> None:
+    result = crtdiff(*[c for c in [command] if c], "--help")
+    assert result.returncode == 0, result.stderr
+    assert "<bool>" not in result.stdout
+    cut = [
+        line
+        for line in result.stdout.splitlines()
+        if line.rstrip().endswith(("...", "…")) and not line.startswith("Usage:")
+    ]
+    assert cut == []
+    if command in ("run", "add"):
+        words = " ".join(result.stdout.split())
+        assert "default: the project's data/sources.toml" in words
+        assert "default: the project's .cache/results" in words
+
+
+def test_schemas_check_says_so_on_success() -> None:
+    result = crtdiff("schemas", "--check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "schemas/json: 2 schema files up to date"
 
 
 def test_ingest_tells_the_series_from_the_page() -> None:
@@ -143,10 +266,10 @@ def test_compare_hrr_years_as_markdown() -> None:
 
 def test_a_bug_shows_its_traceback_and_asks_to_report_it() -> None:
     prelude = (
-        "import crtdiff.cli\n"
+        "import crtdiff.cli, crtdiff.ingest.chapter\n"
         "def broken(*args, **kwargs):\n"
         "    raise ZeroDivisionError('a bug')\n"
-        "crtdiff.cli.parse_chapter = broken\n"
+        "crtdiff.ingest.chapter.parse_chapter = broken\n"  # ingest imports it when it runs
     )
     result = subprocess.run(
         [sys.executable, "-c", f"{prelude}crtdiff.cli.main()", "ingest", str(SEED)],
@@ -233,3 +356,13 @@ def test_ingest_warns_on_stderr_when_the_text_is_another_countrys(tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["country"] == "Niger"
     assert f"crtdiff: warning: {untitled}: the text (names Mali" in result.stderr
+
+
+def test_a_bad_recheck_interval_is_one_line(mali_catalog: Path, tmp_path: Path) -> None:
+    out = ["--out", str(tmp_path / "out"), "--store", str(tmp_path / "store")]
+    result = crtdiff("run", "--catalog", str(mali_catalog), *out, "--recheck-after", "soon")
+    line = one_line_error(result, 2)
+    assert (
+        line
+        == "crtdiff: error: --recheck-after: 'soon' is not a duration such as 0, 30m, 24h or 7d"
+    )

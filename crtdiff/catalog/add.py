@@ -31,7 +31,7 @@ def _country(country: str, year: int, reference: Reference) -> str:
     """The canonical name of `country`, once both it and `year` are known to be valid."""
     resolved = reference.countries.resolve(country)
     if resolved is None:
-        raise MetadataError(country, "unknown country (not in data/reference/countries.csv)")
+        raise MetadataError("COUNTRY", reference.countries.unknown(country))
     problem = report_year_problem(year)
     if problem is not None:
         raise MetadataError(f"{resolved.name} {year}", problem)
@@ -56,8 +56,11 @@ def add_file(
     file: Path,
     reference: Reference,
     series: str | None = "crt",
+    *,
+    illustrative: bool = False,
 ) -> Added:
-    """Keep a local chapter as a content-addressed snapshot and catalogue it."""
+    """Keep a local chapter as a content-addressed snapshot and catalogue it (`illustrative`:
+    the text was written for tests and demos, and every output built from it says so)."""
     name = _country(country, year, reference)
     raw = read_local(file)
     fmt = detect_format(raw.data, raw.uri)
@@ -73,6 +76,7 @@ def add_file(
         country=name,
         year=year,
         source=relative,
+        illustrative=illustrative,
         note=f"added from {file.name}",
         url=stated.url,
         published=stated.published,
@@ -89,6 +93,8 @@ def add_url(
     reference: Reference,
     fetch: Fetcher,
     series: str | None = "crt",
+    *,
+    illustrative: bool = False,
 ) -> Added:
     """Fetch a chapter (keeping its snapshot) and catalogue its URL."""
     name = _country(country, year, reference)
@@ -99,6 +105,7 @@ def add_url(
         country=name,
         year=year,
         source=url,
+        illustrative=illustrative,
         url=stated.url,
         published=stated.published,
         series=found,

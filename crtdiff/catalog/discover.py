@@ -36,12 +36,22 @@ def expected_urls(year: int, country: Country, base: str = STATE_GOV) -> list[st
 
 
 class Found(StrEnum):
-    """Outcome of probing one country."""
+    """Outcome of probing one country; the values are what the command line prints."""
 
     ADDED = "added"
-    ABSENT = "absent"
+    ABSENT = "not published yet"
+    """The site answered that the page does not exist (404, 410)."""
+    UNREACHABLE = "unreachable"
+    """No answer that says anything about the page: offline, timeout, server error."""
     REJECTED = "rejected"
-    NO_PATTERN = "no_pattern"
+    """The page answered but is not that country-year's chapter, or the country is unknown."""
+    NOT_GUESSABLE = "cannot be guessed"
+    """Years published as region pages, whose URLs carry numeric ids."""
+
+    @property
+    def failed(self) -> bool:
+        """True when the probe could not do its job (the command then exits with status 1)."""
+        return self in (Found.UNREACHABLE, Found.REJECTED)
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,10 @@ class Probe:
     year: int
     outcome: Found
     detail: str
+
+    def line(self) -> str:
+        """`Mali 2024: not published yet (HTTP 404 at https://...)`."""
+        return f"{self.country} {self.year}: {self.outcome.value}: {self.detail}"
 
 
 def series_urls(year: int, country: Country, series: str, base: str = STATE_GOV) -> list[str]:
@@ -77,25 +91,46 @@ def discover(
     for name in countries:
         country = reference.countries.resolve(name)
         if country is None:
-            probes.append(Probe(name, year, Found.REJECTED, "unknown country"))
+            probes.append(Probe(name, year, Found.REJECTED, reference.countries.unknown(name)))
             continue
         if series == "crt":
             urls = expected_urls(year, country, base)
-            detail = f"no URL pattern before {FIRST_COUNTRY_PAGE_YEAR} (region pages)"
+            detail = (
+                f"chapters before {FIRST_COUNTRY_PAGE_YEAR} sit in region pages whose URLs "
+                f"carry numeric ids; `crtdiff discover --year {year} --all-countries` finds "
+                "them from the year's table of contents"
+            )
         else:
             urls = series_urls(year, country, series, base)
             detail = f"no URL pattern of {series} for {year} (data/reference/series/urls.csv)"
         if not urls:
-            probes.append(Probe(country.name, year, Found.NO_PATTERN, detail))
+            probes.append(Probe(country.name, year, Found.NOT_GUESSABLE, detail))
         for url in urls:
-            try:
-                added = add_url(catalog_path, country.name, year, url, reference, fetch, series)
-                probes.append(Probe(country.name, year, Found.ADDED, f"{url} ({added.change})"))
-            except FetchError as exc:
-                probes.append(Probe(country.name, year, Found.ABSENT, exc.problem))
-            except CrtdiffError as exc:
-                probes.append(Probe(country.name, year, Found.REJECTED, str(exc)))
+            probes.append(_probe(catalog_path, country.name, year, url, reference, fetch, series))
     return probes
+
+
+def _missing(exc: FetchError) -> Found:
+    """Not published (the site says so), or unreachable (nothing said about the page)."""
+    return Found.ABSENT if exc.not_found else Found.UNREACHABLE
+
+
+def _probe(
+    catalog_path: Path,
+    country: str,
+    year: int,
+    url: str,
+    reference: Reference,
+    fetch: Fetcher,
+    series: str = "crt",
+) -> Probe:
+    try:
+        added = add_url(catalog_path, country, year, url, reference, fetch, series)
+    except FetchError as exc:
+        return Probe(country, year, _missing(exc), f"{exc.problem} at {url}")
+    except CrtdiffError as exc:
+        return Probe(country, year, Found.REJECTED, str(exc))
+    return Probe(country, year, Found.ADDED, f"{url} ({added.change} in the catalogue)")
 
 
 Progress = Callable[[str], None]
@@ -147,7 +182,7 @@ def _from_country_pages(
             source = _fetch(link.url, ctx.store, ctx.fetch, ctx.progress)
             entry = _entry(source, link.country, year, "country", link.url, ctx.reference)
         except FetchError as exc:
-            out.append((None, Probe(name, year, Found.ABSENT, exc.problem)))
+            out.append((None, Probe(name, year, _missing(exc), exc.problem)))
             continue
         except CrtdiffError as exc:
             out.append((None, Probe(name, year, Found.REJECTED, str(exc))))
@@ -165,7 +200,7 @@ def _from_region_pages(
         try:
             source = _fetch(region.url, ctx.store, ctx.fetch, ctx.progress)
         except FetchError as exc:
-            out.append((None, Probe(region.title, year, Found.ABSENT, exc.problem)))
+            out.append((None, Probe(region.title, year, _missing(exc), exc.problem)))
             continue
         for country in page_countries(source.raw, ctx.reference):
             try:

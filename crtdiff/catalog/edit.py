@@ -53,12 +53,16 @@ def _update(table: Table, entry: CatalogEntry) -> bool:
     """Point a catalogue table at the entry's source and provenance; False when nothing
     changes. What the new page does not state (url, published) stays as it was."""
     stated = _provenance(entry)
-    if table.get("source") == entry.source and all(table.get(k) == v for k, v in stated):
+    same_source = table.get("source") == entry.source
+    same_kind = table.get("illustrative", False) == entry.illustrative
+    if same_source and same_kind and all(table.get(k) == v for k, v in stated):
         return False
-    if table.get("source") != entry.source:
+    if not same_source or not same_kind:
         for key in ("fallback", "illustrative"):
             if key in table:
                 del table[key]
+        if entry.illustrative:
+            table["illustrative"] = True
         if entry.note:
             table["note"] = entry.note
     table["source"] = entry.source
@@ -72,6 +76,7 @@ def _upsert(reports: AoT, entry: CatalogEntry, countries: CountryTable) -> str:
         if _same_entry(table, entry, countries):
             return "updated" if _update(table, entry) else "unchanged"
     table = tomlkit.table()
+    table.trivia.indent = "\n"  # a blank line between tables, as people write them
     table["country"] = entry.country
     table["year"] = entry.year
     table["source"] = entry.source
@@ -79,6 +84,8 @@ def _upsert(reports: AoT, entry: CatalogEntry, countries: CountryTable) -> str:
         table["chapter"] = entry.chapter
     if entry.series != "crt":
         table["series"] = entry.series
+    if entry.illustrative:
+        table["illustrative"] = True
     for key, value in _provenance(entry):
         table[key] = value
     if entry.note:
@@ -98,6 +105,8 @@ def upsert_entries(path: Path, entries: list[CatalogEntry], countries: CountryTa
     with editing(path):
         try:
             text = path.read_text(encoding="utf-8") if path.exists() else ""
+            if text and not text.endswith("\n"):
+                text += "\n"  # else the blank line before a new table lands on its last line
             document = tomlkit.parse(text)
         except tomlkit.exceptions.TOMLKitError as exc:
             raise ConfigError(str(path), f"catalogue is not valid TOML ({exc})") from exc

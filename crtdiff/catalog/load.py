@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from crtdiff.catalog.model import CatalogEntry, resolve_inside
 from crtdiff.errors import ConfigError
 from crtdiff.reference.countries import CountryTable
-from crtdiff.series.registry import load_series
+from crtdiff.series.definition import definitions, unknown_series
 from schemas.base import report_year_problem
 
 _RAW_FILE = re.compile(r"^(?P<year>(?:19|20)\d\d)\.(?:txt|html?|pdf)$", re.IGNORECASE)
@@ -93,14 +93,10 @@ def _validate_entry(
         return None
     country = countries.resolve(entry.country)
     if country is None:
-        catalog.rejected.append(
-            RejectedEntry(label, f"unknown country {entry.country!r} (not in countries.csv)")
-        )
+        catalog.rejected.append(RejectedEntry(label, countries.unknown(entry.country)))
         return None
-    if entry.series not in load_series():
-        catalog.rejected.append(
-            RejectedEntry(label, f"unknown series {entry.series!r} (not in series.csv)")
-        )
+    if entry.series not in definitions():
+        catalog.rejected.append(RejectedEntry(label, unknown_series(entry.series)))
         return None
     return entry.model_copy(update={"country": country.name})
 

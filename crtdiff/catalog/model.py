@@ -1,6 +1,7 @@
 """Catalogue entries: one chapter of one country and report year, and where its text is."""
 
 import re
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -10,6 +11,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 _ALLOWED_SCHEMES = ("http", "https")
 _CHAPTER = re.compile(r"[a-z][a-z0-9-]{0,59}")
+
+
+class ChapterKind(StrEnum):
+    """The chapters crtdiff reads from a page: a country's chapter and, for some countries, an
+    entry in the "Terrorist Safe Havens" chapter (what `ingest --chapter` accepts)."""
+
+    COUNTRY = "country"
+    SAFE_HAVEN = "safe-haven"
 
 
 class CatalogEntry(BaseModel):

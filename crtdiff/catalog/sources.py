@@ -7,18 +7,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.errors import FetchError, InputError
 from crtdiff.fetch.blocked import block_page
-from crtdiff.fetch.http import Fetched
-from crtdiff.ingest.chapter import RawSource
 from crtdiff.ingest.formats import MAX_BYTES
+from crtdiff.ingest.raw import RawSource
 from crtdiff.paths import PROJECT_ROOT
 from crtdiff.store.snapshots import SnapshotRecord, SnapshotStore
 
-Fetcher = Callable[[str, str | None, str | None], Fetched]
+if TYPE_CHECKING:  # httpx, imported with it, costs the up-to-date check a tenth of a second
+    from crtdiff.fetch.http import Fetched
+
+Fetcher = Callable[[str, str | None, str | None], "Fetched"]
 """fetch(url, etag, last_modified) -> Fetched; raises FetchError."""
 
 
@@ -80,7 +83,7 @@ def _kind(mode: int) -> str:
     return "not a plain file"
 
 
-def _suffix(fetched: Fetched) -> str:
+def _suffix(fetched: "Fetched") -> str:
     content_type = (fetched.content_type or "").lower()
     if "application/pdf" in content_type or fetched.data[:5] == b"%PDF-":
         return ".pdf"

@@ -148,7 +148,12 @@ def fetch_url(
                 )
             if response.status_code >= 400:
                 transient = response.status_code >= 500 or response.status_code == 429
-                raise FetchError(url, f"HTTP {response.status_code}", transient=transient)
+                raise FetchError(
+                    url,
+                    f"HTTP {response.status_code}",
+                    transient=transient,
+                    status=response.status_code,
+                )
             data = _read_capped(response, url, policy, started)
             blocked = block_page(data)
             if blocked is not None:  # not retried: the snapshot kept from before serves

@@ -20,6 +20,7 @@ from crtdiff.ingest.metadata import PageText, add_text_clues, gather_clues
 from crtdiff.ingest.nesting import MAX_DEPTH, nested_deeper_than
 from crtdiff.ingest.pdf_volume import read_pdf_volume
 from crtdiff.ingest.provenance import Provenance, stated_provenance
+from crtdiff.ingest.raw import RawSource
 from crtdiff.ingest.region_pages import country_headings, select_country
 from crtdiff.ingest.subject import judge_subject
 from crtdiff.ingest.text_blocks import text_to_blocks
@@ -47,21 +48,6 @@ _HEADER_BLOCKS = 12
 
 
 @dataclass(frozen=True)
-class RawSource:
-    """The raw snapshot of a chapter and where it came from."""
-
-    data: bytes
-    uri: str
-    retrieved_at: datetime
-    illustrative: bool = False
-    declared_encoding: str | None = None
-    url: str | None = None
-    """Official URL of this text when the catalogue knows it (else read from the page)."""
-    published: str | None = None
-    """Publication date when the catalogue knows it (else read from the page)."""
-
-
-@dataclass(frozen=True)
 class Request:
     """What the caller already knows (catalogue entry or command-line overrides)."""
 
@@ -71,6 +57,8 @@ class Request:
     on_mismatch: OnMismatch = OnMismatch.WARN
     series: str | None = "crt"
     """Report series (series.csv); None to tell it from the page (CRT when the page is silent)."""
+    year_hint: str = "give it with --year"
+    """How the caller can give a year the page does not state (commands differ)."""
 
 
 @dataclass
@@ -218,7 +206,9 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
         request.on_mismatch,
         source,
     )
-    year, year_warnings = resolve_year(request.year, clues, request.on_mismatch, source)
+    year, year_warnings = resolve_year(
+        request.year, clues, request.on_mismatch, source, request.year_hint
+    )
     problem = report_year_problem(year)
     if problem is not None:
         raise MetadataError(source, problem)

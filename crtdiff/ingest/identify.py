@@ -100,9 +100,7 @@ def resolve_country(
     if asked is not None:
         country = table.resolve(asked)
         if country is None:
-            raise MetadataError(
-                source, f"unknown country {asked!r} (not in data/reference/countries.csv)"
-            )
+            raise MetadataError(source, table.unknown(asked))
         mismatches = _country_mismatches(strong + weak, country, asked=True)
         return country, _handle(mismatches, on_mismatch, source)
     decided = _decide_country(strong, source) or _decide_country(weak, source)
@@ -124,7 +122,7 @@ def _year_mismatches(clues: list[YearClue], year: int, asked: bool) -> list[Mism
     ]
 
 
-def _decide_year(clues: list[YearClue], source: str) -> set[int] | None:
+def _decide_year(clues: list[YearClue], source: str, hint: str) -> set[int] | None:
     if not clues:
         return None
     common = set(clues[0].years)
@@ -134,31 +132,36 @@ def _decide_year(clues: list[YearClue], source: str) -> set[int] | None:
             raise MetadataError(
                 source,
                 f"clues disagree on the report year: {first.where} says {_years(first)}, "
-                f"{clue.where} says {_years(clue)}; give it with --year",
+                f"{clue.where} says {_years(clue)}; {hint}",
             )
         common &= clue.years
     return common
 
 
 def resolve_year(
-    asked: int | None, clues: Clues, on_mismatch: OnMismatch, source: str
+    asked: int | None,
+    clues: Clues,
+    on_mismatch: OnMismatch,
+    source: str,
+    hint: str = "give it with --year",
 ) -> tuple[int, list[IngestWarning]]:
     """The report year: the one asked for, checked against every clue, or the one the clues
-    leave (a publication year alone may leave two: then it is not decided)."""
+    leave (a publication year alone may leave two: then it is not decided). `hint`: how the
+    caller can give a year the page does not settle (commands differ)."""
     strong = [c for c in clues.years if c.strong]
     weak = [c for c in clues.years if not c.strong]
     if asked is not None:
         mismatches = _year_mismatches(strong + weak, asked, asked=True)
         return asked, _handle(mismatches, on_mismatch, source)
-    candidates = _decide_year(strong, source)
+    candidates = _decide_year(strong, source, hint)
     if candidates is None or len(candidates) > 1:
         narrowed = [c for c in weak if candidates is None or candidates & c.years]
-        from_weak = _decide_year(narrowed, source) if narrowed else None
+        from_weak = _decide_year(narrowed, source, hint) if narrowed else None
         if from_weak is not None and candidates is not None:
             from_weak &= candidates
         candidates = from_weak if from_weak else candidates
     if not candidates or len(candidates) > 1:
         fits = f" ({strong[0].where} fits {_years(strong[0])})" if candidates else ""
-        raise MetadataError(source, f"cannot tell the report year{fits}; give it with --year")
+        raise MetadataError(source, f"cannot tell the report year{fits}; {hint}")
     year = next(iter(candidates))
     return year, _handle(_year_mismatches(weak, year, asked=False), OnMismatch.WARN, source)

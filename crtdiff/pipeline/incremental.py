@@ -1,40 +1,47 @@
-"""The incremental pipeline as plain functions.
+"""The incremental pipeline as plain functions: a country's task.
 
 The flow resolves and keys every entry in its own process, and settles every country whose
-reports, comparisons and pages are all as last time without any work. Each other country goes
-to a task that ingests, compares and renders it in one go, keeping its reports in memory:
-nothing is written to the result store only to be read back by the next stage.
+reports, comparisons and pages are all as last time without any work (crtdiff/pipeline/settle.py).
+Each other country goes to a task that ingests, compares and renders it in one go, keeping its
+reports in memory: nothing is written to the result store only to be read back by the next stage.
 """
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
-from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel
 
-from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
-from crtdiff.catalog.sources import Fetcher, ResolvedSource, fetch_or_snapshot, resolve_source
+from crtdiff.catalog.sources import resolve_source
 from crtdiff.compare.year_diff import compare_reports
-from crtdiff.errors import CrtdiffError, FetchError, WorkspaceError
+from crtdiff.errors import CrtdiffError, WorkspaceError
 from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
 from crtdiff.pipeline.boundary import internal_error
 from crtdiff.pipeline.collector import fewer_collections
-from crtdiff.pipeline.coverage import coverage_digest, coverage_rows
-from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest
-from crtdiff.pipeline.outcome import EntryOutcome, Status, cached_outcome
+from crtdiff.pipeline.outcome import EntryOutcome, Status
 from crtdiff.pipeline.outputs import diff_path, report_path
 from crtdiff.pipeline.series_site import switch_links
-from crtdiff.reference.bundle import Reference
+from crtdiff.pipeline.settle import (
+    SUMMARY_TABLES,
+    CountryJob,
+    PairPlan,
+    Resolved,
+    RunContext,
+    chapter_page,
+    country_coverage,
+    country_key,
+    page_key,
+    pair_pages,
+    plan_pairs,
+    search_bundle,
+    summary_intact,
+)
 from crtdiff.store.atomic import atomic_write_text
-from crtdiff.store.fingerprint import digest
 from crtdiff.store.results import ResultStore
-from crtdiff.store.snapshots import SnapshotStore
 from crtdiff.text.normalize import slugify
 from reports.archive import Archive
 from reports.group_pages import write_group_pages
@@ -42,7 +49,6 @@ from reports.html import render_chapter_html, render_pair_html
 from reports.incidents_page import write_incidents_page
 from reports.markdown import render_pair_markdown
 from reports.search import (
-    BUNDLE,
     SearchRecord,
     chapter_record,
     pair_record,
@@ -69,210 +75,7 @@ from schemas.diff import YearDiff
 S = TypeVar("S", bound=BaseModel)
 
 
-@dataclass(frozen=True)
-class FetchedUrls:
-    """Every URL of the run, fetched and stored once in the flow's own process (so tasks, maybe
-    on other machines, never write the snapshot store); a UrlSource over the results."""
-
-    results: dict[str, ResolvedSource | FetchError]
-
-    def __call__(self, url: str) -> ResolvedSource:
-        result = self.results.get(url)
-        if result is None:
-            raise FetchError(url, "was not fetched in this run")
-        if isinstance(result, FetchError):
-            raise result
-        return result
-
-
-def fetch_urls(urls: list[str], snapshots: SnapshotStore, fetch: Fetcher) -> FetchedUrls:
-    """Fetch (or fall back to the snapshot of) every URL, keeping new snapshots."""
-    results: dict[str, ResolvedSource | FetchError] = {}
-    for url in urls:
-        try:
-            results[url] = fetch_or_snapshot(url, snapshots, fetch)
-        except FetchError as exc:
-            # A fresh error without its cause chain: httpx internals do not pickle, and the
-            # context may travel to worker processes.
-            results[url] = FetchError(exc.source, exc.problem, transient=exc.transient)
-    return FetchedUrls(results)
-
-
-@dataclass(frozen=True)
-class RunContext:
-    """Everything the stages share, passed explicitly (and picklable, for worker processes)."""
-
-    catalog: Catalog
-    reference: Reference
-    urls: FetchedUrls
-    results: ResultStore
-    out_dir: Path
-    keys: Keys
-    series: str = "crt"
-    """The series of this run's entries (out_dir is the series' own folder)."""
-    site: tuple[str, ...] = ()
-    """Every series of the site, when there are several (the index links to each)."""
-
-    def for_entries(self, entries: Iterable[CatalogEntry]) -> "RunContext":
-        """The context a batch of entries needs: only their catalogue lines and fetched pages.
-        A task's arguments are pickled for its worker: the whole catalogue and every page of
-        the run, sent with each task, would cost more than the work at archive scale."""
-        chosen = list(entries)
-        wanted = {e.source for e in chosen if e.is_url}
-        pages = {url: r for url, r in self.urls.results.items() if url in wanted}
-        catalog = replace(self.catalog, entries=chosen, rejected=[])
-        return replace(self, catalog=catalog, urls=FetchedUrls(pages))
-
-
-@dataclass
-class Resolved:
-    """A catalogue entry with its raw bytes and report key, or the reason it has none."""
-
-    entry: CatalogEntry
-    key: str | None = None
-    raw: RawSource | None = None
-    """The bytes, only when the report is not in the store (then it must be parsed)."""
-    notes: list[str] = field(default_factory=list)
-    failure: EntryOutcome | None = None
-
-
-def resolve_entry(entry: CatalogEntry, ctx: RunContext) -> Resolved:
-    """Read or fetch an entry's bytes and compute its report key (no parsing)."""
-    try:
-        source = resolve_source(entry, ctx.catalog, ctx.urls)
-    except FetchError as exc:
-        return Resolved(entry, failure=EntryOutcome(entry.key, Status.UNAVAILABLE, reason=str(exc)))
-    except CrtdiffError as exc:
-        return Resolved(entry, failure=EntryOutcome(entry.key, Status.REJECTED, reason=str(exc)))
-    except Exception as exc:  # one entry's bug must not take down the run
-        reason = internal_error(entry.source, exc)
-        return Resolved(entry, failure=EntryOutcome(entry.key, Status.REJECTED, reason=reason))
-    key = ctx.keys.report(entry, source.raw)
-    raw = None if ctx.results.has("reports", key) else source.raw
-    return Resolved(entry, key, raw, source.notes)
-
-
-def page_key(keys: Keys, result_key: str) -> str:
-    """Key of a page rendered from one report or diff: that result and the templates."""
-    return digest(keys.render, result_key)
-
-
-# --- what the flow can settle without work ------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PairPlan:
-    """One comparison to have: two report keys and the diff key."""
-
-    country: str
-    chapter: str
-    old_year: int
-    new_year: int
-    old_key: str
-    new_key: str
-    key: str
-
-    @property
-    def label(self) -> str:
-        """`Country:Old-New` (plus `:chapter` for non-country chapters)."""
-        label = f"{self.country}:{self.old_year}-{self.new_year}"
-        return label if self.chapter == "country" else f"{label}:{self.chapter}"
-
-
-def plan_pairs(outcomes: list[EntryOutcome], keys: Keys) -> list[PairPlan]:
-    """Consecutive report years per country and chapter, from the entries ingested."""
-    series: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
-    for o in outcomes:
-        if o.status is Status.OK and o.report_key and o.country and o.chapter and o.year:
-            series[(o.country, o.chapter)].append((o.year, o.report_key))
-    plans = []
-    for (country, chapter), years in sorted(series.items()):
-        for (y1, k1), (y2, k2) in pairwise(sorted(years)):
-            plans.append(PairPlan(country, chapter, y1, y2, k1, k2, keys.diff(k1, k2)))
-    return plans
-
-
-def _chapter_page(o: EntryOutcome) -> str:
-    return (o.output or "").removesuffix(".json") + ".html"
-
-
-def _pair_pages(o: EntryOutcome) -> list[str]:
-    stem = (o.output or "").removesuffix(".json")
-    return [f"{stem}.html", f"{stem}.md"]
-
-
-def country_key(
-    entries: list[EntryOutcome], pairs: list[PairPlan], keys: Keys, coverage: list[CoverageRow]
-) -> str:
-    """Key of a country's timeline page, summary and table rows (and of its coverage: a year
-    newly unavailable shows on the page)."""
-    report_keys = [
-        o.report_key or "" for o in sorted(entries, key=lambda o: (o.chapter or "", o.year or 0))
-    ]
-    return digest(keys.country(report_keys, [p.key for p in pairs]), coverage_digest(coverage))
-
-
-def country_coverage(
-    country: str, outcomes: list[EntryOutcome], catalog: Catalog
-) -> list[CoverageRow]:
-    """The coverage rows of one country's catalogue entries."""
-    return coverage_rows([e for e in catalog.entries if e.country == country], outcomes)
-
-
-def settle_country(
-    cached: list[EntryOutcome], ctx: RunContext, manifest: Manifest
-) -> tuple[list[EntryOutcome], str] | None:
-    """The pair outcomes and key of a country whose every result and page is as last time,
-    or None when something of it must be recomputed or rewritten."""
-    out = ctx.out_dir
-    ok = [o for o in cached if o.status is Status.OK]
-    if not ok:
-        return None
-    pairs: list[EntryOutcome] = []
-    for plan in plan_pairs(ok, ctx.keys):
-        record = manifest.pairs.get(plan.label)
-        if record is None or record.get("report_key") != plan.key:
-            return None
-        outcome = cached_outcome(record, [])
-        page = page_key(ctx.keys, plan.key)
-        fresh = manifest.fresh(out, outcome.output or "", plan.key) and all(
-            manifest.fresh(out, p, page) for p in _pair_pages(outcome)
-        )
-        if not fresh:
-            return None
-        pairs.append(outcome)
-    for o in ok:
-        if not manifest.fresh(out, _chapter_page(o), page_key(ctx.keys, o.report_key or "")):
-            return None
-    country = ok[0].country or ""
-    coverage = country_coverage(country, cached, ctx.catalog)
-    key = country_key(ok, plan_pairs(ok, ctx.keys), ctx.keys, coverage)
-    if manifest.countries.get(country) != key or not summary_intact(ctx.results, key):
-        return None
-    if not (search_bundle(out, country) / "pagefind.js").is_file():
-        return None
-    return pairs, key
-
-
-SUMMARY_TABLES = tuple(f"{name}.arrow" for name in TABLES)
-"""The Arrow tables stored beside each country summary."""
-
-
-def summary_intact(store: ResultStore, key: str) -> bool:
-    """True when a country's stored summary and tables are all there and undamaged."""
-    return store.intact("summaries", key, SUMMARY_TABLES)
-
-
 # --- a country's task ---------------------------------------------------------------------
-
-
-@dataclass
-class CountryJob:
-    """A country with something to (re)compute: its entries, resolved, and cached outcomes."""
-
-    country: str
-    todo: list[Resolved]
-    cached: list[EntryOutcome]
 
 
 @dataclass
@@ -362,7 +165,12 @@ def _ingest(item: Resolved, ctx: RunContext, manifest: Manifest, memory: _Report
         report = stored or _parse_and_store(entry, item.raw, item.key, ctx)
         memory.reports[item.key] = report
     except CrtdiffError as exc:
-        return EntryOutcome(entry.key, Status.REJECTED, reason=str(exc), notes=item.notes)
+        # Keyed like a report: the same bytes and code are rejected again, so the next run
+        # can say so without parsing (a bug's internal error, below, is tried again).
+        return EntryOutcome(
+            entry.key, Status.REJECTED, reason=str(exc), notes=item.notes, report_key=item.key,
+            country=entry.country, chapter=entry.chapter, year=entry.year,
+        )  # fmt: skip
     except OSError:
         raise  # the disk, not the chapter: the run stops with an environment error
     except Exception as exc:  # a bug must not take down the other entries of the run
@@ -383,6 +191,7 @@ def _ingest(item: Resolved, ctx: RunContext, manifest: Manifest, memory: _Report
         country=report.country,
         chapter=report.chapter,
         year=report.year,
+        source=report.source.uri,
     )
 
 
@@ -430,13 +239,13 @@ def _pages(
     outputs: dict[str, str] = {}
     for o in entries:
         key = page_key(ctx.keys, o.report_key or "")
-        page = _chapter_page(o)
+        page = chapter_page(o)
         report_key = o.report_key or ""
         _write(ctx, manifest, page, key, partial(_chapter_html, memory, report_key))
         outputs[page] = key
     for o in pairs:
         key = page_key(ctx.keys, o.report_key or "")
-        html_page, md_page = _pair_pages(o)
+        html_page, md_page = pair_pages(o)
 
         def diff_of(o: EntryOutcome = o) -> YearDiff:
             return memory.required_diff(o.report_key or "", o.key)
@@ -532,11 +341,6 @@ def _search_record(
     return _stored_summary(ctx, "search", key, SearchRecord, make)
 
 
-def search_bundle(out_dir: Path, country: str) -> Path:
-    """A country's search index bundle."""
-    return out_dir / slugify(country) / BUNDLE
-
-
 def process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
     """Ingest, compare and render one country, recomputing only what is not stored.
 
@@ -606,11 +410,6 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
 # --- the index ----------------------------------------------------------------------------
 
 
-def index_key(country_keys: dict[str, str], keys: Keys) -> str:
-    """Key of the index and data tables: every country's pages."""
-    return keys.index([f"{c}={k}" for c, k in sorted(country_keys.items())])
-
-
 def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
     """Write the index, assets and data tables from the stored country summaries and tables."""
     summaries: list[CountrySummary] = []
@@ -629,11 +428,6 @@ def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
     write_archive_pages(ctx.out_dir, summaries)
 
 
-def damaged_countries(country_keys: dict[str, str], store: ResultStore) -> set[str]:
-    """Countries whose stored summary or tables are missing or damaged (to be rebuilt)."""
-    return {country for country, key in country_keys.items() if not summary_intact(store, key)}
-
-
 def write_archive_pages(out_dir: Path, summaries: list[CountrySummary]) -> None:
     """The pages across countries (incidents, groups, years, search), from the stored country
     summaries."""
@@ -642,15 +436,3 @@ def write_archive_pages(out_dir: Path, summaries: list[CountrySummary]) -> None:
     write_group_pages(out_dir, archive)
     write_year_pages(out_dir, archive)
     write_search_page(out_dir, [s.slug for s in archive.countries], archive.series_context)
-
-
-ARCHIVE_PAGES = (
-    "index.html", "incidents.html", "groups/index.html", "years/index.html", "search.html",
-    "assets/search-bundles.js",
-)  # fmt: skip
-"""Pages written with the index: when one is missing, the index is rendered again."""
-
-
-def archive_pages_present(out_dir: Path) -> bool:
-    """True when every page written with the index is on disk."""
-    return all((out_dir / page).is_file() for page in ARCHIVE_PAGES)

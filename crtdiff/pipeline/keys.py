@@ -6,7 +6,7 @@ from pathlib import Path
 
 from crtdiff import PARSER_VERSION
 from crtdiff.catalog.model import CatalogEntry
-from crtdiff.ingest.chapter import RawSource
+from crtdiff.ingest.raw import RawSource
 from crtdiff.store.fingerprint import code_digest, digest, reference_digest
 from schemas import SCHEMA_VERSION
 from schemas.diff import DIFF_SCHEMA_VERSION

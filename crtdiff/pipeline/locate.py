@@ -2,6 +2,7 @@
 
 import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 from crtdiff.catalog.load import load_catalog
 from crtdiff.catalog.sources import fetch_or_snapshot, read_local, resolve_source
@@ -20,11 +21,20 @@ def fetch_direct(url: str, etag: str | None, last_modified: str | None) -> Fetch
     return with_retries(lambda: fetch_url(url, etag=etag, last_modified=last_modified))
 
 
+_COMPARE_YEAR_HINT = (
+    "catalogue it (`crtdiff add COUNTRY YEAR --file PATH`) and compare COUNTRY:YEAR keys"
+)
+
+
 def read_raw(location: str) -> RawSource:
     """A chapter's raw bytes from a local path or an http(s) URL."""
-    if location.startswith(("http://", "https://")):
+    scheme = urlparse(location).scheme.lower()
+    if scheme in ("http", "https"):
         fetched = fetch_direct(location, None, None)
         return RawSource(fetched.data, location, fetched.retrieved_at)
+    if len(scheme) > 1:  # one letter is a Windows drive
+        problem = f"unsupported URL scheme {scheme}:// (give an http(s) URL or a file)"
+        raise InputError(location, problem)
     return read_local(Path(location))
 
 
@@ -42,7 +52,7 @@ def read_chapter(
         catalog = load_catalog(catalog_path, reference.countries)
         resolved_country = reference.countries.resolve(key.group("country"))
         if resolved_country is None:
-            raise ConfigError(location, f"unknown country {key.group('country')!r}")
+            raise ConfigError(location, reference.countries.unknown(key.group("country")))
         entry = catalog.find(resolved_country.name, int(key.group("year")), series=series or "crt")
         if entry is None:
             raise InputError(location, f"no entry for it in {catalog_path}")
@@ -52,4 +62,5 @@ def read_chapter(
         ).raw
         request = Request(entry.country, entry.year, entry.chapter, series=entry.series)
         return parse_chapter(raw, request, reference)
-    return parse_chapter(read_raw(location), Request(country=country, series=series), reference)
+    request = Request(country=country, year_hint=_COMPARE_YEAR_HINT, series=series)
+    return parse_chapter(read_raw(location), request, reference)

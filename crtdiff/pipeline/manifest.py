@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crtdiff.pipeline.outcome import RECORD_FIELDS
 from crtdiff.store.atomic import atomic_write_text, flush_to_disk
 from crtdiff.text.normalize import slugify
 
@@ -26,6 +27,10 @@ class Manifest:
     countries: dict[str, str] = field(default_factory=dict)
     """Country → render key of its pages (and of its stored summary and table rows)."""
     index: str | None = None
+    rejected: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Entry key → the report key it was rejected with, and why (a bug's error is not kept)."""
+    urls: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """URL → its last check (crtdiff/pipeline/url_checks.py): when, and what it gave."""
 
     def subset(self, countries: Iterable[str]) -> "Manifest":
         """The records of some countries only (what a batch's task needs to see)."""
@@ -44,15 +49,18 @@ class Manifest:
         return self.outputs.get(relative) == key and (out_dir / relative).is_file()
 
 
-_RECORD_KEYS = frozenset(
-    ("key", "output", "illustrative", "report_key", "country", "chapter", "year", "warnings")
-)
+_RECORD_KEYS = frozenset(RECORD_FIELDS)
+_REQUIRED_KEYS = _RECORD_KEYS - {"source"}  # records written before outcomes had a source
 
 
 def _records(value: object) -> bool:
     return isinstance(value, dict) and all(
-        isinstance(r, dict) and r.keys() == _RECORD_KEYS for r in value.values()
+        isinstance(r, dict) and _REQUIRED_KEYS <= r.keys() <= _RECORD_KEYS for r in value.values()
     )
+
+
+def _tables(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())
 
 
 def _strings(value: object) -> bool:
@@ -73,6 +81,8 @@ def load_manifest(out_dir: Path) -> Manifest:
         and _strings(manifest.outputs)
         and _strings(manifest.countries)
         and (manifest.index is None or isinstance(manifest.index, str))
+        and _tables(manifest.rejected)
+        and _tables(manifest.urls)
     )
     return manifest if valid else Manifest()
 

@@ -40,6 +40,8 @@ class EntryOutcome:
     chapter: str | None = None
     year: int | None = None
     """Report year (the newer year for a comparison)."""
+    source: str | None = None
+    """Where the chapter was read from (a URL, its snapshot or fallback, a file)."""
 
     def as_dict(self) -> dict[str, Any]:
         """The outcome as JSON-ready values (`dataclasses.asdict` deep-copies field by field,
@@ -49,18 +51,35 @@ class EntryOutcome:
         return data
 
 
-_RECORD = ("key", "output", "illustrative", "report_key", "country", "chapter", "year", "warnings")
+RECORD_FIELDS = (
+    "key", "output", "illustrative", "report_key", "country", "chapter", "year", "warnings",
+    "source",
+)  # fmt: skip
+"""What the manifest keeps of a successful outcome (and checks a record against)."""
 
 
 def outcome_record(outcome: EntryOutcome) -> dict[str, Any]:
     """What the manifest keeps of a successful outcome to reuse it next run."""
     data = outcome.as_dict()
-    return {name: data[name] for name in _RECORD}
+    return {name: data[name] for name in RECORD_FIELDS}
 
 
 def cached_outcome(record: dict[str, Any], notes: list[str]) -> EntryOutcome:
     """An outcome reused from the manifest: nothing was read or recomputed."""
     return EntryOutcome(status=Status.OK, cached=True, notes=notes, **record)
+
+
+def rejection_record(outcome: EntryOutcome) -> dict[str, Any]:
+    """What the manifest keeps of a rejection to repeat it without parsing the same bytes."""
+    return {"report_key": outcome.report_key, "reason": outcome.reason}
+
+
+def cached_rejection(key: str, record: dict[str, Any], notes: list[str]) -> EntryOutcome:
+    """A rejection repeated from the manifest: the same bytes and code, the same reason."""
+    return EntryOutcome(
+        key, Status.REJECTED, reason=record.get("reason"), notes=notes, cached=True,
+        report_key=record.get("report_key"),
+    )  # fmt: skip
 
 
 @dataclass
@@ -90,6 +109,10 @@ class RunReport:
         self.entries: list[EntryOutcome] = []
         self.comparisons: list[EntryOutcome] = []
         self.work = Work()
+        self.up_to_date = False
+        """True when nothing had changed: answered from the manifest, without Prefect."""
+        self.next_url_check: str | None = None
+        """When the first URL not asked in this run (checked recently) is asked again."""
         self.failure: str | None = None
         """One line: the environment failed (disk, permissions, lock, server, catalogue)."""
         self.bug: str | None = None
@@ -130,6 +153,8 @@ class RunReport:
             "entries": [e.as_dict() for e in self.entries],
             "comparisons": [c.as_dict() for c in self.comparisons],
             "work": asdict(self.work),
+            "up_to_date": self.up_to_date,
+            "next_url_check": self.next_url_check,
             "status": self.status,
             "exit_code": self.exit_code,
             "error": self.failure or self.bug,

@@ -5,6 +5,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
 from crtdiff.errors import ConfigError
 from crtdiff.paths import REFERENCE_DIR
 from crtdiff.text.normalize import match_key
@@ -45,6 +48,28 @@ class CountryTable:
         if key.startswith("the "):
             key = key[4:]
         return self.index.get(key)
+
+    def closest(self, name: str, limit: int = 3) -> list[str]:
+        """Canonical names of the countries whose names are nearest to a misspelt `name`.
+
+        Optimal string alignment first (a swapped pair of letters is one edit: "Mlai" is
+        nearer Mali than Malawi), then a looser score for names typed in part ("Burkina")."""
+        key, aliases = match_key(name), list(self.index)
+        found = process.extract(
+            key, aliases, scorer=OSA.normalized_similarity, limit=None, score_cutoff=0.6
+        )
+        if not found:
+            found = process.extract(key, aliases, scorer=fuzz.WRatio, limit=None, score_cutoff=85)
+        names = dict.fromkeys(self.index[alias].name for alias, _, _ in found)
+        return list(names)[:limit]
+
+    def unknown(self, name: str) -> str:
+        """The one-line problem of a name no country answers to, with the closest names."""
+        problem = f"unknown country {name!r} (not in data/reference/countries.csv)"
+        closest = self.closest(name)
+        if closest:
+            problem += f"; did you mean {' or '.join(closest)}?"
+        return problem
 
     def by_iso3(self, code: str) -> Country | None:
         """The country with this ISO 3166 alpha-3 code."""

@@ -5,6 +5,8 @@ import csv
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from difflib import get_close_matches
+from functools import lru_cache
 from pathlib import Path
 
 from crtdiff.errors import ConfigError
@@ -186,3 +188,18 @@ def load_definitions(folder: Path = SERIES_DIR) -> dict[str, SeriesDefinition]:
     if len(set(outputs)) != len(outputs):
         raise ConfigError(str(folder / "series.csv"), "two series share an outputs folder")
     return definitions
+
+
+@lru_cache(maxsize=4)
+def definitions(folder: Path = SERIES_DIR) -> dict[str, SeriesDefinition]:
+    """load_definitions, read once: what knowing a series' name, title and output folder needs
+    (no plugin is imported, so the catalogue and the up-to-date check stay light)."""
+    return load_definitions(folder)
+
+
+def unknown_series(name: str, folder: Path = SERIES_DIR) -> str:
+    """The one-line problem of a series name series.csv does not know, with the closest."""
+    known = sorted(definitions(folder))
+    problem = f"unknown series {name!r} (not in series.csv; known: {', '.join(known)})"
+    closest = get_close_matches(name.lower(), known, n=2, cutoff=0.5)
+    return problem + (f"; did you mean {' or '.join(closest)}?" if closest else "")

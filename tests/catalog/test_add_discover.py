@@ -14,9 +14,10 @@ from crtdiff.catalog.discover import Found, discover, expected_urls
 from crtdiff.catalog.load import load_catalog
 from crtdiff.errors import MetadataError, NoChapterError
 from crtdiff.pipeline.locate import fetch_direct
-from crtdiff.reference.bundle import Reference
+from crtdiff.reference.bundle import Reference, load_reference
 from tests.conftest import FIXTURES, SEED
 from tests.fakeserver import Site, serve
+from tests.prefect_server import free_port
 
 CATALOG = """# My catalogue: keep this comment
 [[report]]
@@ -93,7 +94,7 @@ def test_discover_adds_what_answers(catalog: Path, reference: Reference, state_g
     assert entry is not None and entry.source.endswith("/country-reports-on-terrorism-2019/mali/")
     assert (catalog.parent / "snapshots" / "index.json").is_file()
     old = discover(catalog, 2015, ["Mali"], reference, fetch_direct, state_gov.base_url)
-    assert old[0].outcome is Found.NO_PATTERN
+    assert old[0].outcome is Found.NOT_GUESSABLE
 
 
 def test_expected_urls_follow_the_era(reference: Reference) -> None:
@@ -130,6 +131,59 @@ def test_add_command_line(catalog: Path) -> None:
         timeout=60,
     )
     assert both.returncode == 2 and "exactly one of --file or --url" in both.stderr
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", "from crtdiff.cli import main; main()", *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=60)
+
+
+def test_add_appends_a_separate_table_and_can_mark_it_illustrative(catalog: Path) -> None:
+    chapter = FIXTURES / "chapters" / "niger-2012.txt"
+    result = cli("add", "Niger", "2012", "--file", str(chapter), "--illustrative",
+                 "--catalog", str(catalog), "--no-run")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "illustrative" in result.stdout
+    text = catalog.read_text(encoding="utf-8")
+    assert text.startswith(CATALOG)
+    added = text[len(CATALOG) :]
+    assert added.startswith('\n[[report]]\ncountry = "Niger"\nyear = 2012\n')
+    assert "illustrative = true" in added
+    entry = load_catalog(catalog, load_reference().countries).find("Niger", 2012)
+    assert entry is not None and entry.illustrative
+
+
+def test_add_an_unknown_country_suggests_names(catalog: Path) -> None:
+    result = cli("add", "Nigr", "2012", "--file", str(SEED), "--catalog", str(catalog), "--no-run")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "crtdiff: error: COUNTRY: unknown country 'Nigr' (not in data/reference/countries.csv); "
+        "did you mean Niger?"
+    ]
+
+
+def test_discover_reports_real_failures(catalog: Path, state_gov: Site) -> None:
+    closed = f"http://127.0.0.1:{free_port()}"  # nothing listens there: as offline
+    offline = cli("discover", "--year", "2019", "--country", "Mali", "--base-url", closed,
+                  "--catalog", str(catalog), "--no-run")  # fmt: skip
+    assert offline.returncode == 1
+    assert offline.stderr.startswith("Mali 2019: unreachable: cannot connect")
+    assert "absent" not in offline.stderr + offline.stdout
+
+    found = cli("discover", "--year", "2019", "--country", "Mali", "--country", "Niger",
+                "--country", "Atlantis", "--base-url", state_gov.base_url,
+                "--catalog", str(catalog), "--no-run")  # fmt: skip
+    assert found.returncode == 1  # Atlantis was rejected
+    assert "Mali 2019: added: " in found.stdout
+    assert "Niger 2019: not published yet: HTTP 404 at " in found.stdout
+    assert "Atlantis 2019: rejected: unknown country 'Atlantis'" in found.stderr
+
+    old = cli("discover", "--year", "2015", "--country", "Mali", "--base-url", state_gov.base_url,
+              "--catalog", str(catalog), "--no-run")  # fmt: skip
+    assert old.returncode == 0
+    assert old.stdout.startswith("Mali 2015: cannot be guessed: chapters before 2017 sit in")
+    assert "--all-countries" in old.stdout
+    assert "no_pattern" not in old.stdout
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,7 @@ def test_good_entry_and_country_aliases(tmp_path: Path, reference: Reference) ->
         ('country = "Mali"\nyear = 2016\nsource = "ftp://example.org/m.txt"', "not ftp://"),
         ('country = "Wakanda"\nyear = 2016\nsource = "raw/m.txt"', "unknown country 'Wakanda'"),
         ('country = "Mali"\nyear = 2016\nsource = "raw/m.txt"\ncolour = "red"', "Extra inputs"),
+        ('country = "Mlai"\nyear = 2016\nsource = "raw/m.txt"', "did you mean Mali"),
     ],
 )
 def test_bad_entries_are_rejected_alone(

@@ -54,7 +54,9 @@ def test_entries_of_both_series(catalog: Path, reference: Reference) -> None:
 def test_unknown_series_is_rejected_alone(catalog: Path, reference: Reference) -> None:
     catalog.write_text(CATALOG.replace('series = "hrr"', 'series = "tip"'), encoding="utf-8")
     loaded = load_catalog(catalog, reference.countries)
-    assert [r.reason for r in loaded.rejected] == ["unknown series 'tip' (not in series.csv)"]
+    assert [r.reason for r in loaded.rejected] == [
+        "unknown series 'tip' (not in series.csv; known: crt, hrr)"
+    ]
     assert loaded.find("Mali", 2016) is not None
 
 
@@ -101,4 +103,4 @@ def test_discover_follows_the_series_url_patterns(
     entry = load_catalog(catalog, reference.countries).find("Niger", 2024, series="hrr")
     assert entry is not None and entry.source.startswith(state_gov.base_url)
     old = discover(catalog, 2016, ["Niger"], reference, fetch_direct, state_gov.base_url, "hrr")
-    assert old[0].outcome is Found.NO_PATTERN and "urls.csv" in old[0].detail
+    assert old[0].outcome is Found.NOT_GUESSABLE and "urls.csv" in old[0].detail

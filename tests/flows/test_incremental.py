@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from crtdiff.paths import DATA_DIR
-from crtdiff.pipeline.incremental import ARCHIVE_PAGES
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import load_manifest
 from crtdiff.pipeline.outcome import RunReport, Work
+from crtdiff.pipeline.settle import ARCHIVE_PAGES
 from flows.pipeline import crtdiff_run
 from flows.runtime import quiet_flow_settings
 from tests.conftest import SEED

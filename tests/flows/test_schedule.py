@@ -2,14 +2,9 @@
 both deployments and their schedules read back through the API, `annual` triggered and
 completed, `watch` picking up a chapter that appeared on a local stand-in for state.gov."""
 
-import os
 import shutil
 import signal
-import socket
 import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,92 +15,12 @@ import pytest
 from crtdiff.paths import DATA_DIR
 from tests.conftest import SEED
 from tests.fakeserver import Site, serve
+from tests.prefect_server import clean_env, crtdiff_command, stop, wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("server")]
 
-BASE_ENV = {
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "DO_NOT_TRACK": "1",
-    "PREFECT_UI_ENABLED": "false",
-    "PREFECT_LOGGING_LEVEL": "WARNING",
-}
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM by PID (servers ignore Ctrl-C for seconds), then SIGKILL."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def clean_env(tmp: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    return {**env, **BASE_ENV, "PREFECT_HOME": str(tmp), **extra}
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    home = tmp_path_factory.mktemp("prefect-server")
-    port = free_port()
-    env = clean_env(
-        home,
-        # A yearly cron's next run lies beyond the scheduler's default 100-day look-ahead.
-        PREFECT_SERVER_SERVICES_SCHEDULER_MAX_SCHEDULED_TIME="P400D",
-        PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="2",
-    )
-    command = [
-        sys.executable,
-        "-m",
-        "prefect",
-        "server",
-        "start",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
-    process = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    api = f"http://127.0.0.1:{port}/api"
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(1)
-                continue
-            time.sleep(1)
-        else:
-            pytest.fail("prefect server did not become healthy in 120 s")
-        yield api
-    finally:
-        stop(process)
-
-
-def wait_for(predicate: Any, timeout: float, what: str) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(1)
-    pytest.fail(f"timed out waiting for {what}")
-
-
-def test_deployments_schedules_and_runs(server: str, tmp_path: Path) -> None:
+def test_deployments_schedules_and_runs(real_server: str, tmp_path: Path) -> None:
     data = tmp_path / "data"
     (data / "raw" / "mali").mkdir(parents=True)
     shutil.copy(SEED, data / "raw" / "mali" / "2016.txt")
@@ -119,12 +34,9 @@ def test_deployments_schedules_and_runs(server: str, tmp_path: Path) -> None:
 
     with serve(Site()) as state_gov:
         serve_env = clean_env(
-            tmp_path / "client", PREFECT_API_URL=server, PREFECT_RUNNER_POLL_FREQUENCY="2"
+            tmp_path / "client", PREFECT_API_URL=real_server, PREFECT_RUNNER_POLL_FREQUENCY="2"
         )
-        command = [
-            sys.executable,
-            "-c",
-            "from crtdiff.cli import main; main()",
+        command = crtdiff_command(
             "serve",
             "--catalog",
             str(catalog),
@@ -136,10 +48,14 @@ def test_deployments_schedules_and_runs(server: str, tmp_path: Path) -> None:
             annual_cron,
             "--watch-base-url",
             state_gov.base_url,
-        ]
-        serving = subprocess.Popen(command, env=serve_env, cwd=tmp_path)
+        )
+        log = tmp_path / "serve.log"
+        with log.open("w") as output:
+            serving = subprocess.Popen(
+                command, env=serve_env, cwd=tmp_path, stdout=output, stderr=subprocess.STDOUT
+            )
         try:
-            client = httpx.Client(base_url=server, timeout=10)
+            client = httpx.Client(base_url=real_server, timeout=10)
 
             def call(method: str, path: str, body: dict[str, Any] | None = None) -> Any:
                 # A busy server may answer with an error body: callers then try again.
@@ -186,5 +102,45 @@ def test_deployments_schedules_and_runs(server: str, tmp_path: Path) -> None:
             text = catalog.read_text(encoding="utf-8")
             assert text.startswith("# Mali") and "country-reports-on-terrorism-2018/mali/" in text
             assert (tmp_path / "out" / "mali" / "2017-2018.html").is_file()
+
+            # serve said what each run did, and stops cleanly on SIGTERM
+            said = wait_for(lambda: log.read_text().count(" ended completed") >= 2, 30, "lines")
+            assert said
+            serving.send_signal(signal.SIGTERM)
+            assert serving.wait(timeout=60) == 0
+            lines = log.read_text().splitlines()
+            assert "Traceback" not in log.read_text()
+            assert lines[0].startswith("crtdiff serve: serving annual, watch")
+            assert any(
+                line.startswith("crtdiff serve: annual run '") and " started at " in line
+                for line in lines
+            ), lines
+            ended = [line for line in lines if "annual run '" in line and " ended " in line]
+            assert ended and "ended completed: 2 chapters ingested" in ended[0]
+            assert lines[-1].startswith("crtdiff serve: stopped (SIGTERM); ")
         finally:
             stop(serving)
+
+
+def test_serve_stops_cleanly_on_ctrl_c(real_server: str, tmp_path: Path) -> None:
+    env = clean_env(tmp_path / "client", PREFECT_API_URL=real_server)
+    catalog = tmp_path / "sources.toml"
+    catalog.write_text("# nothing yet\n", encoding="utf-8")
+    command = crtdiff_command("serve", "--catalog", str(catalog), "--out", str(tmp_path / "out"))
+    serving = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        assert serving.stdout is not None
+        first = serving.stdout.readline()  # once serving, it says so
+        assert first.startswith("crtdiff serve: serving annual, watch"), first
+        serving.send_signal(signal.SIGINT)
+        assert serving.wait(timeout=60) == 0
+        rest = serving.stdout.read()
+        assert (
+            rest.splitlines()[-1]
+            == "crtdiff serve: stopped (SIGINT); 0 flow runs ended while serving"
+        )
+        assert "Traceback" not in rest
+    finally:
+        stop(serving)

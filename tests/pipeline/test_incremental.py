@@ -7,8 +7,8 @@ from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.catalog.sources import ResolvedSource
 from crtdiff.ingest.chapter import RawSource
-from crtdiff.pipeline.incremental import FetchedUrls, RunContext
 from crtdiff.pipeline.keys import Keys
+from crtdiff.pipeline.settle import FetchedUrls, RunContext
 from crtdiff.reference.bundle import Reference
 from crtdiff.store.results import ResultStore
 

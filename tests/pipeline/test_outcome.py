@@ -59,8 +59,8 @@ def test_run_report_file(tmp_path: Path) -> None:
     assert [e["status"] for e in written["entries"]] == ["ok", "rejected"]
     assert written["work"]["ingested"] == 1
     assert set(written) == {
-        "started_at", "finished_at", "catalog", "entries", "comparisons", "work", "status",
-        "exit_code", "error",
+        "started_at", "finished_at", "catalog", "entries", "comparisons", "work", "up_to_date",
+        "next_url_check", "status", "exit_code", "error",
     }  # fmt: skip
     assert (written["status"], written["error"]) == ("incomplete", None)
 

@@ -34,3 +34,22 @@ def test_every_name_alias_and_slug_resolves_to_its_row(row: dict[str, str]) -> N
 def test_spellings_resolve_to_one_canonical_name(written: str, canonical: str) -> None:
     resolved = load_countries().resolve(written)
     assert resolved is not None and resolved.name == canonical
+
+
+@pytest.mark.parametrize(
+    ("written", "closest"),
+    [
+        ("Mlai", ["Mali", "Malawi"]),  # a swapped pair of letters is one edit
+        ("Chda", ["Chad"]),
+        ("Nigr", ["Niger"]),
+        ("Afganistan", ["Afghanistan"]),
+        ("Burkina", ["Burkina Faso"]),  # typed in part
+        ("Wakanda", []),
+    ],
+)
+def test_closest_names_of_a_misspelt_country(written: str, closest: list[str]) -> None:
+    table = load_countries()
+    assert table.closest(written) == closest
+    problem = table.unknown(written)
+    assert problem.startswith(f"unknown country {written!r} (not in data/reference/countries.csv)")
+    assert problem.endswith(f"; did you mean {' or '.join(closest)}?" if closest else ")")
