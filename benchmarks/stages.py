@@ -12,7 +12,6 @@ Usage: python benchmarks/stages.py [--chapters 300] [--years 50] [--workdir D]
 
 import argparse
 import json
-import logging
 import random
 import resource
 import shutil
@@ -30,18 +29,22 @@ from benchmarks.synthetic import CountryState, chapter, write_archive
 FIRST_YEAR = 1990
 
 STAGES: dict[str, list[str]] = {
-    "parse+extract": ["crtdiff.pipeline.incremental:parse_chapter"],
-    "compare": ["crtdiff.pipeline.incremental:compare_reports"],
-    "chapter page": ["crtdiff.pipeline.incremental:render_chapter_html"],
-    "pair page (HTML)": ["crtdiff.pipeline.incremental:render_pair_html"],
-    "pair page (Markdown)": ["crtdiff.pipeline.incremental:render_pair_markdown"],
+    "parse+extract": ["crtdiff.pipeline.country_work:parse_chapter"],
+    "compare": ["crtdiff.pipeline.country_work:compare_reports"],
+    "chapter page": ["crtdiff.pipeline.country_pages:render_chapter_html"],
+    "pair page (HTML)": ["crtdiff.pipeline.country_pages:render_pair_html"],
+    "pair page (Markdown)": ["crtdiff.pipeline.country_pages:render_pair_markdown"],
     "summaries, rows, search records": [
         "reports.summaries:ChapterSummary.of",
         "reports.summaries:PairSummary.of",
-        "crtdiff.pipeline.incremental:chapter_record",
-        "crtdiff.pipeline.incremental:pair_record",
-        "crtdiff.pipeline.incremental:report_rows",
-        "crtdiff.pipeline.incremental:diff_rows",
+        "crtdiff.pipeline.country_work:chapter_record",
+        "crtdiff.pipeline.country_work:pair_record",
+        "crtdiff.pipeline.country_work:report_rows",
+        "crtdiff.pipeline.country_work:diff_rows",
+        "crtdiff.pipeline.country_pages:chapter_record",
+        "crtdiff.pipeline.country_pages:pair_record",
+        "crtdiff.pipeline.country_pages:report_rows",
+        "crtdiff.pipeline.country_pages:diff_rows",
     ],
     "result store: writes (encode, seal, write)": [
         "crtdiff.store.results:ResultStore.save",
@@ -54,25 +57,25 @@ STAGES: dict[str, list[str]] = {
         "crtdiff.store.results:ResultStore.load_bytes",
         "crtdiff.store.results:ResultStore.intact",
     ],
-    "output JSON and page writes": ["crtdiff.pipeline.incremental:_write"],
-    "country page": ["crtdiff.pipeline.incremental:write_country_page"],
-    "search bundle (Pagefind)": ["crtdiff.pipeline.incremental:write_bundle"],
+    "output JSON and page writes": ["crtdiff.pipeline.manifest:Manifest.write_stale"],
+    "country page": ["crtdiff.pipeline.country_pages:write_country_page"],
+    "search bundle (Pagefind)": ["crtdiff.pipeline.country_pages:write_bundle"],
     "country tables (Arrow), explorer part": [
-        "crtdiff.pipeline.incremental:arrow_tables",
-        "crtdiff.pipeline.incremental:table_bytes",
-        "crtdiff.pipeline.incremental:explorer_part",
+        "crtdiff.pipeline.country_pages:arrow_tables",
+        "crtdiff.pipeline.country_pages:table_bytes",
+        "crtdiff.pipeline.country_pages:explorer_part",
     ],
-    "index page": ["crtdiff.pipeline.incremental:write_index"],
+    "index page": ["crtdiff.pipeline.index_pages:write_index"],
     "data tables": [
-        "crtdiff.pipeline.incremental:read_table",
-        "crtdiff.pipeline.incremental:concat_tables",
-        "crtdiff.pipeline.incremental:write_tables",
+        "crtdiff.pipeline.index_pages:read_table",
+        "crtdiff.pipeline.index_pages:concat_tables",
+        "crtdiff.pipeline.index_pages:write_tables",
     ],
-    "incidents explorer": ["crtdiff.pipeline.incremental:write_incidents_page"],
-    "group pages": ["crtdiff.pipeline.incremental:write_group_pages"],
-    "year pages": ["crtdiff.pipeline.incremental:write_year_pages"],
-    "search page": ["crtdiff.pipeline.incremental:write_search_page"],
-    "settling, keys, manifest (flow)": ["flows.pipeline:run_catalog"],
+    "incidents explorer": ["crtdiff.pipeline.index_pages:write_incidents_page"],
+    "group pages": ["crtdiff.pipeline.index_pages:write_group_pages"],
+    "year pages": ["crtdiff.pipeline.index_pages:write_year_pages"],
+    "search page": ["crtdiff.pipeline.index_pages:write_search_page"],
+    "settling, keys, manifest (run)": ["crtdiff.pipeline.run:run_catalog"],
 }
 """Stage → the functions whose (exclusive) CPU it is; `module:attribute[.attribute]`."""
 
@@ -149,30 +152,16 @@ def install(timers: Timers) -> None:
                 setattr(owner, name, timers.wrap(stage, raw))
 
 
-def _inline_dispatch(task: Any, calls: Any) -> list[Any]:
-    return [task.fn(*args) for args in calls]
-
-
-def _no_log() -> logging.LoggerAdapter[logging.Logger]:
-    """A run log whose lines are made, as in a real run, and dropped."""
-    dropped = logging.getLogger("crtdiff.stages.dropped")
-    dropped.disabled = True
-    return logging.LoggerAdapter(dropped)
-
-
 def run(data: Path, out: Path, store: Path, countries: list[str] | None = None) -> Any:
-    """The flow's body on the archive, its tasks run in place."""
-    import flows.logs
-    import flows.pipeline
+    """The run on the archive, its steps called in place (the plain-loop runner's wiring)."""
     from crtdiff.catalog.load import load_catalog
+    from crtdiff.pipeline.plain_runner import plain_wiring
+    from crtdiff.pipeline.run import run_catalog
     from crtdiff.reference.bundle import load_reference
 
-    flows.pipeline.dispatch = _inline_dispatch
-    # The run log goes to the Prefect API of a flow run: there is none here.
-    flows.logs.run_log = _no_log
     reference = load_reference()
     catalog = load_catalog(data / "sources.toml", reference.countries)
-    return flows.pipeline.run_catalog(catalog, reference, out, store, countries, publish=False)
+    return run_catalog(catalog, reference, out, store, plain_wiring(), countries)
 
 
 def table(name: str, figures: dict[str, float], chapters: int, pairs: int) -> None:

@@ -1,7 +1,7 @@
-"""Thin Prefect tasks: names, retries and batching around the pure pipeline functions.
+"""Thin Prefect tasks: names, retries and the run log around the steps of crtdiff/pipeline.
 
 Tasks are batches (a task run costs ~60 ms of orchestration): per-item caching happens inside
-them, in the content-addressed result store (see crtdiff/pipeline/incremental.py).
+them, in the content-addressed result store (see crtdiff/pipeline/country_task.py).
 """
 
 import asyncio
@@ -17,8 +17,9 @@ from prefect.tasks import exponential_backoff
 
 from crtdiff.errors import FetchError, WorkspaceError
 from crtdiff.fetch.http import Fetched, FetchPolicy, fetch_url
-from crtdiff.pipeline.boundary import capture_environment
-from crtdiff.pipeline.incremental import CountryResult, process_country, render_site_index
+from crtdiff.pipeline.batches import process_batch
+from crtdiff.pipeline.country_task import CountryResult
+from crtdiff.pipeline.index_pages import render_index_pages
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.narrate import fetch_line, outcome_lines
 from crtdiff.pipeline.outcome import RunReport
@@ -83,14 +84,11 @@ def process_countries(
     label: str, jobs: list[CountryJob], ctx: RunContext, manifest: Manifest
 ) -> list[CountryResult] | WorkspaceError:
     """Ingest, compare and render a batch of countries (only what is not stored)."""
-
-    def work() -> list[CountryResult]:
-        results = [process_country(job, ctx, manifest) for job in jobs]
+    results = process_batch(label, jobs, ctx, manifest)
+    if not isinstance(results, WorkspaceError):
         entries = [o for r in results for o in r.entries]
         log_lines(outcome_lines(entries, [p for r in results for p in r.pairs]))
-        return results
-
-    return capture_environment(work)
+    return results
 
 
 @task(name="render-index", cache_policy=NO_CACHE)
@@ -100,7 +98,7 @@ def render_index(
     """Write the index, assets, data tables and the pages across countries (of the group and
     year pages written before, with their keys in `pages`, only those whose key changed);
     returns the group and year pages with their keys."""
-    return capture_environment(lambda: render_site_index(country_keys, ctx, pages))
+    return render_index_pages(country_keys, ctx, pages)
 
 
 @task(name="publish-artifacts", cache_policy=NO_CACHE)

@@ -1,7 +1,7 @@
 """What the output folder holds: for each output, the key of the inputs it was made from."""
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
@@ -48,6 +48,11 @@ class Manifest:
     def fresh(self, out_dir: Path, relative: str, key: str) -> bool:
         """True when `relative` exists and was written from `key`."""
         return self.outputs.get(relative) == key and (out_dir / relative).is_file()
+
+    def write_stale(self, out_dir: Path, relative: str, key: str, text: Callable[[], str]) -> None:
+        """Write `relative` from `text()` unless it is fresh (made only when needed)."""
+        if not self.fresh(out_dir, relative, key):
+            atomic_write_text(out_dir / relative, text())
 
 
 _RECORD_KEYS = frozenset(RECORD_FIELDS)

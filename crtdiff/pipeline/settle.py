@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
@@ -39,20 +39,28 @@ if TYPE_CHECKING:  # the tables load in a quarter of a second: the up-to-date ch
     from reports.summaries import CoverageRow
 
 
+R = TypeVar("R")
+
+
 @dataclass(frozen=True)
-class FetchedUrls:
-    """Every URL of the run, fetched and stored once in the flow's own process (so tasks, maybe
-    on other machines, never write the snapshot store); a UrlSource over the results."""
+class Answers(Generic[R]):
+    """What each URL of the run gave when it was asked, earlier in the run: its value, or the
+    error it met (raised again when the URL is asked for)."""
 
-    results: dict[str, ResolvedSource | FetchError]
+    results: dict[str, R | FetchError]
 
-    def __call__(self, url: str) -> ResolvedSource:
+    def __call__(self, url: str) -> R:
         result = self.results.get(url)
         if result is None:
             raise FetchError(url, "was not fetched in this run")
         if isinstance(result, FetchError):
             raise result
         return result
+
+
+class FetchedUrls(Answers[ResolvedSource]):
+    """Every URL of the run, fetched and stored once in the flow's own process (so tasks, maybe
+    on other machines, never write the snapshot store); a UrlSource over the results."""
 
 
 def fetch_urls(urls: list[str], snapshots: SnapshotStore, fetch: Fetcher) -> FetchedUrls:

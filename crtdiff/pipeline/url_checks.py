@@ -9,13 +9,16 @@ every time (what the scheduled deployments do).
 """
 
 import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from crtdiff.catalog.sources import ResolvedSource, fetch_or_snapshot
+from crtdiff.catalog.sources import ResolvedSource, fetch_or_snapshot, validators
 from crtdiff.errors import FetchError
 from crtdiff.ingest.raw import RawSource
+from crtdiff.pipeline.settle import Answers, FetchedUrls, fetch_urls
+from crtdiff.pipeline.wiring import FetchRequest, Progress
 from crtdiff.store.snapshots import SnapshotStore
 
 if TYPE_CHECKING:  # not httpx at run time: the up-to-date check imports this module
@@ -139,3 +142,30 @@ def plan_urls(
         due_at = check.due_at(recheck_after)
         next_check = due_at if next_check is None else min(next_check, due_at)
     return UrlPlan(due, reused, next_check)
+
+
+def check_urls(
+    urls: list[str],
+    snapshots: SnapshotStore,
+    checks: dict[str, dict[str, Any]],
+    recheck_after: timedelta,
+    fetch: "Callable[[Sequence[FetchRequest]], Iterator[Fetched | FetchError]]",
+    progress: Progress,
+) -> tuple[FetchedUrls, datetime | None]:
+    """Fetch the URLs due for a check (`fetch`: each URL's page or error), reuse the others'
+    last check, and record this run's checks in `checks` (the manifest's). Returns what every
+    URL gave, and when the first reused URL is to be asked again."""
+    now = datetime.now(UTC)
+    plan = plan_urls(sorted(set(urls)), checks, snapshots, now, recheck_after)
+    if plan.due:
+        progress("fetch", total=len(plan.due))
+    answers: dict[str, Fetched | FetchError] = {}
+    requests = [(url, *validators(snapshots, url)) for url in plan.due]
+    for url, answer in zip(plan.due, fetch(requests), strict=True):
+        answers[url] = answer
+        progress("fetch", 1)
+    asked = Answers(answers)
+    fetched = fetch_urls(plan.due, snapshots, lambda url, _etag, _modified: asked(url))
+    for url in plan.due:
+        checks[url] = record_check(url, answers.get(url), snapshots, now).as_dict()
+    return FetchedUrls({**plan.reused, **fetched.results}), plan.next_check

@@ -21,7 +21,7 @@ def test_flow_runs_on_a_dask_cluster(
 ) -> None:
     """One batch runs in the flow's process; two are submitted to the cluster (where a quoted
     argument once arrived as a tuple)."""
-    monkeypatch.setattr("flows.pipeline.BATCH", batch)
+    monkeypatch.setattr("crtdiff.pipeline.batches.BATCH", batch)
     from distributed import LocalCluster
 
     data = tmp_path / "data"

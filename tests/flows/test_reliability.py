@@ -77,7 +77,7 @@ def test_a_toll_beyond_int64_is_a_warning_not_a_dead_run(
 def test_a_country_whose_pages_fail_is_rejected_alone(
     prefect_server: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import crtdiff.pipeline.incremental as incremental
+    import crtdiff.pipeline.country_pages as country_pages
     from reports.site import write_country_page as real
 
     def broken(out_dir: Path, chapters: list, pairs: list, coverage: list):  # type: ignore[no-untyped-def,type-arg]
@@ -85,7 +85,7 @@ def test_a_country_whose_pages_fail_is_rejected_alone(
             raise OverflowError("Python int too large to convert to C long")
         return real(out_dir, chapters, pairs, coverage)
 
-    monkeypatch.setattr(incremental, "write_country_page", broken)
+    monkeypatch.setattr(country_pages, "write_country_page", broken)
     catalog = workspace(tmp_path, {"raw/mali/2016.txt": SEED, "raw/niger/2012.txt": NIGER_2012})
     report = run(catalog, tmp_path)
     assert status(report) == {"Mali:2016": "ok", "Niger:2012": "rejected"}
@@ -240,13 +240,13 @@ def test_a_run_the_environment_stops_ends_failed_with_its_report(
 ) -> None:
     import errno
 
-    import crtdiff.pipeline.incremental as incremental
+    import crtdiff.pipeline.country_pages as country_pages
     from crtdiff.pipeline.boundary import RunStoppedError
 
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "out" / "mali"))
 
-    monkeypatch.setattr(incremental, "write_country_page", full)
+    monkeypatch.setattr(country_pages, "write_country_page", full)
     catalog = workspace(tmp_path, {"raw/mali/2016.txt": SEED})
     with quiet_flow_settings():
         state = crtdiff_run(

@@ -1,0 +1,68 @@
+"""What a country's task keeps in memory: its reports and diffs, each loaded from the result
+store at most once, and the summaries, search records and table rows it made."""
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
+
+from crtdiff.errors import CrtdiffError
+from crtdiff.store.results import ResultStore
+from reports.tables import Rows
+from schemas import CountryReport
+from schemas.diff import YearDiff
+
+if TYPE_CHECKING:
+    from crtdiff.pipeline.settle import RunContext
+
+
+class CountryMemory:
+    """Reports and diffs of one country, loaded from the store at most once; a report that no
+    longer loads (damaged on disk) is parsed again from its catalogue entry when one is known."""
+
+    def __init__(self, store: ResultStore, reparse: Callable[[str], CountryReport | None]) -> None:
+        self.store = store
+        self.reparse = reparse
+        self.reports: dict[str, CountryReport] = {}
+        self.diffs: dict[str, YearDiff] = {}
+        self.derived: dict[tuple[str, str], object] = {}
+        """Summaries, search records and table rows made by this task, by (kind, key): the
+        timeline takes them from here rather than reading back what was just written."""
+
+    def keep(self, ctx: "RunContext", kind: str, key: str, value: BaseModel | Rows) -> None:
+        """Store a result derived from a report or diff, and keep it for this task."""
+        if isinstance(value, BaseModel):
+            ctx.results.save(kind, key, value)
+        else:
+            ctx.results.save_json(kind, key, value)
+        self.derived[(kind, key)] = value
+
+    def stored_report(self, key: str) -> CountryReport | None:
+        if key not in self.reports:
+            loaded = self.store.load("reports", key, CountryReport)
+            if loaded is None:
+                return None
+            self.reports[key] = loaded
+        return self.reports[key]
+
+    def report(self, key: str) -> CountryReport:
+        report = self.stored_report(key) or self.reparse(key)
+        if report is None:
+            raise CrtdiffError(key, "report missing from the result store")
+        self.reports[key] = report
+        return report
+
+    def diff(self, key: str) -> YearDiff | None:
+        if key not in self.diffs:
+            loaded = self.store.load("diffs", key, YearDiff)
+            if loaded is None:
+                return None
+            self.diffs[key] = loaded
+        return self.diffs[key]
+
+    def required_diff(self, key: str, label: str) -> YearDiff:
+        """A diff this task compared or loaded already."""
+        diff = self.diff(key)
+        if diff is None:
+            raise CrtdiffError(label, "diff missing from the result store")
+        return diff

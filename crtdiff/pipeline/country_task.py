@@ -1,0 +1,109 @@
+"""A country's task: ingest, compare and render one country in one go, keeping its reports in
+memory (nothing is written to the result store only to be read back by the next stage).
+
+The flow resolves and keys every entry in its own process, and settles every country whose
+reports, comparisons and pages are all as last time without any work (crtdiff/pipeline/settle.py);
+each other country comes here.
+"""
+
+from dataclasses import dataclass
+
+from crtdiff.errors import CrtdiffError, WorkspaceError
+from crtdiff.pipeline.boundary import internal_error
+from crtdiff.pipeline.collector import fewer_collections
+from crtdiff.pipeline.country_memory import CountryMemory
+from crtdiff.pipeline.country_pages import write_pages, write_timeline
+from crtdiff.pipeline.country_work import compare_pair, ingest_entry, parse_and_store
+from crtdiff.pipeline.manifest import Manifest
+from crtdiff.pipeline.outcome import EntryOutcome, Status
+from crtdiff.pipeline.settle import (
+    CountryJob,
+    RunContext,
+    country_coverage,
+    country_key,
+    plan_pairs,
+    search_bundle,
+    summary_intact,
+)
+from crtdiff.text.normalize import slugify
+from schemas import CountryReport
+
+
+@dataclass
+@dataclass
+class CountryResult:
+    """What a country's task did."""
+
+    country: str
+    entries: list[EntryOutcome]
+    pairs: list[EntryOutcome]
+    key: str | None
+    outputs: dict[str, str]
+    """Every page written or kept, with the key it holds."""
+    rendered: bool
+
+
+def process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
+    """Ingest, compare and render one country, recomputing only what is not stored.
+
+    The country's error boundary: whatever goes wrong in its timeline, tables or pages
+    rejects this country's entries alone (the disk failing stops the run instead)."""
+    with fewer_collections():
+        try:
+            return _process_country(job, ctx, manifest)
+        except (OSError, WorkspaceError):
+            raise
+        except Exception as exc:
+            reason = str(exc) if isinstance(exc, CrtdiffError) else internal_error(job.country, exc)
+            return _rejected_country(job, reason)
+
+
+def _rejected_country(job: CountryJob, reason: str) -> CountryResult:
+    entries = [
+        item.failure
+        or EntryOutcome(item.entry.key, Status.REJECTED, reason=reason, notes=item.notes)
+        for item in job.todo
+    ]
+    entries += [
+        EntryOutcome(o.key, Status.REJECTED, reason=reason, notes=o.notes)
+        if o.status is Status.OK
+        else o
+        for o in job.cached
+    ]
+    return CountryResult(job.country, entries, [], None, {}, rendered=False)
+
+
+def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
+    by_entry_key = {e.key: e for e in ctx.catalog.entries}
+    origins = {o.report_key: by_entry_key.get(o.key) for o in job.cached if o.report_key}
+
+    def reparse(report_key: str) -> CountryReport | None:
+        entry = origins.get(report_key)
+        return parse_and_store(entry, None, report_key, ctx, memory) if entry else None
+
+    memory = CountryMemory(ctx.results, reparse)
+    entries = list(job.cached) + [ingest_entry(item, ctx, manifest, memory) for item in job.todo]
+    ok = [o for o in entries if o.status is Status.OK]
+    plans = plan_pairs(ok, ctx.keys)
+    compared = [compare_pair(plan, ctx, manifest, memory) for plan in plans]
+    pairs = [o for o, _ in compared]
+    good_pairs = [o for o in pairs if o.status is Status.OK]
+    if not ok:
+        return CountryResult(job.country, entries, pairs, None, {}, rendered=False)
+    outputs = write_pages(ok, good_pairs, ctx, manifest, memory)
+    coverage = country_coverage(job.country, entries, ctx.catalog)
+    key = country_key(
+        ok,
+        [p for p, (o, _) in zip(plans, compared, strict=True) if o.status is Status.OK],
+        ctx.keys,
+        coverage,
+    )
+    rendered = (
+        manifest.countries.get(job.country) != key
+        or not summary_intact(ctx.results, key)
+        or not (search_bundle(ctx.out_dir, job.country) / "pagefind.js").is_file()
+    )
+    if rendered:
+        write_timeline(key, ok, good_pairs, ctx, memory, coverage)
+    outputs[f"{slugify(job.country)}/index.html"] = key
+    return CountryResult(job.country, entries, pairs, key, outputs, rendered)

@@ -1,0 +1,114 @@
+"""A country's task, entry by entry and pair by pair: parse an entry unless its report is
+stored, compare a pair unless its diff is stored, and write their JSON when stale."""
+
+from crtdiff.catalog.model import CatalogEntry
+from crtdiff.catalog.sources import resolve_source
+from crtdiff.compare.year_diff import compare_reports
+from crtdiff.errors import CrtdiffError
+from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
+from crtdiff.pipeline.boundary import internal_error
+from crtdiff.pipeline.country_memory import CountryMemory
+from crtdiff.pipeline.manifest import Manifest
+from crtdiff.pipeline.outcome import EntryOutcome, Status
+from crtdiff.pipeline.outputs import diff_path, report_path
+from crtdiff.pipeline.settle import PairPlan, Resolved, RunContext
+from reports.search import chapter_record, pair_record
+from reports.summaries import ChapterSummary, PairSummary
+from reports.tables import diff_rows, report_rows
+from schemas import CountryReport
+from schemas.diff import YearDiff
+
+
+def parse_and_store(
+    entry: CatalogEntry, raw: RawSource | None, key: str, ctx: RunContext, memory: CountryMemory
+) -> CountryReport:
+    """Parse an entry (reading its source again when `raw` is not at hand) and store the
+    report, its summary and its table rows under `key`."""
+    raw = raw or resolve_source(entry, ctx.catalog, ctx.urls).raw
+    request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT, entry.series)
+    report = parse_chapter(raw, request, ctx.reference)
+    ctx.results.save("reports", key, report)
+    memory.keep(ctx, "chapters", key, ChapterSummary.of(report))
+    memory.keep(ctx, "search", key, chapter_record(report))
+    memory.keep(ctx, "rows", key, report_rows(report))
+    return report
+
+
+def ingest_entry(
+    item: Resolved, ctx: RunContext, manifest: Manifest, memory: CountryMemory
+) -> EntryOutcome:
+    """Parse an entry unless its report is stored; write its JSON when stale."""
+    entry = item.entry
+    if item.failure is not None or item.key is None:
+        return item.failure or EntryOutcome(entry.key, Status.REJECTED, reason="no source")
+    try:
+        stored = memory.stored_report(item.key) if item.raw is None else None
+        cached = stored is not None
+        report = stored or parse_and_store(entry, item.raw, item.key, ctx, memory)
+        memory.reports[item.key] = report
+    except CrtdiffError as exc:
+        # Keyed like a report: the same bytes and code are rejected again, so the next run
+        # can say so without parsing (a bug's internal error, below, is tried again).
+        return EntryOutcome(
+            entry.key, Status.REJECTED, reason=str(exc), notes=item.notes, report_key=item.key,
+            country=entry.country, chapter=entry.chapter, year=entry.year,
+        )  # fmt: skip
+    except OSError:
+        raise  # the disk, not the chapter: the run stops with an environment error
+    except Exception as exc:  # a bug must not take down the other entries of the run
+        reason = internal_error(entry.source, exc)
+        return EntryOutcome(entry.key, Status.REJECTED, reason=reason, notes=item.notes)
+    path = report_path(ctx.out_dir, report.country, report.year, report.chapter)
+    relative = path.relative_to(ctx.out_dir).as_posix()
+    manifest.write_stale(
+        ctx.out_dir, relative, item.key, lambda: report.model_dump_json(indent=2) + "\n"
+    )
+    return EntryOutcome(
+        key=entry.key,
+        status=Status.OK,
+        output=relative,
+        notes=item.notes,
+        warnings=[f"{w.code}: {w.message}" for w in report.warnings],
+        illustrative=report.source.illustrative,
+        cached=cached,
+        report_key=item.key,
+        country=report.country,
+        chapter=report.chapter,
+        year=report.year,
+        source=report.source.uri,
+    )
+
+
+def compare_pair(
+    plan: PairPlan, ctx: RunContext, manifest: Manifest, memory: CountryMemory
+) -> tuple[EntryOutcome, YearDiff | None]:
+    """Compare a pair unless its diff is stored; write its JSON when stale."""
+    try:
+        diff = memory.diff(plan.key)
+        cached = diff is not None
+        if diff is None:
+            diff = compare_reports(
+                memory.report(plan.old_key), memory.report(plan.new_key), ctx.reference.gazetteer
+            )
+            ctx.results.save("diffs", plan.key, diff)
+            memory.keep(ctx, "pairs", plan.key, PairSummary.of(diff))
+            memory.keep(ctx, "search", plan.key, pair_record(diff))
+            memory.keep(ctx, "rows", plan.key, diff_rows(diff))
+            memory.diffs[plan.key] = diff
+    except CrtdiffError as exc:
+        return EntryOutcome(plan.label, Status.REJECTED, reason=str(exc)), None
+    except OSError:
+        raise
+    except Exception as exc:  # a bug must not take down the other comparisons
+        return EntryOutcome(
+            plan.label, Status.REJECTED, reason=internal_error(plan.label, exc)
+        ), None
+    relative = diff_path(ctx.out_dir, diff).relative_to(ctx.out_dir).as_posix()
+    manifest.write_stale(
+        ctx.out_dir, relative, plan.key, lambda: diff.model_dump_json(indent=2) + "\n"
+    )
+    outcome = EntryOutcome(
+        plan.label, Status.OK, output=relative, illustrative=diff.illustrative, cached=cached,
+        report_key=plan.key, country=plan.country, chapter=plan.chapter, year=plan.new_year,
+    )  # fmt: skip
+    return outcome, diff

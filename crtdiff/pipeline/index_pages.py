@@ -1,0 +1,95 @@
+"""The pages across countries: the index, assets and data tables, and the incidents, group,
+year and search pages, all from the stored country summaries (never from reports)."""
+
+from pathlib import Path
+
+from crtdiff.errors import CrtdiffError, WorkspaceError
+from crtdiff.pipeline.boundary import capture_environment
+from crtdiff.pipeline.collector import fewer_collections
+from crtdiff.pipeline.manifest import Manifest
+from crtdiff.pipeline.series_site import switch_links
+from crtdiff.pipeline.settle import EXPLORER_PART, SUMMARY_TABLES, RunContext
+from reports.archive import Archive
+from reports.group_pages import write_group_pages
+from reports.incidents_page import Part, write_incidents_page
+from reports.page_cache import PageCache
+from reports.search import write_search_page
+from reports.site import write_assets, write_index
+from reports.summaries import CountrySummary
+from reports.tables import TABLES, concat_tables, read_table, write_tables
+from reports.year_pages import write_year_pages
+
+
+def render_index_pages(
+    country_keys: dict[str, str], ctx: RunContext, pages: dict[str, str]
+) -> dict[str, str] | WorkspaceError:
+    """render_site_index as a step of the run: a failure of the environment is returned, not
+    raised."""
+    return capture_environment(lambda: render_site_index(country_keys, ctx, pages))
+
+
+def render_site_index(
+    country_keys: dict[str, str], ctx: RunContext, pages: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Write the index, assets and data tables from the stored country summaries and tables,
+    and the pages across countries; `pages`: the group and year pages written before, with
+    their keys (only those whose key changed are rendered again). Returns every group and
+    year page with its key."""
+    summaries: list[CountrySummary] = []
+    tables = []
+    explorer: list[Part] = []
+    with fewer_collections():
+        for country, key in sorted(country_keys.items()):
+            summary = ctx.results.load("summaries", key, CountrySummary)
+            data = [ctx.results.load_bytes("summaries", key, name) for name in SUMMARY_TABLES]
+            part = ctx.results.load_json("summaries", key, EXPLORER_PART)
+            if summary is None or any(d is None for d in data) or not isinstance(part, list):
+                # Checked before the country was settled: only a concurrent damage gets here.
+                raise CrtdiffError(
+                    country, "its stored summary was damaged during the run; run again"
+                )
+            summaries.append(summary)
+            tables.append(
+                {name: read_table(d or b"") for name, d in zip(TABLES, data, strict=True)}
+            )
+            explorer.append(part)
+        write_assets(ctx.out_dir)
+        write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
+        write_tables(concat_tables(tables), ctx.out_dir / "data")
+        cache = PageCache(ctx.out_dir, ctx.keys.render, pages or {}, ctx.results)
+        write_archive_pages(ctx.out_dir, summaries, cache, explorer)
+    return cache.pages
+
+
+def write_archive_pages(
+    out_dir: Path,
+    summaries: list[CountrySummary],
+    cache: PageCache | None = None,
+    explorer: list[Part] | None = None,
+) -> None:
+    """The pages across countries (incidents, groups, years, search), from the stored country
+    summaries (and their parts of the explorer's data, in the same order); with a `cache`,
+    only the group and year pages whose key changed."""
+    archive = Archive.of(summaries)
+    order = sorted(range(len(summaries)), key=lambda i: summaries[i].country)
+    write_incidents_page(out_dir, archive, [explorer[i] for i in order] if explorer else None)
+    write_group_pages(out_dir, archive, cache)
+    write_year_pages(out_dir, archive, cache)
+    write_search_page(out_dir, [s.slug for s in archive.countries], archive.series_context)
+
+
+KEYED_FOLDERS = ("groups/", "years/")
+"""Folders of the pages across countries that are keyed one by one (see PageCache)."""
+
+
+def keyed_pages(manifest: Manifest) -> dict[str, str]:
+    """The group and year pages of the manifest, with their keys."""
+    return {p: k for p, k in manifest.outputs.items() if p.startswith(KEYED_FOLDERS)}
+
+
+def replace_keyed_pages(manifest: Manifest, pages: dict[str, str]) -> None:
+    """Record the group and year pages of this run (those of groups or years no longer on
+    file are forgotten)."""
+    for page in keyed_pages(manifest):
+        del manifest.outputs[page]
+    manifest.outputs.update(pages)

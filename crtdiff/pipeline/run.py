@@ -1,0 +1,179 @@
+"""A whole run as plain functions: fetch what the catalogue points at, settle what is unchanged,
+dispatch the other countries in batches, retire what left the catalogue, render the index when
+stale, remember everything in the output manifest. Whoever runs it passes its means in (a
+Wiring): the Prefect flow its tasks, the plain-loop runner the steps called in place."""
+
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from crtdiff.catalog.load import Catalog, load_catalog
+from crtdiff.pipeline.batches import batch_calls, process_batch
+from crtdiff.pipeline.bookkeeping import remember, take_results
+from crtdiff.pipeline.boundary import guard_run, unwrap
+from crtdiff.pipeline.country_task import CountryResult
+from crtdiff.pipeline.index_pages import keyed_pages, render_index_pages, replace_keyed_pages
+from crtdiff.pipeline.keys import Keys
+from crtdiff.pipeline.manifest import load_manifest, save_manifest
+from crtdiff.pipeline.narrate import outcome_lines, settled_line
+from crtdiff.pipeline.newest_pairs import newest_pairs
+from crtdiff.pipeline.outcome import EntryOutcome, RunReport, Status, utc_now_iso
+from crtdiff.pipeline.retire import retire_outputs
+from crtdiff.pipeline.series_site import (
+    merge_reports,
+    series_out_dir,
+    series_title,
+    split_by_series,
+)
+from crtdiff.pipeline.settle import (
+    RunContext,
+    damaged_countries,
+    select_entries,
+    settle,
+    site_index,
+)
+from crtdiff.pipeline.url_checks import check_urls
+from crtdiff.pipeline.wiring import Wiring
+from crtdiff.reference.bundle import Reference, load_reference
+from crtdiff.series.definition import DEFAULT_SERIES
+from crtdiff.store.atomic import remove_stale_temporaries
+from crtdiff.store.lock import run_lock
+from crtdiff.store.results import ResultStore
+from crtdiff.store.snapshots import SnapshotStore
+from schemas.diff import YearDiff
+
+Publish = Callable[[RunReport, list[YearDiff]], object]
+"""Publish a run's report and each country's newest pair (the flow: as Prefect artifacts)."""
+
+
+def run_guarded(
+    wiring: Wiring,
+    catalog_path: Path,
+    out_dir: Path,
+    store_dir: Path,
+    countries: list[str] | None = None,
+    publish: Publish | None = None,
+    recheck_after: timedelta = timedelta(0),
+    on_wait: Callable[[str], None] = lambda message: None,
+) -> RunReport:
+    """Load the reference tables and the catalogue and run every series under the output
+    folder's lock (`on_wait` told when another run holds it); whatever stops the run still
+    yields a report (see crtdiff/pipeline/boundary.py)."""
+
+    def body() -> RunReport:
+        with run_lock(out_dir, on_wait):
+            reference = load_reference()
+            catalog = load_catalog(catalog_path, reference.countries)
+            return run_all_series(
+                catalog, reference, out_dir, store_dir, wiring, countries, publish, recheck_after
+            )
+
+    return guard_run(body, out_dir, str(catalog_path), utc_now_iso())
+
+
+def run_all_series(
+    catalog: Catalog,
+    reference: Reference,
+    out_dir: Path,
+    store_dir: Path,
+    wiring: Wiring,
+    countries: list[str] | None = None,
+    publish: Publish | None = None,
+    recheck_after: timedelta = timedelta(0),
+) -> RunReport:
+    """run_catalog for each series of the catalogue, each in its own output folder (CRT in the
+    output folder itself, as always); one report for all, written last in the output folder,
+    and published once with every series' newest pairs."""
+    parts = split_by_series(catalog)
+    if len(parts) == 1:
+        return run_catalog(
+            catalog, reference, out_dir, store_dir, wiring, countries, publish, recheck_after
+        )
+    site = tuple(parts)
+    reports: dict[str, RunReport] = {}
+    for name, part in parts.items():
+        folder = series_out_dir(out_dir, name)
+        count = len(part.entries)
+        entries = f"{count} catalogue {'entry' if count == 1 else 'entries'}"
+        wiring.log([(logging.INFO, f"{series_title(name)}: {entries}, outputs in {folder}")])
+        with wiring.label(None if name == DEFAULT_SERIES else name):
+            reports[name] = run_catalog(
+                part, reference, folder, store_dir, wiring, countries, None, recheck_after,
+                series=name, site=site,
+            )  # fmt: skip
+    merged = merge_reports(reports, str(catalog.path))
+    if publish is not None:
+        store = ResultStore(store_dir)
+        publish(merged, [d for r in reports.values() for d in newest_pairs(r, store)])
+    merged.write(out_dir)
+    return merged
+
+
+def run_catalog(
+    catalog: Catalog,
+    reference: Reference,
+    out_dir: Path,
+    store_dir: Path,
+    wiring: Wiring,
+    countries: list[str] | None = None,
+    publish: Publish | None = None,
+    recheck_after: timedelta = timedelta(0),
+    series: str = "crt",
+    site: tuple[str, ...] = (),
+) -> RunReport:
+    """One series' run, for a catalogue already loaded.
+
+    What is unchanged is decided here, in the caller's process, from content keys and the
+    output manifest; a batch is dispatched only for the countries with something to compute,
+    so a run with nothing new costs a few file reads and hashes.
+    """
+    run = RunReport(started_at=utc_now_iso(), catalog=str(catalog.path))
+    run.entries += [
+        EntryOutcome(r.label, Status.REJECTED, reason=r.reason) for r in catalog.rejected
+    ]
+    results_store, manifest = ResultStore(store_dir), load_manifest(out_dir)
+    entries, wanted = select_entries(catalog, reference.countries, countries)
+    if wanted:  # a country outside the run whose stored summary is damaged is rebuilt too
+        damaged = damaged_countries(manifest.countries, results_store)
+        entries, wanted = select_entries(catalog, reference.countries, [*wanted, *damaged])
+    snapshots = SnapshotStore(catalog.folder / "snapshots")
+    urls, next_check = check_urls(
+        [e.source for e in entries if e.is_url], snapshots, manifest.urls, recheck_after,
+        wiring.fetch, wiring.progress,
+    )  # fmt: skip
+    run.next_url_check = next_check.isoformat() if next_check else None
+    ctx = RunContext(
+        catalog, reference, urls, results_store, out_dir, Keys.for_reference(reference.folder),
+        series, site,
+    )  # fmt: skip
+    for folder in (out_dir, store_dir, snapshots.root):
+        remove_stale_temporaries(folder)  # a run killed mid-write leaves only these behind
+
+    wiring.progress("ingest", total=len(entries))
+    jobs, country_keys = settle(entries, ctx, manifest, run, wiring.progress)
+    if unchanged := len({e.country for e in entries}) - len(jobs):
+        failed = [o for o in run.entries if o.status is not Status.OK]
+        wiring.log([*outcome_lines(failed, []), settled_line(unchanged, run)])
+    results: list[CountryResult] = []
+    for outcome in wiring.dispatch(process_batch, batch_calls(jobs, entries, ctx, manifest)):
+        done = unwrap(outcome)
+        results += done
+        wiring.progress("ingest", sum(len(r.entries) for r in done))
+    take_results(run, manifest, country_keys, results)
+    retire_outputs(run, manifest, out_dir, country_keys, wanted or None)
+    country_keys, key, stale = site_index(country_keys, wanted, manifest, ctx)
+    if stale:
+        call = (country_keys, ctx, keyed_pages(manifest))
+        pages = unwrap(next(wiring.dispatch(render_index_pages, [call])))
+        replace_keyed_pages(manifest, pages)
+        run.work.index_rendered = 1
+    wiring.progress("render")
+
+    remember(run, manifest, country_keys, key)
+    save_manifest(out_dir, manifest)
+    if publish is not None:
+        publish(run, newest_pairs(run, results_store))
+    run.finished_at = utc_now_iso()
+    run.write(out_dir)
+    return run
