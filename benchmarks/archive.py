@@ -7,7 +7,8 @@ Starts a Prefect API server once (its start-up reported as startup_s, as a user'
 would be), then measures: cold_s (full run, empty store), noop_s (the same flow run again),
 add_one_s (one new country-year, run for that country as `crtdiff add` does), noop_cli_s (`crtdiff
 run` in a new process, as a user types it, with nothing to do: it answers before importing
-Prefect), plain_loop_s (the same pure functions in a plain loop, no Prefect, no store), peer_s
+Prefect), plain_loop_s (the same cold run's work, step after step in this process, without
+Prefect: see plain_loop), peer_s
 (the difflib script an analyst would write instead, benchmarks/peer_difflib.py, on the same
 archive) with cold_vs_peer, and
 peak_rss_mb (largest resident set of this process or any of its worker processes). Prints a
@@ -27,8 +28,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -86,43 +85,16 @@ def start_server(home: Path) -> tuple[subprocess.Popen[bytes], str, float]:
     raise SystemExit("prefect server did not start in 180 s")
 
 
-def plain_loop(raw: Path, out: Path) -> None:
-    """The pipeline's pure functions in a plain loop: parse, compare, render, index, tables."""
-    from datetime import UTC, datetime
+def plain_loop(catalog: Path, out: Path, store: Path) -> None:
+    """The pipeline's work alone: the same run as the flow's (parse, compare, every page, the
+    search bundles, tables and pages across countries, the result store) through the plain-loop
+    runner, its steps called one after the other in this one process, without Prefect, into an
+    empty output folder and store. Cold ÷ plain loop is what orchestration costs."""
+    from crtdiff.pipeline.plain_runner import run_plain
 
-    from crtdiff.compare.year_diff import compare_reports
-    from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
-    from crtdiff.pipeline.collector import fewer_collections
-    from crtdiff.reference.bundle import load_reference
-    from reports.site import write_assets, write_country, write_index
-    from reports.tables import arrow_tables, table_rows, write_tables
-
-    reference = load_reference()
-    countries = load_countries()
-    summaries = []
-    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for folder in sorted(p for p in raw.iterdir() if p.is_dir()):
-        with fewer_collections():  # as the pipeline's per-country task does
-            country = countries.by_slug(folder.name)
-            assert country is not None
-            reports = []
-            for path in sorted(folder.glob("*.txt")):
-                source = RawSource(path.read_bytes(), str(path), datetime.now(UTC))
-                report = parse_chapter(source, Request(country.name, int(path.stem)), reference)
-                (out / folder.name).mkdir(parents=True, exist_ok=True)
-                (out / folder.name / f"{path.stem}.json").write_text(report.model_dump_json())
-                reports.append(report)
-            diffs = [compare_reports(a, b, reference.gazetteer) for a, b in pairwise(reports)]
-            for diff in diffs:
-                (out / folder.name / f"{diff.old_year}-{diff.new_year}.json").write_text(
-                    diff.model_dump_json()
-                )
-            summaries.append(write_country(out, reports, diffs))
-            for name, table in table_rows(reports, diffs).items():
-                rows[name] += table
-    write_assets(out)
-    write_index(out, summaries)
-    write_tables(arrow_tables(rows), out / "data")
+    run = run_plain(catalog, out, store)
+    if run.exit_code >= 2:
+        raise SystemExit(f"the plain loop stopped: {run.failure or run.bug}")
 
 
 def noop_cli(catalog: Path, out: Path, store: Path) -> float:
@@ -226,7 +198,7 @@ def main() -> None:
             add_one_s = timed([first.name])
         noop_cli_s = noop_cli(data / "sources.toml", out, store)
         t = time.perf_counter()
-        plain_loop(data / "raw", work / "plain-output")
+        plain_loop(data / "sources.toml", work / "plain-output", work / "plain-store")
         plain_loop_s = time.perf_counter() - t
         t = time.perf_counter()
         run_peer(data / "raw", work / "peer-output")

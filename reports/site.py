@@ -5,7 +5,6 @@ from typing import Any
 
 from crtdiff.compare.headline import section_name
 from crtdiff.store.atomic import atomic_write_bytes, atomic_write_text
-from crtdiff.text.normalize import slugify
 from reports.charts import (
     GroupSpan,
     YearPoint,
@@ -17,16 +16,11 @@ from reports.charts import (
 from reports.citation import Citation
 from reports.html import (
     STATIC,
-    render_chapter_html,
     render_page,
-    render_pair_html,
     series_context,
 )
-from reports.markdown import render_pair_markdown
 from reports.summaries import ChapterSummary, CountrySummary, CoverageRow, PairSummary, YearCell
 from reports.tables import TABLES
-from schemas import CountryReport
-from schemas.diff import YearDiff
 
 _CANONICAL = (
     "overview",
@@ -38,33 +32,10 @@ _CANONICAL = (
 )
 
 
-def pair_stem(diff: YearDiff) -> str:
-    """File stem of a pair's pages: `<old>-<new>`."""
-    return f"{diff.old_year}-{diff.new_year}"
-
-
-def chapter_stem(report: CountryReport) -> str:
-    """File stem of a chapter page: the year (plus the chapter kind when not `country`)."""
-    return str(report.year) if report.chapter == "country" else f"{report.year}-{report.chapter}"
-
-
 def write_assets(out_dir: Path) -> None:
     """The stylesheet and script every page links to."""
     for name in ("site.css", "site.js", "search.js"):
         atomic_write_bytes(out_dir / "assets" / name, (STATIC / name).read_bytes())
-
-
-def write_pair(out_dir: Path, diff: YearDiff) -> None:
-    """A pair's Markdown and HTML summaries."""
-    folder = out_dir / slugify(diff.country)
-    atomic_write_text(folder / f"{pair_stem(diff)}.md", render_pair_markdown(diff))
-    atomic_write_text(folder / f"{pair_stem(diff)}.html", render_pair_html(diff))
-
-
-def write_chapter(out_dir: Path, report: CountryReport) -> None:
-    """A chapter's readable copy with anchored sentences."""
-    path = out_dir / slugify(report.country) / f"{chapter_stem(report)}.html"
-    atomic_write_text(path, render_chapter_html(report))
 
 
 def _heatmap(pairs: list[PairSummary]) -> list[dict[str, Any]]:
@@ -180,19 +151,6 @@ def write_country_page(
     )  # fmt: skip
     atomic_write_text(out_dir / summary.slug / "index.html", page)
     return summary
-
-
-def write_country(
-    out_dir: Path, reports: list[CountryReport], diffs: list[YearDiff]
-) -> CountrySummary:
-    """Every page of one country (chapters, pairs, timeline); returns its index summary."""
-    for report in reports:
-        write_chapter(out_dir, report)
-    for diff in diffs:
-        write_pair(out_dir, diff)
-    return write_country_page(
-        out_dir, [ChapterSummary.of(r) for r in reports], [PairSummary.of(d) for d in diffs]
-    )
 
 
 def _cell(info: YearCell | None) -> dict[str, Any]:

@@ -233,15 +233,6 @@ def diff_rows(diff: YearDiff) -> Rows:
     }
 
 
-def table_rows(reports: list[CountryReport], diffs: list[YearDiff]) -> Rows:
-    """Every table's rows (plain dictionaries, cheap to store and to concatenate)."""
-    rows: Rows = {name: [] for name in TABLES}
-    for part in [*(report_rows(r) for r in reports), *(diff_rows(d) for d in diffs)]:
-        for name, table in part.items():
-            rows[name] += table
-    return rows
-
-
 def arrow_tables(rows: Rows) -> dict[str, pa.Table]:
     """Rows as Arrow tables, every table present even when empty."""
     return {name: pa.Table.from_pylist(rows.get(name, [])) for name in TABLES}

@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from crtdiff.compare.year_diff import compare_reports
-from crtdiff.pipeline.render_site import render_countries, render_index
+from crtdiff.paths import DATA_DIR
 from crtdiff.reference.bundle import Reference
 from schemas import CountryReport
 from schemas.diff import YearDiff
+from tests.conftest import SEED, SEED_PUBLISHED, SEED_URL
+from tests.plain_site import Chapter, build_site
 from tests.reports.run_site import run_crtdiff
 
 CHROMIUM = "/usr/bin/chromium"
@@ -42,17 +44,17 @@ def mali_diffs(
 
 
 @pytest.fixture(scope="session")
-def site_dir(
-    tmp_path_factory: pytest.TempPathFactory,
-    mali_2015: CountryReport,
-    seed_report: CountryReport,
-    mali_2017: CountryReport,
-    mali_diffs: list[YearDiff],
-) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    reports = [mali_2015, seed_report, mali_2017]
-    summaries = render_countries(out, reports, mali_diffs)
-    render_index(out, summaries, reports, mali_diffs)
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site the run writes for the three Mali chapters (2015 and 2017 illustrative, the real
+    2016 with its official URL and date), without Prefect."""
+    samples = DATA_DIR / "samples" / "mali"
+    chapters = [
+        Chapter("Mali", 2015, samples / "2015.txt", illustrative=True),
+        Chapter("Mali", 2016, SEED, url=SEED_URL, published=SEED_PUBLISHED),
+        Chapter("Mali", 2017, samples / "2017.txt", illustrative=True),
+    ]
+    out, run = build_site(tmp_path_factory.mktemp("site"), chapters)
+    assert run.exit_code == 0, run.entries
     return out
 
 

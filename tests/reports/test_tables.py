@@ -4,9 +4,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from crtdiff.paths import DATA_DIR
 from reports.tables import TABLES
 from schemas import CountryReport
-from tests.conftest import FIXTURES, ParseFn
+from tests.conftest import FIXTURES
+from tests.plain_site import Chapter, build_site
 
 
 def test_every_table_in_csv_and_parquet(site_dir: Path) -> None:
@@ -47,25 +49,25 @@ def test_metrics_and_changes(site_dir: Path) -> None:
     assert "merged" in set(changes["change"])
 
 
-def test_csv_cells_that_start_like_formulas_are_neutralised(
-    parse: ParseFn, mali_2015: CountryReport, tmp_path: Path
-) -> None:
+def test_csv_cells_that_start_like_formulas_are_neutralised(tmp_path: Path) -> None:
     """OWASP's CSV-injection advice: = + - @ tab and CR at the start of a cell get a quote in
     the CSV; the Parquet keeps the text as the chapter has it."""
-    from reports.tables import arrow_tables, table_rows, write_tables
-
-    hostile = parse(FIXTURES / "bad" / "formula-cells.txt")
-    write_tables(arrow_tables(table_rows([hostile, mali_2015], [])), tmp_path)
-    csv = pd.read_csv(tmp_path / "groups.csv", dtype=str, keep_default_na=False)
-    parquet = pd.read_parquet(tmp_path / "groups.parquet")
+    chapters = [
+        Chapter("Mali", 2015, DATA_DIR / "samples" / "mali" / "2015.txt", illustrative=True),
+        Chapter("Mali", 2016, FIXTURES / "bad" / "formula-cells.txt"),
+    ]
+    out, _ = build_site(tmp_path, chapters)
+    data = out / "data"
+    csv = pd.read_csv(data / "groups.csv", dtype=str, keep_default_na=False)
+    parquet = pd.read_parquet(data / "groups.parquet")
     formula = '=HYPERLINK("http://evil.example/","AQIM") and al-Murabitoun'
     assert any(v.startswith(formula) for v in parquet.first_mention)
     assert any(v.startswith("'" + formula) for v in csv.first_mention)
-    legal = pd.read_csv(tmp_path / "legal_measures.csv", dtype=str, keep_default_na=False)
+    legal = pd.read_csv(data / "legal_measures.csv", dtype=str, keep_default_na=False)
     for table in (csv, legal):
         cells = [v for column in table.columns for v in table[column]]
         assert not [v for v in cells if v[:1] in ("=", "+", "-", "@", "\t", "\r") and v], cells
-    subjects = pd.read_parquet(tmp_path / "legal_measures.parquet").subject.dropna()
+    subjects = pd.read_parquet(data / "legal_measures.parquet").subject.dropna()
     risky = [s for s in subjects if s[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert all("'" + s in set(legal.subject) for s in risky)
 
