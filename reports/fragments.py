@@ -18,15 +18,17 @@ class _Located(Protocol):
     start: int
 
 
-def sentence_link(ref: _Located, year: int) -> Markup:
-    """A sentence as a link to its anchor in the year's chapter page."""
-    return Markup(f'<a href="{int(year)}.html#s{int(ref.start)}">{escape(ref.text)}</a>')
+def sentence_link(ref: _Located, page: str) -> Markup:
+    """A sentence as a link to its anchor in its chapter's page (`page`: the page's stem,
+    OutputPaths.chapter_stem)."""
+    return Markup(f'<a href="{escape(page)}.html#s{int(ref.start)}">{escape(ref.text)}</a>')
 
 
-def sentence_rows(refs: Iterable[_Located], year: int, before: str, after: str) -> Markup:
-    """One line per sentence, each a link to its anchor between the template's own `before`
-    and `after` markup (a pair page lists a hundred unchanged sentences or more)."""
-    return Markup("".join(f"{before}{sentence_link(ref, year)}{after}\n" for ref in refs))
+def sentence_rows(refs: Iterable[_Located], page: str, before: str, after: str) -> Markup:
+    """One line per sentence, each a link to its anchor in the chapter page `page` between
+    the template's own `before` and `after` markup (a pair page lists a hundred unchanged
+    sentences or more)."""
+    return Markup("".join(f"{before}{sentence_link(ref, page)}{after}\n" for ref in refs))
 
 
 def redline_html(parts: Iterable[RedlinePart]) -> Markup:

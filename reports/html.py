@@ -8,6 +8,7 @@ from reports.chapter_view import chapter_lines
 from reports.citation import Citation
 from reports.environment import environment
 from reports.outline_view import unit_rows
+from reports.output_paths import OutputPaths
 from schemas import CountryReport
 from schemas.diff import YearDiff
 
@@ -41,11 +42,13 @@ def pair_citations(diff: YearDiff) -> list[Citation]:
 
 
 def pair_context(diff: YearDiff) -> dict[str, Any]:
-    """What a pair template needs besides the diff: its citations and file stem, the series,
-    and the units of an outline."""
+    """What a pair template needs besides the diff: its citations, its file stem and its
+    chapters' (`old_page`, `new_page`), the series, and the units of an outline."""
     context = {
         "cites": pair_citations(diff),
-        "stem": f"{diff.old_year}-{diff.new_year}",
+        "stem": OutputPaths.pair_stem(diff.old_year, diff.new_year, diff.chapter),
+        "old_page": OutputPaths.chapter_stem(diff.old_year, diff.chapter),
+        "new_page": OutputPaths.chapter_stem(diff.new_year, diff.chapter),
         **series_context(diff.series),
     }
     if diff.outline is not None:
@@ -75,7 +78,7 @@ def render_chapter_html(report: CountryReport) -> str:
     contents = [
         (f"#part-{i}", line.label.rstrip(": ")) for i, line in enumerate(lines) if line.label
     ]
-    stem = str(report.year) if report.chapter == "country" else f"{report.year}-{report.chapter}"
+    stem = OutputPaths.chapter_stem(report.year, report.chapter)
     return (
         environment()
         .get_template("chapter.html.j2")

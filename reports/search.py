@@ -24,14 +24,12 @@ from pydantic import BaseModel, ConfigDict
 
 from crtdiff.errors import CrtdiffError
 from crtdiff.store.atomic import atomic_write_text
-from crtdiff.text.normalize import slugify
 from reports.html import render_page
+from reports.output_paths import OutputPaths
 from reports.writing import write_if_changed
 from schemas import CountryReport
 from schemas.diff import YearDiff
 
-BUNDLE = "pagefind"
-BUNDLE_LIST = "assets/search-bundles.js"
 """The country bundles the search page merges (a script: pages opened from disk can load it)."""
 
 
@@ -49,10 +47,9 @@ class SearchRecord(BaseModel):
 
 def chapter_record(report: CountryReport) -> SearchRecord:
     """A chapter page's record: its whole text."""
-    stem = str(report.year) if report.chapter == "country" else f"{report.year}-{report.chapter}"
     kind = "chapter (illustrative text)" if report.source.illustrative else "chapter"
     return SearchRecord(
-        url=f"/{slugify(report.country)}/{stem}.html",
+        url="/" + OutputPaths.chapter_page(report.country, report.year, report.chapter),
         title=report.title,
         kind=kind,
         content=report.body,
@@ -69,8 +66,9 @@ def pair_record(diff: YearDiff) -> SearchRecord:
     for section in diff.sections:
         a = section.sentences
         lines += [m.new.text for m in a.modified] + [r.text for r in a.added + a.removed]
+    page = OutputPaths.pair_file(diff.country, diff.old_year, diff.new_year, diff.chapter, "html")
     return SearchRecord(
-        url=f"/{slugify(diff.country)}/{diff.old_year}-{diff.new_year}.html",
+        url=f"/{page}",
         title=f"{diff.country}: what changed from {diff.old_year} to {diff.new_year}",
         kind="comparison (illustrative text)" if diff.illustrative else "comparison",
         content="\n".join(lines),
@@ -134,7 +132,9 @@ def write_search_page(out_dir: Path, slugs: list[str], context: dict[str, Any]) 
     """output/search.html (`context`: the series on file), and the list of country bundles it
     merges."""
     write_if_changed(out_dir / "search.html", render_page("search.html.j2", root="", **context))
-    bundles = [f"{slug}/{BUNDLE}/" for slug in slugs if (out_dir / slug / BUNDLE).is_dir()]
+    bundle = OutputPaths.SEARCH_BUNDLE
+    bundles = [f"{slug}/{bundle}/" for slug in slugs if (out_dir / slug / bundle).is_dir()]
     atomic_write_text(
-        out_dir / BUNDLE_LIST, f"window.CRTDIFF_SEARCH_BUNDLES = {json.dumps(bundles)};\n"
+        out_dir / OutputPaths.SEARCH_BUNDLE_LIST,
+        f"window.CRTDIFF_SEARCH_BUNDLES = {json.dumps(bundles)};\n",
     )

@@ -19,6 +19,7 @@ from reports.html import (
     render_page,
     series_context,
 )
+from reports.output_paths import OutputPaths
 from reports.summaries import ChapterSummary, CountrySummary, CoverageRow, PairSummary, YearCell
 from reports.tables import TABLES
 
@@ -129,7 +130,7 @@ def write_country_page(
             gaps=summary.gaps,
             **series_context(series),
         )
-        atomic_write_text(out_dir / summary.slug / "index.html", page)
+        atomic_write_text(out_dir / OutputPaths.country_page(summary.country), page)
         return summary
     spans = _spans(chapters, pairs)
     page = render_page(
@@ -149,7 +150,7 @@ def write_country_page(
         coverage=cited,
         gaps=summary.gaps,
     )  # fmt: skip
-    atomic_write_text(out_dir / summary.slug / "index.html", page)
+    atomic_write_text(out_dir / OutputPaths.country_page(summary.country), page)
     return summary
 
 
@@ -199,4 +200,4 @@ def write_index(
         switch=switch or [],
         **series_context(series),
     )
-    atomic_write_text(out_dir / "index.html", page)
+    atomic_write_text(out_dir / OutputPaths.INDEX, page)

@@ -8,7 +8,7 @@ cross-country pages can be rebuilt without reading (or re-validating) whole repo
 from pydantic import BaseModel, ConfigDict
 
 from crtdiff.compare.incidents import toll_total
-from crtdiff.text.normalize import slugify
+from reports.output_paths import OutputPaths
 from schemas import CountryReport, Source
 from schemas.diff import YearDiff
 
@@ -148,7 +148,7 @@ class ChapterSummary(_Summary):
     @property
     def stem(self) -> str:
         """File stem of the chapter page: the year (plus the chapter kind when not `country`)."""
-        return str(self.year) if self.chapter == "country" else f"{self.year}-{self.chapter}"
+        return OutputPaths.chapter_stem(self.year, self.chapter)
 
 
 class RenameSeen(_Summary):
@@ -251,8 +251,9 @@ class PairSummary(_Summary):
 
     @property
     def stem(self) -> str:
-        """File stem of the pair's pages: `<old>-<new>`."""
-        return f"{self.old_year}-{self.new_year}"
+        """File stem of the pair's pages: `<old>-<new>` (plus the chapter kind when not
+        `country`)."""
+        return OutputPaths.pair_stem(self.old_year, self.new_year, self.chapter)
 
 
 class CoverageRow(_Summary):
@@ -303,7 +304,7 @@ class CountrySummary(_Summary):
         coverage: list[CoverageRow] | None = None,
     ) -> "CountrySummary":
         """Summarise a country from its chapters and pairs."""
-        slug = slugify(chapters[0].country)
+        slug = OutputPaths.folder(chapters[0].country)
         by_new_year = {p.new_year: p for p in pairs}
         years: dict[int, YearCell] = {}
         for chapter in chapters:
@@ -313,8 +314,12 @@ class CountrySummary(_Summary):
                 title=chapter.title,
                 illustrative=chapter.illustrative,
                 changed=None if recycled is None else 1 - recycled,
-                pair=f"{slug}/{pair.stem}.html" if pair else None,
-                chapter=f"{slug}/{chapter.stem}.html",
+                pair=OutputPaths.pair_file(
+                    pair.country, pair.old_year, pair.new_year, pair.chapter, "html"
+                )
+                if pair
+                else None,
+                chapter=OutputPaths.chapter_page(chapter.country, chapter.year, chapter.chapter),
             )
         return cls(
             country=chapters[0].country,

@@ -13,10 +13,10 @@ from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome
 from crtdiff.pipeline.settle import (
     EXPLORER_PART,
+    PairPlan,
     RunContext,
     chapter_page,
     page_key,
-    pair_pages,
     search_bundle,
 )
 from crtdiff.store.fingerprint import digest
@@ -34,12 +34,13 @@ S = TypeVar("S", bound=BaseModel)
 
 def write_pages(
     entries: list[EntryOutcome],
-    pairs: list[EntryOutcome],
+    pairs: list[tuple[PairPlan, EntryOutcome]],
     ctx: RunContext,
     manifest: Manifest,
     memory: CountryMemory,
 ) -> dict[str, str]:
-    """Write every stale chapter and pair page; returns all page paths with their keys."""
+    """Write every stale chapter and pair page (of the pairs compared, with their plans);
+    returns all page paths with their keys."""
     outputs: dict[str, str] = {}
     for o in entries:
         key = page_key(ctx.keys, o.report_key or "")
@@ -47,9 +48,9 @@ def write_pages(
         report_key = o.report_key or ""
         manifest.write_stale(ctx.out_dir, page, key, partial(_chapter_html, memory, report_key))
         outputs[page] = key
-    for o in pairs:
+    for plan, o in pairs:
         key = page_key(ctx.keys, o.report_key or "")
-        html_page, md_page = pair_pages(o)
+        html_page, md_page = plan.pages
 
         def diff_of(o: EntryOutcome = o) -> YearDiff:
             return memory.required_diff(o.report_key or "", o.key)

@@ -25,7 +25,7 @@ from crtdiff.pipeline.settle import (
     search_bundle,
     summary_intact,
 )
-from crtdiff.text.normalize import slugify
+from reports.output_paths import OutputPaths
 from schemas import CountryReport
 
 
@@ -87,14 +87,15 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
     plans = plan_pairs(ok, ctx.keys)
     compared = [compare_pair(plan, ctx, manifest, memory) for plan in plans]
     pairs = [o for o, _ in compared]
-    good_pairs = [o for o in pairs if o.status is Status.OK]
+    done = [(p, o) for p, (o, _) in zip(plans, compared, strict=True) if o.status is Status.OK]
+    good_pairs = [o for _, o in done]
     if not ok:
         return CountryResult(job.country, entries, pairs, None, {}, rendered=False)
-    outputs = write_pages(ok, good_pairs, ctx, manifest, memory)
+    outputs = write_pages(ok, done, ctx, manifest, memory)
     coverage = country_coverage(job.country, entries, ctx.catalog)
     key = country_key(
         ok,
-        [p for p, (o, _) in zip(plans, compared, strict=True) if o.status is Status.OK],
+        [p for p, _ in done],
         ctx.keys,
         coverage,
     )
@@ -105,5 +106,5 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
     )
     if rendered:
         write_timeline(key, ok, good_pairs, ctx, memory, coverage)
-    outputs[f"{slugify(job.country)}/index.html"] = key
+    outputs[OutputPaths.country_page(job.country)] = key
     return CountryResult(job.country, entries, pairs, key, outputs, rendered)

@@ -10,8 +10,8 @@ from crtdiff.pipeline.boundary import internal_error
 from crtdiff.pipeline.country_memory import CountryMemory
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status
-from crtdiff.pipeline.outputs import diff_path, report_path
 from crtdiff.pipeline.settle import PairPlan, Resolved, RunContext
+from reports.output_paths import OutputPaths
 from reports.search import chapter_record, pair_record
 from reports.summaries import ChapterSummary, PairSummary
 from reports.tables import diff_rows, report_rows
@@ -58,8 +58,7 @@ def ingest_entry(
     except Exception as exc:  # a bug must not take down the other entries of the run
         reason = internal_error(entry.source, exc)
         return EntryOutcome(entry.key, Status.REJECTED, reason=reason, notes=item.notes)
-    path = report_path(ctx.out_dir, report.country, report.year, report.chapter)
-    relative = path.relative_to(ctx.out_dir).as_posix()
+    relative = OutputPaths.report_json(report.country, report.year, report.chapter)
     manifest.write_stale(
         ctx.out_dir, relative, item.key, lambda: report.model_dump_json(indent=2) + "\n"
     )
@@ -103,7 +102,9 @@ def compare_pair(
         return EntryOutcome(
             plan.label, Status.REJECTED, reason=internal_error(plan.label, exc)
         ), None
-    relative = diff_path(ctx.out_dir, diff).relative_to(ctx.out_dir).as_posix()
+    relative = OutputPaths.pair_file(
+        plan.country, plan.old_year, plan.new_year, plan.chapter, "json"
+    )
     manifest.write_stale(
         ctx.out_dir, relative, plan.key, lambda: diff.model_dump_json(indent=2) + "\n"
     )

@@ -12,6 +12,7 @@ from crtdiff.pipeline.settle import EXPLORER_PART, SUMMARY_TABLES, RunContext
 from reports.archive import Archive
 from reports.group_pages import write_group_pages
 from reports.incidents_page import Part, write_incidents_page
+from reports.output_paths import OutputPaths
 from reports.page_cache import PageCache
 from reports.search import write_search_page
 from reports.site import write_assets, write_index
@@ -55,7 +56,7 @@ def render_site_index(
             explorer.append(part)
         write_assets(ctx.out_dir)
         write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
-        write_tables(concat_tables(tables), ctx.out_dir / "data")
+        write_tables(concat_tables(tables), ctx.out_dir / OutputPaths.DATA)
         cache = PageCache(ctx.out_dir, ctx.keys.render, pages or {}, ctx.results)
         write_archive_pages(ctx.out_dir, summaries, cache, explorer)
     return cache.pages

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import RunReport, Status
-from crtdiff.text.normalize import slugify
+from reports.output_paths import OutputPaths
 
 
 def _stem_files(output: str, suffixes: tuple[str, ...]) -> list[str]:
@@ -37,7 +37,7 @@ def retire_outputs(
                 doomed += _stem_files(output, suffixes)
     for country in [c for c in manifest.countries if in_scope(c) and c not in country_keys]:
         del manifest.countries[country]
-        doomed.append(f"{slugify(country)}/index.html")
+        doomed.append(OutputPaths.country_page(country))
     removed = []
     root = out_dir.resolve()
     for relative in doomed:

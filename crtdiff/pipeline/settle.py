@@ -32,7 +32,7 @@ from crtdiff.reference.countries import CountryTable
 from crtdiff.store.fingerprint import digest
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
-from crtdiff.text.normalize import slugify
+from reports.output_paths import OutputPaths
 
 if TYPE_CHECKING:  # the tables load in a quarter of a second: the up-to-date check needs none
     from crtdiff.reference.bundle import Reference
@@ -186,6 +186,11 @@ class PairPlan:
         label = f"{self.country}:{self.old_year}-{self.new_year}"
         return label if self.chapter == "country" else f"{label}:{self.chapter}"
 
+    @property
+    def pages(self) -> list[str]:
+        """The pair's change summary in HTML and Markdown."""
+        return OutputPaths.pair_pages(self.country, self.old_year, self.new_year, self.chapter)
+
 
 def plan_pairs(outcomes: list[EntryOutcome], keys: Keys) -> list[PairPlan]:
     """Consecutive report years per country and chapter, from the entries ingested."""
@@ -201,12 +206,8 @@ def plan_pairs(outcomes: list[EntryOutcome], keys: Keys) -> list[PairPlan]:
 
 
 def chapter_page(o: EntryOutcome) -> str:
-    return (o.output or "").removesuffix(".json") + ".html"
-
-
-def pair_pages(o: EntryOutcome) -> list[str]:
-    stem = (o.output or "").removesuffix(".json")
-    return [f"{stem}.html", f"{stem}.md"]
+    """The page of an entry read."""
+    return OutputPaths.chapter_page(o.country or "", o.year or 0, o.chapter or "country")
 
 
 def country_key(
@@ -227,13 +228,9 @@ def country_coverage(
     return coverage_rows([e for e in catalog.entries if e.country == country], outcomes)
 
 
-SEARCH_BUNDLE = "pagefind"
-"""reports.search.BUNDLE (a test keeps them equal): that module loads the renderer."""
-
-
 def search_bundle(out_dir: Path, country: str) -> Path:
     """A country's search index bundle."""
-    return out_dir / slugify(country) / SEARCH_BUNDLE
+    return out_dir / OutputPaths.search_bundle(country)
 
 
 def settle_country(
@@ -253,7 +250,7 @@ def settle_country(
         outcome = cached_outcome(record, [])
         page = page_key(ctx.keys, plan.key)
         fresh = manifest.fresh(out, outcome.output or "", plan.key) and all(
-            manifest.fresh(out, p, page) for p in pair_pages(outcome)
+            manifest.fresh(out, p, page) for p in plan.pages
         )
         if not fresh:
             return None
@@ -386,8 +383,8 @@ def site_index(
 
 
 ARCHIVE_PAGES = (
-    "index.html", "incidents.html", "groups/index.html", "years/index.html", "search.html",
-    "assets/search-bundles.js",
+    OutputPaths.INDEX, OutputPaths.INCIDENTS, OutputPaths.GROUPS_INDEX, OutputPaths.YEARS_INDEX,
+    OutputPaths.SEARCH, OutputPaths.SEARCH_BUNDLE_LIST,
 )  # fmt: skip
 """Pages written with the index: when one is missing, the index is rendered again."""
 

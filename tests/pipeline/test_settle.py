@@ -1,13 +1,11 @@
 """The light half of the pipeline (what the up-to-date check imports) agrees with the rest."""
 
-from crtdiff.pipeline.settle import SEARCH_BUNDLE, SUMMARY_TABLES
+from crtdiff.pipeline.settle import SUMMARY_TABLES
 
 
 def test_names_kept_here_are_those_the_renderers_use() -> None:
-    from reports.search import BUNDLE
     from reports.tables import TABLES
 
-    assert SEARCH_BUNDLE == BUNDLE
     assert tuple(f"{name}.arrow" for name in TABLES) == SUMMARY_TABLES
 
 
