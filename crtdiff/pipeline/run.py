@@ -156,7 +156,8 @@ def run_catalog(
         failed = [o for o in run.entries if o.status is not Status.OK]
         wiring.log([*outcome_lines(failed, []), settled_line(unchanged, run)])
     results: list[CountryResult] = []
-    for outcome in wiring.dispatch(process_batch, batch_calls(jobs, entries, ctx, manifest)):
+    calls = batch_calls(jobs, entries, ctx, manifest)
+    for outcome in wiring.dispatch(process_batch, calls) if calls else ():
         done = unwrap(outcome)
         results += done
         wiring.progress("ingest", sum(len(r.entries) for r in done))

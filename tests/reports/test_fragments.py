@@ -13,7 +13,9 @@ ESCAPED = (
 
 def test_sentence_link_points_at_the_anchor_and_escapes_text() -> None:
     ref = SentenceRef(text=HOSTILE, start=120, end=120 + len(HOSTILE))
-    assert str(sentence_link(ref, 2017)) == f'<a href="2017.html#s120">{ESCAPED}</a>'
+    assert str(sentence_link(ref, "2017")) == f'<a href="2017.html#s120">{ESCAPED}</a>'
+    link = str(sentence_link(ref, "2017-safe-haven"))
+    assert link.startswith('<a href="2017-safe-haven.html#s120">')
 
 
 def test_redline_marks_deletions_and_insertions() -> None:

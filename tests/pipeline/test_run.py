@@ -1,0 +1,136 @@
+"""A whole run without Prefect: the run logic with the means it is given (a Wiring), as the
+flow gives its tasks and the plain-loop runner gives the steps themselves."""
+
+import json
+import shutil
+from collections.abc import Callable, Iterator, Sequence
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from crtdiff.catalog.load import load_catalog
+from crtdiff.errors import FetchError
+from crtdiff.fetch.http import Fetched
+from crtdiff.paths import DATA_DIR
+from crtdiff.pipeline.batches import process_batch
+from crtdiff.pipeline.index_pages import render_index_pages
+from crtdiff.pipeline.manifest import load_manifest
+from crtdiff.pipeline.outcome import RunReport, Status
+from crtdiff.pipeline.plain_runner import call_in_place, run_plain
+from crtdiff.pipeline.run import run_catalog
+from crtdiff.pipeline.wiring import FetchRequest, Wiring
+from crtdiff.reference.bundle import Reference
+from reports.output_paths import OutputPaths
+from tests.conftest import FIXTURES, SEED
+
+T = TypeVar("T")
+URL = "https://www.example.invalid/crt-2017/mali/"
+
+
+def catalogue(data: Path) -> Path:
+    """Mali 2015-2017 (2017 a URL with an illustrative fallback) and Niger 2012."""
+    files = {
+        "mali/2015.txt": DATA_DIR / "samples" / "mali" / "2015.txt",
+        "mali/2016.txt": SEED,
+        "mali/2017.txt": DATA_DIR / "samples" / "mali" / "2017.txt",
+        "niger/2012.txt": FIXTURES / "chapters" / "niger-2012.txt",
+    }
+    for name, source in files.items():
+        (data / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, data / name)
+    path = data / "sources.toml"
+    path.write_text(
+        '[[report]]\ncountry = "Mali"\nyear = 2015\nsource = "mali/2015.txt"\nillustrative = true\n'
+        '[[report]]\ncountry = "Mali"\nyear = 2016\nsource = "mali/2016.txt"\n'
+        f'[[report]]\ncountry = "Mali"\nyear = 2017\nsource = "{URL}"\n'
+        'fallback = "mali/2017.txt"\n'
+        '[[report]]\ncountry = "Niger"\nyear = 2012\nsource = "niger/2012.txt"\n'
+        "illustrative = true\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+class Recorder:
+    """A Wiring's means that record what the run asked of them."""
+
+    def __init__(self) -> None:
+        self.steps: list[tuple[str, int]] = []
+        self.fetched: list[FetchRequest] = []
+        self.progress: list[tuple[str, int, int | None]] = []
+
+    def dispatch(self, step: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> Iterator[T]:
+        self.steps.append((step.__name__, len(calls)))
+        return call_in_place(step, calls)
+
+    def fetch(self, requests: Sequence[FetchRequest]) -> Iterator[Fetched | FetchError]:
+        self.fetched += requests
+        return iter([FetchError(url, "offline for the test") for url, _, _ in requests])
+
+    def report(self, stage: str, advance: int = 0, total: int | None = None) -> None:
+        self.progress.append((stage, advance, total))
+
+    def wiring(self) -> Wiring:
+        return Wiring(self.dispatch, self.fetch, progress=self.report)
+
+
+def run_once(tmp_path: Path, reference: Reference, recorder: Recorder, **options: Any) -> RunReport:
+    catalog = load_catalog(tmp_path / "data" / "sources.toml", reference.countries)
+    out, store = tmp_path / "out", tmp_path / "store"
+    return run_catalog(catalog, reference, out, store, recorder.wiring(), **options)
+
+
+def test_a_run_dispatches_batches_and_the_index_through_its_wiring(
+    tmp_path: Path, reference: Reference, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalogue(tmp_path / "data")
+    monkeypatch.setattr("crtdiff.pipeline.batches.BATCH", 1)  # a country per batch
+    recorder = Recorder()
+    run = run_once(tmp_path, reference, recorder)
+    assert recorder.steps == [(process_batch.__name__, 2), (render_index_pages.__name__, 1)]
+    assert recorder.fetched == [(URL, None, None)]
+    assert [o.key for o in run.entries if o.status is Status.OK] == [
+        "Mali:2015", "Mali:2016", "Mali:2017", "Niger:2012",
+    ]  # fmt: skip
+    fallback = next(o for o in run.entries if o.key == "Mali:2017")
+    assert any("offline for the test" in note for note in fallback.notes)
+    assert ("fetch", 0, 1) in recorder.progress and ("fetch", 1, None) in recorder.progress
+    assert ("ingest", 4, None) not in recorder.progress  # one batch at a time
+    out = tmp_path / "out"
+    manifest = load_manifest(out)
+    assert manifest.urls[URL]["error"] == "offline for the test"
+    for page in (OutputPaths.INDEX, OutputPaths.country_page("Niger"),
+                 *OutputPaths.pair_pages("Mali", 2016, 2017, "country")):  # fmt: skip
+        assert (out / page).is_file(), page
+    assert (run.work.ingested, run.work.compared, run.work.countries_rendered) == (4, 2, 2)
+
+
+def test_the_next_run_reuses_everything_and_asks_no_url_within_the_interval(
+    tmp_path: Path, reference: Reference
+) -> None:
+    catalogue(tmp_path / "data")
+    run_once(tmp_path, reference, Recorder())
+    again = Recorder()
+    run = run_once(tmp_path, reference, again, recheck_after=timedelta(hours=1))
+    assert again.fetched == []
+    assert again.steps == []  # every country settled in place: no batch, no index
+    assert run.next_url_check is not None
+    assert (run.work.ingested, run.work.ingest_cached, run.work.countries_cached) == (0, 4, 2)
+
+
+def test_the_plain_runner_runs_a_catalogue_file_as_crtdiff_run_does(tmp_path: Path) -> None:
+    """Steps in place, URLs fetched for real (this one cannot be reached: the fallback is
+    read), the report written beside the site; a missing file is one entry rejected."""
+    path = catalogue(tmp_path / "data")
+    with path.open("a", encoding="utf-8") as catalogue_file:
+        catalogue_file.write('[[report]]\ncountry = "Chad"\nyear = 2016\nsource = "none.txt"\n')
+    lines: list[tuple[int, str]] = []
+    run = run_plain(path, tmp_path / "out", tmp_path / "store", log=lines.extend)
+    assert run.exit_code == 1, run.failure or run.bug
+    assert [o.key for o in run.rejected] == ["Chad:2016"]
+    written = json.loads((tmp_path / "out" / OutputPaths.RUN_REPORT).read_text(encoding="utf-8"))
+    assert "Chad:2016" in json.dumps(written)
+    assert any(URL in message for _, message in lines)
+    assert (tmp_path / "out" / OutputPaths.chapter_page("Mali", 2017)).is_file()
