@@ -22,8 +22,8 @@ from crtdiff.catalog.sources import validators
 from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
+from crtdiff.pipeline.archive_coverage import publish_coverage
 from crtdiff.pipeline.boundary import RunStoppedError, guard_run, unwrap
-from crtdiff.pipeline.coverage import publish_coverage
 from crtdiff.pipeline.incremental import CountryResult
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest, load_manifest, save_manifest
