@@ -24,7 +24,7 @@ from crtdiff.fetch.http import Fetched
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
 from crtdiff.pipeline.archive_coverage import publish_coverage
 from crtdiff.pipeline.boundary import RunStoppedError, guard_run, unwrap
-from crtdiff.pipeline.incremental import CountryResult
+from crtdiff.pipeline.incremental import CountryResult, keyed_pages, replace_keyed_pages
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest, load_manifest, save_manifest
 from crtdiff.pipeline.narrate import counts, outcome_lines, settled_line, state_name, work_line
@@ -273,7 +273,8 @@ def run_catalog(
     publish_coverage(catalog.entries, run.entries, manifest, out_dir, series)
     country_keys, key, stale = site_index(country_keys, wanted, manifest, ctx)
     if stale:
-        unwrap(dispatch(render_index, [(country_keys, ctx)])[0])
+        pages = unwrap(dispatch(render_index, [(country_keys, ctx, keyed_pages(manifest))])[0])
+        replace_keyed_pages(manifest, pages)
         run.work.index_rendered = 1
     report("render")
 
