@@ -30,6 +30,8 @@ class OutputPaths:
     DATA = "data"
     """The folder of the data tables."""
     RUN_REPORT = "run-report.json"
+    COVERAGE = "coverage.html"
+    """Every catalogued chapter of the series, read or why not (its table: data_table)."""
 
     @staticmethod
     def folder(country: str) -> str:

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from crtdiff.catalog.load import Catalog, load_catalog
+from crtdiff.pipeline.archive_coverage import publish_coverage
 from crtdiff.pipeline.batches import batch_calls, process_batch
 from crtdiff.pipeline.bookkeeping import remember, take_results
 from crtdiff.pipeline.boundary import guard_run, unwrap
@@ -163,6 +164,7 @@ def run_catalog(
         wiring.progress("ingest", sum(len(r.entries) for r in done))
     take_results(run, manifest, country_keys, results)
     retire_outputs(run, manifest, out_dir, country_keys, wanted or None)
+    publish_coverage(catalog.entries, run.entries, manifest, out_dir, series)
     country_keys, key, stale = site_index(country_keys, wanted, manifest, ctx)
     if stale:
         call = (country_keys, ctx, keyed_pages(manifest))
