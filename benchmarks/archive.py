@@ -90,10 +90,10 @@ def plain_loop(raw: Path, out: Path) -> None:
     """The pipeline's pure functions in a plain loop: parse, compare, render, index, tables."""
     from datetime import UTC, datetime
 
-    from crtdiff.compare.year_diff import compare_reports
-    from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
     from crtdiff.pipeline.collector import fewer_collections
     from crtdiff.reference.bundle import load_reference
+    from crtdiff.series.chapter import RawSource, Request, parse_chapter
+    from crtdiff.series.compare import compare_reports
     from reports.site import write_assets, write_country, write_index
     from reports.tables import arrow_tables, table_rows, write_tables
 

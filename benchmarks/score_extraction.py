@@ -21,9 +21,9 @@ from crtdiff.evaluation import (
     score_report,
 )
 from crtdiff.evaluation.gold import CLASSES
-from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
 from crtdiff.paths import PROJECT_ROOT
 from crtdiff.reference.bundle import Reference, load_reference
+from crtdiff.series.chapter import RawSource, Request, parse_chapter
 from schemas import CountryReport
 
 GOLD = PROJECT_ROOT / "tests" / "fixtures" / "gold"

@@ -121,7 +121,7 @@ NoRunOpt = Annotated[bool, typer.Option("--no-run", help="Only update the catalo
 
 def _series(value: str | None) -> str | None:
     """A --series that series.csv knows (a usage error with the closest names otherwise)."""
-    from crtdiff.series.definition import definitions, unknown_series
+    from crtdiff.reference.series import definitions, unknown_series
 
     if value is not None and value not in definitions():
         raise typer.BadParameter(unknown_series(value))
@@ -159,8 +159,8 @@ def ingest(
 
     No Prefect involved.
     """
-    from crtdiff.ingest.chapter import Request, parse_chapter
     from crtdiff.pipeline.locate import read_raw
+    from crtdiff.series.chapter import Request, parse_chapter
 
     kind = chapter.value if chapter is not None else None
     try:
@@ -212,9 +212,10 @@ def compare(
     No Prefect involved. Two different countries or reversed years are refused (exit status 1)
     unless --force.
     """
-    from crtdiff.compare.year_diff import compare_reports, comparison_problems
+    from crtdiff.compare.year_diff import comparison_problems
     from crtdiff.errors import MetadataError
     from crtdiff.pipeline.locate import read_chapter
+    from crtdiff.series.compare import compare_reports
 
     try:
         reference = _reference()

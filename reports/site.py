@@ -27,15 +27,7 @@ from reports.summaries import ChapterSummary, CountrySummary, CoverageRow, PairS
 from reports.tables import TABLES
 from schemas import CountryReport
 from schemas.diff import YearDiff
-
-_CANONICAL = (
-    "overview",
-    "incidents",
-    "legislation",
-    "financing",
-    "violent_extremism",
-    "cooperation",
-)
+from schemas.sections import canonical_keys
 
 
 def pair_stem(diff: YearDiff) -> str:
@@ -68,7 +60,7 @@ def write_chapter(out_dir: Path, report: CountryReport) -> None:
 
 
 def _heatmap(pairs: list[PairSummary]) -> list[dict[str, Any]]:
-    keys = [k for k in _CANONICAL if any(k in p.cosines for p in pairs)]
+    keys = [k for k in canonical_keys() if any(k in p.cosines for p in pairs)]
     keys += sorted({k for p in pairs for k in p.cosines} - set(keys))
     return [
         {"name": section_name(key), "cells": [p.cosines.get(key) for p in pairs]} for key in keys

@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.errors import CrtdiffError
-from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.chapter import RawSource, Request, parse_chapter
+from crtdiff.series.compare import compare_reports
 from schemas import CountryReport
 from tests.conftest import SEED
 

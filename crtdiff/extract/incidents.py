@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from crtdiff.compare.incidents import same_place
 from crtdiff.extract.attacks import (
     Anchor,
     find_anchors,
@@ -25,13 +24,14 @@ from crtdiff.extract.classify import classify_attribution, classify_kind, classi
 from crtdiff.extract.dates import DatePhrase, find_dates
 from crtdiff.extract.evidence import LocatedSentence, SentenceIndex
 from crtdiff.extract.ids import Ids
-from crtdiff.extract.names import NameHit
 from crtdiff.extract.places import Place, find_place, place_candidates, place_near
 from crtdiff.extract.tolls import read_tolls
 from crtdiff.reference.countries import CountryTable
 from crtdiff.reference.country_terms import NEUTRAL, CountryTerms
+from crtdiff.reference.names import NameHit
 from crtdiff.reference.places import PlaceTable
 from crtdiff.text.normalize import slugify
+from crtdiff.text.places import same_place
 from schemas import (
     AggregateToll,
     Attribution,

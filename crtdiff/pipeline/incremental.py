@@ -16,9 +16,7 @@ from pydantic import BaseModel
 
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.catalog.sources import resolve_source
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.errors import CrtdiffError, WorkspaceError
-from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
 from crtdiff.pipeline.boundary import internal_error
 from crtdiff.pipeline.collector import fewer_collections
 from crtdiff.pipeline.manifest import Manifest
@@ -40,6 +38,8 @@ from crtdiff.pipeline.settle import (
     search_bundle,
     summary_intact,
 )
+from crtdiff.series.chapter import OnMismatch, RawSource, Request, parse_chapter
+from crtdiff.series.compare import compare_reports
 from crtdiff.store.atomic import atomic_write_text
 from crtdiff.store.results import ResultStore
 from crtdiff.text.normalize import slugify

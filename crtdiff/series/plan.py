@@ -6,7 +6,7 @@ import re
 from crtdiff.ingest.blocks import Block, BlockKind
 from crtdiff.ingest.labels import Label, find_label, is_title_case
 from crtdiff.ingest.sections import BODY_KEY, Piece, SectionPlan
-from crtdiff.series.outline import HeadingMatch, Level, Outline
+from crtdiff.reference.outline import HeadingMatch, Level, Outline
 from crtdiff.text.normalize import slugify
 from schemas import IngestWarning, SectionAssignment
 

@@ -4,8 +4,8 @@ import json
 import subprocess
 import sys
 
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.compare import compare_reports
 from schemas import CountryReport
 from tests.builders import crt_body_html
 from tests.conftest import SEED, ParseFn

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.pipeline.render_site import render_countries, render_index
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.compare import compare_reports
 from schemas import CountryReport
 from schemas.diff import YearDiff
 from tests.reports.run_site import run_crtdiff
