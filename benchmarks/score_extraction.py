@@ -1,7 +1,9 @@
-"""Print precision, recall and F1 of extraction per field and per class of issue 10 on the
-hand-labelled gold set (tests/fixtures/gold/: chapters and pairs of consecutive years).
+"""Print precision, recall and F1 of extraction per field and per class of issue 10 on a
+hand-labelled answer key: the gold set the extractor was tuned on (tests/fixtures/gold/: chapters
+and pairs of consecutive years, the default) or the held-out set, the estimate
+(tests/fixtures/heldout/: chapters only, so no pair or headline rows).
 
-Usage: python benchmarks/score_extraction.py [--gold tests/fixtures/gold] [--misses] [--coverage]
+Usage: python benchmarks/score_extraction.py [--gold tests/fixtures/heldout] [--misses] [--coverage]
 """
 
 import argparse
@@ -106,7 +108,9 @@ def main() -> None:
     parser.add_argument("--coverage", action="store_true", help="classes each chapter covers")
     args = parser.parse_args()
     total, per_chapter = score_gold(args.gold)
-    print(f"gold chapters ({len(per_chapter)}): {', '.join(per_chapter)}")
+    where = args.gold.resolve()
+    folder = where.relative_to(PROJECT_ROOT) if where.is_relative_to(PROJECT_ROOT) else where
+    print(f"chapters of {folder} ({len(per_chapter)}): {', '.join(per_chapter)}")
     header = f"{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"
     print(f"\n{'per class (issue 10)':<30}{header}")
     for key, name in CLASS_ROWS:

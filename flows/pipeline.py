@@ -23,7 +23,7 @@ from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
 from crtdiff.pipeline.boundary import RunStoppedError, guard_run, unwrap
-from crtdiff.pipeline.incremental import CountryResult
+from crtdiff.pipeline.incremental import CountryResult, keyed_pages, replace_keyed_pages
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest, load_manifest, save_manifest
 from crtdiff.pipeline.narrate import counts, outcome_lines, settled_line, state_name, work_line
@@ -271,7 +271,8 @@ def run_catalog(
     retire_outputs(run, manifest, out_dir, country_keys, wanted or None)
     country_keys, key, stale = site_index(country_keys, wanted, manifest, ctx)
     if stale:
-        unwrap(dispatch(render_index, [(country_keys, ctx)])[0])
+        pages = unwrap(dispatch(render_index, [(country_keys, ctx, keyed_pages(manifest))])[0])
+        replace_keyed_pages(manifest, pages)
         run.work.index_rendered = 1
     report("render")
 

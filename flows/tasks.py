@@ -94,9 +94,13 @@ def process_countries(
 
 
 @task(name="render-index", cache_policy=NO_CACHE)
-def render_index(country_keys: dict[str, str], ctx: RunContext) -> WorkspaceError | None:
-    """Write the index, assets and data tables."""
-    return capture_environment(lambda: render_site_index(country_keys, ctx))
+def render_index(
+    country_keys: dict[str, str], ctx: RunContext, pages: dict[str, str]
+) -> dict[str, str] | WorkspaceError:
+    """Write the index, assets, data tables and the pages across countries (of the group and
+    year pages written before, with their keys in `pages`, only those whose key changed);
+    returns the group and year pages with their keys."""
+    return capture_environment(lambda: render_site_index(country_keys, ctx, pages))
 
 
 @task(name="publish-artifacts", cache_policy=NO_CACHE)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from crtdiff.store.fingerprint import digest
 from reports.html import series_context
 from reports.summaries import ChapterSummary, CountrySummary, IncidentSeen, PairSummary
 
@@ -100,19 +101,85 @@ class Archive:
         return {g.id: g.name for p in self.chapters for g in p.chapter.groups}
 
     @cached_property
+    def pairs_by_year(self) -> dict[int, list[tuple[str, PairSummary]]]:
+        """The comparisons ending in each report year, in archive order."""
+        found: dict[int, list[tuple[str, PairSummary]]] = {}
+        for slug, pair in self.pairs:
+            found.setdefault(pair.new_year, []).append((slug, pair))
+        return found
+
+    @cached_property
+    def pair_at(self) -> dict[tuple[str, int], PairSummary]:
+        """(country folder, new year) → the comparison ending in that year."""
+        return {(slug, p.new_year): p for slug, p in self.pairs}
+
+    def placed_incidents(
+        self, placed: Placed, incidents: list[IncidentSeen] | None = None
+    ) -> list[PlacedIncident]:
+        """One chapter's incidents (or those of them given), each told new or not by the
+        comparison ending there."""
+        pair = self.pair_at.get((placed.slug, placed.chapter.year))
+        new_ids = set(pair.new_incidents) if pair is not None else None
+        return [
+            PlacedIncident(
+                placed.slug, placed.chapter, i, i.id in new_ids if new_ids is not None else None
+            )
+            for i in (placed.chapter.incident_list if incidents is None else incidents)
+        ]
+
+    @cached_property
     def incidents(self) -> list[PlacedIncident]:
         """Every incident of every chapter, by date (then country)."""
-        new_ids = {(slug, p.new_year): set(p.new_incidents) for slug, p in self.pairs}
-        placed = [
-            PlacedIncident(
-                p.slug,
-                p.chapter,
-                i,
-                i.id in new_ids[(p.slug, p.chapter.year)]
-                if (p.slug, p.chapter.year) in new_ids
-                else None,
-            )
-            for p in self.chapters
-            for i in p.chapter.incident_list
-        ]
-        return sorted(placed, key=lambda x: (x.incident.date, x.chapter.country, x.incident.id))
+        return by_date([i for p in self.chapters for i in self.placed_incidents(p)])
+
+    @cached_property
+    def touching(self) -> dict[str, list[Placed]]:
+        """Group id → the chapters (in archive order) that name it, have an incident by it,
+        or end a comparison that renames or merges it: all a group page is made of."""
+        found: dict[str, list[Placed]] = {}
+        for placed in self.chapters:
+            c = placed.chapter
+            ids = {g.id for g in c.groups}
+            ids.update(p for i in c.incident_list for p in i.perpetrators)
+            pair = self.pair_at.get((placed.slug, c.year))
+            if pair is not None:
+                for r in pair.renamed:
+                    ids.update((r.old_id, r.new_id))
+                for m in pair.merged:
+                    ids.add(m.into_id)
+                    ids.update(m.members)
+            for gid in ids:
+                found.setdefault(gid, []).append(placed)
+        return found
+
+    @cached_property
+    def named_span(self) -> dict[str, tuple[int, int]]:
+        """Group id → the first and last report year a chapter names it."""
+        span: dict[str, tuple[int, int]] = {}
+        for placed in self.chapters:
+            year = placed.chapter.year
+            for g in placed.chapter.groups:
+                first, last = span.get(g.id, (year, year))
+                span[g.id] = (min(first, year), max(last, year))
+        return span
+
+    @cached_property
+    def unit_keys(self) -> dict[tuple[str, int], str]:
+        """(country folder, year) → the key of that chapter and its comparison (see
+        CountrySummary.units); absent when unknown."""
+        return {(s.slug, year): key for s in self.countries for year, key in s.units.items()}
+
+    def units_key(self, chapters: list[Placed]) -> str | None:
+        """One key for what these chapters and their comparisons hold; None when one of them
+        has no key (then whatever is made of them is made again)."""
+        keys = [self.unit_keys.get((p.slug, p.chapter.year)) for p in chapters]
+        if any(k is None for k in keys):
+            return None
+        return digest(
+            *(f"{p.slug}:{p.chapter.year}:{k}" for p, k in zip(chapters, keys, strict=True))
+        )
+
+
+def by_date(incidents: list[PlacedIncident]) -> list[PlacedIncident]:
+    """Incidents by date, then country and id (a stable sort: ties keep archive order)."""
+    return sorted(incidents, key=lambda x: (x.incident.date, x.chapter.country, x.incident.id))

@@ -21,7 +21,13 @@ from crtdiff.compare.wording import (
     toll_figure,
 )
 from reports.charts import heat_class
-from reports.fragments import redline_html, segments_html, sentence_link
+from reports.fragments import (
+    presence_cells,
+    redline_html,
+    segments_html,
+    sentence_link,
+    sentence_rows,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
@@ -84,5 +90,7 @@ def environment() -> Environment:
         sentence_link=sentence_link,
         redline_html=redline_html,
         segments_html=segments_html,
+        presence_cells=presence_cells,
+        sentence_rows=sentence_rows,
     )
     return env

@@ -1,12 +1,14 @@
 """Group pages: one per group named anywhere in the archive, and their index."""
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from reports.archive import Archive, Placed, PlacedIncident, sentence_href
+from reports.archive import Archive, Placed, PlacedIncident, by_date, sentence_href
 from reports.html import render_page
-from reports.writing import remove_other_pages, write_if_changed
+from reports.page_cache import PageCache
+from reports.summaries import PairSummary
+from reports.writing import remove_other_pages
 
 ROOT = "../"
 LISTED = 100
@@ -85,97 +87,145 @@ class GroupFile:
         return self._cells.get((country, year))
 
 
-Former = set[tuple[str, str, int]]
-"""(group id, country, year) where a group is named only as a former name."""
+def group_file(archive: Archive, gid: str) -> GroupFile:
+    """One group named in the archive, with its mentions, renames, mergers and incidents."""
+    chapters = archive.touching[gid]
+    first = next(g for p in chapters for g in p.chapter.groups if g.id == gid)
+    group = GroupFile(gid, first.name, first.acronym)
+    named = archive.group_names
+    former: set[tuple[str, int]] = set()
+    for placed in chapters:
+        pair = archive.pair_at.get((placed.slug, placed.chapter.year))
+        if pair is not None:
+            former |= _renames_and_mergers(group, placed, pair, named)
+    for placed in chapters:
+        c = placed.chapter
+        for g in c.groups:
+            if g.id == gid:
+                where = (c.country, c.year) in former
+                group.mentions.append(_mention(placed, g.start, g.mentions, where))
+        by_it = [i for i in c.incident_list for p in i.perpetrators if p == gid]
+        if by_it:
+            group.incidents += archive.placed_incidents(placed, by_it)
+    group.incidents = by_date(group.incidents)
+    group.events.sort(key=lambda e: (e.year, e.country))
+    return group
 
 
-def _renames_and_mergers(archive: Archive, groups: dict[str, GroupFile]) -> Former:
-    """Attach renames and mergers to every group involved; returns (old id, country, year) of
-    each rename, where the old name is only the former name."""
-    chapters = {(p.slug, p.chapter.year): p.chapter for p in archive.chapters}
-    former: set[tuple[str, str, int]] = set()
-    for slug, pair in archive.pairs:
-        chapter = chapters.get((slug, pair.new_year))
-        if chapter is None:
-            continue
-        for r in pair.renamed:
-            href = sentence_href(ROOT, slug, chapter, r.start) if r.start is not None else None
-            text = f"{r.old_name} is named {r.new_name} from {pair.new_year} (a rename)"
-            for gid, other in (
-                (r.old_id, (r.new_id, r.new_name)),
-                (r.new_id, (r.old_id, r.old_name)),
-            ):
-                if gid in groups:
-                    groups[gid].events.append(
-                        Event(pair.country, pair.new_year, text, r.sentence, href, [other])
-                    )
-            former.add((r.old_id, pair.country, pair.new_year))
-        for m in pair.merged:
+def _renames_and_mergers(
+    group: GroupFile, placed: Placed, pair: PairSummary, named: dict[str, str]
+) -> set[tuple[str, int]]:
+    """Attach the pair's renames and mergers involving the group; returns (country, year) of
+    a rename of it, where its name is only the former name. An event whose other group is
+    named nowhere is still shown; one about a group named nowhere has no page to go on."""
+    gid, slug, chapter = group.id, placed.slug, placed.chapter
+    former: set[tuple[str, int]] = set()
+    for r in pair.renamed:
+        href = sentence_href(ROOT, slug, chapter, r.start) if r.start is not None else None
+        text = f"{r.old_name} is named {r.new_name} from {pair.new_year} (a rename)"
+        for side, other in ((r.old_id, (r.new_id, r.new_name)), (r.new_id, (r.old_id, r.old_name))):
+            if side == gid:
+                group.events.append(
+                    Event(pair.country, pair.new_year, text, r.sentence, href, [other])
+                )
+        if r.old_id == gid:
+            former.add((pair.country, pair.new_year))
+    for m in pair.merged:
+        involved = {m.into_id: m.into_name, **m.members}
+        if gid in involved:
             href = sentence_href(ROOT, slug, chapter, m.start)
             text = f"{', '.join(m.members.values())} merged into {m.into_name}"
-            involved = {m.into_id: m.into_name, **m.members}
-            for gid in involved:
-                if gid in groups:
-                    others = [(o, n) for o, n in involved.items() if o != gid]
-                    groups[gid].events.append(
-                        Event(pair.country, pair.new_year, text, m.sentence, href, others)
-                    )
+            others = [(o, n) for o, n in involved.items() if o != gid]
+            group.events.append(Event(pair.country, pair.new_year, text, m.sentence, href, others))
     return former
 
 
 def group_files(archive: Archive) -> dict[str, GroupFile]:
     """Every group named in the archive, with its mentions, renames, mergers and incidents."""
-    groups: dict[str, GroupFile] = {}
-    for placed in archive.chapters:
-        for g in placed.chapter.groups:
-            groups.setdefault(g.id, GroupFile(g.id, g.name, g.acronym))
-    former = _renames_and_mergers(archive, groups)
-    for placed in archive.chapters:
-        c = placed.chapter
-        for g in c.groups:
-            groups[g.id].mentions.append(_mention(placed, g.id, g.start, g.mentions, former))
-    for item in archive.incidents:
-        for gid in item.incident.perpetrators:
-            if gid in groups:
-                groups[gid].incidents.append(item)
-    for group in groups.values():
-        group.events.sort(key=lambda e: (e.year, e.country))
-    return groups
+    return {gid: group_file(archive, gid) for gid in archive.group_names}
 
 
-def _mention(placed: Placed, gid: str, start: int, count: int, former: Former) -> Mention:
+def _mention(placed: Placed, start: int, count: int, former: bool) -> Mention:
     c = placed.chapter
     return Mention(
-        c.country, c.year, sentence_href(ROOT, placed.slug, c, start), count,
-        (gid, c.country, c.year) in former, c.illustrative,
+        c.country, c.year, sentence_href(ROOT, placed.slug, c, start), count, former,
+        c.illustrative,
     )  # fmt: skip
 
 
-def write_group_pages(out_dir: Path, archive: Archive) -> list[str]:
-    """output/groups/index.html and output/groups/<id>.html; returns the group ids."""
-    groups = group_files(archive)
-    ordered = sorted(groups.values(), key=lambda g: g.name.lower())
-    folder = out_dir / "groups"
-    write_if_changed(
-        folder / "index.html",
-        render_page(
+@dataclass(frozen=True)
+class GroupRow:
+    """A group as the groups index lists it."""
+
+    id: str
+    name: str
+    acronym: str | None
+    countries: list[str]
+    first_year: int
+    first_country: str
+    last_year: int
+    last_country: str
+    incidents: int
+
+    @classmethod
+    def of(cls, group: GroupFile) -> "GroupRow":
+        """The row of a group's page."""
+        first, last = group.first, group.last
+        return cls(
+            group.id, group.name, group.acronym, group.countries, first.year, first.country,
+            last.year, last.country, len(group.incidents),
+        )  # fmt: skip
+
+
+def group_key(archive: Archive, gid: str, cache: PageCache) -> str | None:
+    """Key of a group's page: the chapters and comparisons it shows, and the report years
+    its table spans."""
+    first, last = archive.named_span[gid]
+    span = [str(y) for y in archive.years if first <= y <= last]
+    return cache.key(
+        "group", gid, repr(archive.series_context), ",".join(span),
+        archive.units_key(archive.touching[gid]),
+    )  # fmt: skip
+
+
+def write_group_pages(out_dir: Path, archive: Archive, cache: PageCache | None = None) -> list[str]:
+    """output/groups/index.html and output/groups/<id>.html (only those whose key changed,
+    with a `cache` of the pages written before); returns the group ids."""
+    cache = cache or PageCache(out_dir)
+    rows: list[GroupRow] = []
+    keys: list[str | None] = []
+    for gid in archive.group_names:  # in order of first mention, as the index's ties are
+        relative, key = f"groups/{gid}.html", group_key(archive, gid, cache)
+        kept = cache.kept_row(relative, key)
+        if kept is None:
+            group = group_file(archive, gid)
+            row = GroupRow.of(group)
+            page = render_page(
+                "group.html.j2",
+                root=ROOT,
+                group=group,
+                years=[y for y in archive.years if group.years[0] <= y <= group.years[-1]],
+                countries=group.countries,
+                **archive.series_context,
+            )
+            cache.write(relative, key, page, asdict(row))
+        else:
+            row = GroupRow(**kept)
+        rows.append(row)
+        keys.append(key)
+    ordered = sorted(rows, key=lambda g: g.name.lower())
+    index_key = cache.key(
+        "groups", repr(archive.series_context), repr(archive.years),
+        *[f"{r.id}={k}" if k else None for r, k in zip(rows, keys, strict=True)],
+    )  # fmt: skip
+    if not cache.is_kept("groups/index.html", index_key):
+        page = render_page(
             "groups_index.html.j2",
             root=ROOT,
             groups=ordered,
             years=archive.years,
             **archive.series_context,
-        ),
-    )
-    for group in ordered:
-        page = render_page(
-            "group.html.j2",
-            root=ROOT,
-            group=group,
-            years=[y for y in archive.years if group.years[0] <= y <= group.years[-1]],
-            countries=group.countries,
-            names=archive.group_names,
-            **archive.series_context,
         )
-        write_if_changed(folder / f"{group.id}.html", page)
-    remove_other_pages(folder, {"index.html", *(f"{g.id}.html" for g in ordered)})
+        cache.write("groups/index.html", index_key, page)
+    remove_other_pages(out_dir / "groups", {"index.html", *(f"{g.id}.html" for g in ordered)})
     return [g.id for g in ordered]

@@ -12,6 +12,7 @@ from typing import Any
 
 from reports.archive import Archive, PlacedIncident, sentence_href
 from reports.html import render_page
+from reports.summaries import CountrySummary
 from reports.writing import write_if_changed
 
 DATA = "data/incidents.js"
@@ -43,35 +44,73 @@ def incident_record(item: PlacedIncident, names: dict[str, str]) -> dict[str, An
     }
 
 
-def incidents_script(records: list[dict[str, Any]]) -> str:
-    """The rows as a script: no "<" in it, so nothing can end or confuse a script element."""
-    text = json.dumps(records, ensure_ascii=False, separators=(",", ":"))
+def incidents_script(records: list[str]) -> str:
+    """The rows (each serialised) as a script: no "<" in it, so nothing can end or confuse a
+    script element."""
+    text = "[" + ",".join(records) + "]"
     text = text.replace("<", "\\u003c").replace(">", "\\u003e")
     return f"window.CRTDIFF_INCIDENTS = {text};\n"
 
 
-def render_incidents_page(archive: Archive) -> tuple[str, str]:
-    """The explorer page and its data script."""
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+Part = list[list[Any]]
+"""One country's incidents, by date: per incident its date, country, id, the JSON of its
+record before and after the perpetrators, the perpetrators' ids, killed, kind and whether the
+chapter is illustrative."""
+
+
+def explorer_part(summary: CountrySummary) -> Part:
+    """A country's incidents as the explorer holds them, serialised but for the perpetrators'
+    names (a group's name is the one its last chapter across countries gives). Kept beside the
+    country's summary, so that the explorer's data is joined from parts rather than made again
+    from every incident of the archive."""
+    part: Part = []
+    for item in Archive.of([summary]).incidents:
+        record = incident_record(item, {})
+        keys = list(record)
+        cut = keys.index("perpetrators")
+        head = _json({k: record[k] for k in keys[:cut]})[:-1]
+        tail = _json({k: record[k] for k in keys[cut + 1 :]})[1:]
+        i = item.incident
+        part.append(
+            [i.date, item.chapter.country, i.id, head, tail, list(i.perpetrators), i.killed,
+             i.kind, item.chapter.illustrative]
+        )  # fmt: skip
+    return part
+
+
+def render_incidents_page(archive: Archive, parts: list[Part] | None = None) -> tuple[str, str]:
+    """The explorer page and its data script (from the countries' `parts` when given, else
+    made from the archive)."""
     names = archive.group_names
-    records = [incident_record(item, names) for item in archive.incidents]
-    used = {p for r in records for p, _ in r["perpetrators"]}
+    rows = [row for part in parts or map(explorer_part, archive.countries) for row in part]
+    rows.sort(key=lambda r: (r[0], r[1], r[2]))  # stable: ties keep the archive's order
+    records = []
+    for _, _, _, head, tail, doers, *_ in rows:
+        perpetrators = _json([[p, names.get(p, p)] for p in doers])
+        records.append(f'{head},"perpetrators":{perpetrators},{tail}')
+    used = {p for r in rows for p in r[5]}
     page = render_page(
         "incidents.html.j2",
         root="",
-        total=len(records),
-        killed_total=sum(r["killed_min"] or 0 for r in records),
-        countries=sorted({r["country"] for r in records}),
+        total=len(rows),
+        killed_total=sum(r[6] or 0 for r in rows),
+        countries=sorted({r[1] for r in rows}),
         years=archive.years,
         groups=sorted(((gid, names.get(gid, gid)) for gid in used), key=lambda g: g[1].lower()),
-        kinds=sorted({r["kind"] for r in records}),
-        illustrative=any(r["illustrative"] for r in records),
+        kinds=sorted({r[7] for r in rows}),
+        illustrative=any(r[8] for r in rows),
         **archive.series_context,
     )
     return page, incidents_script(records)
 
 
-def write_incidents_page(out_dir: Path, archive: Archive) -> None:
-    """output/incidents.html and output/data/incidents.js."""
-    page, script = render_incidents_page(archive)
+def write_incidents_page(out_dir: Path, archive: Archive, parts: list[Part] | None = None) -> None:
+    """output/incidents.html and output/data/incidents.js (from the countries' `parts` when
+    given)."""
+    page, script = render_incidents_page(archive, parts)
     write_if_changed(out_dir / DATA, script)
     write_if_changed(out_dir / "incidents.html", page)

@@ -290,6 +290,10 @@ class CountrySummary(_Summary):
     chapters: list[ChapterSummary]
     pairs: list[PairSummary]
     coverage: list[CoverageRow]
+    units: dict[int, str] = {}
+    """Report year → key of what the pages across countries show of that year: its chapter
+    and the comparison ending there. A cross-country page is rendered again only when a key
+    among its own years changed; empty when unknown (then every such page is rendered)."""
 
     @classmethod
     def of(

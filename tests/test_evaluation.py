@@ -62,3 +62,40 @@ def test_counts_arithmetic() -> None:
     c = Counts(tp=8, fp=2, fn=0)
     assert (c.precision, c.recall, round(c.f1, 3)) == (0.8, 1.0, 0.889)
     assert Counts().f1 == 1.0
+
+
+HELDOUT_GUARDS = {
+    "incidents": 0.75,
+    "attacks": 0.80,
+    "tolls": 0.81,
+    "dates": 0.75,
+    "places": 0.80,
+    "groups": 0.84,
+    "perpetrators": 0.80,
+    "legal": 0.73,
+    "legal_status": 0.68,
+    "legal_summaries": 0.90,
+}
+"""The held-out set (tests/fixtures/heldout/, labelled before extraction and never tuned on) is
+the estimate, not a target: these guards sit 0.10 below what it measured when it was first
+scored (incidents 0.86, attacks 0.90, tolls 0.91, dates 0.86, places 0.90, groups 0.94,
+perpetrators 0.90, legal 0.84, legal status 0.78, summaries 1.00), so they catch a regression
+without inviting anyone to tune on these chapters."""
+
+
+@pytest.fixture(scope="module")
+def heldout() -> Score:
+    score, per_chapter = score_gold(FIXTURES / "heldout")
+    assert len(per_chapter) >= 8
+    return score
+
+
+@pytest.mark.parametrize(("name", "guard"), HELDOUT_GUARDS.items())
+def test_heldout_regression_guard(heldout: Score, name: str, guard: float) -> None:
+    counts = heldout.classes[name]
+    value = counts.precision if name == "legal_summaries" else counts.f1
+    assert value >= guard, f"held-out {name} {value:.2f} < {guard}"
+
+
+def test_heldout_metadata_is_never_wrong(heldout: Score) -> None:
+    assert heldout.classes["metadata"].fp == 0, [m for m in heldout.misses if "WRONG" in m]

@@ -24,6 +24,7 @@ from crtdiff.pipeline.outcome import EntryOutcome, Status
 from crtdiff.pipeline.outputs import diff_path, report_path
 from crtdiff.pipeline.series_site import switch_links
 from crtdiff.pipeline.settle import (
+    EXPLORER_PART,
     SUMMARY_TABLES,
     CountryJob,
     PairPlan,
@@ -41,13 +42,15 @@ from crtdiff.pipeline.settle import (
 from crtdiff.series.chapter import OnMismatch, RawSource, Request, parse_chapter
 from crtdiff.series.compare import compare_reports
 from crtdiff.store.atomic import atomic_write_text
+from crtdiff.store.fingerprint import digest
 from crtdiff.store.results import ResultStore
 from crtdiff.text.normalize import slugify
 from reports.archive import Archive
 from reports.group_pages import write_group_pages
 from reports.html import render_chapter_html, render_pair_html
-from reports.incidents_page import write_incidents_page
+from reports.incidents_page import Part, explorer_part, write_incidents_page
 from reports.markdown import render_pair_markdown
+from reports.page_cache import PageCache
 from reports.search import (
     SearchRecord,
     chapter_record,
@@ -107,6 +110,17 @@ class _Reports:
         self.reparse = reparse
         self.reports: dict[str, CountryReport] = {}
         self.diffs: dict[str, YearDiff] = {}
+        self.derived: dict[tuple[str, str], object] = {}
+        """Summaries, search records and table rows made by this task, by (kind, key): the
+        timeline takes them from here rather than reading back what was just written."""
+
+    def keep(self, ctx: "RunContext", kind: str, key: str, value: BaseModel | Rows) -> None:
+        """Store a result derived from a report or diff, and keep it for this task."""
+        if isinstance(value, BaseModel):
+            ctx.results.save(kind, key, value)
+        else:
+            ctx.results.save_json(kind, key, value)
+        self.derived[(kind, key)] = value
 
     def stored_report(self, key: str) -> CountryReport | None:
         if key not in self.reports:
@@ -140,7 +154,7 @@ class _Reports:
 
 
 def _parse_and_store(
-    entry: CatalogEntry, raw: RawSource | None, key: str, ctx: RunContext
+    entry: CatalogEntry, raw: RawSource | None, key: str, ctx: RunContext, memory: _Reports
 ) -> CountryReport:
     """Parse an entry (reading its source again when `raw` is not at hand) and store the
     report, its summary and its table rows under `key`."""
@@ -148,9 +162,9 @@ def _parse_and_store(
     request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT, entry.series)
     report = parse_chapter(raw, request, ctx.reference)
     ctx.results.save("reports", key, report)
-    ctx.results.save("chapters", key, ChapterSummary.of(report))
-    ctx.results.save("search", key, chapter_record(report))
-    ctx.results.save_json("rows", key, report_rows(report))
+    memory.keep(ctx, "chapters", key, ChapterSummary.of(report))
+    memory.keep(ctx, "search", key, chapter_record(report))
+    memory.keep(ctx, "rows", key, report_rows(report))
     return report
 
 
@@ -162,7 +176,7 @@ def _ingest(item: Resolved, ctx: RunContext, manifest: Manifest, memory: _Report
     try:
         stored = memory.stored_report(item.key) if item.raw is None else None
         cached = stored is not None
-        report = stored or _parse_and_store(entry, item.raw, item.key, ctx)
+        report = stored or _parse_and_store(entry, item.raw, item.key, ctx, memory)
         memory.reports[item.key] = report
     except CrtdiffError as exc:
         # Keyed like a report: the same bytes and code are rejected again, so the next run
@@ -207,9 +221,9 @@ def _compare(
                 memory.report(plan.old_key), memory.report(plan.new_key), ctx.reference.gazetteer
             )
             ctx.results.save("diffs", plan.key, diff)
-            ctx.results.save("pairs", plan.key, PairSummary.of(diff))
-            ctx.results.save("search", plan.key, pair_record(diff))
-            ctx.results.save_json("rows", plan.key, diff_rows(diff))
+            memory.keep(ctx, "pairs", plan.key, PairSummary.of(diff))
+            memory.keep(ctx, "search", plan.key, pair_record(diff))
+            memory.keep(ctx, "rows", plan.key, diff_rows(diff))
             memory.diffs[plan.key] = diff
     except CrtdiffError as exc:
         return EntryOutcome(plan.label, Status.REJECTED, reason=str(exc)), None
@@ -261,14 +275,22 @@ def _chapter_html(memory: _Reports, report_key: str) -> str:
 
 
 def _stored_summary(
-    ctx: RunContext, kind: str, key: str, model: type[S], make: Callable[[], S]
+    ctx: RunContext,
+    memory: _Reports,
+    kind: str,
+    key: str,
+    model: type[S],
+    make: Callable[[], S],
 ) -> S:
-    """A stored summary, or one made again when missing or written by older code (a summary
-    that no longer loads must not silently vanish from the pages)."""
+    """A summary made by this task or stored, or one made again when missing or written by
+    older code (a summary that no longer loads must not silently vanish from the pages)."""
+    kept = memory.derived.get((kind, key))
+    if isinstance(kept, model):
+        return kept
     summary = ctx.results.load(kind, key, model)
     if summary is None:
         summary = make()
-        ctx.results.save(kind, key, summary)
+        memory.keep(ctx, kind, key, summary)
     return summary
 
 
@@ -286,6 +308,7 @@ def _timeline(
     chapters = [_chapter_summary(ctx, memory, o.report_key or "") for o in entries]
     pair_summaries = [_pair_summary(ctx, memory, o.report_key or "") for o in pairs]
     country = write_country_page(ctx.out_dir, chapters, pair_summaries, coverage)
+    country = country.model_copy(update={"units": unit_keys(entries, pairs)})
     records = [_search_record(ctx, memory, o, pair=False) for o in entries]
     records += [_search_record(ctx, memory, o, pair=True) for o in pairs]
     write_bundle(search_bundle(ctx.out_dir, country.country), records)
@@ -295,19 +318,30 @@ def _timeline(
             rows[name] += table
     for name, table in arrow_tables(rows).items():
         store.save_bytes("summaries", key, f"{name}.arrow", table_bytes(table, "arrow"))
+    store.save_json("summaries", key, explorer_part(country), EXPLORER_PART)
     store.save("summaries", key, country)  # last: it vouches for the tables beside it
+
+
+def unit_keys(entries: list[EntryOutcome], pairs: list[EntryOutcome]) -> dict[int, str]:
+    """Report year → key of the year's country chapter and of the comparison ending there."""
+    ending = {o.year: o.report_key or "" for o in pairs if o.chapter == "country"}
+    return {
+        o.year: digest(o.report_key or "", ending.get(o.year, ""))
+        for o in entries
+        if o.chapter == "country" and o.year is not None
+    }
 
 
 def _stored_rows(o: EntryOutcome, ctx: RunContext, memory: "_Reports") -> Rows:
     """An entry's or a pair's table rows from the store, made again when damaged there:
     a table never silently loses a year's rows."""
     k = o.report_key or ""
-    stored = ctx.results.load_json("rows", k)
+    stored = memory.derived.get(("rows", k)) or ctx.results.load_json("rows", k)
     if isinstance(stored, dict) and all(isinstance(v, list) for v in stored.values()):
         return stored
     is_pair = k in memory.diffs  # every pair of the country went through _compare
     rows = diff_rows(memory.required_diff(k, o.key)) if is_pair else report_rows(memory.report(k))
-    ctx.results.save_json("rows", k, rows)
+    memory.keep(ctx, "rows", k, rows)
     return rows
 
 
@@ -320,13 +354,13 @@ def _diff(memory: _Reports, key: str) -> YearDiff:
 
 def _chapter_summary(ctx: RunContext, memory: _Reports, key: str) -> ChapterSummary:
     return _stored_summary(
-        ctx, "chapters", key, ChapterSummary, lambda: ChapterSummary.of(memory.report(key))
+        ctx, memory, "chapters", key, ChapterSummary, lambda: ChapterSummary.of(memory.report(key))
     )
 
 
 def _pair_summary(ctx: RunContext, memory: _Reports, key: str) -> PairSummary:
     return _stored_summary(
-        ctx, "pairs", key, PairSummary, lambda: PairSummary.of(_diff(memory, key))
+        ctx, memory, "pairs", key, PairSummary, lambda: PairSummary.of(_diff(memory, key))
     )
 
 
@@ -338,7 +372,7 @@ def _search_record(
     def make() -> SearchRecord:
         return pair_record(_diff(memory, key)) if pair else chapter_record(memory.report(key))
 
-    return _stored_summary(ctx, "search", key, SearchRecord, make)
+    return _stored_summary(ctx, memory, "search", key, SearchRecord, make)
 
 
 def process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> CountryResult:
@@ -377,7 +411,7 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
 
     def reparse(report_key: str) -> CountryReport | None:
         entry = origins.get(report_key)
-        return _parse_and_store(entry, None, report_key, ctx) if entry else None
+        return _parse_and_store(entry, None, report_key, ctx, memory) if entry else None
 
     memory = _Reports(ctx.results, reparse)
     entries = list(job.cached) + [_ingest(item, ctx, manifest, memory) for item in job.todo]
@@ -410,29 +444,68 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
 # --- the index ----------------------------------------------------------------------------
 
 
-def render_site_index(country_keys: dict[str, str], ctx: RunContext) -> None:
-    """Write the index, assets and data tables from the stored country summaries and tables."""
+def render_site_index(
+    country_keys: dict[str, str], ctx: RunContext, pages: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Write the index, assets and data tables from the stored country summaries and tables,
+    and the pages across countries; `pages`: the group and year pages written before, with
+    their keys (only those whose key changed are rendered again). Returns every group and
+    year page with its key."""
     summaries: list[CountrySummary] = []
-    parts = []
-    for country, key in sorted(country_keys.items()):
-        summary = ctx.results.load("summaries", key, CountrySummary)
-        data = [ctx.results.load_bytes("summaries", key, name) for name in SUMMARY_TABLES]
-        if summary is None or any(d is None for d in data):
-            # Checked before the country was settled: only a concurrent damage gets here.
-            raise CrtdiffError(country, "its stored summary was damaged during the run; run again")
-        summaries.append(summary)
-        parts.append({name: read_table(d or b"") for name, d in zip(TABLES, data, strict=True)})
-    write_assets(ctx.out_dir)
-    write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
-    write_tables(concat_tables(parts), ctx.out_dir / "data")
-    write_archive_pages(ctx.out_dir, summaries)
+    tables = []
+    explorer: list[Part] = []
+    with fewer_collections():
+        for country, key in sorted(country_keys.items()):
+            summary = ctx.results.load("summaries", key, CountrySummary)
+            data = [ctx.results.load_bytes("summaries", key, name) for name in SUMMARY_TABLES]
+            part = ctx.results.load_json("summaries", key, EXPLORER_PART)
+            if summary is None or any(d is None for d in data) or not isinstance(part, list):
+                # Checked before the country was settled: only a concurrent damage gets here.
+                raise CrtdiffError(
+                    country, "its stored summary was damaged during the run; run again"
+                )
+            summaries.append(summary)
+            tables.append(
+                {name: read_table(d or b"") for name, d in zip(TABLES, data, strict=True)}
+            )
+            explorer.append(part)
+        write_assets(ctx.out_dir)
+        write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
+        write_tables(concat_tables(tables), ctx.out_dir / "data")
+        cache = PageCache(ctx.out_dir, ctx.keys.render, pages or {}, ctx.results)
+        write_archive_pages(ctx.out_dir, summaries, cache, explorer)
+    return cache.pages
 
 
-def write_archive_pages(out_dir: Path, summaries: list[CountrySummary]) -> None:
+def write_archive_pages(
+    out_dir: Path,
+    summaries: list[CountrySummary],
+    cache: PageCache | None = None,
+    explorer: list[Part] | None = None,
+) -> None:
     """The pages across countries (incidents, groups, years, search), from the stored country
-    summaries."""
+    summaries (and their parts of the explorer's data, in the same order); with a `cache`,
+    only the group and year pages whose key changed."""
     archive = Archive.of(summaries)
-    write_incidents_page(out_dir, archive)
-    write_group_pages(out_dir, archive)
-    write_year_pages(out_dir, archive)
+    order = sorted(range(len(summaries)), key=lambda i: summaries[i].country)
+    write_incidents_page(out_dir, archive, [explorer[i] for i in order] if explorer else None)
+    write_group_pages(out_dir, archive, cache)
+    write_year_pages(out_dir, archive, cache)
     write_search_page(out_dir, [s.slug for s in archive.countries], archive.series_context)
+
+
+KEYED_FOLDERS = ("groups/", "years/")
+"""Folders of the pages across countries that are keyed one by one (see PageCache)."""
+
+
+def keyed_pages(manifest: Manifest) -> dict[str, str]:
+    """The group and year pages of the manifest, with their keys."""
+    return {p: k for p, k in manifest.outputs.items() if p.startswith(KEYED_FOLDERS)}
+
+
+def replace_keyed_pages(manifest: Manifest, pages: dict[str, str]) -> None:
+    """Record the group and year pages of this run (those of groups or years no longer on
+    file are forgotten)."""
+    for page in keyed_pages(manifest):
+        del manifest.outputs[page]
+    manifest.outputs.update(pages)

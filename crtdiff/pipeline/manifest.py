@@ -2,7 +2,8 @@
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import Any
 
@@ -92,5 +93,8 @@ def save_manifest(out_dir: Path, manifest: Manifest) -> None:
     it vouches for is on disk (after a power cut the old manifest stands, and the next run
     rewrites whatever the lost run had not flushed)."""
     flush_to_disk()
-    text = json.dumps(asdict(manifest), separators=(",", ":"))
+    # Not dataclasses.asdict: it deep-copies every record first (a tenth of a second per
+    # thousand chapters) for the same JSON.
+    fields = {f.name: getattr(manifest, f.name) for f in dataclass_fields(manifest)}
+    text = json.dumps(fields, separators=(",", ":"))
     atomic_write_text(out_dir / MANIFEST, text, durable=True)

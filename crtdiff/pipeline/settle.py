@@ -269,11 +269,14 @@ SUMMARY_TABLES = tuple(
 )
 """The Arrow tables stored beside each country summary: reports.tables.TABLES (a test keeps
 them equal; that module loads pyarrow)."""
+EXPLORER_PART = "explorer.json"
+"""The country's part of the incidents explorer's data, stored beside its summary."""
 
 
 def summary_intact(store: ResultStore, key: str) -> bool:
-    """True when a country's stored summary and tables are all there and undamaged."""
-    return store.intact("summaries", key, SUMMARY_TABLES)
+    """True when a country's stored summary, tables and explorer part are all there and
+    undamaged."""
+    return store.intact("summaries", key, (*SUMMARY_TABLES, EXPLORER_PART))
 
 
 def damaged_countries(country_keys: dict[str, str], store: ResultStore) -> set[str]:

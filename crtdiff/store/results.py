@@ -80,9 +80,10 @@ class ResultStore:
         """A stored blob, or None when missing or damaged."""
         return self._read(kind, key, name)
 
-    def load_json(self, kind: str, key: str) -> Any:
-        """A stored JSON value, or None when missing or damaged."""
-        data = self._read(kind, key)
+    def load_json(self, kind: str, key: str, name: str = "json") -> Any:
+        """A stored JSON value (or one stored as a blob `name` beside a result), or None when
+        missing or damaged."""
+        data = self._read(kind, key, name)
         if data is None:
             return None
         try:
@@ -90,9 +91,9 @@ class ResultStore:
         except ValueError:
             return None
 
-    def save_json(self, kind: str, key: str, value: Any) -> None:
-        """Store a JSON value."""
-        self._write(kind, key, json.dumps(value).encode("utf-8"))
+    def save_json(self, kind: str, key: str, value: Any, name: str = "json") -> None:
+        """Store a JSON value (as a blob `name` beside a result, when given)."""
+        self._write(kind, key, json.dumps(value).encode("utf-8"), name)
 
     def intact(self, kind: str, key: str, blobs: tuple[str, ...] = ()) -> bool:
         """True when a result and its named blobs are stored and undamaged."""

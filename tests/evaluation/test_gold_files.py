@@ -1,5 +1,7 @@
 """Every gold file is valid: known fields and vocabulary, ids in the reference tables, evidence
-found verbatim in its chapter, furniture present on its page, pair totals equal to the chapters'."""
+found verbatim in its chapter, furniture present on its page, pair totals equal to the chapters'.
+The per-file checks run on both answer keys: the tuned gold set (tests/fixtures/gold/) and the
+held-out set (tests/fixtures/heldout/), which follows the same format and conventions."""
 
 import re
 from collections import Counter
@@ -22,8 +24,12 @@ from schemas import Attribution, DatePrecision, IncidentKind, Target, TollFlag
 from tests.conftest import FIXTURES
 
 GOLD_DIR = FIXTURES / "gold"
+HELDOUT_DIR = FIXTURES / "heldout"
 GOLD = load_gold(GOLD_DIR)
+HELDOUT = load_gold(HELDOUT_DIR)
 PAIRS = load_pairs(GOLD_DIR)
+KEYS = GOLD + HELDOUT
+"""Every answer key of both folders: the per-file checks below are the same for each."""
 CHAPTER_KEYS = {"chapter", "country", "year", "groups", "groups_not_in_gazetteer"} | {
     "organisations",
     "incidents",
@@ -55,10 +61,10 @@ def _values(enum: Any) -> set[str]:
 
 
 def _ids(gold: list[tuple[Path, Gold]]) -> list[str]:
-    return [path.stem for path, _ in gold]
+    return [f"{path.parent.name}/{path.stem}" for path, _ in gold]
 
 
-@pytest.mark.parametrize(("path", "gold"), GOLD, ids=_ids(GOLD))
+@pytest.mark.parametrize(("path", "gold"), KEYS, ids=_ids(KEYS))
 def test_fields_and_vocabulary(path: Path, gold: Gold, reference: Reference) -> None:
     assert CHAPTER_KEYS <= gold.keys() <= CHAPTER_KEYS | OPTIONAL_KEYS, path.name
     assert reference.countries.resolve(gold["country"]) is not None
@@ -89,7 +95,7 @@ def test_fields_and_vocabulary(path: Path, gold: Gold, reference: Reference) -> 
     assert {t["why"] for t in gold.get("not_incidents", [])} <= set(NOT_INCIDENT_REASONS)
 
 
-@pytest.mark.parametrize(("path", "gold"), GOLD, ids=_ids(GOLD))
+@pytest.mark.parametrize(("path", "gold"), KEYS, ids=_ids(KEYS))
 def test_evidence_is_verbatim_in_the_chapter(path: Path, gold: Gold) -> None:
     text = page_text(PROJECT_ROOT / gold["chapter"])
     lists = ("incidents", "referenced_incidents", "aggregate_tolls", "legal_measures")
@@ -99,7 +105,7 @@ def test_evidence_is_verbatim_in_the_chapter(path: Path, gold: Gold) -> None:
     assert missing == [], f"{path.name}: not in {gold['chapter']}"
 
 
-@pytest.mark.parametrize(("path", "gold"), GOLD, ids=_ids(GOLD))
+@pytest.mark.parametrize(("path", "gold"), KEYS, ids=_ids(KEYS))
 def test_furniture_strings_are_on_the_page(path: Path, gold: Gold) -> None:
     text = page_text(PROJECT_ROOT / gold["chapter"])
     absent = [s for s in gold.get("furniture_absent", []) if fold_space(s) not in text]
@@ -111,6 +117,15 @@ def test_new_gold_files_say_they_were_labelled_before_extraction() -> None:
     assert len(GOLD) >= 20 and len(new) >= 14
     assert all("before crtdiff was run" in gold["labelled"] for gold in new)
     assert all(gold.get("source_uri") and gold.get("metadata") for gold in new)
+
+
+def test_heldout_files_say_they_were_labelled_before_extraction_and_never_tuned_on() -> None:
+    assert len(HELDOUT) >= 8 and all("classes" in gold for _, gold in HELDOUT)
+    assert all("before crtdiff was run" in gold["labelled"] for _, gold in HELDOUT)
+    assert all("never to be used for tuning" in gold["labelled"] for _, gold in HELDOUT)
+    assert all(gold.get("source_uri") and gold.get("metadata") for _, gold in HELDOUT)
+    assert all(gold["chapter"].startswith("tests/fixtures/heldout/") for _, gold in HELDOUT)
+    assert not {p.stem for p, _ in HELDOUT} & {p.stem for p, _ in GOLD}
 
 
 def test_every_class_of_issue_10_is_covered_twice() -> None:

@@ -1,0 +1,243 @@
+"""CPU time of each stage of the pipeline on a synthetic archive, in one process, no Prefect.
+
+Runs the flow's own body (`run_catalog`, its task functions called in place) on an archive of
+benchmarks/synthetic.py: a cold run, a no-op run, then one country-year added. The functions of
+each stage are wrapped by exclusive CPU timers (a stage's time excludes the stages it calls;
+the CPU of child processes it waits for, Pagefind's, is counted), so the figures add up to the
+run's CPU and do not depend on what else the machine is doing. Prints, per scenario, each
+stage's CPU in total and per chapter or pair, then one JSON line.
+
+Usage: python benchmarks/stages.py [--chapters 300] [--years 50] [--workdir D]
+"""
+
+import argparse
+import json
+import logging
+import random
+import resource
+import shutil
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+from benchmarks.synthetic import CountryState, chapter, write_archive
+
+FIRST_YEAR = 1990
+
+STAGES: dict[str, list[str]] = {
+    "parse+extract": ["crtdiff.pipeline.incremental:parse_chapter"],
+    "compare": ["crtdiff.pipeline.incremental:compare_reports"],
+    "chapter page": ["crtdiff.pipeline.incremental:render_chapter_html"],
+    "pair page (HTML)": ["crtdiff.pipeline.incremental:render_pair_html"],
+    "pair page (Markdown)": ["crtdiff.pipeline.incremental:render_pair_markdown"],
+    "summaries, rows, search records": [
+        "reports.summaries:ChapterSummary.of",
+        "reports.summaries:PairSummary.of",
+        "crtdiff.pipeline.incremental:chapter_record",
+        "crtdiff.pipeline.incremental:pair_record",
+        "crtdiff.pipeline.incremental:report_rows",
+        "crtdiff.pipeline.incremental:diff_rows",
+    ],
+    "result store: writes (encode, seal, write)": [
+        "crtdiff.store.results:ResultStore.save",
+        "crtdiff.store.results:ResultStore.save_json",
+        "crtdiff.store.results:ResultStore.save_bytes",
+    ],
+    "result store: reads (read, verify, decode)": [
+        "crtdiff.store.results:ResultStore.load",
+        "crtdiff.store.results:ResultStore.load_json",
+        "crtdiff.store.results:ResultStore.load_bytes",
+        "crtdiff.store.results:ResultStore.intact",
+    ],
+    "output JSON and page writes": ["crtdiff.pipeline.incremental:_write"],
+    "country page": ["crtdiff.pipeline.incremental:write_country_page"],
+    "search bundle (Pagefind)": ["crtdiff.pipeline.incremental:write_bundle"],
+    "country tables (Arrow), explorer part": [
+        "crtdiff.pipeline.incremental:arrow_tables",
+        "crtdiff.pipeline.incremental:table_bytes",
+        "crtdiff.pipeline.incremental:explorer_part",
+    ],
+    "index page": ["crtdiff.pipeline.incremental:write_index"],
+    "data tables": [
+        "crtdiff.pipeline.incremental:read_table",
+        "crtdiff.pipeline.incremental:concat_tables",
+        "crtdiff.pipeline.incremental:write_tables",
+    ],
+    "incidents explorer": ["crtdiff.pipeline.incremental:write_incidents_page"],
+    "group pages": ["crtdiff.pipeline.incremental:write_group_pages"],
+    "year pages": ["crtdiff.pipeline.incremental:write_year_pages"],
+    "search page": ["crtdiff.pipeline.incremental:write_search_page"],
+    "settling, keys, manifest (flow)": ["flows.pipeline:run_catalog"],
+}
+"""Stage → the functions whose (exclusive) CPU it is; `module:attribute[.attribute]`."""
+
+
+def _user_sys() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + children.ru_utime, own.ru_stime + children.ru_stime
+
+
+def cpu_s() -> float:
+    """CPU seconds of this process and of the children it waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+@dataclass
+class Timers:
+    """Exclusive CPU per stage: a stage called inside another is not counted twice."""
+
+    totals: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    calls: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    stack: list[list[Any]] = field(default_factory=list)
+
+    def wrap(self, stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        """`function`, timed as part of `stage`."""
+
+        @wraps(function)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            frame = [cpu_s(), 0.0]
+            self.stack.append(frame)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                elapsed = cpu_s() - frame[0]
+                self.stack.pop()
+                self.totals[stage] += elapsed - frame[1]
+                self.calls[stage] += 1
+                if self.stack:
+                    self.stack[-1][1] += elapsed
+
+        return timed
+
+    @contextmanager
+    def scenario(self) -> Iterator[dict[str, float]]:
+        """Collect the stage totals of the block into the yielded dict."""
+        self.totals.clear()
+        self.calls.clear()
+        result: dict[str, float] = {}
+        started, before = cpu_s(), _user_sys()
+        yield result
+        result.update(self.totals)
+        result["total"] = cpu_s() - started
+        after = _user_sys()
+        result["of which system"] = after[1] - before[1]
+
+
+def install(timers: Timers) -> None:
+    """Wrap every function of STAGES where the pipeline looks it up."""
+    import importlib
+
+    for stage, targets in STAGES.items():
+        for target in targets:
+            module_name, attribute = target.split(":")
+            owner: Any = importlib.import_module(module_name)
+            *path, name = attribute.split(".")
+            for part in path:
+                owner = getattr(owner, part)
+            raw = owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)
+            if isinstance(raw, classmethod):
+                setattr(owner, name, classmethod(timers.wrap(stage, raw.__func__)))
+            else:
+                setattr(owner, name, timers.wrap(stage, raw))
+
+
+def _inline_dispatch(task: Any, calls: Any) -> list[Any]:
+    return [task.fn(*args) for args in calls]
+
+
+def _no_log() -> logging.LoggerAdapter[logging.Logger]:
+    """A run log whose lines are made, as in a real run, and dropped."""
+    dropped = logging.getLogger("crtdiff.stages.dropped")
+    dropped.disabled = True
+    return logging.LoggerAdapter(dropped)
+
+
+def run(data: Path, out: Path, store: Path, countries: list[str] | None = None) -> Any:
+    """The flow's body on the archive, its tasks run in place."""
+    import flows.logs
+    import flows.pipeline
+    from crtdiff.catalog.load import load_catalog
+    from crtdiff.reference.bundle import load_reference
+
+    flows.pipeline.dispatch = _inline_dispatch
+    # The run log goes to the Prefect API of a flow run: there is none here.
+    flows.logs.run_log = _no_log
+    reference = load_reference()
+    catalog = load_catalog(data / "sources.toml", reference.countries)
+    return flows.pipeline.run_catalog(catalog, reference, out, store, countries, publish=False)
+
+
+def table(name: str, figures: dict[str, float], chapters: int, pairs: int) -> None:
+    """Print one scenario's stages, largest first."""
+    total, system = figures.get("total", 0.0), figures.get("of which system", 0.0)
+    print(
+        f"\n{name}: {total:.2f} s of CPU, {system:.2f} s of it in the kernel "
+        f"({chapters} chapters, {pairs} pairs)"
+    )
+    accounted = 0.0
+    for stage, seconds in sorted(figures.items(), key=lambda kv: -kv[1]):
+        if stage in ("total", "of which system"):
+            continue
+        accounted += seconds
+        per = f"{1000 * seconds / chapters:7.2f} ms/chapter" if chapters else ""
+        print(f"  {stage:<42}{seconds:8.2f} s {per}")
+    print(f"  {'(not in any stage)':<42}{total - accounted:8.2f} s")
+
+
+def main() -> None:
+    """Run the scenarios and print their stage costs."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chapters", type=int, default=300)
+    parser.add_argument("--years", type=int, default=50, help="report years per country")
+    parser.add_argument("--workdir", type=Path, default=None)
+    args = parser.parse_args()
+    from crtdiff.reference.countries import load_countries
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="crtdiff-stages-"))
+    shutil.rmtree(work, ignore_errors=True)
+    data, out, store = work / "data", work / "output", work / "store"
+    years_per_country = min(args.years, args.chapters)
+    n_countries = -(-args.chapters // years_per_country)
+    countries = list(load_countries().countries)[:n_countries]
+    years = list(range(FIRST_YEAR, FIRST_YEAR + years_per_country))
+    written = write_archive(data, countries, years, args.chapters)
+    (data / "sources.toml").write_text("# synthetic archive: every chapter is a file in raw/\n")
+    timers = Timers()
+    install(timers)
+    results: dict[str, dict[str, float]] = {}
+    try:
+        with timers.scenario() as results["cold"]:
+            run(data, out, store)
+        with timers.scenario() as results["noop"]:
+            run(data, out, store)
+        first = countries[0]
+        new_year = years[-1] + 1
+        state = CountryState(first, random.Random(7))
+        (data / "raw" / first.slug / f"{new_year}.txt").write_text(chapter(state, new_year))
+        with timers.scenario() as results["add_one"]:
+            run(data, out, store, [first.name])
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+    chapters, pairs = len(written), len(written) - n_countries
+    table("cold run", results["cold"], chapters, pairs)
+    table("no-op run", results["noop"], 0, 0)
+    table("one country-year added", results["add_one"], 0, 0)
+    print(
+        json.dumps(
+            {"chapters": chapters}
+            | {k: {s: round(v, 3) for s, v in f.items()} for k, f in results.items()}
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
