@@ -14,6 +14,11 @@ run: $(STAMP)
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
+# The fast tier (under 30 s): everything but Prefect, local servers, subprocesses, the browser
+# and the long property tests.
+unit: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -q -m "not integration and not slow"
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -9,6 +9,8 @@ import pytest
 
 from tests.conftest import FIXTURES, SEED
 
+pytestmark = pytest.mark.integration  # subprocesses and local servers: not `make unit`
+
 
 def crtdiff(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(

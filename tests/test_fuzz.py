@@ -3,6 +3,7 @@ documented errors, and the invariants hold on whatever comes in."""
 
 from datetime import UTC, datetime
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -33,6 +34,8 @@ WORDS = st.sampled_from(
         "February 30,",
     ]
 )
+pytestmark = pytest.mark.slow  # hundreds of generated chapters: not `make unit`
+
 FUZZ = settings(
     max_examples=80,
     deadline=None,
