@@ -22,6 +22,7 @@ from crtdiff.catalog.sources import validators
 from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
+from crtdiff.pipeline.archive_coverage import publish_coverage
 from crtdiff.pipeline.boundary import RunStoppedError, guard_run, unwrap
 from crtdiff.pipeline.incremental import CountryResult, keyed_pages, replace_keyed_pages
 from crtdiff.pipeline.keys import Keys
@@ -269,6 +270,7 @@ def run_catalog(
             country_keys[result.country] = result.key
     _count(run, results)
     retire_outputs(run, manifest, out_dir, country_keys, wanted or None)
+    publish_coverage(catalog.entries, run.entries, manifest, out_dir, series)
     country_keys, key, stale = site_index(country_keys, wanted, manifest, ctx)
     if stale:
         pages = unwrap(dispatch(render_index, [(country_keys, ctx, keyed_pages(manifest))])[0])

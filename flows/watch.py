@@ -9,6 +9,7 @@ from prefect.cache_policies import NO_CACHE
 from crtdiff.catalog.discover import Found, Probe, discover
 from crtdiff.catalog.load import load_catalog
 from crtdiff.catalog.report_index import STATE_GOV
+from crtdiff.catalog.watch_plan import watch_targets
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
 from crtdiff.pipeline.locate import fetch_direct
 from crtdiff.reference.bundle import load_reference
@@ -16,9 +17,13 @@ from flows.pipeline import crtdiff_run
 
 
 @task(name="probe-expected-urls", cache_policy=NO_CACHE)
-def probe(catalog_path: Path, year: int, countries: list[str], base_url: str) -> list[Probe]:
-    """Probe every country's expected URL for `year` (one task: a few hundred requests)."""
-    return discover(catalog_path, year, countries, load_reference(), fetch_direct, base_url)
+def probe(
+    catalog_path: Path, year: int, countries: list[str], base_url: str, series: str = "crt"
+) -> list[Probe]:
+    """Probe every country's expected URL of a series for `year` (one task: a few hundred
+    requests)."""
+    reference = load_reference()
+    return discover(catalog_path, year, countries, reference, fetch_direct, base_url, series)
 
 
 @flow(name="crtdiff-watch", log_prints=False)
@@ -29,16 +34,16 @@ def crtdiff_watch(
     base_url: str = STATE_GOV,
     year: int | None = None,
 ) -> list[str]:
-    """Look for the next report year (default: the catalogue's latest year + 1); returns the
-    countries whose new chapter was found and published."""
+    """Look for each series' next report year (default: the series' latest catalogued year + 1)
+    and run the pipeline for the countries where one appeared; returns them."""
     reference = load_reference()
     catalog = load_catalog(Path(catalog_path), reference.countries)
-    if not catalog.entries:
-        return []
-    target = year or max(e.year for e in catalog.entries) + 1
-    countries = sorted({e.country for e in catalog.entries})
-    probes = probe(Path(catalog_path), target, countries, base_url)
-    found = [p.country for p in probes if p.outcome is Found.ADDED]
+    found: set[str] = set()
+    for target in watch_targets(catalog.entries, year):
+        probes = probe.with_options(name=f"probe-expected-urls-{target.series}")(
+            Path(catalog_path), target.year, target.countries, base_url, target.series
+        )
+        found |= {p.country for p in probes if p.outcome is Found.ADDED}
     if found:
-        crtdiff_run(catalog_path, out_dir, store_dir, found)
-    return found
+        crtdiff_run(catalog_path, out_dir, store_dir, sorted(found))
+    return sorted(found)

@@ -20,28 +20,25 @@ def _reason(entry: CatalogEntry, outcome: EntryOutcome) -> str | None:
     return "catalogued as an illustrative chapter written for tests and demos"
 
 
+def coverage_row(entry: CatalogEntry, outcome: EntryOutcome) -> CoverageRow:
+    status = outcome.status.value
+    if outcome.status is Status.OK and outcome.illustrative:
+        status = "illustrative"
+    return CoverageRow(
+        year=entry.year,
+        chapter=entry.chapter,
+        status=status,
+        reason=_reason(entry, outcome),
+        official_url=entry.url or (entry.source if is_official(entry.source) else None),
+        published=entry.published,
+    )
+
+
 def coverage_rows(entries: list[CatalogEntry], outcomes: list[EntryOutcome]) -> list[CoverageRow]:
     """One row per catalogued entry that has an outcome in this run, by chapter and year."""
     by_key = {o.key: o for o in outcomes}
-    rows = []
-    for entry in sorted(entries, key=lambda e: (e.chapter, e.year)):
-        outcome = by_key.get(entry.key)
-        if outcome is None:
-            continue
-        status = outcome.status.value
-        if outcome.status is Status.OK and outcome.illustrative:
-            status = "illustrative"
-        rows.append(
-            CoverageRow(
-                year=entry.year,
-                chapter=entry.chapter,
-                status=status,
-                reason=_reason(entry, outcome),
-                official_url=entry.url or (entry.source if is_official(entry.source) else None),
-                published=entry.published,
-            )
-        )
-    return rows
+    ordered = sorted(entries, key=lambda e: (e.chapter, e.year))
+    return [coverage_row(entry, by_key[entry.key]) for entry in ordered if entry.key in by_key]
 
 
 def coverage_digest(rows: list[CoverageRow]) -> str:

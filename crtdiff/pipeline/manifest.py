@@ -32,6 +32,9 @@ class Manifest:
     """Entry key → the report key it was rejected with, and why (a bug's error is not kept)."""
     urls: dict[str, dict[str, Any]] = field(default_factory=dict)
     """URL → its last check (crtdiff/pipeline/url_checks.py): when, and what it gave."""
+    coverage: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Entry key → its row of the coverage table, as of the last run that had the entry (a run
+    of some countries keeps the others' rows)."""
 
     def subset(self, countries: Iterable[str]) -> "Manifest":
         """The records of some countries only (what a batch's task needs to see)."""
@@ -84,6 +87,7 @@ def load_manifest(out_dir: Path) -> Manifest:
         and (manifest.index is None or isinstance(manifest.index, str))
         and _tables(manifest.rejected)
         and _tables(manifest.urls)
+        and _tables(manifest.coverage)
     )
     return manifest if valid else Manifest()
 

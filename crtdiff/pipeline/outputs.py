@@ -16,3 +16,9 @@ def diff_path(out_dir: Path, diff: YearDiff) -> Path:
     """A pair's YearDiff JSON: output/<country-slug>/<old>-<new>.json."""
     suffix = "" if diff.chapter == "country" else f"-{slugify(diff.chapter)}"
     return out_dir / slugify(diff.country) / f"{diff.old_year}-{diff.new_year}{suffix}.json"
+
+
+def chapter_page(country: str, year: int, chapter: str = "country") -> str:
+    """A chapter page, relative to the output folder (named as `ChapterSummary.stem` names it)."""
+    stem = str(year) if chapter == "country" else f"{year}-{chapter}"
+    return f"{slugify(country)}/{stem}.html"

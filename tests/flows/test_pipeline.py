@@ -5,6 +5,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
@@ -142,3 +143,36 @@ def test_run_ingests_reports_and_survives_bad_entries(
     # Names and words, never internal ids or enum values.
     assert "ISIS in the Greater Sahara (ISIS-GS)" in incidents and "armed assault" in incidents
     assert "isis-gs" not in incidents and "armed_assault" not in incidents
+
+
+def coverage_csv(out: Path) -> dict[str, tuple[str, str]]:
+    """`Country:year` → (status, page) from the coverage table a run wrote."""
+    rows = pd.read_csv(out / "data" / "coverage.csv", keep_default_na=False)
+    return {f"{r.country}:{r.year}": (str(r.status), str(r.page)) for r in rows.itertuples()}
+
+
+def test_coverage_lists_every_catalogued_chapter_even_of_a_country_never_read(
+    prefect_server: None, site: Site, tmp_path: Path
+) -> None:
+    catalog = make_catalog(tmp_path, site)
+    out, store = tmp_path / "output", str(tmp_path / "store")
+    with quiet_flow_settings():
+        crtdiff_run(str(catalog), str(out), store)
+    rows = coverage_csv(out)
+    assert rows["Mali:2016"] == ("real", "mali/2016.html")
+    assert rows["Niger:2012"] == ("illustrative", "niger/2012.html")
+    assert rows["Niger:2018"] == ("unavailable", "")
+    # Chad has no page at all (its only chapter is rejected), yet it is in the table and grid.
+    assert rows["Chad:2016"] == ("rejected", "")
+    page = (out / "coverage.html").read_text(encoding="utf-8")
+    assert '<th scope="row">Chad</th>' in page and "raw/empty.txt: file is empty" in page
+    assert 'href="niger/2012.html"' in page and 'href="niger/index.html#coverage"' in page
+    assert pd.read_parquet(out / "data" / "coverage.parquet").shape[0] == len(rows)
+
+    # A run of one country keeps the others' rows; an entry leaving the catalogue leaves it.
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace('country = "Chad"', 'country = "Togo"'), encoding="utf-8")
+    with quiet_flow_settings():
+        crtdiff_run(str(catalog), str(out), store, countries=["Mali"])
+    rows = coverage_csv(out)
+    assert "Niger:2018" in rows and "Chad:2016" not in rows and "Togo:2016" not in rows

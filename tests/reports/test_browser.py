@@ -43,6 +43,7 @@ def test_the_run_writes_every_kind_of_page(run_site: Path) -> None:
     pages = set(pages_of(run_site))
     expected = {
         "index.html", "incidents.html", "search.html", "groups/index.html", "years/index.html",
+        "coverage.html",
         "years/2012.html", "years/2015.html", "years/2016.html", "years/2017.html",
         "years/2019.html", "groups/katiba-macina.html", "groups/macina-liberation-front.html",
         "mali/index.html", "mali/2015-2016.html", "mali/2016-2017.html", "mali/2016.html",
@@ -226,4 +227,26 @@ def test_country_page_charts_legend_coverage_and_rename(chromium: Any, run_url: 
     former = page.locator("svg circle", has_text="Macina Liberation Front named in 2017")
     assert former.get_attribute("fill") == "#ffffff"
     assert "renamed Katiba Macina in 2017" in page.locator("#group-years").inner_text()
+    page.close()
+
+
+def test_coverage_page_shows_every_catalogued_year_and_filters(
+    chromium: Any, run_url: str, artefacts: Path
+) -> None:
+    page, errors, failed = open_page(chromium, f"{run_url}/coverage.html")
+    rows = page.locator("#coverage-grid tbody tr")
+    assert rows.count() == 2
+    mali = rows.nth(0).inner_text()
+    # Screen readers get the year and the status in words; sighted readers the mark and title.
+    assert "2018 unavailable" in mali and "2019 rejected: " in mali and "file is empty" in mali
+    real = page.locator("a.cov-real").first
+    assert real.get_attribute("title") == "real text read"
+    real.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(".html") and "/mali/" in page.url
+    page.go_back()
+    page.fill("#coverage-filter", "nig")
+    assert rows.nth(0).is_hidden() and rows.nth(1).is_visible()
+    assert errors == [] and failed == [], (errors, failed)
+    page.screenshot(path=str(artefacts / "coverage.png"))
     page.close()

@@ -1,0 +1,122 @@
+"""The archive's coverage: every catalogued chapter of every country, read or why not, as a
+table (`data/coverage.csv`, `.parquet`) and a page (`coverage.html`)."""
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import pyarrow as pa
+from pydantic import BaseModel, ConfigDict
+
+from crtdiff.store.atomic import atomic_write_bytes
+from crtdiff.text.normalize import slugify
+from reports.html import render_page
+from reports.tables import table_bytes
+from reports.writing import write_if_changed
+
+CoverageStatus = Literal["real", "illustrative", "unavailable", "rejected"]
+STATUSES: tuple[CoverageStatus, ...] = ("real", "illustrative", "unavailable", "rejected")
+
+_SCHEMA = pa.schema(
+    [
+        ("country", pa.string()),
+        ("chapter", pa.string()),
+        ("year", pa.int64()),
+        ("status", pa.string()),
+        ("reason", pa.string()),
+        ("official_url", pa.string()),
+        ("published", pa.string()),
+        ("page", pa.string()),
+    ]
+)
+"""Fixed, so that an archive where nothing was read still gets a table with its columns."""
+
+
+class CoverageEntry(BaseModel):
+    """One catalogued chapter: real text read, an illustrative text shown, or why not."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    country: str
+    chapter: str
+    year: int
+    status: CoverageStatus
+    reason: str | None = None
+    official_url: str | None = None
+    """Where the catalogue says the State Department published it."""
+    published: str | None = None
+    page: str | None = None
+    """Its chapter page, relative to the output folder, when it was read."""
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """A country's line of the coverage grid: one cell per year of the archive."""
+
+    country: str
+    slug: str
+    has_page: bool
+    cells: list[list[CoverageEntry]]
+    """Per year, the country's catalogued chapters of that year (the country's own first)."""
+
+
+@dataclass(frozen=True)
+class CoverageGrid:
+    """Countries × years, with the counts of each status."""
+
+    years: list[int]
+    rows: list[GridRow]
+    counts: dict[str, int]
+
+
+def _order(entry: CoverageEntry) -> tuple[str, int, bool, str]:
+    return (entry.country, entry.year, entry.chapter != "country", entry.chapter)
+
+
+def coverage_grid(entries: list[CoverageEntry]) -> CoverageGrid:
+    """The grid the coverage page shows (years from the first to the last catalogued one, so a
+    year no country has is a visible gap, not a missing column)."""
+    if not entries:
+        return CoverageGrid([], [], {s: 0 for s in STATUSES})
+    first, last = min(e.year for e in entries), max(e.year for e in entries)
+    years = list(range(first, last + 1))
+    by_country: dict[str, dict[int, list[CoverageEntry]]] = {}
+    for entry in sorted(entries, key=_order):
+        by_country.setdefault(entry.country, {}).setdefault(entry.year, []).append(entry)
+    rows = [
+        GridRow(
+            country=country,
+            slug=slugify(country),
+            has_page=any(e.page for cell in cells.values() for e in cell),
+            cells=[cells.get(year, []) for year in years],
+        )
+        for country, cells in sorted(by_country.items())
+    ]
+    counted = Counter(e.status for e in entries)
+    return CoverageGrid(years, rows, {s: counted.get(s, 0) for s in STATUSES})
+
+
+def coverage_table(entries: list[CoverageEntry]) -> pa.Table:
+    """The coverage as an Arrow table, one row per catalogued chapter, by country and year."""
+    rows = [e.model_dump() for e in sorted(entries, key=_order)]
+    return pa.Table.from_pylist(rows, schema=_SCHEMA)
+
+
+def write_coverage(out_dir: Path, entries: list[CoverageEntry], context: dict[str, Any]) -> None:
+    """Write `data/coverage.csv`, `data/coverage.parquet` and `coverage.html` when they changed
+    (`context`: what every page of the series is told, e.g. its title)."""
+    table = coverage_table(entries)
+    csv = table_bytes(table, "csv")
+    folder = out_dir / "data"
+    csv_path, parquet_path = folder / "coverage.csv", folder / "coverage.parquet"
+    try:
+        same = csv_path.read_bytes() == csv and parquet_path.is_file()
+    except OSError:
+        same = False
+    if not same:
+        atomic_write_bytes(parquet_path, table_bytes(table, "parquet"))
+        atomic_write_bytes(csv_path, csv)
+    grid = coverage_grid(entries)
+    page = render_page("coverage_grid.html.j2", root="", grid=grid, statuses=STATUSES, **context)
+    write_if_changed(out_dir / "coverage.html", page)
