@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test lint typecheck check schemas benchmark clean browser
+.PHONY: run test unit lint typecheck imports check schemas benchmark clean browser
 
 # Exit status 1 means some entries were rejected or unavailable (offline, the catalogue's URLs
 # without a fallback are): the site is still written.
@@ -14,6 +14,11 @@ run: $(STAMP)
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
+# The fast tier (under 30 s): everything but Prefect, local servers, subprocesses, the browser
+# and the long property tests.
+unit: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -q -m "not integration and not slow"
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -21,7 +26,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-check: lint typecheck test
+# The layers of README "How the code is layered" (contracts in pyproject.toml).
+imports: $(STAMP)
+	$(BIN)/lint-imports
+
+# Lint, format, types and layers: what CI runs before the tests.
+check: lint typecheck imports
 
 schemas: $(STAMP)
 	$(BIN)/crtdiff schemas

@@ -16,10 +16,10 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from crtdiff.compare.year_diff import compare_reports
-from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
 from crtdiff.paths import PROJECT_ROOT
 from crtdiff.reference.bundle import Reference, load_reference
+from crtdiff.series.chapter import RawSource, Request, parse_chapter
+from crtdiff.series.compare import compare_reports
 from schemas import CountryReport, Section
 
 SHARED = PROJECT_ROOT.parent / "shared" / "pages" / "state-gov-hrr"

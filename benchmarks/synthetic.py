@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crtdiff.reference.countries import Country
+from crtdiff.reference.headings import HeadingVariant, load_headings
 from crtdiff.text.normalize import slugify
+from schemas.sections import canonical_keys
 
 MONTHS = "January February March April May June July August September October November December"
 GROUPS = [
@@ -73,14 +75,24 @@ TEMPLATES = {
         "The military participated in multinational operations under the mandate of {o}.",
     ],
 }
-HEADINGS = {
-    "overview": "Overview",
-    "incidents": "{y} Terrorist Incidents",
-    "legislation": "Legislation, Law Enforcement, and Border Security",
-    "financing": "Countering the Financing of Terrorism",
-    "violent_extremism": "Countering Violent Extremism",
-    "cooperation": "International and Regional Cooperation",
-}
+
+
+def _latest_headings() -> dict[str, str]:
+    """Each section's heading as its latest era spells it (section_headings.csv; the first row
+    of an era wins), in the order of sections.csv."""
+    latest: dict[str, HeadingVariant] = {}
+    for variant in load_headings():
+        best = latest.get(variant.key)
+        if best is None or (variant.last_year, variant.first_year) > (
+            best.last_year,
+            best.first_year,
+        ):
+            latest[variant.key] = variant
+    return {key: latest[key].heading for key in canonical_keys()}
+
+
+HEADINGS = _latest_headings()
+"""`{year}` stands for the chapter's year."""
 SIZES = {
     "overview": 12,
     "legislation": 74,
@@ -173,7 +185,7 @@ def chapter(state: CountryState, year: int) -> str:
         state.sections = {k: _evolve(v, k, state, SIZES[k]) for k, v in state.sections.items()}
     lines = [f"Country Reports on Terrorism {year}: {state.country.name}", ""]
     for key in HEADINGS:
-        heading = HEADINGS[key].format(y=year)
+        heading = HEADINGS[key].replace("{year}", str(year))
         if key == "incidents":
             lead = (
                 f"Terrorist groups carried out attacks in {rng.choice(PLACES)} during the year. "

@@ -22,15 +22,7 @@ from reports.html import (
 from reports.output_paths import OutputPaths
 from reports.summaries import ChapterSummary, CountrySummary, CoverageRow, PairSummary, YearCell
 from reports.tables import TABLES
-
-_CANONICAL = (
-    "overview",
-    "incidents",
-    "legislation",
-    "financing",
-    "violent_extremism",
-    "cooperation",
-)
+from schemas.sections import canonical_keys
 
 
 def write_assets(out_dir: Path) -> None:
@@ -40,7 +32,7 @@ def write_assets(out_dir: Path) -> None:
 
 
 def _heatmap(pairs: list[PairSummary]) -> list[dict[str, Any]]:
-    keys = [k for k in _CANONICAL if any(k in p.cosines for p in pairs)]
+    keys = [k for k in canonical_keys() if any(k in p.cosines for p in pairs)]
     keys += sorted({k for p in pairs for k in p.cosines} - set(keys))
     return [
         {"name": section_name(key), "cells": [p.cosines.get(key) for p in pairs]} for key in keys

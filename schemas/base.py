@@ -4,6 +4,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from schemas.sections import load_sections
+
 FIRST_REPORT_YEAR, LAST_REPORT_YEAR = 1990, 2100
 """The years a report may cover (the series began in the 1990s; the bound above stops typos)."""
 ReportYear = Annotated[
@@ -33,9 +35,10 @@ IsoPartialDate = Annotated[
 SectionKey = Annotated[
     str,
     Field(
-        pattern=r"^(overview|incidents|legislation|financing|violent_extremism|cooperation|body"
+        pattern=rf"^({'|'.join(r.key for r in load_sections())}"
         r"|other:[a-z0-9-]+|[a-z][a-z0-9]*:[a-z0-9-]+)$",
-        description="Canonical section key; `other:<slug>` for a heading the tables lack; "
+        description="Canonical section key (data/reference/sections.csv); `other:<slug>` for a "
+        "heading the tables lack; "
         "`<series>:<unit>` for a unit of another series' outline (`hrr:killings`).",
     ),
 ]

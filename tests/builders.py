@@ -1,8 +1,13 @@
-"""Pages built for the tests from the real seed: its body in state.gov's CRT markup."""
+"""What tests build instead of reading whole chapters: pages from the real seed in state.gov's
+CRT markup, and small CountryReports written fact by fact."""
 
+import hashlib
 import html
 import re
+from typing import Any
 
+from crtdiff.text.normalize import slugify
+from schemas import CountryReport
 from tests.conftest import SEED
 
 HEADINGS = re.compile(
@@ -38,3 +43,105 @@ def crt_body_html() -> str:
         else:
             out.append(f"<p>{html.escape(paragraph)}</p>")
     return '<section class="report__content__inner entry-content">' + "".join(out) + "</section>"
+
+
+class ReportBuilder:
+    """A small CountryReport written fact by fact, for tests that need one exact situation
+    (a group dropped, a toll not given) rather than a whole chapter parsed."""
+
+    def __init__(self, country: str = "Mali", year: int = 2016, chapter: str = "country") -> None:
+        self.country, self.year, self.chapter = country, year, chapter
+        self.paragraphs: dict[str, list[str]] = {}
+        self.incidents: list[dict[str, Any]] = []
+        self.groups: dict[str, dict[str, Any]] = {}
+        self.measures: list[dict[str, Any]] = []
+
+    def sentence(self, section: str, text: str) -> str:
+        """Add a paragraph of one sentence to a section (in the order sections are added)."""
+        self.paragraphs.setdefault(section, []).append(text)
+        return text
+
+    def incident(self, sentence: str, date: str, **fields: Any) -> "ReportBuilder":
+        """An incident told by `sentence` (e.g. `killed_min=4, perpetrators=["jnim"]`)."""
+        self.incidents.append({"sentence": sentence, "date": date, **fields})
+        return self
+
+    def group(
+        self, group_id: str, name: str, *sentences: str, acronym: str | None = None
+    ) -> "ReportBuilder":
+        """A group named (by `acronym`, else `name`) in each of `sentences`."""
+        self.groups[group_id] = {"name": name, "acronym": acronym, "sentences": sentences}
+        return self
+
+    def measure(self, sentence: str, kind: str, **fields: Any) -> "ReportBuilder":
+        """A legal measure read from `sentence`."""
+        self.measures.append({"sentence": sentence, "kind": kind, **fields})
+        return self
+
+    def build(self) -> CountryReport:
+        """The report, with every span computed from the body."""
+        sections, spans, body = [], {}, ""
+        for key, paragraphs in self.paragraphs.items():
+            start = len(body) + (2 if body else 0)
+            body += ("\n\n" if body else "") + "\n\n".join(paragraphs)
+            sentences, at = [], start
+            for index, text in enumerate(paragraphs):
+                sentences.append(
+                    {"text": text, "start": at, "end": at + len(text), "paragraph": index}
+                )
+                spans[text] = {"section": key, "sentence": text, "start": at, "end": at + len(text)}
+                at += len(text) + 2
+            sections.append({"key": key, "heading": key.title(), "assigned_by": "heading",
+                             "text": "\n\n".join(paragraphs), "sentences": sentences})  # fmt: skip
+        incidents = [_incident(spec, spans) for spec in self.incidents]
+        groups = [_group(gid, spec, spans, body) for gid, spec in self.groups.items()]
+        measures = [_measure(i, spec, spans) for i, spec in enumerate(self.measures)]
+        digest = hashlib.sha256(body.encode()).hexdigest()
+        return CountryReport.model_validate(
+            {
+                "country": self.country, "year": self.year, "chapter": self.chapter,
+                "title": f"{self.country} {self.year}", "body": body, "sections": sections,
+                "incidents": incidents, "groups": groups, "legal_measures": measures,
+                "source": {"uri": f"built-{self.year}.txt", "format": "text", "sha256": digest,
+                           "size_bytes": len(body.encode()), "host": "plain",
+                           "retrieved_at": "2026-01-01T00:00:00Z", "illustrative": True},
+            }
+        )  # fmt: skip
+
+
+def _incident(spec: dict[str, Any], spans: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    fields = dict(spec)
+    sentence, date = fields.pop("sentence"), fields.pop("date")
+    precision = {10: "day", 7: "month", 4: "year"}[len(date)]
+    place = fields.get("place") or "somewhere"
+    return {
+        "id": f"{date}-{place.lower()}-{fields.get('kind', 'armed_assault')}",
+        "date": date, "date_precision": precision, "date_text": date,
+        "kind": "armed_assault", "target": "military", "attribution": "unknown",
+        "evidence": spans[sentence], **fields,
+    }  # fmt: skip
+
+
+def _group(
+    group_id: str, spec: dict[str, Any], spans: dict[str, dict[str, Any]], body: str
+) -> dict[str, Any]:
+    written = spec["acronym"] or spec["name"]
+    mentions = []
+    for sentence in spec["sentences"]:
+        evidence = spans[sentence]
+        at = evidence["start"] + sentence.index(written)
+        mentions.append(
+            {"text": written, "start": at, "end": at + len(written), "evidence": evidence}
+        )
+    assert all(body[m["start"] : m["end"]] == written for m in mentions)
+    return {"id": group_id, "name": spec["name"], "acronym": spec["acronym"], "mentions": mentions}
+
+
+def _measure(index: int, spec: dict[str, Any], spans: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    fields = dict(spec)
+    sentence = fields.pop("sentence")
+    subject = fields.pop("subject", sentence)
+    return {
+        "id": f"{fields['kind']}-{slugify(subject)}-{index}", "subject": subject,
+        "summary": sentence, "evidence": spans[sentence], **fields,
+    }  # fmt: skip

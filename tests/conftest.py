@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
 from crtdiff.paths import DATA_DIR, DEFAULT_OUTPUT, PROJECT_ROOT
 from crtdiff.reference.bundle import Reference, load_reference
+from crtdiff.series.chapter import RawSource, Request, parse_chapter
 from schemas import CountryReport
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -292,7 +292,7 @@ def test_bad_input(
 ) -> None:
     from datetime import UTC, datetime
 
-    from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
+    from crtdiff.series.chapter import OnMismatch, RawSource, Request, parse_chapter
 
     strict = OnMismatch.REJECT if overrides.pop("strict", False) else OnMismatch.WARN
     request = Request(overrides.get("country"), overrides.get("year"), None, strict)  # type: ignore[arg-type]

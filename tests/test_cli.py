@@ -9,6 +9,8 @@ import pytest
 
 from tests.conftest import FIXTURES, SEED
 
+pytestmark = pytest.mark.integration  # subprocesses and local servers: not `make unit`
+
 
 def crtdiff(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -266,10 +268,10 @@ def test_compare_hrr_years_as_markdown() -> None:
 
 def test_a_bug_shows_its_traceback_and_asks_to_report_it() -> None:
     prelude = (
-        "import crtdiff.cli, crtdiff.ingest.chapter\n"
+        "import crtdiff.cli, crtdiff.series.chapter\n"
         "def broken(*args, **kwargs):\n"
         "    raise ZeroDivisionError('a bug')\n"
-        "crtdiff.ingest.chapter.parse_chapter = broken\n"  # ingest imports it when it runs
+        "crtdiff.series.chapter.parse_chapter = broken\n"  # ingest imports it when it runs
     )
     result = subprocess.run(
         [sys.executable, "-c", f"{prelude}crtdiff.cli.main()", "ingest", str(SEED)],

@@ -3,8 +3,8 @@ build when extraction gets worse. The figures themselves: benchmarks/score_extra
 
 import pytest
 
-from benchmarks.score_extraction import score_gold
 from crtdiff.evaluation import Counts, Score
+from crtdiff.evaluation.scoring import score_gold
 from tests.conftest import FIXTURES
 
 FLOORS = {

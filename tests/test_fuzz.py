@@ -3,13 +3,14 @@ documented errors, and the invariants hold on whatever comes in."""
 
 from datetime import UTC, datetime
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.errors import CrtdiffError
-from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.chapter import RawSource, Request, parse_chapter
+from crtdiff.series.compare import compare_reports
 from schemas import CountryReport
 from tests.conftest import SEED
 
@@ -33,6 +34,8 @@ WORDS = st.sampled_from(
         "February 30,",
     ]
 )
+pytestmark = pytest.mark.slow  # hundreds of generated chapters: not `make unit`
+
 FUZZ = settings(
     max_examples=80,
     deadline=None,

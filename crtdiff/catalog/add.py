@@ -8,9 +8,9 @@ from crtdiff.catalog.edit import upsert_entry
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.catalog.sources import Fetcher, fetch_to_store, read_local
 from crtdiff.errors import MetadataError
-from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
 from crtdiff.ingest.formats import detect_format
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.chapter import OnMismatch, RawSource, Request, parse_chapter
 from crtdiff.store.snapshots import SnapshotRecord, SnapshotStore
 from crtdiff.text.normalize import slugify
 from schemas import Source

@@ -20,9 +20,9 @@ from crtdiff.catalog.report_index import (
 )
 from crtdiff.catalog.sources import Fetcher, ResolvedSource, fetch_to_store
 from crtdiff.errors import CrtdiffError, FetchError, NoChapterError
-from crtdiff.ingest.chapter import OnMismatch, Request, page_countries, parse_chapter
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.countries import Country
+from crtdiff.series.chapter import OnMismatch, Request, page_countries, parse_chapter
 from crtdiff.series.registry import series_named
 from crtdiff.store.snapshots import SnapshotStore
 from crtdiff.text.decode import decode_bytes

@@ -13,8 +13,8 @@ from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.errors import FetchError, InputError
 from crtdiff.fetch.blocked import block_page
-from crtdiff.ingest.formats import MAX_BYTES
 from crtdiff.ingest.raw import RawSource
+from crtdiff.limits import MAX_BYTES
 from crtdiff.paths import PROJECT_ROOT
 from crtdiff.store.snapshots import SnapshotRecord, SnapshotStore
 

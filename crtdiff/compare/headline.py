@@ -2,6 +2,7 @@
 groups, incidents and toll, legal measures, then the biggest text changes."""
 
 from crtdiff.compare.wording import display_name, listing, plural
+from crtdiff.reference.outline import unit_names
 from schemas.diff import (
     GroupRef,
     GroupsDiff,
@@ -11,26 +12,22 @@ from schemas.diff import (
     SectionDiff,
     TollChange,
 )
+from schemas.sections import section_names
 
-_SECTION_NAMES = {
-    "overview": "Overview",
-    "incidents": "Terrorist Incidents",
-    "legislation": "Legislation, Law Enforcement, and Border Security",
-    "financing": "Countering the Financing of Terrorism",
-    "violent_extremism": "Countering Violent Extremism",
-    "cooperation": "International and Regional Cooperation",
-    "body": "Unsectioned text",
-}
 _MAX_LISTED = 4
 
 
 def section_name(key: str) -> str:
-    """A readable name for a section key."""
-    if key not in _SECTION_NAMES and not key.startswith("other:"):
-        from crtdiff.series.registry import unit_name  # the series plugins import this module
-
-        return unit_name(key) or key.split(":", 1)[-1].replace("-", " ").capitalize()
-    return _SECTION_NAMES.get(key, key.removeprefix("other:").replace("-", " ").capitalize())
+    """A readable name for a section key: CRT's from sections.csv, another series' unit from
+    its outline table (`hrr:killings`), a heading the tables lack from its slug."""
+    prefix, _, rest = key.rpartition(":")
+    if not prefix:
+        return section_names().get(key, key.replace("-", " ").capitalize())
+    if prefix != "other":
+        name = unit_names(prefix).get(key)
+        if name is not None:
+            return name
+    return rest.replace("-", " ").capitalize()
 
 
 def _names(refs: list[GroupRef]) -> str:

@@ -2,21 +2,10 @@
 
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz
-
 from crtdiff.text.normalize import match_key
+from crtdiff.text.places import same_place
 from schemas import CountryReport, Evidence, Incident, IncidentKind, ReferencedIncident
 from schemas.diff import IncidentMatch, IncidentsDiff, TollChange
-
-PLACE_MATCH = 80
-"""Least token-set similarity (0-100) of two place names to be the same place."""
-
-
-def same_place(a: str | None, b: str | None) -> bool:
-    """Whether two place phrases name one place ("Gao", "Gao city"; "Radisson", "Radisson Blu")."""
-    if a is None or b is None:
-        return a is None and b is None
-    return fuzz.token_set_ratio(match_key(a), match_key(b)) >= PLACE_MATCH
 
 
 def _mentions(text: str, place: str) -> bool:

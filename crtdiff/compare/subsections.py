@@ -15,7 +15,7 @@ from crtdiff.compare.outline_match import Matched, make_units, match_units
 from crtdiff.compare.sections import compare_sections
 from crtdiff.compare.year_diff import source_ref
 from crtdiff.reference.gazetteer import Gazetteer
-from crtdiff.series.outline import Outline
+from crtdiff.reference.outline import Outline
 from schemas import CountryReport, Section, SectionAssignment
 from schemas.diff import SectionDiff, YearDiff
 from schemas.series import (
@@ -101,7 +101,7 @@ def compare_outline_reports(
     old: CountryReport, new: CountryReport, gazetteer: Gazetteer, outline: Outline
 ) -> YearDiff:
     """What changed from `old` to `new`, unit by unit along the series' outline (whether they
-    are two years of one country is compare_reports' to check)."""
+    are two years of one country is crtdiff.series.compare.compare_reports' to check)."""
     parents = {key: title for key, (_, title) in outline.sections().items()}
 
     def known(text: str) -> bool:

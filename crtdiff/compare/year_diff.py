@@ -1,4 +1,4 @@
-"""compare_reports: two CountryReports of one country into a YearDiff."""
+"""compare_crt_reports: two CRT CountryReports of one country into a YearDiff."""
 
 from crtdiff.compare.facts import fact_changes
 from crtdiff.compare.groups import compare_groups
@@ -40,15 +40,9 @@ def comparison_problems(old: CountryReport, new: CountryReport) -> list[str]:
     return problems
 
 
-def compare_reports(
-    old: CountryReport, new: CountryReport, gazetteer: Gazetteer, *, force: bool = False
-) -> YearDiff:
-    """What changed from `old` to `new` (two chapters of one country, old year first).
-
-    Two countries, reversed years or two kinds of chapter are refused unless `force` is set
-    (then the caller must say so loudly); two series are always refused. A series other than
-    CRT is compared by its plugin.
-    """
+def check_comparable(old: CountryReport, new: CountryReport, *, force: bool = False) -> None:
+    """Refuse two series always; two countries, reversed years or two kinds of chapter unless
+    `force` is set (then the caller must say so loudly)."""
     if old.series != new.series:
         raise InputError(
             new.source.uri, f"compares a {old.series} report with a {new.series} report"
@@ -56,10 +50,11 @@ def compare_reports(
     problems = comparison_problems(old, new)
     if problems and not force:
         raise InputError(new.source.uri, "; ".join(problems))
-    if new.series != "crt":
-        from crtdiff.series.registry import series_named  # the plugins import this module
 
-        return series_named(new.series).plugin.compare(old, new, gazetteer)
+
+def compare_crt_reports(old: CountryReport, new: CountryReport, gazetteer: Gazetteer) -> YearDiff:
+    """What changed from `old` to `new`, two CRT chapters (checked by `check_comparable`;
+    crtdiff.series.compare.compare_reports checks, then picks each series' comparison)."""
     groups = compare_groups(old, new, gazetteer)
     incidents = compare_incidents(old, new)
     legal = compare_measures(old, new)

@@ -3,21 +3,12 @@
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from crtdiff.evaluation.counts import Counts
 from crtdiff.evaluation.gold import fold_space
-from crtdiff.text.normalize import match_key
+from crtdiff.text.places import same_place
 
 Fact = dict[str, Any]
 Pairs = list[tuple[Fact, Fact]]
-
-
-def same_place(a: str | None, b: str | None) -> bool:
-    """Two place names that denote the same place (spelling drift and extra words tolerated)."""
-    if a is None or b is None:
-        return a is b
-    return fuzz.token_set_ratio(match_key(a), match_key(b)) >= 80
 
 
 def starts(item: Fact, gold: Fact) -> bool:

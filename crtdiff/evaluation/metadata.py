@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 from crtdiff.errors import CrtdiffError, MetadataError
 from crtdiff.evaluation.counts import Counts, Score
 from crtdiff.evaluation.gold import Gold
-from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.chapter import OnMismatch, RawSource, Request, parse_chapter
 from schemas import CountryReport
 
 _MISMATCH = frozenset({"country_mismatch", "year_mismatch"})

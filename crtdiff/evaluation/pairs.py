@@ -2,12 +2,13 @@
 
 import re
 
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.errors import CrtdiffError
 from crtdiff.evaluation.counts import Counts, Score
 from crtdiff.evaluation.gold import Gold
-from crtdiff.evaluation.matching import same_place, set_counts
+from crtdiff.evaluation.matching import set_counts
 from crtdiff.reference.gazetteer import Gazetteer
+from crtdiff.series.compare import compare_reports
+from crtdiff.text.places import same_place
 from schemas import CountryReport
 from schemas.diff import YearDiff
 

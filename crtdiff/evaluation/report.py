@@ -10,12 +10,12 @@ from crtdiff.evaluation.matching import (
     Pairs,
     incident_same,
     match,
-    same_place,
     set_counts,
     starts,
     value_counts,
 )
 from crtdiff.evaluation.spans import is_contiguous_span
+from crtdiff.text.places import same_place
 from schemas import CountryReport
 
 INCIDENT_FIELDS = (

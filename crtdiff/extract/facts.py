@@ -1,16 +1,14 @@
 """extract_facts: fill a sectioned CountryReport with its groups, incidents, legal measures and
 organisations, each traced to its sentence."""
 
+from crtdiff.extract.aggregates import extract_aggregates
 from crtdiff.extract.dates import invalid_dates
 from crtdiff.extract.evidence import SentenceIndex
 from crtdiff.extract.groups import build_groups, build_organisations, find_names
-from crtdiff.extract.incidents import (
-    Context,
-    extract_aggregates,
-    extract_incidents,
-    extract_references,
-)
+from crtdiff.extract.incident_context import Context
+from crtdiff.extract.incidents import extract_incidents
 from crtdiff.extract.legal import extract_legal_measures
+from crtdiff.extract.references import extract_references
 from crtdiff.extract.tolls import MAX_PLAUSIBLE_TOLL, implausible_figures
 from crtdiff.reference.bundle import Reference
 from schemas import CountryReport, IngestWarning, SectionAssignment

@@ -12,7 +12,7 @@ import httpx
 from crtdiff import __version__
 from crtdiff.errors import FetchError
 from crtdiff.fetch.blocked import block_page
-from crtdiff.ingest.formats import MAX_BYTES
+from crtdiff.limits import MAX_BYTES
 
 USER_AGENT = f"crtdiff/{__version__} (research tool comparing Country Reports on Terrorism)"
 

@@ -3,10 +3,8 @@
 import re
 
 from crtdiff.errors import InputError
+from crtdiff.limits import MAX_BYTES
 from schemas import SourceFormat
-
-MAX_BYTES = 25 * 1024 * 1024
-"""Largest input accepted: a whole-year HTML volume is ~5 MB, one chapter well under 1 MB."""
 
 _MAGIC = (
     (b"\x89PNG", "a PNG image"),

@@ -9,8 +9,8 @@ from crtdiff.reference.headings import HeadingVariant, match_heading
 from crtdiff.reference.topics import TopicTerms
 from crtdiff.text.normalize import slugify
 from schemas import IngestWarning, SectionAssignment
+from schemas.sections import BODY_KEY
 
-BODY_KEY = "body"
 _DATED_LEAD = re.compile(
     r"^(?:On|In|During|From|Between|At|By|Late|Early|Mid)\b.{0,40}?\b(?:January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\b"

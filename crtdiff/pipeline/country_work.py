@@ -3,14 +3,14 @@ stored, compare a pair unless its diff is stored, and write their JSON when stal
 
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.catalog.sources import resolve_source
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.errors import CrtdiffError
-from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
 from crtdiff.pipeline.boundary import internal_error
 from crtdiff.pipeline.country_memory import CountryMemory
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status
 from crtdiff.pipeline.settle import PairPlan, Resolved, RunContext
+from crtdiff.series.chapter import OnMismatch, RawSource, Request, parse_chapter
+from crtdiff.series.compare import compare_reports
 from reports.output_paths import OutputPaths
 from reports.search import chapter_record, pair_record
 from reports.summaries import ChapterSummary, PairSummary

@@ -8,8 +8,8 @@ from crtdiff.catalog.load import load_catalog
 from crtdiff.catalog.sources import fetch_or_snapshot, read_local, resolve_source
 from crtdiff.errors import ConfigError, InputError
 from crtdiff.fetch.http import Fetched, fetch_url, with_retries
-from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.chapter import RawSource, Request, parse_chapter
 from crtdiff.store.snapshots import SnapshotStore
 from schemas import CountryReport
 

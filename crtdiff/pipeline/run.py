@@ -37,7 +37,7 @@ from crtdiff.pipeline.settle import (
 from crtdiff.pipeline.url_checks import check_urls
 from crtdiff.pipeline.wiring import Wiring
 from crtdiff.reference.bundle import Reference, load_reference
-from crtdiff.series.definition import DEFAULT_SERIES
+from crtdiff.reference.series import DEFAULT_SERIES
 from crtdiff.store.atomic import remove_stale_temporaries
 from crtdiff.store.lock import run_lock
 from crtdiff.store.results import ResultStore

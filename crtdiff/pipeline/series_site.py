@@ -8,7 +8,7 @@ from pathlib import Path
 
 from crtdiff.catalog.load import Catalog
 from crtdiff.pipeline.outcome import EntryOutcome, RunReport
-from crtdiff.series.definition import DEFAULT_SERIES, definitions
+from crtdiff.reference.series import DEFAULT_SERIES, definitions
 
 
 def split_by_series(catalog: Catalog) -> dict[str, Catalog]:

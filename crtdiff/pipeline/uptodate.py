@@ -25,7 +25,7 @@ from crtdiff.pipeline.settle import (
 )
 from crtdiff.pipeline.url_checks import plan_urls
 from crtdiff.reference.countries import CountryTable
-from crtdiff.series.definition import DEFAULT_SERIES
+from crtdiff.reference.series import DEFAULT_SERIES
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
 

@@ -3,15 +3,15 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from crtdiff.extract.fuzzy_names import FuzzyIndex, build_fuzzy_index
-from crtdiff.extract.names import NameMatcher
 from crtdiff.paths import REFERENCE_DIR
 from crtdiff.reference.countries import CountryTable, load_countries
 from crtdiff.reference.country_terms import CountryTerms, load_country_terms
 from crtdiff.reference.editions import Editions, load_editions
 from crtdiff.reference.furniture import Furniture, load_furniture
+from crtdiff.reference.fuzzy_names import FuzzyIndex, build_fuzzy_index
 from crtdiff.reference.gazetteer import Gazetteer, load_gazetteer
 from crtdiff.reference.headings import HeadingVariant, load_headings
+from crtdiff.reference.names import NameMatcher
 from crtdiff.reference.places import PlaceTable, load_places
 from crtdiff.reference.state_forces import StateForces, load_state_forces
 from crtdiff.reference.topics import TopicTerms, load_topics

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from crtdiff.csv_table import read_rows
 from crtdiff.errors import ConfigError
 from crtdiff.paths import REFERENCE_DIR
 from crtdiff.reference.countries import CountryTable, load_countries
-from crtdiff.reference.table import read_rows
 from crtdiff.reference.trie import trie_pattern
 
 TERMS_FILE = REFERENCE_DIR / "country_terms.csv"

@@ -12,9 +12,9 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+from crtdiff.csv_table import read_rows
 from crtdiff.errors import ConfigError
 from crtdiff.paths import REFERENCE_DIR
-from crtdiff.reference.table import read_rows
 
 EDITIONS_FILE = REFERENCE_DIR / "crt_editions.csv"
 _COLUMNS = ["report_year", "published", "note"]

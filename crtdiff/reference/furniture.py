@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from crtdiff.csv_table import read_rows
 from crtdiff.errors import ConfigError
 from crtdiff.paths import REFERENCE_DIR
-from crtdiff.reference.table import read_rows
 
 FURNITURE_FILE = REFERENCE_DIR / "furniture.csv"
 _COLUMNS = ["host", "place", "match", "text", "note"]

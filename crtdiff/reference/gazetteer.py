@@ -7,9 +7,9 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from crtdiff.csv_table import read_rows
 from crtdiff.errors import ConfigError
 from crtdiff.paths import REFERENCE_DIR
-from crtdiff.reference.table import read_rows
 from crtdiff.text.normalize import match_key
 from schemas import OrganisationKind
 

@@ -8,15 +8,11 @@ from pathlib import Path
 
 from crtdiff.errors import ConfigError
 from crtdiff.paths import REFERENCE_DIR
+from crtdiff.reference.series import year_range
+from schemas.sections import canonical_keys
 
-CANONICAL_KEYS = (
-    "overview",
-    "incidents",
-    "legislation",
-    "financing",
-    "violent_extremism",
-    "cooperation",
-)
+CANONICAL_KEYS = canonical_keys()
+"""The keys a heading may map to: every row of data/reference/sections.csv but `body`."""
 HEADINGS_FILE = REFERENCE_DIR / "section_headings.csv"
 _COLUMNS = ["heading", "key", "first_year", "last_year", "note"]
 _YEAR = "{year}"
@@ -48,12 +44,7 @@ def _row_to_variant(path: Path, line: int, row: dict[str, str]) -> HeadingVarian
     where = f"{path.name} line {line}"
     if row["key"] not in CANONICAL_KEYS:
         raise ConfigError(where, f"unknown section key {row['key']!r}")
-    try:
-        first, last = int(row["first_year"]), int(row["last_year"])
-    except ValueError as exc:
-        raise ConfigError(where, "first_year and last_year must be years") from exc
-    if not 1990 <= first <= last <= 2100:
-        raise ConfigError(where, f"year range {first}-{last} is not valid")
+    first, last = year_range(where, row)
     heading = row["heading"].strip()
     if not heading or heading.count(_YEAR) > 1:
         raise ConfigError(where, "heading must be non-empty with at most one {year}")

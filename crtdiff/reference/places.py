@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from crtdiff.csv_table import read_rows
 from crtdiff.errors import ConfigError
 from crtdiff.paths import REFERENCE_DIR
 from crtdiff.reference.countries import COUNTRIES_FILE, CountryTable, load_countries
-from crtdiff.reference.table import read_rows
 from crtdiff.text.normalize import match_key
 
 PLACES_FILE = REFERENCE_DIR / "places.csv"

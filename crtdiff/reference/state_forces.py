@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from crtdiff.csv_table import read_rows
 from crtdiff.errors import ConfigError
 from crtdiff.paths import REFERENCE_DIR
 from crtdiff.reference.countries import COUNTRIES_FILE, CountryTable, load_countries
@@ -18,7 +19,6 @@ from crtdiff.reference.gazetteer import (
     is_acronym,
     load_gazetteer,
 )
-from crtdiff.reference.table import read_rows
 from crtdiff.text.normalize import match_key
 from schemas import Target
 

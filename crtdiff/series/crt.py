@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass
 
-from crtdiff.compare.year_diff import compare_reports
+from crtdiff.compare.year_diff import compare_crt_reports
 from crtdiff.ingest.blocks import Block
 from crtdiff.ingest.sections import SectionPlan, plan_sections
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.gazetteer import Gazetteer
 from crtdiff.reference.headings import HeadingVariant
-from crtdiff.series.definition import SeriesDefinition
+from crtdiff.reference.series import SeriesDefinition
 from crtdiff.series.extract import extract_series_facts
 from schemas import CountryReport
 from schemas.diff import YearDiff
@@ -17,7 +17,7 @@ from schemas.diff import YearDiff
 @dataclass(frozen=True)
 class CrtPlugin:
     """Country Reports on Terrorism: section_headings.csv, topics for headless eras, the CRT
-    extractor stack, compare_reports."""
+    extractor stack, compare_crt_reports."""
 
     definition: SeriesDefinition
 
@@ -35,11 +35,7 @@ class CrtPlugin:
 
     def compare(self, old: CountryReport, new: CountryReport, gazetteer: Gazetteer) -> YearDiff:
         """The CRT year-to-year diff."""
-        return compare_reports(old, new, gazetteer)
-
-    def unit_names(self) -> dict[str, str]:
-        """CRT's section names live in compare/headline.py."""
-        return {}
+        return compare_crt_reports(old, new, gazetteer)
 
 
 def make_plugin(definition: SeriesDefinition) -> CrtPlugin:

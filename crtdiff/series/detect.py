@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 from crtdiff.ingest.metadata import Clues, CountryClue, YearClue
 from crtdiff.reference.countries import CountryTable
-from crtdiff.series.definition import SeriesDefinition
+from crtdiff.reference.series import SeriesDefinition
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _SEP = r"\s*[:\-–—|]\s*"

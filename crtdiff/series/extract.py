@@ -5,8 +5,8 @@ from crtdiff.extract.facts import extract_facts
 from crtdiff.extract.groups import build_organisations, find_names
 from crtdiff.extract.legal import extract_legal_measures
 from crtdiff.reference.bundle import Reference
+from crtdiff.reference.series import CRT_STACK
 from crtdiff.series.counts import extract_counts
-from crtdiff.series.definition import CRT_STACK
 from crtdiff.series.laws import extract_laws
 from schemas import CountryReport
 

@@ -1,8 +1,8 @@
 """The HRR plugin: the Country Reports on Human Rights Practices, compared along their outline
 (data/reference/series/hrr_outline.csv)."""
 
-from crtdiff.series.definition import SeriesDefinition
-from crtdiff.series.outline import load_outline
+from crtdiff.reference.outline import load_outline
+from crtdiff.reference.series import SeriesDefinition
 from crtdiff.series.outline_plugin import OutlinePlugin
 
 

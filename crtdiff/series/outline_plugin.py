@@ -9,9 +9,9 @@ from crtdiff.ingest.sections import SectionPlan
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.gazetteer import Gazetteer
 from crtdiff.reference.headings import HeadingVariant
-from crtdiff.series.definition import SeriesDefinition
+from crtdiff.reference.outline import Outline
+from crtdiff.reference.series import SeriesDefinition
 from crtdiff.series.extract import extract_series_facts
-from crtdiff.series.outline import Outline
 from crtdiff.series.plan import plan_outline
 from schemas import CountryReport
 from schemas.diff import YearDiff
@@ -40,7 +40,3 @@ class OutlinePlugin:
     def compare(self, old: CountryReport, new: CountryReport, gazetteer: Gazetteer) -> YearDiff:
         """Units matched across the two outlines, then compared one by one."""
         return compare_outline_reports(old, new, gazetteer, self.outline)
-
-    def unit_names(self) -> dict[str, str]:
-        """The most recent heading of each unit."""
-        return self.outline.names()

@@ -5,10 +5,11 @@ import re
 
 from crtdiff.ingest.blocks import Block, BlockKind
 from crtdiff.ingest.labels import Label, find_label, is_title_case
-from crtdiff.ingest.sections import BODY_KEY, Piece, SectionPlan
-from crtdiff.series.outline import HeadingMatch, Level, Outline
+from crtdiff.ingest.sections import Piece, SectionPlan
+from crtdiff.reference.outline import HeadingMatch, Level, Outline
 from crtdiff.text.normalize import slugify
 from schemas import IngestWarning, SectionAssignment
+from schemas.sections import BODY_KEY
 
 _MAX_HEADING_LINE = 200
 _SENTENCE_END = re.compile(r"[.!?;]$")

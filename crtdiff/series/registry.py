@@ -16,7 +16,7 @@ from crtdiff.reference.countries import CountryTable
 from crtdiff.reference.furniture import Furniture, FurnitureLine, combine_furniture
 from crtdiff.reference.gazetteer import Gazetteer
 from crtdiff.reference.headings import HeadingVariant
-from crtdiff.series.definition import DEFAULT_SERIES, SERIES_DIR, SeriesDefinition, load_definitions
+from crtdiff.reference.series import DEFAULT_SERIES, SERIES_DIR, SeriesDefinition, load_definitions
 from crtdiff.series.detect import add_series_clues
 from schemas import CountryReport
 from schemas.diff import YearDiff
@@ -39,10 +39,6 @@ class SeriesPlugin(Protocol):
 
     def compare(self, old: CountryReport, new: CountryReport, gazetteer: Gazetteer) -> YearDiff:
         """What changed from `old` to `new`."""
-        ...
-
-    def unit_names(self) -> dict[str, str]:
-        """A readable name for each section key of the series."""
         ...
 
 
@@ -118,12 +114,3 @@ def series_named(name: str | None, folder: Path = SERIES_DIR) -> Series:
             f"series {name!r}", f"unknown series; known: {', '.join(sorted(known))} (series.csv)"
         )
     return series
-
-
-def unit_name(key: str) -> str | None:
-    """The readable name of a section key of any series other than CRT, if one has it."""
-    for series in load_series().values():
-        name = series.plugin.unit_names().get(key)
-        if name is not None:
-            return name
-    return None

@@ -19,6 +19,8 @@ from tests.conftest import FIXTURES, SEED
 from tests.fakeserver import Site, serve
 from tests.prefect_server import free_port
 
+pytestmark = pytest.mark.integration  # subprocesses and local servers: not `make unit`
+
 CATALOG = """# My catalogue: keep this comment
 [[report]]
 country = "Mali"

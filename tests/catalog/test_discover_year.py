@@ -15,6 +15,8 @@ from crtdiff.reference.countries import Country
 from tests.fakeserver import Site, serve
 from tests.statesite import publish_country_pages, publish_region_pages, report_year
 
+pytestmark = pytest.mark.integration  # subprocesses and local servers: not `make unit`
+
 NAMES = ["Mali", "Niger", "Chad", "Kenya", "Iraq", "Egypt", "Pakistan", "India", "Colombia"]
 
 

@@ -4,8 +4,10 @@ import json
 import subprocess
 import sys
 
-from crtdiff.compare.year_diff import compare_reports
+import pytest
+
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.compare import compare_reports
 from schemas import CountryReport
 from tests.builders import crt_body_html
 from tests.conftest import SEED, ParseFn
@@ -38,6 +40,7 @@ def test_text_and_html_give_the_same_facts(
     assert diff.is_empty
 
 
+@pytest.mark.integration  # the command in a subprocess
 def test_compare_command_json_and_markdown() -> None:
     sample = "data/samples/mali/2017.txt"
     run = [

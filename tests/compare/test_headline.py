@@ -6,8 +6,8 @@ import re
 import pytest
 
 from crtdiff.compare.headline import headlines
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.compare import compare_reports
 from schemas import CountryReport
 from schemas.diff import (
     GroupsDiff,

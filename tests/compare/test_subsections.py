@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.compare import compare_reports
 from schemas import CountryReport
 from schemas.diff import YearDiff
 from schemas.series import MatchKind

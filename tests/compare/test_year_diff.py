@@ -2,9 +2,9 @@
 
 import pytest
 
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.errors import InputError
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.compare import compare_reports
 from schemas import CountryReport, IncidentKind, LegalMeasureKind, LegalStatus
 from schemas.diff import YearDiff
 from tests.conftest import SEED, ParseFn

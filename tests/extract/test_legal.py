@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crtdiff.extract.legal import RULES, Rule, cued_rules, read_measure
+from crtdiff.extract.legal import read_measure
+from crtdiff.extract.legal_rules import RULES, Rule, cued_rules
 from crtdiff.paths import DATA_DIR
 from crtdiff.text.sentences import sentence_spans
 from schemas import LegalStatus

@@ -8,6 +8,8 @@ from crtdiff.fetch.blocked import block_page
 from tests.conftest import FIXTURES, SEED
 from tests.fakeserver import BLOCK_PAGE
 
+pytestmark = pytest.mark.integration  # subprocesses and local servers: not `make unit`
+
 
 @pytest.mark.parametrize(
     ("page", "expected"),

@@ -8,6 +8,8 @@ from crtdiff.errors import FetchError
 from crtdiff.fetch.http import FetchPolicy, fetch_url, with_retries
 from tests.fakeserver import Site, serve
 
+pytestmark = pytest.mark.integration  # subprocesses and local servers: not `make unit`
+
 
 @pytest.fixture
 def site() -> Iterator[Site]:

@@ -1,7 +1,8 @@
 import pytest
 
 from crtdiff.errors import InputError
-from crtdiff.ingest.formats import MAX_BYTES, detect_format
+from crtdiff.ingest.formats import detect_format
+from crtdiff.limits import MAX_BYTES
 from schemas import SourceFormat
 
 

@@ -7,11 +7,11 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from crtdiff.compare.headline import MIN_SECTION_WORDS, section_words
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.ingest.furniture import drop_furniture_lines
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.furniture import load_furniture
 from crtdiff.reference.headings import CANONICAL_KEYS
+from crtdiff.series.compare import compare_reports
 from schemas import CountryReport
 from tests.builders import crt_body_html
 from tests.conftest import FIXTURES, ParseFn

@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 import pytest
 
 from crtdiff.errors import MetadataError
-from crtdiff.ingest.chapter import OnMismatch, RawSource, Request, parse_chapter
 from crtdiff.ingest.identify import resolve_country, resolve_year
 from crtdiff.ingest.metadata import Clues, CountryClue, YearClue
 from crtdiff.ingest.subject import Subject
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.chapter import OnMismatch, RawSource, Request, parse_chapter
 from schemas import CountryReport
 from tests.conftest import FIXTURES, SEED, ParseFn
 

@@ -102,7 +102,7 @@ def test_real_state_gov_template(shared_dir: Path, parse: ParseFn, reference: Re
     page's structured data; the 2024 page states no publication date, so none is given."""
     from datetime import UTC, datetime
 
-    from crtdiff.ingest.chapter import RawSource, page_provenance
+    from crtdiff.series.chapter import RawSource, page_provenance
 
     folder = shared_dir / "pages" / "state-gov-hrr"
     found = {}

@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.pipeline.newest_pairs import newest_pairs
 from crtdiff.pipeline.outcome import EntryOutcome, RunReport, Status
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.compare import compare_reports
 from crtdiff.store.results import ResultStore
 from schemas import CountryReport
 

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from crtdiff.errors import ConfigError
-from crtdiff.extract.tokens import tokenize
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.gazetteer import GROUPS_FILE, ORGANISATIONS_FILE, Entry, load_gazetteer
+from crtdiff.text.tokens import tokenize
 
 GAZETTEER = load_gazetteer()
 ENTRIES = sorted(GAZETTEER.entries.values(), key=lambda e: e.id)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.paths import DATA_DIR
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.compare import compare_reports
 from schemas import CountryReport
 from schemas.diff import YearDiff
 from tests.conftest import SEED, SEED_PUBLISHED, SEED_URL

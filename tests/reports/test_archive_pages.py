@@ -6,8 +6,8 @@ from itertools import pairwise
 
 import pytest
 
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.compare import compare_reports
 from reports.archive import Archive
 from reports.group_pages import group_files
 from reports.incidents_page import render_incidents_page

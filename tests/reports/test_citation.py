@@ -38,8 +38,8 @@ def test_bibtex_escapes_special_characters(seed_report: CountryReport) -> None:
 def test_markdown_cites_the_official_side_only(
     mali_2017: CountryReport, seed_report: CountryReport
 ) -> None:
-    from crtdiff.compare.year_diff import compare_reports
     from crtdiff.reference.bundle import load_reference
+    from crtdiff.series.compare import compare_reports
 
     diff: YearDiff = compare_reports(seed_report, mali_2017, load_reference().gazetteer)
     text = render_pair_markdown(diff)
@@ -59,8 +59,8 @@ def _as_official(report: CountryReport, url: str) -> CountryReport:
 def test_a_report_of_another_series_is_cited_as_that_series(
     hrr_reports: dict[int, CountryReport],
 ) -> None:
-    from crtdiff.compare.year_diff import compare_reports
     from crtdiff.reference.bundle import load_reference
+    from crtdiff.series.compare import compare_reports
 
     base = "https://www.state.gov/reports/{}-country-reports-on-human-rights-practices/niger"
     old, new = (_as_official(hrr_reports[y], base.format(y)) for y in (2020, 2024))

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.compare import compare_reports
 from reports.markdown import render_pair_markdown
 from schemas import CountryReport
 from tests.conftest import ParseFn

@@ -7,9 +7,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.paths import DATA_DIR
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.compare import compare_reports
 from reports.html import render_chapter_html, render_pair_html
 from reports.markdown import render_pair_markdown
 from reports.output_paths import OutputPaths

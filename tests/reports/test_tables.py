@@ -75,8 +75,8 @@ def test_csv_cells_that_start_like_formulas_are_neutralised(tmp_path: Path) -> N
 def test_every_row_carries_the_official_source(
     seed_report: CountryReport, mali_2017: CountryReport
 ) -> None:
-    from crtdiff.compare.year_diff import compare_reports
     from crtdiff.reference.bundle import load_reference
+    from crtdiff.series.compare import compare_reports
     from reports.tables import diff_rows, report_rows
     from tests.conftest import SEED_PUBLISHED, SEED_URL
 

@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 import pytest
 
 from crtdiff.errors import ConfigError, NoChapterError
-from crtdiff.ingest.chapter import RawSource, Request, parse_chapter
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.chapter import RawSource, Request, parse_chapter
 from schemas import CountryReport
 from schemas.series import CountKind, CountQualifier
 from tests.conftest import HRR, SEED, parse_as

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from crtdiff.compare.year_diff import compare_reports
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.compare import compare_reports
 from schemas import CountryReport
 from schemas.series import CountKind, CountQualifier, MatchKind
 from tests.conftest import parse_as

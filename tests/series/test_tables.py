@@ -9,9 +9,9 @@ import pytest
 
 from crtdiff.errors import ConfigError
 from crtdiff.ingest.blocks import Block, BlockKind
-from crtdiff.series.definition import SERIES_DIR, load_definitions
+from crtdiff.reference.outline import Level, OutlineRow, load_outline
+from crtdiff.reference.series import SERIES_DIR, load_definitions
 from crtdiff.series.detect import detect_series
-from crtdiff.series.outline import Level, OutlineRow, load_outline
 from crtdiff.series.plan import heading_text
 from crtdiff.series.registry import load_series
 from schemas import CountryReport
@@ -39,7 +39,7 @@ def test_every_series_has_its_plugin() -> None:
 
 @pytest.mark.parametrize(("name", "row"), URL_ROWS, ids=[r.path for _, r in URL_ROWS])
 def test_each_url_pattern_tells_its_series(name: str, row: object) -> None:
-    from crtdiff.series.definition import UrlPattern
+    from crtdiff.reference.series import UrlPattern
 
     assert isinstance(row, UrlPattern)
     example = EXAMPLES[row.path]
@@ -74,7 +74,7 @@ LINES = _fixture_lines()
 def test_each_furniture_line_is_used_and_stripped(
     line: object, hrr_reports: dict[int, CountryReport]
 ) -> None:
-    from crtdiff.series.definition import FurnitureLine
+    from crtdiff.reference.series import FurnitureLine
 
     assert isinstance(line, FurnitureLine)
     used = [text for text in LINES if line.pattern.match(text)]

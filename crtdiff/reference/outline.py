@@ -10,7 +10,7 @@ from pathlib import Path
 
 from crtdiff.errors import ConfigError
 from crtdiff.reference.headings import HeadingVariant, heading_key
-from crtdiff.series.definition import SERIES_DIR, read_rows, year_range
+from crtdiff.reference.series import SERIES_DIR, read_rows, year_range
 
 _COLUMNS = ["key", "level", "section", "letter", "heading", "first_year", "last_year", "note"]
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -166,3 +166,10 @@ def load_outline(series: str, folder: Path = SERIES_DIR) -> Outline:
             raise ConfigError(f"{series}_outline.csv", f"heading {row.heading!r} is listed twice")
         seen.add(marker)
     return Outline(series, rows)
+
+
+def unit_names(series: str, folder: Path = SERIES_DIR) -> dict[str, str]:
+    """The readable name of each unit key of `series` (none for a series without an outline)."""
+    if not (folder / f"{series}_outline.csv").is_file():
+        return {}
+    return load_outline(series, folder).names()

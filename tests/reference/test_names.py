@@ -2,8 +2,8 @@
 
 import pytest
 
-from crtdiff.extract.tokens import tokenize
 from crtdiff.reference.bundle import Reference
+from crtdiff.text.tokens import tokenize
 
 
 def ids(text: str, reference: Reference) -> list[str]:

@@ -12,6 +12,7 @@ from crtdiff.ingest.assemble import assemble
 from crtdiff.ingest.blocks import Block
 from crtdiff.ingest.formats import detect_format
 from crtdiff.ingest.furniture import drop_furniture_lines, strip_furniture
+from crtdiff.ingest.heading_eras import heading_era_warnings
 from crtdiff.ingest.hosts import HOSTS, detect_host
 from crtdiff.ingest.hosts.pdf_text import PDF_TEXT
 from crtdiff.ingest.html_blocks import parse_html_page
@@ -214,6 +215,8 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
         raise MetadataError(source, problem)
     warnings = [IngestWarning(code="repaired_input", message=r) for r in page.repairs]
     warnings += country_warnings + year_warnings + plan.warnings
+    if series.is_default:
+        warnings += heading_era_warnings(assembled.sections, ref.headings, year)
     if raw.illustrative:
         warnings.insert(
             0,

@@ -5,8 +5,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from crtdiff.extract.tokens import Token, fold_word, words
 from crtdiff.reference.gazetteer import Entry, is_acronym
+from crtdiff.text.tokens import Token, fold_word, words
 
 
 @dataclass(frozen=True)

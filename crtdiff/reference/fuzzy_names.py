@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from crtdiff.extract.names import NameHit
-from crtdiff.extract.tokens import Token
 from crtdiff.reference.gazetteer import Gazetteer, is_acronym
+from crtdiff.reference.names import NameHit
 from crtdiff.text.normalize import match_key
+from crtdiff.text.tokens import Token
 from schemas import IngestWarning
 
 MIN_WORDS = 3
