@@ -6,9 +6,8 @@ from crtdiff.paths import PROJECT_ROOT
 
 MAX_LINES = 400
 PACKAGES = ("crtdiff", "schemas", "reports", "flows", "benchmarks")
-# Temporary, to be emptied: the performance work (issue 16) is reshaping this module, and it is
-# split by concept (context, resolution, planning, the country task, the index) once that lands.
-NOT_YET_SPLIT = {"crtdiff/pipeline/incremental.py"}
+NOT_YET_SPLIT: set[str] = set()
+"""Modules allowed over the cap until they are split (none now; a new entry says why)."""
 MODULES = sorted(
     p.relative_to(PROJECT_ROOT).as_posix()
     for package in PACKAGES
