@@ -1,7 +1,8 @@
 """Whole-year PDF volumes in the report's layout, printed by the test Chromium.
 
 A volume has a cover, a table of contents, "Chapter 2. Country Reports: <region>" with a region
-overview and one chapter per country under its name, then the next chapter of the report. Every
+overview and one chapter per country under its name, then the next chapter of the report, and
+(when asked) "Chapter 5. Terrorist Safe Havens" with some countries' entries. Every
 page carries the running header "Country Reports on Terrorism <year>" and a page number; long
 words carry soft hyphens, so lines end in hyphenated halves; paragraphs break across pages.
 """
@@ -48,8 +49,15 @@ def chapter_html(text: str) -> str:
     return "\n".join(parts)
 
 
-def volume_html(year: int, region: str, chapters: list[VolumeChapter], after: str) -> str:
-    """The HTML of a volume holding `chapters`, followed by a chapter titled `after`."""
+def volume_html(
+    year: int,
+    region: str,
+    chapters: list[VolumeChapter],
+    after: str,
+    havens: list[VolumeChapter] | None = None,
+) -> str:
+    """The HTML of a volume holding `chapters`, followed by a chapter titled `after` and, with
+    `havens`, the "Terrorist Safe Havens" chapter holding their entries."""
     contents = "".join(
         f"<p class=toc>{html.escape(c.country)} {'.' * 40} {n + 3}</p>"
         for n, c in enumerate(chapters)
@@ -68,7 +76,20 @@ borders to attacks on civilians and security forces.</p>
 <h2>{html.escape(after)}</h2>
 <p>State sponsors of terrorism are countries determined by the Secretary of State to have
 repeatedly provided support for acts of international terrorism.</p>
+{_havens_html(havens or [])}
 </body></html>"""
+
+
+def _havens_html(havens: list[VolumeChapter]) -> str:
+    if not havens:
+        return ""
+    entries = "".join(
+        f"<h3>{html.escape(h.country)}</h3>\n{chapter_html(h.text)}\n" for h in havens
+    )
+    return f"""<h2>Chapter 5. Terrorist Safe Havens (Update to 7120 Report)</h2>
+<p>Terrorist safe havens are ungoverned, under-governed, or ill-governed physical areas where
+terrorists are able to organize, plan, raise funds, communicate, recruit, train, and operate.</p>
+{entries}"""
 
 
 def print_volume(browser: object, page_html: str, path: Path, year: int) -> Path:

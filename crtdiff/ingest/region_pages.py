@@ -12,6 +12,8 @@ _MIN_TEXT = 60
 _NEXT_CHAPTER = re.compile(r"^Chapter\s+\d+\b", re.IGNORECASE)
 """The report's next chapter ("Chapter 3. State Sponsors of Terrorism") ends the last country
 of a region: in a whole-year volume, more than the region follows it."""
+_SAFE_HAVENS = re.compile(r"^(?:Chapter\s+\d+\.?\s*)?Terrorist Safe Havens?\b", re.IGNORECASE)
+SAFE_HAVEN = "safe-haven"
 
 
 @dataclass(frozen=True)
@@ -42,13 +44,39 @@ def _ends_chapter(block: Block) -> bool:
     return len(block.text) <= _MAX_HEADING_LEN and bool(_NEXT_CHAPTER.match(block.text))
 
 
+def report_chapter(blocks: list[Block], chapter: str | None) -> list[Block]:
+    """The blocks of the report chapter an entry is read from: for a safe-haven entry of a page
+    holding more than the "Terrorist Safe Havens" chapter (a whole-year volume), that chapter
+    alone, so that its country is not taken from the country reports before it."""
+    if chapter != SAFE_HAVEN:
+        return blocks
+    start = next(
+        (
+            i
+            for i, block in enumerate(blocks)
+            if len(block.text) <= _MAX_HEADING_LEN and _SAFE_HAVENS.match(block.text.strip())
+        ),
+        None,
+    )
+    if start is None:  # the safe-havens page itself: its title is not a block
+        return blocks
+    end = next((i for i in range(start + 1, len(blocks)) if _ends_chapter(blocks[i])), len(blocks))
+    return blocks[start + 1 : end]
+
+
 def select_country(
-    blocks: list[Block], table: CountryTable, wanted: Country | None, source: str
+    blocks: list[Block],
+    table: CountryTable,
+    wanted: Country | None,
+    source: str,
+    chapter: str | None = None,
 ) -> tuple[list[Block], Country | None]:
-    """The blocks of one country's chapter when the page holds several; else all blocks.
+    """The blocks of one country's chapter (or safe-haven entry, by `chapter`) when the page
+    holds several; else all blocks.
 
     A page is multi-country when at least two different countries head blocks of their own.
     """
+    blocks = report_chapter(blocks, chapter)
     headings = country_headings(blocks, table)
     if len({h.country.name for h in headings}) < 2:
         if len(headings) == 1 and headings[0].index == 0:
@@ -67,6 +95,7 @@ def select_country(
             end = headings[position + 1].index if position + 1 < len(headings) else len(blocks)
             end = next((i for i in range(heading.index + 1, end) if _ends_chapter(blocks[i])), end)
             return blocks[heading.index + 1 : end], wanted
+    what = "safe-haven entries" if chapter == SAFE_HAVEN else "chapters"
     raise MetadataError(
-        source, f"page holds chapters for {', '.join(names)} but not for {wanted.name}"
+        source, f"page holds {what} for {', '.join(names)} but not for {wanted.name}"
     )

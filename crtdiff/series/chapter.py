@@ -169,7 +169,9 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
         wanted = page_clues.countries[0].country
     # A region page is cut to the country's chapter first: its furniture lies around the
     # whole page, and a country heading opening the page is not a title to strip.
-    selected, heading_country = select_country(page.blocks, ref.countries, wanted, source)
+    selected, heading_country = select_country(
+        page.blocks, ref.countries, wanted, source, request.chapter
+    )
     series = choose_series(request.series, page.titles, selected, raw.uri, source)
     trimmed = strip_furniture(
         selected, series.furniture(ref.furniture), series.plugin.body_headings(ref)

@@ -2,6 +2,7 @@
 
 import random
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from benchmarks.synthetic import CountryState, chapter
 from crtdiff.errors import InputError, MetadataError
 from crtdiff.ingest import pdf_lines, pdf_volume
 from crtdiff.reference.bundle import Reference
+from crtdiff.series.chapter import RawSource, Request, parse_chapter
 from schemas import CountryReport, SourceFormat
 from tests.conftest import SEED, ParseFn
 from tests.volumes import CHROMIUM, CHROMIUM_ARGS, VolumeChapter, print_volume, volume_html
@@ -17,6 +19,24 @@ from tests.volumes import CHROMIUM, CHROMIUM_ARGS, VolumeChapter, print_volume, 
 pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("browser")]
 
 NEXT_CHAPTER = "Chapter 3. State Sponsors of Terrorism"
+HAVENS = {
+    "Mali": (
+        "Terrorist groups used the vast and sparsely populated northern regions of Mali as a "
+        "safe haven throughout the year. AQIM and al-Murabitoun moved fighters and supplies "
+        "across the porous borders with Niger and Algeria, and the government lacked the "
+        "capacity to control much of its northern territory.\n"
+        "Cooperation with the United States on counterterrorism remained strong, and the "
+        "government worked with MINUSMA to extend state authority to the north."
+    ),
+    "Niger": (
+        "Niger's remote border regions with Mali, Libya and Nigeria offered terrorist groups "
+        "room to transit and recruit. Boko Haram fighters crossed from Nigeria into the Diffa "
+        "region, and groups affiliated with ISIS moved through the Tillaberi region.\n"
+        "The government continued to cooperate with the United States and its neighbours to "
+        "deny terrorists safe haven in its territory."
+    ),
+}
+"""Entries of the volume's "Terrorist Safe Havens" chapter, after the country reports."""
 
 
 def _seed_body() -> str:
@@ -47,10 +67,12 @@ def volume(tmp_path_factory: pytest.TempPathFactory, texts: dict[str, str]) -> I
     from playwright.sync_api import sync_playwright
 
     chapters = [VolumeChapter(name, text) for name, text in texts.items()]
+    havens = [VolumeChapter(name, text) for name, text in HAVENS.items()]
+    page_html = volume_html(2016, "Africa", chapters, NEXT_CHAPTER, havens)
     path = tmp_path_factory.mktemp("volume") / "crt-2016.pdf"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        print_volume(browser, volume_html(2016, "Africa", chapters, NEXT_CHAPTER), path, 2016)
+        print_volume(browser, page_html, path, 2016)
         browser.close()
     yield path
 
@@ -184,3 +206,26 @@ def test_a_country_of_a_volume_is_catalogued_with_its_snapshot(
     assert entries[0].source.endswith(".pdf")
     with pytest.raises(MetadataError, match="not for Kenya"):
         add_file(catalog, "Kenya", 2016, volume, reference)
+
+
+@pytest.mark.parametrize("country", ["Mali", "Niger"])
+def test_a_safe_haven_entry_is_cut_from_its_own_chapter(
+    volume: Path, reference: Reference, country: str
+) -> None:
+    raw = RawSource(volume.read_bytes(), str(volume), datetime(2026, 1, 1, tzinfo=UTC))
+    haven = parse_chapter(raw, Request(country, 2016, chapter="safe-haven"), reference)
+    assert (haven.country, haven.chapter) == (country, "safe-haven")
+    first = HAVENS[country].split(".")[0]
+    assert haven.body.startswith(first) and "safe haven" in haven.body
+    # Nothing of the country reports before it, nor of the chapter around it.
+    assert "Overview" not in haven.body and "ungoverned" not in haven.body
+    chapter = parse_chapter(raw, Request(country, 2016), reference)
+    assert chapter.chapter == "country" and first not in chapter.body
+
+
+def test_a_country_without_a_safe_haven_entry_is_refused_by_name(
+    volume: Path, reference: Reference
+) -> None:
+    raw = RawSource(volume.read_bytes(), str(volume), datetime(2026, 1, 1, tzinfo=UTC))
+    with pytest.raises(MetadataError, match="safe-haven entries for Mali, Niger but not for Chad"):
+        parse_chapter(raw, Request("Chad", 2016, chapter="safe-haven"), reference)
