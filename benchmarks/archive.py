@@ -168,11 +168,11 @@ def main() -> None:
         PREFECT_HOME=str(work / "prefect-client"),
         PREFECT_LOGGING_LEVEL="ERROR",
     )
-    from flows.settings import configure_prefect
+    from crtdiff.flows.settings import configure_prefect
 
     configure_prefect(work / "state")
-    from flows.pipeline import crtdiff_run
-    from flows.runtime import quiet_flow_settings, with_runner
+    from crtdiff.flows.pipeline import crtdiff_run
+    from crtdiff.flows.runtime import quiet_flow_settings, with_runner
 
     processes = os.cpu_count() if args.runner == "processes" else None
     cluster = _local_cluster() if args.runner == "dask" and args.address is None else None

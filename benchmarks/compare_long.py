@@ -18,9 +18,9 @@ from pathlib import Path
 
 from crtdiff.paths import PROJECT_ROOT
 from crtdiff.reference.bundle import Reference, load_reference
+from crtdiff.schemas import CountryReport, Section
 from crtdiff.series.chapter import RawSource, Request, parse_chapter
 from crtdiff.series.compare import compare_reports
-from schemas import CountryReport, Section
 
 SHARED = PROJECT_ROOT.parent / "shared" / "pages" / "state-gov-hrr"
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "hrr"

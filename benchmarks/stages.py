@@ -35,8 +35,8 @@ STAGES: dict[str, list[str]] = {
     "pair page (HTML)": ["crtdiff.pipeline.country_pages:render_pair_html"],
     "pair page (Markdown)": ["crtdiff.pipeline.country_pages:render_pair_markdown"],
     "summaries, rows, search records": [
-        "reports.summaries:ChapterSummary.of",
-        "reports.summaries:PairSummary.of",
+        "crtdiff.reports.summaries:ChapterSummary.of",
+        "crtdiff.reports.summaries:PairSummary.of",
         "crtdiff.pipeline.country_work:chapter_record",
         "crtdiff.pipeline.country_work:pair_record",
         "crtdiff.pipeline.country_work:report_rows",

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from crtdiff.reference.countries import Country
 from crtdiff.reference.headings import HeadingVariant, load_headings
+from crtdiff.schemas.sections import canonical_keys
 from crtdiff.text.normalize import slugify
-from schemas.sections import canonical_keys
 
 MONTHS = "January February March April May June July August September October November December"
 GROUPS = [

@@ -123,13 +123,13 @@ def _run_locked(options: RunOptions) -> RunReport:
 
 
 def _run_flow(options: RunOptions, countries: list[str] | None) -> RunReport:
-    from flows.settings import configure_prefect
+    from crtdiff.flows.settings import configure_prefect
 
     configure_prefect()
-    from flows.pipeline import crtdiff_run
-    from flows.progress import listening
-    from flows.runtime import quiet_flow_settings, with_runner
-    from flows.server import prefect_api
+    from crtdiff.flows.pipeline import crtdiff_run
+    from crtdiff.flows.progress import listening
+    from crtdiff.flows.runtime import quiet_flow_settings, with_runner
+    from crtdiff.flows.server import prefect_api
 
     flow = with_runner(crtdiff_run, options.dask_address, options.processes)
     with ProgressView(console, enabled=options.show_progress) as view:

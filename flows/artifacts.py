@@ -14,8 +14,8 @@ from crtdiff.compare.wording import (
 )
 from crtdiff.pipeline.narrate import counts, report_table
 from crtdiff.pipeline.outcome import RunReport
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.text.normalize import slugify
-from schemas.diff import YearDiff
 
 RUN_REPORT_KEY = "crtdiff-run-report"
 MAX_REPORT_ROWS = 2000

@@ -7,10 +7,10 @@ from prefect.deployments.runner import RunnerDeployment
 from prefect.schedules import Cron
 
 from crtdiff.catalog.report_index import STATE_GOV
+from crtdiff.flows.pipeline import crtdiff_run
+from crtdiff.flows.serving import serve_and_watch
+from crtdiff.flows.watch import crtdiff_watch
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
-from flows.pipeline import crtdiff_run
-from flows.serving import serve_and_watch
-from flows.watch import crtdiff_watch
 
 ANNUAL_CRON = "0 6 1 12 *"
 """The full rebuild: December 1st, 06:00 UTC (reports usually appear in the second half)."""

@@ -17,6 +17,16 @@ from prefect.utilities.annotations import quote
 
 from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched
+from crtdiff.flows.logs import log_lines
+from crtdiff.flows.progress import report, stage_label
+from crtdiff.flows.server import track
+from crtdiff.flows.tasks import (
+    fetch_page,
+    named_state,
+    process_countries,
+    publish_artifacts,
+    render_index,
+)
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
 from crtdiff.pipeline.batches import process_batch
 from crtdiff.pipeline.boundary import RunStoppedError
@@ -25,11 +35,7 @@ from crtdiff.pipeline.narrate import counts, state_name, work_line
 from crtdiff.pipeline.outcome import RunReport
 from crtdiff.pipeline.run import run_guarded
 from crtdiff.pipeline.wiring import FetchRequest, Wiring
-from flows.logs import log_lines
-from flows.progress import report, stage_label
-from flows.server import track
-from flows.tasks import fetch_page, named_state, process_countries, publish_artifacts, render_index
-from schemas.diff import YearDiff
+from crtdiff.schemas.diff import YearDiff
 
 T = TypeVar("T")
 

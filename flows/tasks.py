@@ -17,6 +17,8 @@ from prefect.tasks import exponential_backoff
 
 from crtdiff.errors import FetchError, WorkspaceError
 from crtdiff.fetch.http import Fetched, FetchPolicy, fetch_url
+from crtdiff.flows.artifacts import publish_pair, publish_run_report
+from crtdiff.flows.logs import log_lines
 from crtdiff.pipeline.batches import process_batch
 from crtdiff.pipeline.country_task import CountryResult
 from crtdiff.pipeline.index_pages import render_index_pages
@@ -24,9 +26,7 @@ from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.narrate import fetch_line, outcome_lines
 from crtdiff.pipeline.outcome import RunReport
 from crtdiff.pipeline.settle import CountryJob, RunContext
-from flows.artifacts import publish_pair, publish_run_report
-from flows.logs import log_lines
-from schemas.diff import YearDiff
+from crtdiff.schemas.diff import YearDiff
 
 
 def _transient_failure(_task: "Task[..., object]", _run: TaskRun, state: State) -> bool:

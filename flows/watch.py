@@ -10,10 +10,10 @@ from crtdiff.catalog.discover import Found, Probe, discover
 from crtdiff.catalog.load import load_catalog
 from crtdiff.catalog.report_index import STATE_GOV
 from crtdiff.catalog.watch_plan import watch_targets
+from crtdiff.flows.pipeline import crtdiff_run
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
 from crtdiff.pipeline.locate import fetch_direct
 from crtdiff.reference.bundle import load_reference
-from flows.pipeline import crtdiff_run
 
 
 @task(name="probe-expected-urls", cache_policy=NO_CACHE)

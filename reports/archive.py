@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from crtdiff.reports.html import series_context
+from crtdiff.reports.summaries import ChapterSummary, CountrySummary, IncidentSeen, PairSummary
 from crtdiff.store.fingerprint import digest
-from reports.html import series_context
-from reports.summaries import ChapterSummary, CountrySummary, IncidentSeen, PairSummary
 
 
 def sentence_href(root: str, slug: str, chapter: ChapterSummary, start: int) -> str:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from crtdiff.ingest.assemble import BULLET_PREFIX
-from schemas import CountryReport
+from crtdiff.schemas import CountryReport
 
 
 @dataclass(frozen=True)

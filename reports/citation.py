@@ -8,11 +8,11 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from crtdiff.reports.summaries import ChapterSummary
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import SourceRef
 from crtdiff.series.registry import series_named
 from crtdiff.text.normalize import slugify
-from reports.summaries import ChapterSummary
-from schemas import CountryReport
-from schemas.diff import SourceRef
 
 PUBLISHER = "United States Department of State"
 _CHAPTER_NAMES = {"country": "Country Reports", "safe-haven": "Terrorist Safe Havens"}

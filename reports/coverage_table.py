@@ -9,11 +9,11 @@ from typing import Any, Literal
 import pyarrow as pa
 from pydantic import BaseModel, ConfigDict
 
+from crtdiff.reports.html import render_page
+from crtdiff.reports.output_paths import OutputPaths
+from crtdiff.reports.tables import table_bytes
+from crtdiff.reports.writing import write_if_changed
 from crtdiff.store.atomic import atomic_write_bytes
-from reports.html import render_page
-from reports.output_paths import OutputPaths
-from reports.tables import table_bytes
-from reports.writing import write_if_changed
 
 CoverageStatus = Literal["real", "illustrative", "unavailable", "rejected"]
 STATUSES: tuple[CoverageStatus, ...] = ("real", "illustrative", "unavailable", "rejected")

@@ -20,8 +20,8 @@ from crtdiff.compare.wording import (
     toll_delta,
     toll_figure,
 )
-from reports.charts import heat_class
-from reports.fragments import (
+from crtdiff.reports.charts import heat_class
+from crtdiff.reports.fragments import (
     presence_cells,
     redline_html,
     segments_html,

@@ -7,8 +7,8 @@ from typing import Protocol
 from markupsafe import Markup, escape
 
 from crtdiff.compare.wording import plural
-from reports.chapter_view import Segment
-from schemas.diff import RedlineOp, RedlinePart
+from crtdiff.reports.chapter_view import Segment
+from crtdiff.schemas.diff import RedlineOp, RedlinePart
 
 _REDLINE_TAGS = {RedlineOp.DELETE: "del", RedlineOp.INSERT: "ins"}
 

@@ -4,11 +4,11 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from reports.archive import Archive, Placed, PlacedIncident, by_date, sentence_href
-from reports.html import render_page
-from reports.page_cache import PageCache
-from reports.summaries import PairSummary
-from reports.writing import remove_other_pages
+from crtdiff.reports.archive import Archive, Placed, PlacedIncident, by_date, sentence_href
+from crtdiff.reports.html import render_page
+from crtdiff.reports.page_cache import PageCache
+from crtdiff.reports.summaries import PairSummary
+from crtdiff.reports.writing import remove_other_pages
 
 ROOT = "../"
 LISTED = 100

@@ -3,14 +3,14 @@
 from pathlib import Path
 from typing import Any
 
+from crtdiff.reports.chapter_view import chapter_lines
+from crtdiff.reports.citation import Citation
+from crtdiff.reports.environment import environment
+from crtdiff.reports.outline_view import unit_rows
+from crtdiff.reports.output_paths import OutputPaths
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.series.registry import series_named
-from reports.chapter_view import chapter_lines
-from reports.citation import Citation
-from reports.environment import environment
-from reports.outline_view import unit_rows
-from reports.output_paths import OutputPaths
-from schemas import CountryReport
-from schemas.diff import YearDiff
 
 STATIC = Path(__file__).resolve().parent / "static"
 

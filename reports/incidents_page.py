@@ -10,10 +10,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from reports.archive import Archive, PlacedIncident, sentence_href
-from reports.html import render_page
-from reports.summaries import CountrySummary
-from reports.writing import write_if_changed
+from crtdiff.reports.archive import Archive, PlacedIncident, sentence_href
+from crtdiff.reports.html import render_page
+from crtdiff.reports.summaries import CountrySummary
+from crtdiff.reports.writing import write_if_changed
 
 DATA = "data/incidents.js"
 

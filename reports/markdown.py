@@ -1,8 +1,8 @@
 """Markdown change summaries."""
 
-from reports.environment import environment
-from reports.html import pair_context, pair_template
-from schemas.diff import YearDiff
+from crtdiff.reports.environment import environment
+from crtdiff.reports.html import pair_context, pair_template
+from crtdiff.schemas.diff import YearDiff
 
 
 def render_pair_markdown(diff: YearDiff) -> str:

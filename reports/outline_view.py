@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from crtdiff.compare.headline import section_name
 from crtdiff.compare.outline_headline import changed_words
-from schemas.diff import SectionDiff, YearDiff
-from schemas.series import MatchKind, OutlineMatch
+from crtdiff.schemas.diff import SectionDiff, YearDiff
+from crtdiff.schemas.series import MatchKind, OutlineMatch
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from crtdiff.reports.writing import write_if_changed
 from crtdiff.store.fingerprint import digest
-from reports.writing import write_if_changed
 
 ROWS = "pages"
 """Result-store kind of the index rows."""

@@ -23,12 +23,12 @@ from pagefind.service import get_executable
 from pydantic import BaseModel, ConfigDict
 
 from crtdiff.errors import CrtdiffError
+from crtdiff.reports.html import render_page
+from crtdiff.reports.output_paths import OutputPaths
+from crtdiff.reports.writing import write_if_changed
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.store.atomic import atomic_write_text
-from reports.html import render_page
-from reports.output_paths import OutputPaths
-from reports.writing import write_if_changed
-from schemas import CountryReport
-from schemas.diff import YearDiff
 
 """The country bundles the search page merges (a script: pages opened from disk can load it)."""
 

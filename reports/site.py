@@ -4,8 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from crtdiff.compare.headline import section_name
-from crtdiff.store.atomic import atomic_write_bytes, atomic_write_text
-from reports.charts import (
+from crtdiff.reports.charts import (
     GroupSpan,
     YearPoint,
     change_class,
@@ -13,16 +12,23 @@ from reports.charts import (
     heat_legend,
     incidents_chart,
 )
-from reports.citation import Citation
-from reports.html import (
+from crtdiff.reports.citation import Citation
+from crtdiff.reports.html import (
     STATIC,
     render_page,
     series_context,
 )
-from reports.output_paths import OutputPaths
-from reports.summaries import ChapterSummary, CountrySummary, CoverageRow, PairSummary, YearCell
-from reports.tables import TABLES
-from schemas.sections import canonical_keys
+from crtdiff.reports.output_paths import OutputPaths
+from crtdiff.reports.summaries import (
+    ChapterSummary,
+    CountrySummary,
+    CoverageRow,
+    PairSummary,
+    YearCell,
+)
+from crtdiff.reports.tables import TABLES
+from crtdiff.schemas.sections import canonical_keys
+from crtdiff.store.atomic import atomic_write_bytes, atomic_write_text
 
 
 def write_assets(out_dir: Path) -> None:

@@ -8,9 +8,9 @@ cross-country pages can be rebuilt without reading (or re-validating) whole repo
 from pydantic import BaseModel, ConfigDict
 
 from crtdiff.compare.incidents import toll_total
-from reports.output_paths import OutputPaths
-from schemas import CountryReport, Source
-from schemas.diff import YearDiff
+from crtdiff.reports.output_paths import OutputPaths
+from crtdiff.schemas import CountryReport, Source
+from crtdiff.schemas.diff import YearDiff
 
 
 class _Summary(BaseModel):

@@ -9,9 +9,9 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.store.atomic import atomic_write_bytes
-from schemas import CountryReport
-from schemas.diff import YearDiff
 
 TABLES = ("incidents", "groups", "legal_measures", "section_metrics", "tolls", "changes")
 TOLLS = ("killed", "wounded", "kidnapped")

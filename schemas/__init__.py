@@ -1,6 +1,6 @@
 """The common, versioned data model of crtdiff (pydantic v2), exported to schemas/json/."""
 
-from schemas.facts import (
+from crtdiff.schemas.facts import (
     AggregateToll,
     Attribution,
     DatePrecision,
@@ -21,7 +21,7 @@ from schemas.facts import (
     TollFlag,
     TollKind,
 )
-from schemas.report import (
+from crtdiff.schemas.report import (
     SCHEMA_VERSION,
     CountryReport,
     IngestWarning,

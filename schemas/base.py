@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.sections import load_sections
+from crtdiff.schemas.sections import load_sections
 
 FIRST_REPORT_YEAR, LAST_REPORT_YEAR = 1990, 2100
 """The years a report may cover (the series began in the 1990s; the bound above stops typos)."""

@@ -6,9 +6,16 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from schemas.base import GroupId, IsoPartialDate, ReportYear, SectionKey, Sha256, StrictModel
-from schemas.facts import Count, Evidence, Incident, IncidentKind, LegalMeasure, LegalStatus
-from schemas.series import (
+from crtdiff.schemas.base import (
+    GroupId,
+    IsoPartialDate,
+    ReportYear,
+    SectionKey,
+    Sha256,
+    StrictModel,
+)
+from crtdiff.schemas.facts import Count, Evidence, Incident, IncidentKind, LegalMeasure, LegalStatus
+from crtdiff.schemas.series import (
     DEFAULT_SERIES,
     CountChange,
     LawsDiff,

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from schemas.diff import YearDiff
-from schemas.report import CountryReport
+from crtdiff.schemas.diff import YearDiff
+from crtdiff.schemas.report import CountryReport
 
 JSON_DIR = Path(__file__).resolve().parent / "json"
 MODELS: dict[str, type[BaseModel]] = {

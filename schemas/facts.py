@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from schemas.base import GroupId, IsoPartialDate, Offset, SectionKey, StrictModel
+from crtdiff.schemas.base import GroupId, IsoPartialDate, Offset, SectionKey, StrictModel
 
 Count = Annotated[int, Field(ge=0)]
 

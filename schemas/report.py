@@ -5,8 +5,8 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from schemas.base import IsoPartialDate, Offset, ReportYear, SectionKey, Sha256, StrictModel
-from schemas.facts import (
+from crtdiff.schemas.base import IsoPartialDate, Offset, ReportYear, SectionKey, Sha256, StrictModel
+from crtdiff.schemas.facts import (
     AggregateToll,
     Group,
     Incident,
@@ -14,7 +14,7 @@ from schemas.facts import (
     Organisation,
     ReferencedIncident,
 )
-from schemas.series import (
+from crtdiff.schemas.series import (
     DEFAULT_SERIES,
     NamedLaw,
     ReportedCount,

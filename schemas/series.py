@@ -9,8 +9,8 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from schemas.base import SectionKey, StrictModel
-from schemas.facts import Count, Evidence
+from crtdiff.schemas.base import SectionKey, StrictModel
+from crtdiff.schemas.facts import Count, Evidence
 
 SeriesName = Annotated[
     str, Field(pattern=r"^[a-z][a-z0-9]*$", description="Report series (series.csv).")

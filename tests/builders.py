@@ -6,8 +6,8 @@ import html
 import re
 from typing import Any
 
+from crtdiff.schemas import CountryReport
 from crtdiff.text.normalize import slugify
-from schemas import CountryReport
 from tests.conftest import SEED
 
 HEADINGS = re.compile(

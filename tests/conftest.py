@@ -8,8 +8,8 @@ import pytest
 
 from crtdiff.paths import DATA_DIR, DEFAULT_OUTPUT, PROJECT_ROOT
 from crtdiff.reference.bundle import Reference, load_reference
+from crtdiff.schemas import CountryReport
 from crtdiff.series.chapter import RawSource, Request, parse_chapter
-from schemas import CountryReport
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = PROJECT_ROOT.parent / "shared"

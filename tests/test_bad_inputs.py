@@ -14,7 +14,7 @@ import pytest
 from crtdiff.catalog.load import load_catalog
 from crtdiff.errors import ConfigError, CrtdiffError
 from crtdiff.reference.bundle import Reference
-from schemas import CountryReport
+from crtdiff.schemas import CountryReport
 from tests.conftest import FIXTURES, SEED, ParseFn
 
 BAD = FIXTURES / "bad"

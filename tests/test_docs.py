@@ -6,7 +6,7 @@ import pytest
 
 from crtdiff.cli import app
 from crtdiff.paths import PROJECT_ROOT, REFERENCE_DIR
-from reports.tables import TABLES
+from crtdiff.reports.tables import TABLES
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]

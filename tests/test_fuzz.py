@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from crtdiff.errors import CrtdiffError
 from crtdiff.reference.bundle import Reference
+from crtdiff.schemas import CountryReport
 from crtdiff.series.chapter import RawSource, Request, parse_chapter
 from crtdiff.series.compare import compare_reports
-from schemas import CountryReport
 from tests.conftest import SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")

@@ -1,7 +1,14 @@
-"""The package metadata builds with the pinned setuptools without a deprecation warning."""
+"""The package builds with the pinned setuptools without a deprecation warning, and installs
+the `crtdiff` namespace alone."""
 
+import subprocess
+import sys
 import tomllib
 import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
 
 from crtdiff.paths import PROJECT_ROOT
 
@@ -21,3 +28,24 @@ def test_the_metadata_builds_without_warnings() -> None:
 def test_the_build_backend_is_a_setuptools_that_reads_spdx_licenses() -> None:
     build = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["build-system"]
     assert build["requires"] == ["setuptools>=77,<85"]
+
+
+@pytest.mark.integration  # builds a wheel in a subprocess
+def test_the_wheel_installs_crtdiff_alone(tmp_path: Path) -> None:
+    """flows/, schemas/ and reports/ ship as crtdiff.flows, crtdiff.schemas, crtdiff.reports
+    (with their templates and JSON Schemas); no generic top-level name, no benchmarks."""
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(tmp_path), str(PROJECT_ROOT)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    (wheel,) = tmp_path.glob("crtdiff-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    tops = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
+    assert tops == {"crtdiff"}
+    for expected in (
+        "crtdiff/flows/pipeline.py", "crtdiff/schemas/report.py", "crtdiff/reports/site.py",
+        "crtdiff/reports/templates/pair.html.j2", "crtdiff/reports/static/site.css",
+        "crtdiff/schemas/json/country_report.schema.json",
+    ):  # fmt: skip
+        assert expected in names, expected

@@ -10,11 +10,11 @@ from crtdiff.catalog.sources import Fetcher, fetch_to_store, read_local
 from crtdiff.errors import MetadataError
 from crtdiff.ingest.formats import detect_format
 from crtdiff.reference.bundle import Reference
+from crtdiff.schemas import Source
+from crtdiff.schemas.base import report_year_problem
 from crtdiff.series.chapter import OnMismatch, RawSource, Request, parse_chapter
 from crtdiff.store.snapshots import SnapshotRecord, SnapshotStore
 from crtdiff.text.normalize import slugify
-from schemas import Source
-from schemas.base import report_year_problem
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from crtdiff.catalog.model import CatalogEntry, resolve_inside
 from crtdiff.errors import ConfigError
 from crtdiff.reference.countries import CountryTable
 from crtdiff.reference.series import definitions, unknown_series
-from schemas.base import report_year_problem
+from crtdiff.schemas.base import report_year_problem
 
 _RAW_FILE = re.compile(r"^(?P<year>(?:19|20)\d\d)\.(?:txt|html?|pdf)$", re.IGNORECASE)
 

@@ -23,7 +23,7 @@ def reference_tables() -> "Reference":
 
 def report_years(value: T) -> T:
     """A --year of a command that reads no page (ingest and add check theirs with the page)."""
-    from schemas.base import report_year_problem
+    from crtdiff.schemas.base import report_year_problem
 
     for year in value if isinstance(value, list) else [value]:
         problem = report_year_problem(year) if isinstance(year, int) else None

@@ -109,10 +109,10 @@ def compare(
     if output_format is Format.JSON:
         sys.stdout.write(diff.model_dump_json(indent=2) + "\n")
     elif output_format is Format.MARKDOWN:
-        from reports.markdown import render_pair_markdown
+        from crtdiff.reports.markdown import render_pair_markdown
 
         sys.stdout.write(render_pair_markdown(diff))
     else:
-        from reports.html import render_pair_html
+        from crtdiff.reports.html import render_pair_html
 
         sys.stdout.write(render_pair_html(diff, standalone=True))

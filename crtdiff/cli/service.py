@@ -41,10 +41,10 @@ def serve(
                 "server start --host 127.0.0.1` and set PREFECT_API_URL (see README)",
             )
         )
-    from flows.settings import configure_prefect
+    from crtdiff.flows.settings import configure_prefect
 
     configure_prefect()
-    from flows.deploy import Schedule, serve_deployments
+    from crtdiff.flows.deploy import Schedule, serve_deployments
 
     schedule = Schedule(
         catalog=str(catalog.resolve()),
@@ -65,7 +65,7 @@ def schemas(
     ] = False,
 ) -> None:
     """Export the JSON Schema files under schemas/json/."""
-    from schemas.export import JSON_DIR, schema_texts, stale_schemas, write_schemas
+    from crtdiff.schemas.export import JSON_DIR, schema_texts, stale_schemas, write_schemas
 
     if check:
         stale = stale_schemas()

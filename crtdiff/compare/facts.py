@@ -11,8 +11,8 @@ from deepdiff import DeepDiff
 
 from crtdiff.compare.incidents import same_incident
 from crtdiff.compare.measures import pair_measures
-from schemas import CountryReport, Incident, LegalMeasure
-from schemas.diff import FactChange
+from crtdiff.schemas import CountryReport, Incident, LegalMeasure
+from crtdiff.schemas.diff import FactChange
 
 _PATH_PART = re.compile(r"\['([^']*)'\]")
 

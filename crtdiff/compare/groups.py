@@ -5,8 +5,8 @@ import re
 from collections.abc import Collection
 
 from crtdiff.reference.gazetteer import Gazetteer
-from schemas import CountryReport, Evidence, Group
-from schemas.diff import GroupMerger, GroupRef, GroupRename, GroupsDiff
+from crtdiff.schemas import CountryReport, Evidence, Group
+from crtdiff.schemas.diff import GroupMerger, GroupRef, GroupRename, GroupsDiff
 
 _MERGE_WORDS = re.compile(
     r"\bmerg\w*|\bformed\b|\bform\b|\bunited\b|\bunif\w*|came together|\bjoined forces\b|"

@@ -3,7 +3,7 @@ groups, incidents and toll, legal measures, then the biggest text changes."""
 
 from crtdiff.compare.wording import display_name, listing, plural
 from crtdiff.reference.outline import unit_names
-from schemas.diff import (
+from crtdiff.schemas.diff import (
     GroupRef,
     GroupsDiff,
     Headline,
@@ -12,7 +12,7 @@ from schemas.diff import (
     SectionDiff,
     TollChange,
 )
-from schemas.sections import section_names
+from crtdiff.schemas.sections import section_names
 
 _MAX_LISTED = 4
 

@@ -2,10 +2,10 @@
 
 from collections.abc import Sequence
 
+from crtdiff.schemas import CountryReport, Evidence, Incident, IncidentKind, ReferencedIncident
+from crtdiff.schemas.diff import IncidentMatch, IncidentsDiff, TollChange
 from crtdiff.text.normalize import match_key
 from crtdiff.text.places import same_place
-from schemas import CountryReport, Evidence, Incident, IncidentKind, ReferencedIncident
-from schemas.diff import IncidentMatch, IncidentsDiff, TollChange
 
 
 def _mentions(text: str, place: str) -> bool:

@@ -2,9 +2,9 @@
 
 from rapidfuzz import fuzz
 
+from crtdiff.schemas import CountryReport, LegalMeasure, Organisation
+from crtdiff.schemas.diff import LegalDiff, OrganisationRef, OrganisationsDiff, StatusChange
 from crtdiff.text.normalize import match_key
-from schemas import CountryReport, LegalMeasure, Organisation
-from schemas.diff import LegalDiff, OrganisationRef, OrganisationsDiff, StatusChange
 
 SUBJECT_MATCH = 70
 """Least token-set similarity (0-100) of two subjects of one kind to be the same measure."""

@@ -6,8 +6,8 @@ from crtdiff.compare.headline import _legal_lines as legal_lines
 from crtdiff.compare.headline import section_name
 from crtdiff.compare.wording import plural
 from crtdiff.compare.words import comparable_words
-from schemas.diff import Headline, LegalDiff, SectionDiff
-from schemas.series import (
+from crtdiff.schemas.diff import Headline, LegalDiff, SectionDiff
+from crtdiff.schemas.series import (
     CountChange,
     CountKind,
     CountQualifier,

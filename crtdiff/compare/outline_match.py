@@ -18,8 +18,8 @@ import Stemmer
 
 from crtdiff.compare.words import comparable_words
 from crtdiff.ingest.labels import is_title_case
-from schemas import Section
-from schemas.series import MatchKind
+from crtdiff.schemas import Section
+from crtdiff.schemas.series import MatchKind
 
 HEADING_WEIGHT = 0.5
 """Share of the heading similarity in the match score (the rest is content similarity)."""

@@ -5,7 +5,7 @@ import re
 from rapidfuzz.distance import Indel
 
 from crtdiff.compare.words import content_words
-from schemas.diff import RedlineOp, RedlinePart
+from crtdiff.schemas.diff import RedlineOp, RedlinePart
 
 _TOKENS = re.compile(r"\s*\S+\s*")
 

@@ -11,8 +11,8 @@ from crtdiff.compare.align import NEARLY_VERBATIM, align, related
 from crtdiff.compare.redline import is_cosmetic, redline
 from crtdiff.compare.similarity import clamp, cosine, edit, jaccard, simple
 from crtdiff.compare.words import comparable_words, normalized_sentence
-from schemas import CountryReport, Section, Sentence
-from schemas.diff import (
+from crtdiff.schemas import CountryReport, Section, Sentence
+from crtdiff.schemas.diff import (
     MovedSentence,
     SectionDiff,
     SentenceAlignment,

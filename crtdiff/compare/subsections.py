@@ -16,9 +16,9 @@ from crtdiff.compare.sections import compare_sections
 from crtdiff.compare.year_diff import source_ref
 from crtdiff.reference.gazetteer import Gazetteer
 from crtdiff.reference.outline import Outline
-from schemas import CountryReport, Section, SectionAssignment
-from schemas.diff import SectionDiff, YearDiff
-from schemas.series import (
+from crtdiff.schemas import CountryReport, Section, SectionAssignment
+from crtdiff.schemas.diff import SectionDiff, YearDiff
+from crtdiff.schemas.series import (
     CountChange,
     CountKind,
     LawsDiff,

@@ -6,8 +6,8 @@ shows these words instead.
 
 from collections.abc import Mapping, Sequence
 
-from schemas.diff import GroupRef, TollChange
-from schemas.facts import Attribution, IncidentKind, Target
+from crtdiff.schemas.diff import GroupRef, TollChange
+from crtdiff.schemas.facts import Attribution, IncidentKind, Target
 
 NOT_GIVEN = "not given"
 """What a page shows for a toll no incident gives (never 0)."""

@@ -8,8 +8,8 @@ from crtdiff.compare.measures import compare_measures, compare_organisations
 from crtdiff.compare.sections import compare_sections
 from crtdiff.errors import InputError
 from crtdiff.reference.gazetteer import Gazetteer
-from schemas import CountryReport
-from schemas.diff import SourceRef, YearDiff
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import SourceRef, YearDiff
 
 
 def source_ref(report: CountryReport) -> SourceRef:

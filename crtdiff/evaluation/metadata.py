@@ -6,8 +6,8 @@ from crtdiff.errors import CrtdiffError, MetadataError
 from crtdiff.evaluation.counts import Counts, Score
 from crtdiff.evaluation.gold import Gold
 from crtdiff.reference.bundle import Reference
+from crtdiff.schemas import CountryReport
 from crtdiff.series.chapter import OnMismatch, RawSource, Request, parse_chapter
-from schemas import CountryReport
 
 _MISMATCH = frozenset({"country_mismatch", "year_mismatch"})
 

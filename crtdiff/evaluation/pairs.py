@@ -7,10 +7,10 @@ from crtdiff.evaluation.counts import Counts, Score
 from crtdiff.evaluation.gold import Gold
 from crtdiff.evaluation.matching import set_counts
 from crtdiff.reference.gazetteer import Gazetteer
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.series.compare import compare_reports
 from crtdiff.text.places import same_place
-from schemas import CountryReport
-from schemas.diff import YearDiff
 
 TOLLS = ("killed_min", "wounded_min", "kidnapped_min")
 

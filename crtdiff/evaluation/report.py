@@ -15,8 +15,8 @@ from crtdiff.evaluation.matching import (
     value_counts,
 )
 from crtdiff.evaluation.spans import is_contiguous_span
+from crtdiff.schemas import CountryReport
 from crtdiff.text.places import same_place
-from schemas import CountryReport
 
 INCIDENT_FIELDS = (
     "date_precision",

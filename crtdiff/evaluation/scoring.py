@@ -13,8 +13,8 @@ from crtdiff.evaluation.pairs import score_pair
 from crtdiff.evaluation.report import score_missing, score_report
 from crtdiff.paths import PROJECT_ROOT
 from crtdiff.reference.bundle import Reference, load_reference
+from crtdiff.schemas import CountryReport
 from crtdiff.series.chapter import RawSource, Request, parse_chapter
-from schemas import CountryReport
 
 
 def _extract(gold: Gold, reference: Reference) -> tuple[bytes, CountryReport | str]:

@@ -9,7 +9,7 @@ from crtdiff.extract.clauses import PERIOD
 from crtdiff.extract.evidence import LocatedSentence
 from crtdiff.extract.incident_context import Context
 from crtdiff.extract.tolls import read_tolls
-from schemas import (
+from crtdiff.schemas import (
     AggregateToll,
     CountryReport,
     DatePrecision,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from crtdiff.extract.cues import cue_automaton, cues_in
 from crtdiff.extract.dates import DatePhrase, find_dates
-from schemas import DatePrecision
+from crtdiff.schemas import DatePrecision
 
 _EVENT_WORDS = (
     r"\battack(?!er)|bomb|explosi|blast|kidnap|abduct|ambush|assault|\bkill(?:ed|ing)|siege|"

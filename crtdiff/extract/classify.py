@@ -2,7 +2,7 @@
 
 import re
 
-from schemas import Attribution, IncidentKind, Target
+from crtdiff.schemas import Attribution, IncidentKind, Target
 
 _KINDS: list[tuple[IncidentKind, re.Pattern[str]]] = [
     (

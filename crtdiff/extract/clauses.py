@@ -17,7 +17,7 @@ from crtdiff.extract.dates import DatePhrase, find_dates
 from crtdiff.extract.evidence import LocatedSentence
 from crtdiff.extract.incident_context import Context
 from crtdiff.extract.places import Place, find_place
-from schemas import (
+from crtdiff.schemas import (
     DatePrecision,
     Section,
     Sentence,

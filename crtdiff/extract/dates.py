@@ -5,7 +5,7 @@ from calendar import monthrange
 from dataclasses import dataclass
 from functools import lru_cache
 
-from schemas import DatePrecision
+from crtdiff.schemas import DatePrecision
 
 MONTHS = {
     m: i

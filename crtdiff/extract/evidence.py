@@ -3,7 +3,7 @@
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from schemas import CountryReport, Evidence, Sentence
+from crtdiff.schemas import CountryReport, Evidence, Sentence
 
 
 @dataclass(frozen=True)

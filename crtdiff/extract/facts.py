@@ -11,7 +11,7 @@ from crtdiff.extract.legal import extract_legal_measures
 from crtdiff.extract.references import extract_references
 from crtdiff.extract.tolls import MAX_PLAUSIBLE_TOLL, implausible_figures
 from crtdiff.reference.bundle import Reference
-from schemas import CountryReport, IngestWarning, SectionAssignment
+from crtdiff.schemas import CountryReport, IngestWarning, SectionAssignment
 
 
 def _impossible_dates(index: SentenceIndex, year: int) -> list[IngestWarning]:

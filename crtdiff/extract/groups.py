@@ -11,9 +11,9 @@ from crtdiff.reference.fuzzy_names import FuzzyIndex, fuzzy_hits
 from crtdiff.reference.gazetteer import Entry, Gazetteer
 from crtdiff.reference.names import NameHit, NameMatcher
 from crtdiff.reference.state_forces import FORCE_PREFIX
+from crtdiff.schemas import Group, IngestWarning, Mention, Organisation, OrganisationKind
 from crtdiff.text.normalize import slugify
 from crtdiff.text.tokens import Token, tokenize
-from schemas import Group, IngestWarning, Mention, Organisation, OrganisationKind
 
 _DEFINED = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\)")
 _GROUPISH = re.compile(

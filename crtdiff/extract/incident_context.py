@@ -6,7 +6,7 @@ from crtdiff.reference.countries import CountryTable
 from crtdiff.reference.country_terms import CountryTerms
 from crtdiff.reference.names import NameHit
 from crtdiff.reference.places import PlaceTable
-from schemas import (
+from crtdiff.schemas import (
     Target,
 )
 

@@ -18,9 +18,7 @@ from crtdiff.extract.places import Place, find_place, place_candidates
 from crtdiff.extract.tolls import read_tolls
 from crtdiff.reference.country_terms import NEUTRAL
 from crtdiff.reference.names import NameHit
-from crtdiff.text.normalize import slugify
-from crtdiff.text.places import same_place
-from schemas import (
+from crtdiff.schemas import (
     Attribution,
     CountryReport,
     DatePrecision,
@@ -30,6 +28,8 @@ from schemas import (
     Sentence,
     Target,
 )
+from crtdiff.text.normalize import slugify
+from crtdiff.text.places import same_place
 
 
 def _priority(clause: Clause) -> int:

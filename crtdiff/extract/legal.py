@@ -10,7 +10,7 @@ from crtdiff.extract.ids import Ids
 from crtdiff.extract.legal_rules import cued_rules
 from crtdiff.extract.legal_status import measure_status
 from crtdiff.extract.legal_subject import clause_span, measure_id, measure_subject, summary_span
-from schemas import DatePrecision, LegalMeasure, LegalMeasureKind, LegalStatus
+from crtdiff.schemas import DatePrecision, LegalMeasure, LegalMeasureKind, LegalStatus
 
 _BARE_YEAR = re.compile(r"\b(?:in|since|of|from)\s+((?:19|20)\d\d)\b")
 _EVENT_AFTER = re.compile(r"^,?\s*(?:\d{4},?\s*)?(?:terrorist\s+)?(?:attack|bombing|kidnapping)")

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from crtdiff.extract.cues import cue_automaton, cues_in
-from schemas import LegalMeasureKind
+from crtdiff.schemas import LegalMeasureKind
 
 K = LegalMeasureKind
 

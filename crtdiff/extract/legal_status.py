@@ -4,7 +4,7 @@ that names it: its kind's own statuses first, then the one said nearest the meas
 import re
 
 from crtdiff.extract.legal_rules import K, rule_re
-from schemas import LegalMeasureKind, LegalStatus
+from crtdiff.schemas import LegalMeasureKind, LegalStatus
 
 _STRONG_STATUS = [
     (LegalStatus.EXTENDED, rule_re(r"\b\w+ed again\b|\bre-?promulgat\w*")),

@@ -5,8 +5,8 @@ import re
 
 from crtdiff.extract.dates import MONTHS, find_dates
 from crtdiff.extract.ids import Ids
+from crtdiff.schemas import LegalMeasureKind
 from crtdiff.text.normalize import slugify
-from schemas import LegalMeasureKind
 
 _SUBJECT_STOP = re.compile(r"[;:]|(?<![A-Z])\.(?=\s|$)|,\s+(?:which|and|but|as|while|however)\b")
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.)+[A-Z]$")

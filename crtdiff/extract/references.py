@@ -7,14 +7,14 @@ from crtdiff.extract.dates import DatePhrase, find_dates
 from crtdiff.extract.evidence import LocatedSentence, SentenceIndex
 from crtdiff.extract.incident_context import Context
 from crtdiff.extract.places import find_place, place_near
-from crtdiff.text.normalize import slugify
-from schemas import (
+from crtdiff.schemas import (
     CountryReport,
     DatePrecision,
     IncidentKind,
     ReferencedIncident,
     ReferenceReason,
 )
+from crtdiff.text.normalize import slugify
 
 _ANCHOR = re.compile(
     r"\b(?:attacks?|bombings?|kidnappings?|abductions?|ambush(?:es)?|assaults?|siege|"

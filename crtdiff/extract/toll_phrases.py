@@ -31,7 +31,7 @@ from crtdiff.extract.toll_words import (
     titled,
     toll_tokens,
 )
-from schemas import TollFlag, TollKind
+from crtdiff.schemas import TollFlag, TollKind
 
 
 @dataclass

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from crtdiff.extract.numbers import NUMBER, parse_number
-from schemas import TollKind
+from crtdiff.schemas import TollKind
 
 _TOKEN = re.compile(
     rf"(?P<num>\b{NUMBER})(?![\w-])|(?P<word>(?:[A-Z]\.){{2,}}|[\w’'-]+)|(?P<punct>[,;:()]|\.(?=\s|$))",

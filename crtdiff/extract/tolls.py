@@ -28,7 +28,7 @@ from crtdiff.extract.toll_words import (
     H,
     K,
 )
-from schemas import StatedFigure, TollFlag, TollKind
+from crtdiff.schemas import StatedFigure, TollFlag, TollKind
 
 
 @dataclass

@@ -6,8 +6,8 @@ from typing import Any
 
 from crtdiff.ingest.blocks import BlockKind
 from crtdiff.ingest.sections import SectionPlan
+from crtdiff.schemas import Section
 from crtdiff.text.sentences import sentence_spans
-from schemas import Section
 
 BULLET_PREFIX = "• "
 

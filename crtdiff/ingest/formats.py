@@ -4,7 +4,7 @@ import re
 
 from crtdiff.errors import InputError
 from crtdiff.limits import MAX_BYTES
-from schemas import SourceFormat
+from crtdiff.schemas import SourceFormat
 
 _MAGIC = (
     (b"\x89PNG", "a PNG image"),

@@ -3,7 +3,7 @@ was used, so a spelling found in another year is worth a look (a mislabelled yea
 row whose years need widening). The section is still read; the report's notes say so."""
 
 from crtdiff.reference.headings import HeadingVariant, match_heading
-from schemas import IngestWarning, Section, SectionAssignment
+from crtdiff.schemas import IngestWarning, Section, SectionAssignment
 
 
 def heading_era_warnings(

@@ -13,7 +13,7 @@ from crtdiff.errors import MetadataError
 from crtdiff.ingest.metadata import Clues, CountryClue, YearClue
 from crtdiff.ingest.subject import Subject
 from crtdiff.reference.countries import Country, CountryTable
-from schemas import IngestWarning
+from crtdiff.schemas import IngestWarning
 
 
 class OnMismatch(StrEnum):

@@ -7,9 +7,9 @@ from crtdiff.ingest.blocks import Block, BlockKind
 from crtdiff.ingest.labels import Label, find_label, is_plausible_heading
 from crtdiff.reference.headings import HeadingVariant, match_heading
 from crtdiff.reference.topics import TopicTerms
+from crtdiff.schemas import IngestWarning, SectionAssignment
+from crtdiff.schemas.sections import BODY_KEY
 from crtdiff.text.normalize import slugify
-from schemas import IngestWarning, SectionAssignment
-from schemas.sections import BODY_KEY
 
 _DATED_LEAD = re.compile(
     r"^(?:On|In|During|From|Between|At|By|Late|Early|Mid)\b.{0,40}?\b(?:January|February|March|"

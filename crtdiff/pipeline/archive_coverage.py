@@ -10,9 +10,9 @@ from crtdiff.catalog.model import CatalogEntry
 from crtdiff.pipeline.coverage import coverage_row
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status
-from reports.coverage_table import CoverageEntry, write_coverage
-from reports.html import series_context
-from reports.output_paths import OutputPaths
+from crtdiff.reports.coverage_table import CoverageEntry, write_coverage
+from crtdiff.reports.html import series_context
+from crtdiff.reports.output_paths import OutputPaths
 
 
 def _archive_entry(entry: CatalogEntry, outcome: EntryOutcome) -> CoverageEntry:

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from crtdiff.errors import CrtdiffError
+from crtdiff.reports.tables import Rows
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.store.results import ResultStore
-from reports.tables import Rows
-from schemas import CountryReport
-from schemas.diff import YearDiff
 
 if TYPE_CHECKING:
     from crtdiff.pipeline.settle import RunContext

@@ -19,15 +19,15 @@ from crtdiff.pipeline.settle import (
     page_key,
     search_bundle,
 )
+from crtdiff.reports.html import render_chapter_html, render_pair_html
+from crtdiff.reports.incidents_page import explorer_part
+from crtdiff.reports.markdown import render_pair_markdown
+from crtdiff.reports.search import SearchRecord, chapter_record, pair_record, write_bundle
+from crtdiff.reports.site import write_country_page
+from crtdiff.reports.summaries import ChapterSummary, CoverageRow, PairSummary
+from crtdiff.reports.tables import TABLES, Rows, arrow_tables, diff_rows, report_rows, table_bytes
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.store.fingerprint import digest
-from reports.html import render_chapter_html, render_pair_html
-from reports.incidents_page import explorer_part
-from reports.markdown import render_pair_markdown
-from reports.search import SearchRecord, chapter_record, pair_record, write_bundle
-from reports.site import write_country_page
-from reports.summaries import ChapterSummary, CoverageRow, PairSummary
-from reports.tables import TABLES, Rows, arrow_tables, diff_rows, report_rows, table_bytes
-from schemas.diff import YearDiff
 
 S = TypeVar("S", bound=BaseModel)
 

@@ -25,8 +25,8 @@ from crtdiff.pipeline.settle import (
     search_bundle,
     summary_intact,
 )
-from reports.output_paths import OutputPaths
-from schemas import CountryReport
+from crtdiff.reports.output_paths import OutputPaths
+from crtdiff.schemas import CountryReport
 
 
 @dataclass

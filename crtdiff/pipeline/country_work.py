@@ -9,14 +9,14 @@ from crtdiff.pipeline.country_memory import CountryMemory
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status
 from crtdiff.pipeline.settle import PairPlan, Resolved, RunContext
+from crtdiff.reports.output_paths import OutputPaths
+from crtdiff.reports.search import chapter_record, pair_record
+from crtdiff.reports.summaries import ChapterSummary, PairSummary
+from crtdiff.reports.tables import diff_rows, report_rows
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.series.chapter import OnMismatch, RawSource, Request, parse_chapter
 from crtdiff.series.compare import compare_reports
-from reports.output_paths import OutputPaths
-from reports.search import chapter_record, pair_record
-from reports.summaries import ChapterSummary, PairSummary
-from reports.tables import diff_rows, report_rows
-from schemas import CountryReport
-from schemas.diff import YearDiff
 
 
 def parse_and_store(

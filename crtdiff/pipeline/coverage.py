@@ -3,8 +3,8 @@
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.ingest.provenance import is_official
 from crtdiff.pipeline.outcome import EntryOutcome, Status
+from crtdiff.reports.summaries import CoverageRow
 from crtdiff.store.fingerprint import digest
-from reports.summaries import CoverageRow
 
 _FALLBACK = "illustrative fallback"
 

@@ -9,16 +9,16 @@ from crtdiff.pipeline.collector import fewer_collections
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.series_site import switch_links
 from crtdiff.pipeline.settle import EXPLORER_PART, SUMMARY_TABLES, RunContext
-from reports.archive import Archive
-from reports.group_pages import write_group_pages
-from reports.incidents_page import Part, write_incidents_page
-from reports.output_paths import OutputPaths
-from reports.page_cache import PageCache
-from reports.search import write_search_page
-from reports.site import write_assets, write_index
-from reports.summaries import CountrySummary
-from reports.tables import TABLES, concat_tables, read_table, write_tables
-from reports.year_pages import write_year_pages
+from crtdiff.reports.archive import Archive
+from crtdiff.reports.group_pages import write_group_pages
+from crtdiff.reports.incidents_page import Part, write_incidents_page
+from crtdiff.reports.output_paths import OutputPaths
+from crtdiff.reports.page_cache import PageCache
+from crtdiff.reports.search import write_search_page
+from crtdiff.reports.site import write_assets, write_index
+from crtdiff.reports.summaries import CountrySummary
+from crtdiff.reports.tables import TABLES, concat_tables, read_table, write_tables
+from crtdiff.reports.year_pages import write_year_pages
 
 
 def render_index_pages(

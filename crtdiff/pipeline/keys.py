@@ -7,9 +7,9 @@ from pathlib import Path
 from crtdiff import PARSER_VERSION
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.ingest.raw import RawSource
+from crtdiff.schemas import SCHEMA_VERSION
+from crtdiff.schemas.diff import DIFF_SCHEMA_VERSION
 from crtdiff.store.fingerprint import code_digest, digest, reference_digest
-from schemas import SCHEMA_VERSION
-from schemas.diff import DIFF_SCHEMA_VERSION
 
 
 @dataclass(frozen=True)

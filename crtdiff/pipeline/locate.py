@@ -9,9 +9,9 @@ from crtdiff.catalog.sources import fetch_or_snapshot, read_local, resolve_sourc
 from crtdiff.errors import ConfigError, InputError
 from crtdiff.fetch.http import Fetched, fetch_url, with_retries
 from crtdiff.reference.bundle import Reference
+from crtdiff.schemas import CountryReport
 from crtdiff.series.chapter import RawSource, Request, parse_chapter
 from crtdiff.store.snapshots import SnapshotStore
-from schemas import CountryReport
 
 _KEY = re.compile(r"^(?P<country>[^:/\\\\]+):(?P<year>\d{4})$")
 

@@ -1,8 +1,8 @@
 """What a run publishes besides its report: each country's newest pair."""
 
 from crtdiff.pipeline.outcome import EntryOutcome, RunReport, Status
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.store.results import ResultStore
-from schemas.diff import YearDiff
 
 
 def newest_pairs(run: RunReport, results: ResultStore) -> list[YearDiff]:

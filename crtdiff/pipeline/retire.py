@@ -5,7 +5,7 @@ from pathlib import Path
 
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import RunReport, Status
-from reports.output_paths import OutputPaths
+from crtdiff.reports.output_paths import OutputPaths
 
 
 def _stem_files(output: str, suffixes: tuple[str, ...]) -> list[str]:

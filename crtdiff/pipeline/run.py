@@ -38,11 +38,11 @@ from crtdiff.pipeline.url_checks import check_urls
 from crtdiff.pipeline.wiring import Wiring
 from crtdiff.reference.bundle import Reference, load_reference
 from crtdiff.reference.series import DEFAULT_SERIES
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.store.atomic import remove_stale_temporaries
 from crtdiff.store.lock import run_lock
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
-from schemas.diff import YearDiff
 
 Publish = Callable[[RunReport, list[YearDiff]], object]
 """Publish a run's report and each country's newest pair (the flow: as Prefect artifacts)."""

@@ -29,14 +29,14 @@ from crtdiff.pipeline.outcome import (
     cached_rejection,
 )
 from crtdiff.reference.countries import CountryTable
+from crtdiff.reports.output_paths import OutputPaths
 from crtdiff.store.fingerprint import digest
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
-from reports.output_paths import OutputPaths
 
 if TYPE_CHECKING:  # the tables load in a quarter of a second: the up-to-date check needs none
     from crtdiff.reference.bundle import Reference
-    from reports.summaries import CoverageRow
+    from crtdiff.reports.summaries import CoverageRow
 
 
 R = TypeVar("R")

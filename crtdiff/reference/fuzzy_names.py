@@ -10,9 +10,9 @@ from rapidfuzz import fuzz, process
 
 from crtdiff.reference.gazetteer import Gazetteer, is_acronym
 from crtdiff.reference.names import NameHit
+from crtdiff.schemas import IngestWarning
 from crtdiff.text.normalize import match_key
 from crtdiff.text.tokens import Token
-from schemas import IngestWarning
 
 MIN_WORDS = 3
 """Shorter phrases are too ambiguous to match by similarity."""

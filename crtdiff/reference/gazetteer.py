@@ -10,8 +10,8 @@ from pathlib import Path
 from crtdiff.csv_table import read_rows
 from crtdiff.errors import ConfigError
 from crtdiff.paths import REFERENCE_DIR
+from crtdiff.schemas import OrganisationKind
 from crtdiff.text.normalize import match_key
-from schemas import OrganisationKind
 
 GROUPS_FILE = REFERENCE_DIR / "groups.csv"
 ORGANISATIONS_FILE = REFERENCE_DIR / "organisations.csv"

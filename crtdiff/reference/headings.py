@@ -9,7 +9,7 @@ from pathlib import Path
 from crtdiff.errors import ConfigError
 from crtdiff.paths import REFERENCE_DIR
 from crtdiff.reference.series import year_range
-from schemas.sections import canonical_keys
+from crtdiff.schemas.sections import canonical_keys
 
 CANONICAL_KEYS = canonical_keys()
 """The keys a heading may map to: every row of data/reference/sections.csv but `body`."""

@@ -19,8 +19,8 @@ from crtdiff.reference.gazetteer import (
     is_acronym,
     load_gazetteer,
 )
+from crtdiff.schemas import Target
 from crtdiff.text.normalize import match_key
-from schemas import Target
 
 STATE_FORCES_FILE = REFERENCE_DIR / "state_forces.csv"
 _COLUMNS = ["id", "name", "acronym", "aliases", "kind", "country", "organisation"]

@@ -28,11 +28,18 @@ from crtdiff.ingest.text_blocks import text_to_blocks
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.countries import Country
 from crtdiff.reference.furniture import Furniture
+from crtdiff.schemas import (
+    CountryReport,
+    IngestWarning,
+    Section,
+    SectionAssignment,
+    Source,
+    SourceFormat,
+)
+from crtdiff.schemas.base import report_year_problem
 from crtdiff.series.choose import choose_series
 from crtdiff.text.decode import decode_bytes
 from crtdiff.text.normalize import normalize_text
-from schemas import CountryReport, IngestWarning, Section, SectionAssignment, Source, SourceFormat
-from schemas.base import report_year_problem
 
 __all__ = ["OnMismatch", "RawSource", "Request", "now", "page_countries", "parse_chapter"]
 

@@ -2,9 +2,9 @@
 
 from crtdiff.compare.year_diff import check_comparable
 from crtdiff.reference.gazetteer import Gazetteer
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.series.registry import series_named
-from schemas import CountryReport
-from schemas.diff import YearDiff
 
 
 def compare_reports(

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from crtdiff.extract.evidence import LocatedSentence, SentenceIndex
 from crtdiff.extract.numbers import NUMBER, parse_number
-from schemas import CountryReport
-from schemas.series import CountKind, CountQualifier, ReportedCount
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.series import CountKind, CountQualifier, ReportedCount
 
 _QUALIFIERS = {
     "at least": CountQualifier.AT_LEAST,

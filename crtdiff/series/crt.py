@@ -9,9 +9,9 @@ from crtdiff.reference.bundle import Reference
 from crtdiff.reference.gazetteer import Gazetteer
 from crtdiff.reference.headings import HeadingVariant
 from crtdiff.reference.series import SeriesDefinition
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.series.extract import extract_series_facts
-from schemas import CountryReport
-from schemas.diff import YearDiff
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from crtdiff.extract.groups import build_organisations, find_names
 from crtdiff.extract.legal import extract_legal_measures
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.series import CRT_STACK
+from crtdiff.schemas import CountryReport
 from crtdiff.series.counts import extract_counts
 from crtdiff.series.laws import extract_laws
-from schemas import CountryReport
 
 
 def extract_series_facts(

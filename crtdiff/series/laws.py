@@ -5,9 +5,9 @@ trafficking in persons") and the constitution; one entry per law, with its first
 import re
 
 from crtdiff.extract.evidence import SentenceIndex
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.series import NamedLaw
 from crtdiff.text.normalize import slugify
-from schemas import CountryReport
-from schemas.series import NamedLaw
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -11,10 +11,10 @@ from crtdiff.reference.gazetteer import Gazetteer
 from crtdiff.reference.headings import HeadingVariant
 from crtdiff.reference.outline import Outline
 from crtdiff.reference.series import SeriesDefinition
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.series.extract import extract_series_facts
 from crtdiff.series.plan import plan_outline
-from schemas import CountryReport
-from schemas.diff import YearDiff
 
 
 @dataclass(frozen=True)

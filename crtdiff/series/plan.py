@@ -7,9 +7,9 @@ from crtdiff.ingest.blocks import Block, BlockKind
 from crtdiff.ingest.labels import Label, find_label, is_title_case
 from crtdiff.ingest.sections import Piece, SectionPlan
 from crtdiff.reference.outline import HeadingMatch, Level, Outline
+from crtdiff.schemas import IngestWarning, SectionAssignment
+from crtdiff.schemas.sections import BODY_KEY
 from crtdiff.text.normalize import slugify
-from schemas import IngestWarning, SectionAssignment
-from schemas.sections import BODY_KEY
 
 _MAX_HEADING_LINE = 200
 _SENTENCE_END = re.compile(r"[.!?;]$")

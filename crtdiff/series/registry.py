@@ -17,9 +17,9 @@ from crtdiff.reference.furniture import Furniture, FurnitureLine, combine_furnit
 from crtdiff.reference.gazetteer import Gazetteer
 from crtdiff.reference.headings import HeadingVariant
 from crtdiff.reference.series import DEFAULT_SERIES, SERIES_DIR, SeriesDefinition, load_definitions
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.series.detect import add_series_clues
-from schemas import CountryReport
-from schemas.diff import YearDiff
 
 
 class SeriesPlugin(Protocol):

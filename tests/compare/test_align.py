@@ -8,7 +8,7 @@ from crtdiff.compare.align import align
 from crtdiff.compare.redline import is_cosmetic, redline
 from crtdiff.compare.similarity import cosine, edit, jaccard, simple
 from crtdiff.compare.words import comparable_words
-from schemas import CountryReport
+from crtdiff.schemas import CountryReport
 from tests.conftest import FIXTURES
 
 SEED_SENTENCES = [

@@ -6,8 +6,8 @@ from collections.abc import Callable
 import pytest
 
 from crtdiff.reference.bundle import Reference
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.series.compare import compare_reports
-from schemas.diff import YearDiff
 from tests.builders import ReportBuilder
 
 ATTACK = "On May 3, 2016, JNIM militants attacked a base in Gao, killing four soldiers."

@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from crtdiff.reference.bundle import Reference
+from crtdiff.schemas import CountryReport
 from crtdiff.series.compare import compare_reports
-from schemas import CountryReport
 from tests.builders import crt_body_html
 from tests.conftest import SEED, ParseFn
 

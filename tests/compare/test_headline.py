@@ -7,9 +7,8 @@ import pytest
 
 from crtdiff.compare.headline import headlines
 from crtdiff.reference.bundle import Reference
-from crtdiff.series.compare import compare_reports
-from schemas import CountryReport
-from schemas.diff import (
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import (
     GroupsDiff,
     IncidentsDiff,
     LegalDiff,
@@ -19,6 +18,7 @@ from schemas.diff import (
     TollChange,
     YearDiff,
 )
+from crtdiff.series.compare import compare_reports
 from tests.conftest import ParseFn
 
 # Chapters written for these tests in the report's style (2018 recalls the 2017 merger).

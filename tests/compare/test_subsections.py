@@ -7,10 +7,10 @@ from collections import Counter
 import pytest
 
 from crtdiff.reference.bundle import Reference
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import YearDiff
+from crtdiff.schemas.series import MatchKind
 from crtdiff.series.compare import compare_reports
-from schemas import CountryReport
-from schemas.diff import YearDiff
-from schemas.series import MatchKind
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,9 @@ import pytest
 
 from crtdiff.errors import InputError
 from crtdiff.reference.bundle import Reference
+from crtdiff.schemas import CountryReport, IncidentKind, LegalMeasureKind, LegalStatus
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.series.compare import compare_reports
-from schemas import CountryReport, IncidentKind, LegalMeasureKind, LegalStatus
-from schemas.diff import YearDiff
 from tests.conftest import SEED, ParseFn
 
 

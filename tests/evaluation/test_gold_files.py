@@ -20,7 +20,7 @@ from crtdiff.evaluation.gold import (
 )
 from crtdiff.paths import PROJECT_ROOT
 from crtdiff.reference.bundle import Reference
-from schemas import Attribution, DatePrecision, IncidentKind, Target, TollFlag
+from crtdiff.schemas import Attribution, DatePrecision, IncidentKind, Target, TollFlag
 from tests.conftest import FIXTURES
 
 GOLD_DIR = FIXTURES / "gold"

@@ -8,7 +8,7 @@ import pytest
 from crtdiff.evaluation import Gold, headline_counts, is_contiguous_span, score_report
 from crtdiff.evaluation.counts import Counts
 from crtdiff.evaluation.matching import value_counts
-from schemas import CountryReport
+from crtdiff.schemas import CountryReport
 
 SENTENCE = (
     "Implementation of Mali’s penal code of 2013, intended to help to counter terrorism and "

@@ -1,6 +1,6 @@
 """The issue's acceptance facts on the real 2016 Mali chapter."""
 
-from schemas import Attribution, CountryReport, IncidentKind, LegalMeasureKind, LegalStatus
+from crtdiff.schemas import Attribution, CountryReport, IncidentKind, LegalMeasureKind, LegalStatus
 
 
 def test_groups(seed_report: CountryReport) -> None:

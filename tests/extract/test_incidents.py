@@ -1,7 +1,7 @@
 """What counts as an incident, its dates, places and actors: the failing examples of issue #10
 and adversarial phrasings of our own, each parsed as part of a small chapter."""
 
-from schemas import Attribution, CountryReport, IncidentKind, Target
+from crtdiff.schemas import Attribution, CountryReport, IncidentKind, Target
 from tests.conftest import ParseFn
 
 OVERVIEW = (

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from crtdiff.extract.legal import read_measure
 from crtdiff.extract.legal_rules import RULES, Rule, cued_rules
 from crtdiff.paths import DATA_DIR
+from crtdiff.schemas import LegalStatus
 from crtdiff.text.sentences import sentence_spans
-from schemas import LegalStatus
 from tests.conftest import FIXTURES, ParseFn
 
 ANY_TRIGGER = re.compile("|".join(f"(?:{rule.trigger.pattern})" for rule in RULES), re.I)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.settings import configure_prefect
+from crtdiff.flows.settings import configure_prefect
 
 configure_prefect(Path(tempfile.mkdtemp(prefix="crtdiff-prefect-test-")))
 

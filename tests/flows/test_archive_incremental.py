@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-import reports.group_pages
-import reports.year_pages
+import crtdiff.reports.group_pages
+import crtdiff.reports.year_pages
+from crtdiff.flows.pipeline import crtdiff_run
+from crtdiff.flows.runtime import quiet_flow_settings
 from crtdiff.paths import DATA_DIR
-from flows.pipeline import crtdiff_run
-from flows.runtime import quiet_flow_settings
 from tests.conftest import FIXTURES, SEED
 
 pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("prefect")]
@@ -47,7 +47,7 @@ def run(catalog: Path, root: Path, countries: list[str] | None = None) -> None:
 def counting(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     """Count the group and year pages rendered, by what they show."""
     rendered: Counter[str] = Counter()
-    for module in (reports.group_pages, reports.year_pages):
+    for module in (crtdiff.reports.group_pages, crtdiff.reports.year_pages):
         real = module.render_page
 
         def render(template: str, real: Any = real, **context: Any) -> str:

@@ -214,12 +214,12 @@ def test_read_only_store_is_one_line_exit_2(prefect_server: None, tmp_path: Path
 
 
 SLOW_INDEX = (
-    "import time, reports.site\n"
-    "real_write_index = reports.site.write_index\n"
+    "import time, crtdiff.reports.site\n"
+    "real_write_index = crtdiff.reports.site.write_index\n"
     "def slow_write_index(*args, **kwargs):\n"
     "    time.sleep(8)\n"
     "    return real_write_index(*args, **kwargs)\n"
-    "reports.site.write_index = slow_write_index\n"
+    "crtdiff.reports.site.write_index = slow_write_index\n"
 )
 """A first run that takes its time over the index, as on a large archive: the second command
 surely starts while it is still at work."""

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from crtdiff.flows.pipeline import crtdiff_run
+from crtdiff.flows.runtime import quiet_flow_settings, with_runner
 from crtdiff.paths import DATA_DIR
 from crtdiff.pipeline.outcome import Status
-from flows.pipeline import crtdiff_run
-from flows.runtime import quiet_flow_settings, with_runner
 from tests.conftest import FIXTURES, SEED
 
 pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("prefect")]

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from crtdiff.flows.pipeline import crtdiff_run
+from crtdiff.flows.runtime import quiet_flow_settings
 from crtdiff.paths import DATA_DIR
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import load_manifest
 from crtdiff.pipeline.outcome import RunReport, Work
 from crtdiff.pipeline.settle import ARCHIVE_PAGES
-from flows.pipeline import crtdiff_run
-from flows.runtime import quiet_flow_settings
 from tests.conftest import SEED
 
 pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("prefect")]

@@ -10,9 +10,9 @@ import pytest
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
 
+from crtdiff.flows.pipeline import crtdiff_run
+from crtdiff.flows.runtime import quiet_flow_settings
 from crtdiff.pipeline.outcome import Status
-from flows.pipeline import crtdiff_run
-from flows.runtime import quiet_flow_settings
 from tests.conftest import FIXTURES, SEED
 from tests.fakeserver import Site, serve
 

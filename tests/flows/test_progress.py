@@ -1,6 +1,6 @@
 """The flow's progress reports, as the CLI's display receives them."""
 
-from flows.progress import listening, report, stage_label
+from crtdiff.flows.progress import listening, report, stage_label
 
 
 def test_stages_of_another_series_carry_its_name() -> None:

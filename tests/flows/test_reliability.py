@@ -10,11 +10,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from crtdiff.flows.pipeline import crtdiff_run
+from crtdiff.flows.runtime import quiet_flow_settings
 from crtdiff.paths import DATA_DIR
 from crtdiff.pipeline.manifest import load_manifest
 from crtdiff.pipeline.outcome import RunReport, Status
-from flows.pipeline import crtdiff_run
-from flows.runtime import quiet_flow_settings
 from tests.conftest import FIXTURES, SEED
 from tests.fakeserver import BLOCK_PAGE, Site, serve
 
@@ -78,7 +78,7 @@ def test_a_country_whose_pages_fail_is_rejected_alone(
     prefect_server: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import crtdiff.pipeline.country_pages as country_pages
-    from reports.site import write_country_page as real
+    from crtdiff.reports.site import write_country_page as real
 
     def broken(out_dir: Path, chapters: list, pairs: list, coverage: list):  # type: ignore[no-untyped-def,type-arg]
         if chapters and chapters[0].country == "Niger":

@@ -12,12 +12,12 @@ from typing import cast
 import pytest
 
 from crtdiff.catalog.load import load_catalog
+from crtdiff.flows.pipeline import crtdiff_run
+from crtdiff.flows.runtime import quiet_flow_settings
 from crtdiff.paths import REFERENCE_DIR
 from crtdiff.pipeline.outcome import Status
 from crtdiff.pipeline.uptodate import check_up_to_date
 from crtdiff.reference.countries import load_countries
-from flows.pipeline import crtdiff_run
-from flows.runtime import quiet_flow_settings
 from tests.conftest import HRR, SEED
 from tests.fakeserver import Site, serve
 from tests.prefect_server import NO_PREFECT, clean_env, wait_for

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from crtdiff.catalog.load import load_catalog
+from crtdiff.flows.runtime import quiet_flow_settings
+from crtdiff.flows.watch import crtdiff_watch
 from crtdiff.reference.bundle import load_reference
-from flows.runtime import quiet_flow_settings
-from flows.watch import crtdiff_watch
 from tests.conftest import FIXTURES, HRR
 from tests.fakeserver import Site, serve
 

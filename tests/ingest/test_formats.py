@@ -3,7 +3,7 @@ import pytest
 from crtdiff.errors import InputError
 from crtdiff.ingest.formats import detect_format
 from crtdiff.limits import MAX_BYTES
-from schemas import SourceFormat
+from crtdiff.schemas import SourceFormat
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from crtdiff.ingest.furniture import drop_furniture_lines
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.furniture import load_furniture
 from crtdiff.reference.headings import CANONICAL_KEYS
+from crtdiff.schemas import CountryReport
 from crtdiff.series.compare import compare_reports
-from schemas import CountryReport
 from tests.builders import crt_body_html
 from tests.conftest import FIXTURES, ParseFn
 

@@ -3,7 +3,7 @@ with a `heading_out_of_era` warning in the report's notes."""
 
 import pytest
 
-from schemas import CountryReport
+from crtdiff.schemas import CountryReport
 from tests.conftest import ParseFn
 
 # "Countering Terrorist Finance" is the spelling of 2010-2012, "Countering the Financing of

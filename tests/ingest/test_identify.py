@@ -11,8 +11,8 @@ from crtdiff.ingest.identify import resolve_country, resolve_year
 from crtdiff.ingest.metadata import Clues, CountryClue, YearClue
 from crtdiff.ingest.subject import Subject
 from crtdiff.reference.bundle import Reference
+from crtdiff.schemas import CountryReport
 from crtdiff.series.chapter import OnMismatch, RawSource, Request, parse_chapter
-from schemas import CountryReport
 from tests.conftest import FIXTURES, SEED, ParseFn
 
 PAGES = FIXTURES / "pages"

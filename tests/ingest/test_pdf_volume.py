@@ -11,8 +11,8 @@ from benchmarks.synthetic import CountryState, chapter
 from crtdiff.errors import InputError, MetadataError
 from crtdiff.ingest import pdf_lines, pdf_volume
 from crtdiff.reference.bundle import Reference
+from crtdiff.schemas import CountryReport, SourceFormat
 from crtdiff.series.chapter import RawSource, Request, parse_chapter
-from schemas import CountryReport, SourceFormat
 from tests.conftest import SEED, ParseFn
 from tests.volumes import CHROMIUM, CHROMIUM_ARGS, VolumeChapter, print_volume, volume_html
 

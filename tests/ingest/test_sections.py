@@ -9,8 +9,8 @@ from crtdiff.ingest.blocks import Block, BlockKind
 from crtdiff.ingest.sections import plan_sections
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.headings import HEADINGS_FILE
-from schemas import SectionAssignment
-from schemas.sections import canonical_keys
+from crtdiff.schemas import SectionAssignment
+from crtdiff.schemas.sections import canonical_keys
 from tests.conftest import FIXTURES, ParseFn
 
 ROWS = list(csv.DictReader(HEADINGS_FILE.open(encoding="utf-8")))

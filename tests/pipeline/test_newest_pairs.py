@@ -5,9 +5,9 @@ from pathlib import Path
 from crtdiff.pipeline.newest_pairs import newest_pairs
 from crtdiff.pipeline.outcome import EntryOutcome, RunReport, Status
 from crtdiff.reference.bundle import Reference
+from crtdiff.schemas import CountryReport
 from crtdiff.series.compare import compare_reports
 from crtdiff.store.results import ResultStore
-from schemas import CountryReport
 
 
 def test_the_newest_pair_of_each_country_and_chapter(

@@ -22,7 +22,7 @@ from crtdiff.pipeline.plain_runner import call_in_place, run_plain
 from crtdiff.pipeline.run import run_catalog
 from crtdiff.pipeline.wiring import FetchRequest, Wiring
 from crtdiff.reference.bundle import Reference
-from reports.output_paths import OutputPaths
+from crtdiff.reports.output_paths import OutputPaths
 from tests.conftest import FIXTURES, SEED
 
 T = TypeVar("T")

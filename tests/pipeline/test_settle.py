@@ -4,7 +4,7 @@ from crtdiff.pipeline.settle import SUMMARY_TABLES
 
 
 def test_names_kept_here_are_those_the_renderers_use() -> None:
-    from reports.tables import TABLES
+    from crtdiff.reports.tables import TABLES
 
     assert tuple(f"{name}.arrow" for name in TABLES) == SUMMARY_TABLES
 

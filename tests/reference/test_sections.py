@@ -10,8 +10,8 @@ from crtdiff.compare.headline import section_name
 from crtdiff.errors import ConfigError
 from crtdiff.reference.headings import load_headings
 from crtdiff.reference.topics import load_topics
-from schemas import CountryReport, Section, SectionAssignment
-from schemas.sections import BODY_KEY, canonical_keys, load_sections, section_names
+from crtdiff.schemas import CountryReport, Section, SectionAssignment
+from crtdiff.schemas.sections import BODY_KEY, canonical_keys, load_sections, section_names
 
 
 def test_rows_in_order_with_body_last() -> None:

@@ -11,9 +11,9 @@ import pytest
 
 from crtdiff.paths import DATA_DIR
 from crtdiff.reference.bundle import Reference
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.series.compare import compare_reports
-from schemas import CountryReport
-from schemas.diff import YearDiff
 from tests.conftest import SEED, SEED_PUBLISHED, SEED_URL
 from tests.plain_site import Chapter, build_site
 from tests.reports.run_site import run_crtdiff

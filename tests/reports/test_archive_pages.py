@@ -7,13 +7,13 @@ from itertools import pairwise
 import pytest
 
 from crtdiff.reference.bundle import Reference
+from crtdiff.reports.archive import Archive
+from crtdiff.reports.group_pages import group_files
+from crtdiff.reports.incidents_page import render_incidents_page
+from crtdiff.reports.summaries import ChapterSummary, CountrySummary, PairSummary
+from crtdiff.reports.year_pages import year_file
+from crtdiff.schemas import CountryReport
 from crtdiff.series.compare import compare_reports
-from reports.archive import Archive
-from reports.group_pages import group_files
-from reports.incidents_page import render_incidents_page
-from reports.summaries import ChapterSummary, CountrySummary, PairSummary
-from reports.year_pages import year_file
-from schemas import CountryReport
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,9 @@
 """Citations: every field a reader needs, in plain text and BibTeX; never for illustrative text."""
 
-from reports.citation import Citation
-from reports.markdown import render_pair_markdown
-from schemas import CountryReport
-from schemas.diff import YearDiff
+from crtdiff.reports.citation import Citation
+from crtdiff.reports.markdown import render_pair_markdown
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import YearDiff
 from tests.conftest import SEED_URL
 
 

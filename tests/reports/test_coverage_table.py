@@ -8,7 +8,12 @@ import pyarrow.parquet as pq
 import pytest
 from pydantic import ValidationError
 
-from reports.coverage_table import CoverageEntry, coverage_grid, coverage_table, write_coverage
+from crtdiff.reports.coverage_table import (
+    CoverageEntry,
+    coverage_grid,
+    coverage_table,
+    write_coverage,
+)
 
 
 def entry(country: str, year: int, status: str, **extra: str) -> CoverageEntry:

@@ -1,8 +1,8 @@
 """HTML fragments of the templates' inner loops: marked up as intended, report text escaped."""
 
-from reports.chapter_view import Segment
-from reports.fragments import redline_html, segments_html, sentence_link
-from schemas.diff import RedlineOp, RedlinePart, SentenceRef
+from crtdiff.reports.chapter_view import Segment
+from crtdiff.reports.fragments import redline_html, segments_html, sentence_link
+from crtdiff.schemas.diff import RedlineOp, RedlinePart, SentenceRef
 
 HOSTILE = '<script>alert(1)</script> & "quotes" <img src=x onerror=alert(2)>'
 ESCAPED = (

@@ -4,8 +4,8 @@ A deliberate change of wording or extraction shows up here as a diff to review; 
 `pytest tests/reports/test_golden.py --update-golden`.
 """
 
-from reports.markdown import render_pair_markdown
-from schemas.diff import YearDiff
+from crtdiff.reports.markdown import render_pair_markdown
+from crtdiff.schemas.diff import YearDiff
 from tests.conftest import FIXTURES
 
 GOLDEN = FIXTURES / "golden" / "mali-2016-2017.md"

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from crtdiff.reference.bundle import Reference
+from crtdiff.reports.markdown import render_pair_markdown
+from crtdiff.schemas import CountryReport
 from crtdiff.series.compare import compare_reports
-from reports.markdown import render_pair_markdown
-from schemas import CountryReport
 from tests.conftest import ParseFn
 from tests.plain_site import Chapter, build_site
 

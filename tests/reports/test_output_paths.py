@@ -9,14 +9,14 @@ import pytest
 
 from crtdiff.paths import DATA_DIR
 from crtdiff.reference.bundle import Reference
+from crtdiff.reports.html import render_chapter_html, render_pair_html
+from crtdiff.reports.markdown import render_pair_markdown
+from crtdiff.reports.output_paths import OutputPaths
+from crtdiff.reports.search import chapter_record, pair_record
+from crtdiff.reports.summaries import ChapterSummary, PairSummary
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import YearDiff
 from crtdiff.series.compare import compare_reports
-from reports.html import render_chapter_html, render_pair_html
-from reports.markdown import render_pair_markdown
-from reports.output_paths import OutputPaths
-from reports.search import chapter_record, pair_record
-from reports.summaries import ChapterSummary, PairSummary
-from schemas import CountryReport
-from schemas.diff import YearDiff
 from tests.conftest import SEED
 from tests.plain_site import Chapter, build_site
 

@@ -5,8 +5,8 @@ from pathlib import Path
 import pandas as pd
 
 from crtdiff.paths import DATA_DIR
-from reports.tables import TABLES
-from schemas import CountryReport
+from crtdiff.reports.tables import TABLES
+from crtdiff.schemas import CountryReport
 from tests.conftest import FIXTURES
 from tests.plain_site import Chapter, build_site
 
@@ -76,8 +76,8 @@ def test_every_row_carries_the_official_source(
     seed_report: CountryReport, mali_2017: CountryReport
 ) -> None:
     from crtdiff.reference.bundle import load_reference
+    from crtdiff.reports.tables import diff_rows, report_rows
     from crtdiff.series.compare import compare_reports
-    from reports.tables import diff_rows, report_rows
     from tests.conftest import SEED_PUBLISHED, SEED_URL
 
     for name, rows in report_rows(seed_report).items():

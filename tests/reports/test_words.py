@@ -17,10 +17,10 @@ from crtdiff.compare.wording import (
     plural,
     target_label,
 )
-from reports.charts import YearPoint, incidents_chart
-from reports.markdown import render_pair_markdown
-from schemas import Attribution, IncidentKind, Target
-from schemas.diff import YearDiff
+from crtdiff.reports.charts import YearPoint, incidents_chart
+from crtdiff.reports.markdown import render_pair_markdown
+from crtdiff.schemas import Attribution, IncidentKind, Target
+from crtdiff.schemas.diff import YearDiff
 
 
 def visible_text(path: Path) -> str:

@@ -3,7 +3,7 @@
 import pytest
 
 from crtdiff.errors import MetadataError, NoChapterError
-from schemas import CountryReport
+from crtdiff.schemas import CountryReport
 from tests.conftest import SEED, ParseFn
 
 CHAPTER = (

@@ -6,9 +6,9 @@ import pytest
 
 from crtdiff.errors import ConfigError, NoChapterError
 from crtdiff.reference.bundle import Reference
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.series import CountKind, CountQualifier
 from crtdiff.series.chapter import RawSource, Request, parse_chapter
-from schemas import CountryReport
-from schemas.series import CountKind, CountQualifier
 from tests.conftest import HRR, SEED, parse_as
 
 OLD_KEYS = [

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from crtdiff.reference.bundle import Reference
+from crtdiff.schemas import CountryReport
+from crtdiff.schemas.series import CountKind, CountQualifier, MatchKind
 from crtdiff.series.compare import compare_reports
-from schemas import CountryReport
-from schemas.series import CountKind, CountQualifier, MatchKind
 from tests.conftest import parse_as
 
 

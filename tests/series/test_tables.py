@@ -11,10 +11,10 @@ from crtdiff.errors import ConfigError
 from crtdiff.ingest.blocks import Block, BlockKind
 from crtdiff.reference.outline import Level, OutlineRow, load_outline
 from crtdiff.reference.series import SERIES_DIR, load_definitions
+from crtdiff.schemas import CountryReport
 from crtdiff.series.detect import detect_series
 from crtdiff.series.plan import heading_text
 from crtdiff.series.registry import load_series
-from schemas import CountryReport
 from tests.conftest import HRR, HRR_FILES
 
 DEFINITIONS = load_definitions()

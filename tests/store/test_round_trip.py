@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from crtdiff.reference.bundle import Reference, load_reference
+from crtdiff.reports.summaries import ChapterSummary, CountrySummary, PairSummary
+from crtdiff.schemas import CountryReport
 from crtdiff.series.compare import compare_reports
 from crtdiff.store.results import ResultStore
-from reports.summaries import ChapterSummary, CountrySummary, PairSummary
-from schemas import CountryReport
 from tests.builders import seed_paragraphs
 from tests.conftest import ParseFn
 

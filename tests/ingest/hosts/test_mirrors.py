@@ -1,6 +1,6 @@
 """Mirror and copy hosts: translations.state.gov (the seed), refworld, ecoi, PDF-derived text."""
 
-from schemas import CountryReport
+from crtdiff.schemas import CountryReport
 from tests.conftest import FIXTURES, ParseFn
 
 PAGES = FIXTURES / "pages"

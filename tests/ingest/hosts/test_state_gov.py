@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from schemas.sections import canonical_keys
+from crtdiff.schemas.sections import canonical_keys
 from tests.builders import HEADINGS, crt_body_html, seed_paragraphs
 from tests.conftest import FIXTURES, ParseFn
 
