@@ -1,6 +1,7 @@
 """The package builds with the pinned setuptools without a deprecation warning, and installs
 the `crtdiff` namespace alone."""
 
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -34,12 +35,19 @@ def test_the_build_backend_is_a_setuptools_that_reads_spdx_licenses() -> None:
 def test_the_wheel_installs_crtdiff_alone(tmp_path: Path) -> None:
     """flows/, schemas/ and reports/ ship as crtdiff.flows, crtdiff.schemas, crtdiff.reports
     (with their templates and JSON Schemas); no generic top-level name, no benchmarks."""
+    # Built from a copy (links kept as links): a build leaves build/ and *.egg-info behind.
+    source = tmp_path / "source"
+    for name in ("crtdiff", "flows", "schemas", "reports"):
+        shutil.copytree(PROJECT_ROOT / name, source / name, symlinks=True,
+                        ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(PROJECT_ROOT / name, source / name)
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(tmp_path), str(PROJECT_ROOT)],
+         "-w", str(tmp_path / "dist"), str(source)],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
-    (wheel,) = tmp_path.glob("crtdiff-*.whl")
+    (wheel,) = (tmp_path / "dist").glob("crtdiff-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     tops = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
     assert tops == {"crtdiff"}
