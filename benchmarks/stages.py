@@ -156,12 +156,12 @@ def run(data: Path, out: Path, store: Path, countries: list[str] | None = None) 
     """The run on the archive, its steps called in place (the plain-loop runner's wiring)."""
     from crtdiff.catalog.load import load_catalog
     from crtdiff.pipeline.plain_runner import plain_wiring
-    from crtdiff.pipeline.run import run_catalog
+    from crtdiff.pipeline.run import RunScope, run_catalog
     from crtdiff.reference.bundle import load_reference
 
     reference = load_reference()
     catalog = load_catalog(data / "sources.toml", reference.countries)
-    return run_catalog(catalog, reference, out, store, plain_wiring(), countries)
+    return run_catalog(catalog, reference, RunScope(out, store, countries), plain_wiring())
 
 
 def table(name: str, figures: dict[str, float], chapters: int, pairs: int) -> None:

@@ -5,6 +5,7 @@ Wiring): the Prefect flow its tasks, the plain-loop runner the steps called in p
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -48,6 +49,20 @@ Publish = Callable[[RunReport, list[YearDiff]], object]
 """Publish a run's report and each country's newest pair (the flow: as Prefect artifacts)."""
 
 
+@dataclass(frozen=True)
+class RunScope:
+    """Where a run writes, what it covers and what it publishes (one series' run gets its own
+    output folder and publishes nothing: the run over all series publishes once)."""
+
+    out_dir: Path
+    store_dir: Path
+    countries: list[str] | None = None
+    """Only these countries (None: every one)."""
+    publish: Publish | None = None
+    recheck_after: timedelta = timedelta(0)
+    """A catalogue URL checked more recently is not asked again."""
+
+
 def run_guarded(
     wiring: Wiring,
     catalog_path: Path,
@@ -66,60 +81,44 @@ def run_guarded(
         with run_lock(out_dir, on_wait):
             reference = load_reference()
             catalog = load_catalog(catalog_path, reference.countries)
-            return run_all_series(
-                catalog, reference, out_dir, store_dir, wiring, countries, publish, recheck_after
-            )
+            scope = RunScope(out_dir, store_dir, countries, publish, recheck_after)
+            return run_all_series(catalog, reference, scope, wiring)
 
     return guard_run(body, out_dir, str(catalog_path), utc_now_iso())
 
 
 def run_all_series(
-    catalog: Catalog,
-    reference: Reference,
-    out_dir: Path,
-    store_dir: Path,
-    wiring: Wiring,
-    countries: list[str] | None = None,
-    publish: Publish | None = None,
-    recheck_after: timedelta = timedelta(0),
+    catalog: Catalog, reference: Reference, scope: RunScope, wiring: Wiring
 ) -> RunReport:
     """run_catalog for each series of the catalogue, each in its own output folder (CRT in the
     output folder itself, as always); one report for all, written last in the output folder,
     and published once with every series' newest pairs."""
     parts = split_by_series(catalog)
     if len(parts) == 1:
-        return run_catalog(
-            catalog, reference, out_dir, store_dir, wiring, countries, publish, recheck_after
-        )
+        return run_catalog(catalog, reference, scope, wiring)
     site = tuple(parts)
     reports: dict[str, RunReport] = {}
     for name, part in parts.items():
-        folder = series_out_dir(out_dir, name)
+        folder = series_out_dir(scope.out_dir, name)
         count = len(part.entries)
         entries = f"{count} catalogue {'entry' if count == 1 else 'entries'}"
         wiring.log([(logging.INFO, f"{series_title(name)}: {entries}, outputs in {folder}")])
         with wiring.label(None if name == DEFAULT_SERIES else name):
-            reports[name] = run_catalog(
-                part, reference, folder, store_dir, wiring, countries, None, recheck_after,
-                series=name, site=site,
-            )  # fmt: skip
+            series_scope = replace(scope, out_dir=folder, publish=None)
+            reports[name] = run_catalog(part, reference, series_scope, wiring, name, site)
     merged = merge_reports(reports, str(catalog.path))
-    if publish is not None:
-        store = ResultStore(store_dir)
-        publish(merged, [d for r in reports.values() for d in newest_pairs(r, store)])
-    merged.write(out_dir)
+    if scope.publish is not None:
+        store = ResultStore(scope.store_dir)
+        scope.publish(merged, [d for r in reports.values() for d in newest_pairs(r, store)])
+    merged.write(scope.out_dir)
     return merged
 
 
 def run_catalog(
     catalog: Catalog,
     reference: Reference,
-    out_dir: Path,
-    store_dir: Path,
+    scope: RunScope,
     wiring: Wiring,
-    countries: list[str] | None = None,
-    publish: Publish | None = None,
-    recheck_after: timedelta = timedelta(0),
     series: str = "crt",
     site: tuple[str, ...] = (),
 ) -> RunReport:
@@ -129,6 +128,7 @@ def run_catalog(
     output manifest; a batch is dispatched only for the countries with something to compute,
     so a run with nothing new costs a few file reads and hashes.
     """
+    out_dir, store_dir, countries = scope.out_dir, scope.store_dir, scope.countries
     run = RunReport(started_at=utc_now_iso(), catalog=str(catalog.path))
     run.entries += [
         EntryOutcome(r.label, Status.REJECTED, reason=r.reason) for r in catalog.rejected
@@ -140,7 +140,7 @@ def run_catalog(
         entries, wanted = select_entries(catalog, reference.countries, [*wanted, *damaged])
     snapshots = SnapshotStore(catalog.folder / "snapshots")
     urls, next_check = check_urls(
-        [e.source for e in entries if e.is_url], snapshots, manifest.urls, recheck_after,
+        [e.source for e in entries if e.is_url], snapshots, manifest.urls, scope.recheck_after,
         wiring.fetch, wiring.progress,
     )  # fmt: skip
     run.next_url_check = next_check.isoformat() if next_check else None
@@ -175,8 +175,8 @@ def run_catalog(
 
     remember(run, manifest, country_keys, key)
     save_manifest(out_dir, manifest)
-    if publish is not None:
-        publish(run, newest_pairs(run, results_store))
+    if scope.publish is not None:
+        scope.publish(run, newest_pairs(run, results_store))
     run.finished_at = utc_now_iso()
     run.write(out_dir)
     return run

@@ -19,7 +19,7 @@ from crtdiff.pipeline.index_pages import render_index_pages
 from crtdiff.pipeline.manifest import load_manifest
 from crtdiff.pipeline.outcome import RunReport, Status
 from crtdiff.pipeline.plain_runner import call_in_place, run_plain
-from crtdiff.pipeline.run import run_catalog
+from crtdiff.pipeline.run import RunScope, run_catalog
 from crtdiff.pipeline.wiring import FetchRequest, Wiring
 from crtdiff.reference.bundle import Reference
 from crtdiff.reports.output_paths import OutputPaths
@@ -79,7 +79,7 @@ class Recorder:
 def run_once(tmp_path: Path, reference: Reference, recorder: Recorder, **options: Any) -> RunReport:
     catalog = load_catalog(tmp_path / "data" / "sources.toml", reference.countries)
     out, store = tmp_path / "out", tmp_path / "store"
-    return run_catalog(catalog, reference, out, store, recorder.wiring(), **options)
+    return run_catalog(catalog, reference, RunScope(out, store, **options), recorder.wiring())
 
 
 def test_a_run_dispatches_batches_and_the_index_through_its_wiring(
