@@ -20,12 +20,13 @@ from crtdiff.fetch.http import Fetched, FetchPolicy, fetch_url
 from crtdiff.flows.artifacts import publish_pair, publish_run_report
 from crtdiff.flows.logs import log_lines
 from crtdiff.pipeline.batches import process_batch
+from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.country_task import CountryResult
 from crtdiff.pipeline.index_pages import render_index_pages
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.narrate import fetch_line, outcome_lines
 from crtdiff.pipeline.outcome import RunReport
-from crtdiff.pipeline.settle import CountryJob, RunContext
+from crtdiff.pipeline.settle import CountryJob
 from crtdiff.schemas.diff import YearDiff
 
 

@@ -6,9 +6,10 @@ from typing import Any
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.errors import WorkspaceError
 from crtdiff.pipeline.boundary import capture_environment
+from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.country_task import CountryResult, process_country
 from crtdiff.pipeline.manifest import Manifest
-from crtdiff.pipeline.settle import CountryJob, RunContext
+from crtdiff.pipeline.settle import CountryJob
 
 BATCH = 150
 """Entries per batch (whole countries): a Prefect task run costs ~60 ms of orchestration

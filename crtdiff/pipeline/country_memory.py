@@ -13,7 +13,7 @@ from crtdiff.schemas.diff import YearDiff
 from crtdiff.store.results import ResultStore
 
 if TYPE_CHECKING:
-    from crtdiff.pipeline.settle import RunContext
+    from crtdiff.pipeline.context import RunContext
 
 
 class CountryMemory:

@@ -8,17 +8,12 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from crtdiff.errors import CrtdiffError
+from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.country_memory import CountryMemory
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome
-from crtdiff.pipeline.settle import (
-    EXPLORER_PART,
-    PairPlan,
-    RunContext,
-    chapter_page,
-    page_key,
-    search_bundle,
-)
+from crtdiff.pipeline.pair_plan import PairPlan, page_key
+from crtdiff.pipeline.settle import EXPLORER_PART, chapter_page, search_bundle
 from crtdiff.reports.html import render_chapter_html, render_pair_html
 from crtdiff.reports.incidents_page import explorer_part
 from crtdiff.reports.markdown import render_pair_markdown

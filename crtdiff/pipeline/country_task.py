@@ -11,17 +11,17 @@ from dataclasses import dataclass
 from crtdiff.errors import CrtdiffError, WorkspaceError
 from crtdiff.pipeline.boundary import internal_error
 from crtdiff.pipeline.collector import fewer_collections
+from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.country_memory import CountryMemory
 from crtdiff.pipeline.country_pages import write_pages, write_timeline
 from crtdiff.pipeline.country_work import compare_pair, ingest_entry, parse_and_store
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status
+from crtdiff.pipeline.pair_plan import plan_pairs
 from crtdiff.pipeline.settle import (
     CountryJob,
-    RunContext,
     country_coverage,
     country_key,
-    plan_pairs,
     search_bundle,
     summary_intact,
 )

@@ -5,10 +5,11 @@ from crtdiff.catalog.model import CatalogEntry
 from crtdiff.catalog.sources import resolve_source
 from crtdiff.errors import CrtdiffError
 from crtdiff.pipeline.boundary import internal_error
+from crtdiff.pipeline.context import Resolved, RunContext
 from crtdiff.pipeline.country_memory import CountryMemory
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status
-from crtdiff.pipeline.settle import PairPlan, Resolved, RunContext
+from crtdiff.pipeline.pair_plan import PairPlan
 from crtdiff.reports.output_paths import OutputPaths
 from crtdiff.reports.search import chapter_record, pair_record
 from crtdiff.reports.summaries import ChapterSummary, PairSummary

@@ -6,9 +6,10 @@ from pathlib import Path
 from crtdiff.errors import CrtdiffError, WorkspaceError
 from crtdiff.pipeline.boundary import capture_environment
 from crtdiff.pipeline.collector import fewer_collections
+from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.series_site import switch_links
-from crtdiff.pipeline.settle import EXPLORER_PART, SUMMARY_TABLES, RunContext
+from crtdiff.pipeline.settle import EXPLORER_PART, SUMMARY_TABLES
 from crtdiff.reports.archive import Archive
 from crtdiff.reports.group_pages import write_group_pages
 from crtdiff.reports.incidents_page import Part, write_incidents_page

@@ -14,6 +14,7 @@ from crtdiff.pipeline.archive_coverage import publish_coverage
 from crtdiff.pipeline.batches import batch_calls, process_batch
 from crtdiff.pipeline.bookkeeping import remember, take_results
 from crtdiff.pipeline.boundary import guard_run, unwrap
+from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.country_task import CountryResult
 from crtdiff.pipeline.index_pages import keyed_pages, render_index_pages, replace_keyed_pages
 from crtdiff.pipeline.keys import Keys
@@ -28,13 +29,7 @@ from crtdiff.pipeline.series_site import (
     series_title,
     split_by_series,
 )
-from crtdiff.pipeline.settle import (
-    RunContext,
-    damaged_countries,
-    select_entries,
-    settle,
-    site_index,
-)
+from crtdiff.pipeline.settle import damaged_countries, select_entries, settle, site_index
 from crtdiff.pipeline.url_checks import check_urls
 from crtdiff.pipeline.wiring import Wiring
 from crtdiff.reference.bundle import Reference, load_reference

@@ -1,23 +1,19 @@
-"""What a run can settle without work: every entry resolved and keyed from its bytes, every
-country whose reports, comparisons and pages are all as the output manifest records them.
+"""What a run can settle without work: every country whose entries (resolved and keyed from their
+bytes, crtdiff/pipeline/context.py), comparisons (pair_plan.py) and pages are all as the output
+manifest records them.
 
 Plain and light (no parser, comparer or renderer is imported), so that `crtdiff run` can answer
 "up to date" before it imports or starts anything costly, by the same rules the flow applies.
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING
 
 from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
-from crtdiff.catalog.sources import Fetcher, ResolvedSource, fetch_or_snapshot, resolve_source
-from crtdiff.errors import CrtdiffError, FetchError
-from crtdiff.ingest.raw import RawSource
-from crtdiff.pipeline.boundary import internal_error
 from crtdiff.pipeline.coverage import coverage_digest, coverage_rows
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest
@@ -32,177 +28,13 @@ from crtdiff.reference.countries import CountryTable
 from crtdiff.reports.output_paths import OutputPaths
 from crtdiff.store.fingerprint import digest
 from crtdiff.store.results import ResultStore
-from crtdiff.store.snapshots import SnapshotStore
 
 if TYPE_CHECKING:  # the tables load in a quarter of a second: the up-to-date check needs none
-    from crtdiff.reference.bundle import Reference
     from crtdiff.reports.summaries import CoverageRow
 
 
-R = TypeVar("R")
-
-
-@dataclass(frozen=True)
-class Answers(Generic[R]):
-    """What each URL of the run gave when it was asked, earlier in the run: its value, or the
-    error it met (raised again when the URL is asked for)."""
-
-    results: dict[str, R | FetchError]
-
-    def __call__(self, url: str) -> R:
-        result = self.results.get(url)
-        if result is None:
-            raise FetchError(url, "was not fetched in this run")
-        if isinstance(result, FetchError):
-            raise result
-        return result
-
-
-class FetchedUrls(Answers[ResolvedSource]):
-    """Every URL of the run, fetched and stored once in the flow's own process (so tasks, maybe
-    on other machines, never write the snapshot store); a UrlSource over the results."""
-
-
-def fetch_urls(urls: list[str], snapshots: SnapshotStore, fetch: Fetcher) -> FetchedUrls:
-    """Fetch (or fall back to the snapshot of) every URL, keeping new snapshots."""
-    results: dict[str, ResolvedSource | FetchError] = {}
-    for url in urls:
-        try:
-            results[url] = fetch_or_snapshot(url, snapshots, fetch)
-        except FetchError as exc:
-            # A fresh error without its cause chain: httpx internals do not pickle, and the
-            # context may travel to worker processes.
-            results[url] = FetchError(
-                exc.source, exc.problem, transient=exc.transient, status=exc.status
-            )
-    return FetchedUrls(results)
-
-
-class Inputs(Protocol):
-    """What settling reads of a run's context: a RunContext, or SettleInputs when the
-    up-to-date check runs without loading the reference tables (settling never reads them)."""
-
-    @property
-    def catalog(self) -> Catalog: ...
-    @property
-    def urls(self) -> FetchedUrls: ...
-    @property
-    def results(self) -> ResultStore: ...
-    @property
-    def out_dir(self) -> Path: ...
-    @property
-    def keys(self) -> Keys: ...
-    @property
-    def site(self) -> tuple[str, ...]: ...
-
-
-@dataclass(frozen=True)
-class SettleInputs:
-    """The Inputs of the up-to-date check."""
-
-    catalog: Catalog
-    urls: FetchedUrls
-    results: ResultStore
-    out_dir: Path
-    keys: Keys
-    site: tuple[str, ...] = ()
-    """As RunContext.site."""
-
-
-@dataclass(frozen=True)
-class RunContext:
-    """Everything the stages share, passed explicitly (and picklable, for worker processes)."""
-
-    catalog: Catalog
-    reference: "Reference"
-    urls: FetchedUrls
-    results: ResultStore
-    out_dir: Path
-    keys: Keys
-    series: str = "crt"
-    """The series of this run's entries (out_dir is the series' own folder)."""
-    site: tuple[str, ...] = ()
-    """Every series of the site, when there are several (the index links to each)."""
-
-    def for_entries(self, entries: Iterable[CatalogEntry]) -> "RunContext":
-        """The context a batch of entries needs: only their catalogue lines and fetched pages.
-        A task's arguments are pickled for its worker: the whole catalogue and every page of
-        the run, sent with each task, would cost more than the work at archive scale."""
-        chosen = list(entries)
-        wanted = {e.source for e in chosen if e.is_url}
-        pages = {url: r for url, r in self.urls.results.items() if url in wanted}
-        catalog = replace(self.catalog, entries=chosen, rejected=[])
-        return replace(self, catalog=catalog, urls=FetchedUrls(pages))
-
-
-@dataclass
-class Resolved:
-    """A catalogue entry with its raw bytes and report key, or the reason it has none."""
-
-    entry: CatalogEntry
-    key: str | None = None
-    raw: RawSource | None = None
-    """The bytes, only when the report is not in the store (then it must be parsed)."""
-    notes: list[str] = field(default_factory=list)
-    failure: EntryOutcome | None = None
-
-
-def resolve_entry(entry: CatalogEntry, ctx: Inputs) -> Resolved:
-    """Read or fetch an entry's bytes and compute its report key (no parsing)."""
-    try:
-        source = resolve_source(entry, ctx.catalog, ctx.urls)
-    except FetchError as exc:
-        return Resolved(entry, failure=EntryOutcome(entry.key, Status.UNAVAILABLE, reason=str(exc)))
-    except CrtdiffError as exc:
-        return Resolved(entry, failure=EntryOutcome(entry.key, Status.REJECTED, reason=str(exc)))
-    except Exception as exc:  # one entry's bug must not take down the run
-        reason = internal_error(entry.source, exc)
-        return Resolved(entry, failure=EntryOutcome(entry.key, Status.REJECTED, reason=reason))
-    key = ctx.keys.report(entry, source.raw)
-    raw = None if ctx.results.has("reports", key) else source.raw
-    return Resolved(entry, key, raw, source.notes)
-
-
-def page_key(keys: Keys, result_key: str) -> str:
-    """Key of a page rendered from one report or diff: that result and the templates."""
-    return digest(keys.render, result_key)
-
-
-@dataclass(frozen=True)
-class PairPlan:
-    """One comparison to have: two report keys and the diff key."""
-
-    country: str
-    chapter: str
-    old_year: int
-    new_year: int
-    old_key: str
-    new_key: str
-    key: str
-
-    @property
-    def label(self) -> str:
-        """`Country:Old-New` (plus `:chapter` for non-country chapters)."""
-        label = f"{self.country}:{self.old_year}-{self.new_year}"
-        return label if self.chapter == "country" else f"{label}:{self.chapter}"
-
-    @property
-    def pages(self) -> list[str]:
-        """The pair's change summary in HTML and Markdown."""
-        return OutputPaths.pair_pages(self.country, self.old_year, self.new_year, self.chapter)
-
-
-def plan_pairs(outcomes: list[EntryOutcome], keys: Keys) -> list[PairPlan]:
-    """Consecutive report years per country and chapter, from the entries ingested."""
-    series: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
-    for o in outcomes:
-        if o.status is Status.OK and o.report_key and o.country and o.chapter and o.year:
-            series[(o.country, o.chapter)].append((o.year, o.report_key))
-    plans = []
-    for (country, chapter), years in sorted(series.items()):
-        for (y1, k1), (y2, k2) in pairwise(sorted(years)):
-            plans.append(PairPlan(country, chapter, y1, y2, k1, k2, keys.diff(k1, k2)))
-    return plans
+from crtdiff.pipeline.context import Inputs, Resolved, resolve_entry
+from crtdiff.pipeline.pair_plan import PairPlan, page_key, plan_pairs
 
 
 def chapter_page(o: EntryOutcome) -> str:

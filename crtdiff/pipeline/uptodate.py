@@ -11,18 +11,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from crtdiff.catalog.load import Catalog
+from crtdiff.pipeline.answers import FetchedUrls
+from crtdiff.pipeline.context import SettleInputs
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import load_manifest
 from crtdiff.pipeline.outcome import EntryOutcome, RunReport, Status, utc_now_iso
 from crtdiff.pipeline.series_site import merge_reports, series_out_dir, split_by_series
-from crtdiff.pipeline.settle import (
-    FetchedUrls,
-    SettleInputs,
-    damaged_countries,
-    select_entries,
-    settle,
-    site_index,
-)
+from crtdiff.pipeline.settle import damaged_countries, select_entries, settle, site_index
 from crtdiff.pipeline.url_checks import plan_urls
 from crtdiff.reference.countries import CountryTable
 from crtdiff.reference.series import DEFAULT_SERIES

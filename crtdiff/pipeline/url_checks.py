@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from crtdiff.catalog.sources import ResolvedSource, fetch_or_snapshot, validators
 from crtdiff.errors import FetchError
 from crtdiff.ingest.raw import RawSource
-from crtdiff.pipeline.settle import Answers, FetchedUrls, fetch_urls
+from crtdiff.pipeline.answers import Answers, FetchedUrls, fetch_urls
 from crtdiff.pipeline.wiring import FetchRequest, Progress
 from crtdiff.store.snapshots import SnapshotStore
 

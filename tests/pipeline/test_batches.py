@@ -8,11 +8,13 @@ import pytest
 from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.errors import WorkspaceError
+from crtdiff.pipeline.answers import FetchedUrls
 from crtdiff.pipeline.batches import batch_calls, batch_jobs, batch_label, process_batch
+from crtdiff.pipeline.context import Resolved, RunContext
 from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status
-from crtdiff.pipeline.settle import CountryJob, FetchedUrls, Resolved, RunContext
+from crtdiff.pipeline.settle import CountryJob
 from crtdiff.reference.bundle import Reference
 from crtdiff.store.results import ResultStore
 from tests.conftest import SEED

@@ -6,8 +6,9 @@ from pathlib import Path
 from crtdiff.catalog.load import Catalog
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.catalog.sources import ResolvedSource
+from crtdiff.pipeline.answers import FetchedUrls
+from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.keys import Keys
-from crtdiff.pipeline.settle import FetchedUrls, RunContext
 from crtdiff.reference.bundle import Reference
 from crtdiff.series.chapter import RawSource
 from crtdiff.store.results import ResultStore
