@@ -13,7 +13,7 @@ from crtdiff.compare.measures import compare_measures, compare_organisations
 from crtdiff.compare.outline_headline import outline_headlines
 from crtdiff.compare.outline_match import Matched, make_units, match_units
 from crtdiff.compare.sections import compare_sections
-from crtdiff.compare.year_diff import source_ref
+from crtdiff.compare.year_diff import pair_identity
 from crtdiff.reference.gazetteer import Gazetteer
 from crtdiff.reference.outline import Outline
 from crtdiff.schemas import CountryReport, Section, SectionAssignment
@@ -119,13 +119,7 @@ def compare_outline_reports(
     organisations = compare_organisations(old, new)
     outline_matches = [_outline_match(m) for m in matches]
     return YearDiff(
-        country=new.country,
-        old_year=old.year,
-        new_year=new.year,
-        chapter=new.chapter,
-        old_source=source_ref(old),
-        new_source=source_ref(new),
-        illustrative=old.source.illustrative or new.source.illustrative,
+        **pair_identity(old, new),
         headline=outline_headlines(
             sections, outline_matches, counts, laws, legal, recycled, (old.year, new.year)
         ),

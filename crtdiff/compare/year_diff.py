@@ -1,5 +1,7 @@
 """compare_crt_reports: two CRT CountryReports of one country into a YearDiff."""
 
+from typing import TypedDict
+
 from crtdiff.compare.facts import fact_changes
 from crtdiff.compare.groups import compare_groups
 from crtdiff.compare.headline import headlines
@@ -10,6 +12,31 @@ from crtdiff.errors import InputError
 from crtdiff.reference.gazetteer import Gazetteer
 from crtdiff.schemas import CountryReport
 from crtdiff.schemas.diff import SourceRef, YearDiff
+
+
+class PairIdentity(TypedDict):
+    """What names a comparison: the country, chapter and years, and both sources as cited."""
+
+    country: str
+    old_year: int
+    new_year: int
+    chapter: str
+    old_source: SourceRef
+    new_source: SourceRef
+    illustrative: bool
+
+
+def pair_identity(old: CountryReport, new: CountryReport) -> PairIdentity:
+    """The fields of a YearDiff that say which two chapters it compares (every series)."""
+    return PairIdentity(
+        country=new.country,
+        old_year=old.year,
+        new_year=new.year,
+        chapter=new.chapter,
+        old_source=source_ref(old),
+        new_source=source_ref(new),
+        illustrative=old.source.illustrative or new.source.illustrative,
+    )
 
 
 def source_ref(report: CountryReport) -> SourceRef:
@@ -60,13 +87,7 @@ def compare_crt_reports(old: CountryReport, new: CountryReport, gazetteer: Gazet
     legal = compare_measures(old, new)
     sections, recycled = compare_sections(old, new)
     return YearDiff(
-        country=new.country,
-        old_year=old.year,
-        new_year=new.year,
-        chapter=new.chapter,
-        old_source=source_ref(old),
-        new_source=source_ref(new),
-        illustrative=old.source.illustrative or new.source.illustrative,
+        **pair_identity(old, new),
         headline=headlines(groups, incidents, legal, sections, recycled, (old.year, new.year)),
         groups=groups,
         incidents=incidents,
