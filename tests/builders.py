@@ -4,6 +4,7 @@ CRT markup, and small CountryReports written fact by fact."""
 import hashlib
 import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 from crtdiff.schemas import CountryReport
@@ -23,6 +24,32 @@ def seed_paragraphs() -> list[str]:
     start = next(i for i, line in enumerate(lines) if line.startswith("Overview:"))
     end = next(i for i, line in enumerate(lines) if line.startswith("This translation is"))
     return [line.replace("\u00a0", " ") for line in lines[start:end] if line]
+
+
+LABEL = re.compile(r"^((?:\d{4} )?[A-Z][A-Za-z ,]{2,80}:)\s*(.*)$")
+"""An inline label opening a paragraph ("Overview:", "2016 Terrorist Incidents:")."""
+
+
+def labelled_html(
+    text: str, escape_text: Callable[[str], str] = html.escape, gap: str = "&nbsp; "
+) -> str:
+    """Chapter text (paragraphs, "•" bullets, inline labels) as the report's HTML: bold labels
+    followed by `gap`, one list per bullet; `escape_text` escapes the text around the labels."""
+    parts: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("•"):
+            parts.append(f"<ul><li>{escape_text(line.lstrip('• '))}</li></ul>")
+        elif label := LABEL.match(line):
+            parts.append(
+                f"<p><strong>{html.escape(label.group(1))}</strong>{gap}"
+                f"{escape_text(label.group(2))}</p>"
+            )
+        else:
+            parts.append(f"<p>{escape_text(line)}</p>")
+    return "\n".join(parts)
 
 
 def crt_body_html() -> str:

@@ -8,14 +8,12 @@ under country-name headings. Chapter texts come from the synthetic archive gener
 
 import html
 import random
-import re
 from dataclasses import dataclass, field
 
 from benchmarks.synthetic import CountryState, chapter
 from crtdiff.reference.countries import Country
+from tests.builders import labelled_html
 from tests.fakeserver import Site
-
-_LABEL = re.compile(r"^((?:\d{4} )?[A-Z][A-Za-z ,]{2,80}:)\s*(.*)$")
 
 
 @dataclass
@@ -48,25 +46,6 @@ def chapter_texts(countries: list[Country], year: int, seed: int = 1) -> dict[st
         c.name: chapter(CountryState(c, random.Random(seed + i)), year).split("\n", 1)[1]
         for i, c in enumerate(countries)
     }
-
-
-def body_html(text: str) -> str:
-    """Chapter text as state.gov marks it up: bold inline labels, bullet lists."""
-    parts: list[str] = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if line.startswith("•"):
-            parts.append(f"<ul><li>{html.escape(line.lstrip('• '))}</li></ul>")
-        elif label := _LABEL.match(line):
-            parts.append(
-                f"<p><strong>{html.escape(label.group(1))}</strong>&nbsp; "
-                f"{html.escape(label.group(2))}</p>"
-            )
-        else:
-            parts.append(f"<p>{html.escape(line)}</p>")
-    return "\n".join(parts)
 
 
 def _shell(title: str, canonical: str, main: str) -> str:
@@ -114,7 +93,7 @@ def _country_index(report: ReportYear, base: str) -> str:
 
 def _headed_chapters(countries: list[Country], texts: dict[str, str]) -> str:
     return "\n".join(
-        f"<h3>{html.escape(c.name)}</h3>\n{body_html(texts[c.name])}" for c in countries
+        f"<h3>{html.escape(c.name)}</h3>\n{labelled_html(texts[c.name])}" for c in countries
     )
 
 
@@ -124,7 +103,7 @@ def publish_country_pages(site: Site, report: ReportYear) -> None:
     site.pages[f"{prefix}/"] = _country_index(report, site.base_url).encode()
     for country in report.countries:
         title = f"Country Reports on Terrorism {report.year}: {country.name}"
-        page = _shell(title, f"{prefix}/{country.slug}/", body_html(report.texts[country.name]))
+        page = _shell(title, f"{prefix}/{country.slug}/", labelled_html(report.texts[country.name]))
         site.pages[f"{prefix}/{country.slug}/"] = page.encode()
     havens = _headed_chapters(report.safe_havens, report.haven_texts)
     site.pages[f"{prefix}/terrorist-safe-havens/"] = _shell(

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.builders import labelled_html
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-_LABEL = re.compile(r"^((?:\d{4} )?[A-Z][A-Za-z ,]{2,80}:)(.*)$")
 _LONG_WORD = re.compile(r"\b([a-z]{5})([a-z]{6,})\b")
 
 
@@ -31,22 +32,9 @@ def _soft_hyphens(escaped: str) -> str:
 
 
 def chapter_html(text: str) -> str:
-    """A chapter's text as the volume's HTML: bold inline labels, bulleted lists."""
-    parts: list[str] = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if line.startswith("•"):
-            parts.append(f"<ul><li>{_soft_hyphens(html.escape(line.lstrip('• ')))}</li></ul>")
-            continue
-        label = _LABEL.match(line)
-        if label:
-            body = _soft_hyphens(html.escape(label.group(2)))
-            parts.append(f"<p><strong>{html.escape(label.group(1))}</strong>{body}</p>")
-        else:
-            parts.append(f"<p>{_soft_hyphens(html.escape(line))}</p>")
-    return "\n".join(parts)
+    """A chapter's text as the volume's HTML: bold inline labels, bulleted lists, long words
+    with soft hyphens."""
+    return labelled_html(text, lambda t: _soft_hyphens(html.escape(t)), gap=" ")
 
 
 def volume_html(
