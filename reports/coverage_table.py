@@ -55,8 +55,8 @@ class GridRow:
     """A country's line of the coverage grid: one cell per year of the archive."""
 
     country: str
-    slug: str
-    has_page: bool
+    page: str | None
+    """The country's page, when a chapter of it was read."""
     cells: list[list[CoverageEntry]]
     """Per year, the country's catalogued chapters of that year (the country's own first)."""
 
@@ -87,8 +87,11 @@ def coverage_grid(entries: list[CoverageEntry]) -> CoverageGrid:
     rows = [
         GridRow(
             country=country,
-            slug=OutputPaths.folder(country),
-            has_page=any(e.page for cell in cells.values() for e in cell),
+            page=(
+                OutputPaths.country_page(country)
+                if any(e.page for cell in cells.values() for e in cell)
+                else None
+            ),
             cells=[cells.get(year, []) for year in years],
         )
         for country, cells in sorted(by_country.items())
