@@ -3,6 +3,7 @@ near-miss acronyms that the context resolves (the seed's "ADD" for Ansar al-Dine
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import compress
 
 from rapidfuzz.distance import Levenshtein
 
@@ -13,7 +14,7 @@ from crtdiff.reference.names import NameHit, NameMatcher
 from crtdiff.reference.state_forces import FORCE_PREFIX
 from crtdiff.schemas import Group, IngestWarning, Mention, Organisation, OrganisationKind
 from crtdiff.text.normalize import slugify
-from crtdiff.text.tokens import Token, tokenize
+from crtdiff.text.tokens import Tokens, tokenize
 
 _DEFINED = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\)")
 _GROUPISH = re.compile(
@@ -74,19 +75,19 @@ class NameFindings:
     """Mentions of state forces that have names of their own (state_forces.csv)."""
 
 
-def _phrase_before(body: str, tokens: list[Token], index: int) -> tuple[int, int] | None:
+def _phrase_before(body: str, tokens: Tokens, index: int) -> tuple[int, int] | None:
     """Token range of the proper-noun phrase ending just before token `index` (the one inside
     the parentheses), not crossing punctuation."""
     end = index
     start = end
     while start > 0:
-        token = tokens[start - 1]
-        joined_to_next = start == end or not body[token.end : tokens[start].start].strip(" -")
-        if joined_to_next and (token.raw[0].isupper() or token.folded in _PARTICLE_WORDS):
+        at = start - 1
+        joined_to_next = start == end or not body[tokens.end[at] : tokens.start[start]].strip(" -")
+        if joined_to_next and (tokens.raw[at][0].isupper() or tokens.folded[at] in _PARTICLE_WORDS):
             start -= 1
             continue
         break
-    while start < end and tokens[start].folded in _PARTICLE_WORDS - {"al", "el"}:
+    while start < end and tokens.folded[start] in _PARTICLE_WORDS - {"al", "el"}:
         start += 1
     return (start, end) if end - start >= 2 else None
 
@@ -110,7 +111,7 @@ def _is_new_group(body: str, name: str, acronym: str, start: int) -> bool:
 
 def _defined_acronyms(
     body: str,
-    tokens: list[Token],
+    tokens: Tokens,
     hits: list[NameHit],
     gazetteer: Gazetteer,
     forces: list[NameHit],
@@ -119,7 +120,7 @@ def _defined_acronyms(
     state force ("Somali National Army (SNA)")."""
     forms: dict[str, str] = {}
     new: dict[str, Entry] = {}
-    starts = {t.start: i for i, t in enumerate(tokens)}
+    starts = {at: i for i, at in enumerate(tokens.start)}
     force_ends = {h.last_token for h in forces}
     for match in _DEFINED.finditer(body):
         acronym = match.group("acr")
@@ -135,8 +136,8 @@ def _defined_acronyms(
         span = _phrase_before(body, tokens, index)
         if span is None:
             continue
-        start = tokens[span[0]].start
-        name = body[start : tokens[span[1] - 1].end]
+        start = tokens.start[span[0]]
+        name = body[start : tokens.end[span[1] - 1]]
         if _is_new_group(body, name, acronym, start):
             ident = slugify(acronym)
             if ident not in gazetteer.entries:
@@ -147,7 +148,7 @@ def _defined_acronyms(
 
 
 def _near_misses(
-    body: str, tokens: list[Token], hits: list[NameHit], gazetteer: Gazetteer
+    body: str, tokens: Tokens, hits: list[NameHit], gazetteer: Gazetteer
 ) -> tuple[list[NameHit], list[IngestWarning]]:
     """Unknown capitalised acronyms in a claim context, one edit away from exactly one group
     the chapter names: read as that group, with a warning."""
@@ -157,21 +158,23 @@ def _near_misses(
     taken = {i for h in hits for i in range(h.first_token, h.last_token + 1)}
     out: list[NameHit] = []
     warnings: list[IngestWarning] = []
-    for index, token in enumerate(tokens):
-        raw = token.raw
-        if index in taken or not (2 <= len(raw) <= 6 and raw.isupper() and raw.isalpha()):
+    raws, starts, ends = tokens.raw, tokens.start, tokens.end
+    # Most words are not in capitals: those are found at C speed.
+    for index in compress(range(len(raws)), map(str.isupper, raws)):
+        raw = raws[index]
+        if index in taken or not (2 <= len(raw) <= 6 and raw.isalpha()):
             continue
         if raw in known:
             continue
-        before = body[max(0, token.start - 30) : token.start]
-        after = body[token.end : token.end + 30]
+        before = body[max(0, starts[index] - 30) : starts[index]]
+        after = body[ends[index] : ends[index] + 30]
         if not (_CLAIM_CONTEXT.search(before) or _CLAIM_CONTEXT.search(after)):
             continue
         close = [gid for acr, gid in acronyms.items() if Levenshtein.distance(raw, acr) == 1]
         if len(close) != 1:
             continue
         entry = gazetteer.entries[close[0]]
-        out.append(NameHit(entry.id, token.start, token.end, index, index))
+        out.append(NameHit(entry.id, starts[index], ends[index], index, index))
         warnings.append(
             IngestWarning(
                 code="acronym_corrected",

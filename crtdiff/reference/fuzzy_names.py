@@ -5,6 +5,7 @@ similarity. "al-Qa'ida in the Arabian Peninsula" is matched exactly first, and a
 never absorb a six-word phrase."""
 
 from dataclasses import dataclass
+from itertools import compress
 
 from rapidfuzz import fuzz, process
 
@@ -12,7 +13,7 @@ from crtdiff.reference.gazetteer import Gazetteer, is_acronym
 from crtdiff.reference.names import NameHit
 from crtdiff.schemas import IngestWarning
 from crtdiff.text.normalize import match_key
-from crtdiff.text.tokens import Token
+from crtdiff.text.tokens import Tokens
 
 MIN_WORDS = 3
 """Shorter phrases are too ambiguous to match by similarity."""
@@ -44,25 +45,28 @@ def build_fuzzy_index(gazetteer: Gazetteer) -> FuzzyIndex:
     return FuzzyIndex(names, ids, written)
 
 
-def _phrases(body: str, tokens: list[Token], taken: set[int]) -> list[tuple[int, int]]:
+def _phrases(body: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words (and name particles) no exact match took."""
-    runs: list[tuple[int, int]] = []
-    start: int | None = None
-    for i, token in enumerate(tokens):
-        capital = token.raw[0].isupper()
-        joined = start is not None and not body[tokens[i - 1].end : token.start].strip(" -'’")
-        inside = i not in taken and (capital or (token.folded in _JOINERS and start is not None))
-        if inside and (start is None or joined):
-            start = i if start is None else start
-            continue
-        if start is not None:
-            runs.append((start, i - 1))
-        start = i if (i not in taken and capital) else None
-    if start is not None:
-        runs.append((start, len(tokens) - 1))
+    raws, folds, starts, ends = tokens.raw, tokens.folded, tokens.start, tokens.end
+    capital = [raw[0].isupper() for raw in raws]
     out = []
-    for first, last in runs:
-        while last > first and not tokens[last].raw[0].isupper():
+    run_end = -1
+    # A run opens on a capitalised word no match took and goes on over capitalised words and
+    # particles joined to it (only spaces, hyphens or apostrophes between): walked from the
+    # capitalised words alone, as most words open no run.
+    for first in compress(range(len(raws)), capital):
+        if first <= run_end or first in taken:
+            continue
+        last = first
+        while (
+            (i := last + 1) < len(raws)
+            and i not in taken
+            and (capital[i] or folds[i] in _JOINERS)
+            and not body[ends[last] : starts[i]].strip(" -'’")
+        ):
+            last = i
+        run_end = last
+        while last > first and not capital[last]:
             last -= 1
         if last - first + 1 >= MIN_WORDS:
             out.append((first, last))
@@ -70,7 +74,7 @@ def _phrases(body: str, tokens: list[Token], taken: set[int]) -> list[tuple[int,
 
 
 def fuzzy_hits(
-    body: str, tokens: list[Token], hits: list[NameHit], index: FuzzyIndex
+    body: str, tokens: Tokens, hits: list[NameHit], index: FuzzyIndex
 ) -> tuple[list[NameHit], list[IngestWarning]]:
     """Group mentions found by similarity, each with a warning naming what it was read as."""
     taken = {i for h in hits for i in range(h.first_token, h.last_token + 1)}
@@ -79,7 +83,7 @@ def fuzzy_hits(
     if not index.names:
         return found, warnings
     for first, last in _phrases(body, tokens, taken):
-        phrase = body[tokens[first].start : tokens[last].end]
+        phrase = body[tokens.start[first] : tokens.end[last]]
         folded = match_key(phrase)
         best = process.extractOne(folded, index.names, scorer=fuzz.ratio, score_cutoff=MIN_SCORE)
         if best is None:
@@ -88,7 +92,7 @@ def fuzzy_hits(
         if abs(len(folded.split()) - len(index.names[position].split())) > 1:
             continue
         found.append(
-            NameHit(index.ids[position], tokens[first].start, tokens[last].end, first, last)
+            NameHit(index.ids[position], tokens.start[first], tokens.end[last], first, last)
         )
         warnings.append(
             IngestWarning(

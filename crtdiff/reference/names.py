@@ -1,12 +1,14 @@
 """Find every gazetteer name in a text: longest match first, acronyms case-sensitive, names
 case-folded but with their capitalised words still capitalised."""
 
+import operator
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 
 from crtdiff.reference.gazetteer import Entry, is_acronym
-from crtdiff.text.tokens import Token, fold_word, words
+from crtdiff.text.tokens import Tokens, fold_word, words
 
 
 @dataclass(frozen=True)
@@ -86,26 +88,27 @@ class NameMatcher:
                 return pattern
         return None
 
-    def find(self, tokens: list[Token]) -> list[NameHit]:
+    def find(self, tokens: Tokens) -> list[NameHit]:
         """Non-overlapping hits, the longest written form winning at each position."""
-        raws = [t.raw for t in tokens]
-        folds = [t.folded for t in tokens]
+        raws, folds = tokens.raw, tokens.folded
         exact, folded = self._exact, self._folded
+        # Only tokens that begin some written form can begin a hit: found at C speed.
+        firsts = map(operator.or_, map(exact.__contains__, raws), map(folded.__contains__, folds))
         hits: list[NameHit] = []
         at = 0
-        while at < len(tokens):
-            by_case = exact.get(raws[at])
-            by_fold = folded.get(folds[at])
-            if by_case is None and by_fold is None:
-                at += 1
+        for candidate in compress(range(len(raws)), firsts):
+            if candidate < at:
                 continue
-            a = self._longest(by_case, raws, raws, at) if by_case else None
-            b = self._longest(by_fold, folds, raws, at) if by_fold else None
+            by_case = exact.get(raws[candidate])
+            by_fold = folded.get(folds[candidate])
+            a = self._longest(by_case, raws, raws, candidate) if by_case else None
+            b = self._longest(by_fold, folds, raws, candidate) if by_fold else None
             best = a if b is None or (a is not None and len(a.tokens) >= len(b.tokens)) else b
             if best is None:
-                at += 1
                 continue
-            last = at + len(best.tokens) - 1
-            hits.append(NameHit(best.entry_id, tokens[at].start, tokens[last].end, at, last))
+            last = candidate + len(best.tokens) - 1
+            hits.append(
+                NameHit(best.entry_id, tokens.start[candidate], tokens.end[last], candidate, last)
+            )
             at = last + 1
         return hits
