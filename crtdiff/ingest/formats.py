@@ -21,6 +21,8 @@ _HTML_SNIFF = re.compile(
     rb"<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]|<p[\s>]|<div[\s>]|<article[\s>]",
     re.IGNORECASE,
 )
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
+"""Deleted from a sample, leaves its control bytes (counted at C speed, not byte by byte)."""
 
 
 def detect_format(data: bytes, source: str) -> SourceFormat:
@@ -39,7 +41,7 @@ def detect_format(data: bytes, source: str) -> SourceFormat:
             raise InputError(source, f"file is {what}, not a chapter")
     if not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         sample = data[:65536]
-        controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+        controls = len(sample.translate(None, _NOT_CONTROL))
         if b"\x00" in sample or controls > len(sample) * 0.01:
             raise InputError(source, "file is binary, not text or HTML")
     return SourceFormat.HTML if _HTML_SNIFF.search(data[:65536]) else SourceFormat.TEXT

@@ -6,6 +6,7 @@ Its furniture lines (banners, labels, page numbers) are data: data/reference/fur
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlparse
 
 
@@ -32,7 +33,25 @@ class HostProfile:
 
     def matches_content(self, lowered: str) -> bool:
         """True when a marker of this host occurs in the lower-cased page source or text."""
-        return any(m.search(lowered) for m in self.markers)
+        return any(_found(m, lowered) for m in self.markers)
+
+
+@lru_cache(maxsize=64)
+def _after_newline(marker: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A marker opening on a line start (multi-line mode) as one opening on the newline before
+    the line: `re` skips ahead to a literal first character, where it tries `^` at every
+    position of the page (a fifth of a chapter's ingest)."""
+    if marker.flags & re.MULTILINE and marker.pattern.startswith("^"):
+        return re.compile("\n" + marker.pattern[1:], marker.flags)
+    return None
+
+
+def _found(marker: re.Pattern[str], lowered: str) -> bool:
+    after_newline = _after_newline(marker)
+    if after_newline is None:
+        return marker.search(lowered) is not None
+    # A line starts at the start of the page or after a newline.
+    return marker.match(lowered) is not None or after_newline.search(lowered) is not None
 
 
 def detect_host(uri: str, raw_text: str, hosts: Sequence[HostProfile]) -> HostProfile:
