@@ -3,6 +3,7 @@ agreements, asset freezes and units created, with their status and date."""
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crtdiff.extract.dates import DatePhrase, find_dates
 from crtdiff.extract.evidence import LocatedSentence, SentenceIndex
@@ -82,6 +83,24 @@ def _said(action: re.Pattern[str], text: str, start: int, end: int) -> bool:
 def read_measure(text: str, year: int) -> MeasureReading | None:
     """The measure a sentence records, if any: the first rule whose trigger and action it
     holds; subject and summary are spans of the sentence's own words."""
+    found = _find_measure(text)
+    if found is None:
+        return None
+    kind, status, trigger, summary = found
+    return MeasureReading(
+        kind=kind,
+        status=status,
+        date=_measure_date(text, year, trigger),
+        subject=measure_subject(text, trigger, year),
+        summary=summary,
+    )
+
+
+@lru_cache(maxsize=8192)
+def _find_measure(text: str) -> tuple[LegalMeasureKind, LegalStatus | None, int, str] | None:
+    """What of a sentence's measure does not depend on the report year (its kind, status,
+    trigger offset and summary): most sentences carry over from year to year, so it is read
+    once per process."""
     rules = cued_rules(text)
     if not rules or _DUTY.search(text):
         return None  # nothing legal named; or who is in charge of a measure, not a measure
@@ -99,13 +118,8 @@ def read_measure(text: str, year: int) -> MeasureReading | None:
             continue  # "Mali had not yet adopted a strategy", "had no law criminalizing ..."
         where = (trigger.start() - start, trigger.end() - start)
         first, last = summary_span(text, trigger, rule.action)
-        return MeasureReading(
-            kind=rule.kind,
-            status=measure_status(rule.kind, text[start:end], where),
-            date=_measure_date(text, year, trigger.start()),
-            subject=measure_subject(text, trigger.start(), year),
-            summary=text[first:last],
-        )
+        status = measure_status(rule.kind, text[start:end], where)
+        return rule.kind, status, trigger.start(), text[first:last]
     return None
 
 
