@@ -167,33 +167,60 @@ def _day_list(match: re.Match[str], default_year: int) -> list[DatePhrase]:
     ]
 
 
-@lru_cache(maxsize=4096)
-def _find_dates(text: str, default_year: int) -> tuple[DatePhrase, ...]:
-    # Each sentence is read for incidents, references and legal measures: parse it once.
+@lru_cache(maxsize=8192)
+def _date_matches(text: str) -> tuple[tuple[bool, re.Match[str]], ...]:
+    """The date patterns' matches in a text, non-overlapping, each marked True when it is a
+    list of days: which match where does not depend on the report year, and most sentences
+    carry over from year to year, so a text is scanned once per process."""
     if not _ANY_DATE.search(text):
         return ()
-    found: list[DatePhrase] = []
+    found: list[tuple[bool, re.Match[str]]] = []
     taken: list[tuple[int, int]] = []
     for match in _DAY_LIST.finditer(text):
         taken.append((match.start(), match.end()))
-        found.extend(_day_list(match, default_year))
+        found.append((True, match))
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             taken.append((match.start(), match.end()))
-            phrase = _build(match, default_year)
-            if phrase is not None:
-                found.append(phrase)
+            found.append((False, match))
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, default_year: int) -> tuple[DatePhrase, ...]:
+    # Each sentence is read for incidents, references and legal measures: parse it once.
+    found: list[DatePhrase] = []
+    for listed, match in _date_matches(text):
+        if listed:
+            found.extend(_day_list(match, default_year))
+            continue
+        phrase = _build(match, default_year)
+        if phrase is not None:
+            found.append(phrase)
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+@lru_cache(maxsize=8192)
+def _month_days(text: str) -> tuple[tuple[str, int | None, int, int], ...]:
+    """(phrase, year written or None, month, day) of every month-and-day phrase of a text."""
+    return tuple(
+        (
+            match.group(0),
+            int(match.group("y")) if match.group("y") else None,
+            MONTHS[match.group("m1").lower()],
+            int(match.group("d1")),
+        )
+        for match in _MONTH_DAY.finditer(text)
+    )
 
 
 def invalid_dates(text: str, default_year: int) -> list[str]:
     """Date phrases that name a day the month does not have ("February 30"; "February 29" of
     a year that is not a leap year, the report's year when the phrase gives none)."""
-    out = []
-    for match in _MONTH_DAY.finditer(text):
-        year = int(match.group("y")) if match.group("y") else default_year
-        if not _day_ok(year, MONTHS[match.group("m1").lower()], int(match.group("d1"))):
-            out.append(match.group(0))
-    return out
+    return [
+        phrase
+        for phrase, year, month, day in _month_days(text)
+        if not _day_ok(year or default_year, month, day)
+    ]

@@ -4,7 +4,7 @@ matcher left alone, only against names of about the same number of words, only a
 similarity. "al-Qa'ida in the Arabian Peninsula" is matched exactly first, and a two-word name can
 never absorb a six-word phrase."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
 
 from rapidfuzz import fuzz, process
@@ -19,6 +19,8 @@ MIN_WORDS = 3
 """Shorter phrases are too ambiguous to match by similarity."""
 MIN_SCORE = 90
 """Least similarity (0-100) of the folded phrase and the folded name."""
+_MAX_REMEMBERED = 20_000
+"""Phrases whose best name is kept (a few hundred per chapter, most of them recurring)."""
 _JOINERS = {"al", "el", "ad", "ash", "wal", "wa", "fi", "bin", "ibn", "of", "the", "in", "for",
             "and", "de", "du", "la", "li", "min"}  # fmt: skip
 
@@ -30,6 +32,22 @@ class FuzzyIndex:
     names: list[str]
     ids: list[str]
     written: list[str]
+    _best: dict[str, tuple[float, int] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Best name (similarity, position) per folded phrase already looked up: the same phrases
+    come back chapter after chapter."""
+
+    def best(self, folded: str) -> tuple[float, int] | None:
+        """The most similar name at or above MIN_SCORE: (similarity, position), or None."""
+        if folded in self._best:
+            return self._best[folded]
+        found = process.extractOne(folded, self.names, scorer=fuzz.ratio, score_cutoff=MIN_SCORE)
+        best = None if found is None else (found[1], found[2])
+        if len(self._best) >= _MAX_REMEMBERED:
+            self._best.clear()
+        self._best[folded] = best
+        return best
 
 
 def build_fuzzy_index(gazetteer: Gazetteer) -> FuzzyIndex:
@@ -85,10 +103,10 @@ def fuzzy_hits(
     for first, last in _phrases(body, tokens, taken):
         phrase = body[tokens.start[first] : tokens.end[last]]
         folded = match_key(phrase)
-        best = process.extractOne(folded, index.names, scorer=fuzz.ratio, score_cutoff=MIN_SCORE)
+        best = index.best(folded)
         if best is None:
             continue
-        _, score, position = best
+        score, position = best
         if abs(len(folded.split()) - len(index.names[position].split())) > 1:
             continue
         found.append(
