@@ -120,7 +120,7 @@ def _defined_acronyms(
     state force ("Somali National Army (SNA)")."""
     forms: dict[str, str] = {}
     new: dict[str, Entry] = {}
-    starts = {at: i for i, at in enumerate(tokens.start)}
+    starts = dict(zip(tokens.start, range(len(tokens)), strict=True))
     force_ends = {h.last_token for h in forces}
     for match in _DEFINED.finditer(body):
         acronym = match.group("acr")
@@ -148,13 +148,12 @@ def _defined_acronyms(
 
 
 def _near_misses(
-    body: str, tokens: Tokens, hits: list[NameHit], gazetteer: Gazetteer
+    body: str, tokens: Tokens, hits: list[NameHit], gazetteer: Gazetteer, known: frozenset[str]
 ) -> tuple[list[NameHit], list[IngestWarning]]:
     """Unknown capitalised acronyms in a claim context, one edit away from exactly one group
     the chapter names: read as that group, with a warning."""
     named = {h.entry_id for h in hits if gazetteer.entries[h.entry_id].is_group}
     acronyms = {e.acronym: e.id for i in named if (e := gazetteer.entries[i]).acronym is not None}
-    known = {name for e in gazetteer.entries.values() for name in e.names}
     taken = {i for h in hits for i in range(h.first_token, h.last_token + 1)}
     out: list[NameHit] = []
     warnings: list[IngestWarning] = []
@@ -208,7 +207,10 @@ def find_names(
     variants, fuzzy_warnings = fuzzy_hits(body, tokens, hits, fuzzy)
     hits = sorted(hits + variants, key=lambda h: h.start)
     full = Gazetteer({**gazetteer.entries, **new_entries})
-    extra, warnings = _near_misses(body, tokens, hits, full)
+    known = gazetteer.written_forms
+    if new_entries:
+        known = known.union(name for e in new_entries.values() for name in e.names)
+    extra, warnings = _near_misses(body, tokens, hits, full, known)
     warnings = fuzzy_warnings + warnings
     hits = sorted(hits + extra, key=lambda h: h.start)
     findings = NameFindings(hits, new_entries, warnings, force_hits)

@@ -4,7 +4,7 @@ aliases, and the rename and merger links between groups."""
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from crtdiff.csv_table import read_rows
@@ -114,6 +114,11 @@ class Gazetteer:
         """The group with this id."""
         entry = self.entries.get(group_id)
         return entry if entry is not None and entry.is_group else None
+
+    @cached_property
+    def written_forms(self) -> frozenset[str]:
+        """Every written form of every entry."""
+        return frozenset(name for e in self.entries.values() for name in e.names)
 
     @property
     def groups(self) -> list[Entry]:
