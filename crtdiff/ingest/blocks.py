@@ -36,6 +36,8 @@ _SPACES = re.compile(r"[ \t]{2,}|\t")  # runs only: rewriting each single space 
 
 def collapse_spaces(text: str) -> str:
     """One space between words, none at the ends."""
+    if "\t" not in text and "  " not in text:
+        return text.strip()  # nothing to collapse: most lines (`re` would scan every space)
     return _SPACES.sub(" ", text).strip()
 
 
