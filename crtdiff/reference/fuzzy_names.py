@@ -6,6 +6,7 @@ never absorb a six-word phrase."""
 
 from dataclasses import dataclass, field
 from itertools import compress
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -66,7 +67,7 @@ def build_fuzzy_index(gazetteer: Gazetteer) -> FuzzyIndex:
 def _phrases(body: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words (and name particles) no exact match took."""
     raws, folds, starts, ends = tokens.raw, tokens.folded, tokens.start, tokens.end
-    capital = [raw[0].isupper() for raw in raws]
+    capital = list(map(str.isupper, map(itemgetter(0), raws)))
     out = []
     run_end = -1
     # A run opens on a capitalised word no match took and goes on over capitalised words and

@@ -2,7 +2,6 @@
 case-folded but with their capitalised words still capitalised."""
 
 import operator
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress
@@ -45,48 +44,77 @@ def _pattern(entry_id: str, written: str) -> Pattern | None:
     return Pattern(entry_id, folded, capitalised, exact_case=False)
 
 
+class _Forms:
+    """The written forms that open with one token, by length (longest first) and tokens."""
+
+    def __init__(self) -> None:
+        self.lengths: list[int] = []
+        self.by_tokens: dict[tuple[str, ...], list[Pattern]] = {}
+
+    def add(self, pattern: Pattern) -> None:
+        n = len(pattern.tokens)
+        if n not in self.lengths:
+            self.lengths = sorted([*self.lengths, n], reverse=True)
+        self.by_tokens.setdefault(pattern.tokens, []).append(pattern)
+
+    def copy(self) -> "_Forms":
+        clone = _Forms()
+        clone.lengths = list(self.lengths)
+        clone.by_tokens = {k: list(v) for k, v in self.by_tokens.items()}
+        return clone
+
+    def longest(self, words: list[str], raws: list[str], at: int) -> Pattern | None:
+        """The longest form at token `at`; of forms with the same tokens, the first added
+        whose capitalised words are capitalised in the text."""
+        for n in self.lengths:
+            for pattern in self.by_tokens.get(tuple(words[at : at + n]), ()):
+                if pattern.exact_case or all(
+                    raws[at + k][0].isupper() or not must
+                    for k, must in enumerate(pattern.capitalised)
+                ):
+                    return pattern
+        return None
+
+
 class NameMatcher:
     """Every written form of every entry, indexed by first token: acronyms by their exact
     spelling, names by their folded form."""
 
     def __init__(self, entries: Iterable[Entry], extra: dict[str, str] | None = None) -> None:
-        self._exact: dict[str, list[Pattern]] = defaultdict(list)
-        self._folded: dict[str, list[Pattern]] = defaultdict(list)
+        self._exact: dict[str, _Forms] = {}
+        self._folded: dict[str, _Forms] = {}
         forms = [(e.id, name) for e in entries for name in e.names]
         forms += list((extra or {}).items())
         for entry_id, written in forms:
             self._add(entry_id, written)
 
-    def _add(self, entry_id: str, written: str) -> None:
+    def _add(
+        self, entry_id: str, written: str, copied: set[tuple[bool, str]] | None = None
+    ) -> None:
+        """Index a written form; `copied`, in a clone, holds the keys whose forms it owns
+        (the others it shares with the matcher it was cloned from, and copies before a change)."""
         pattern = _pattern(entry_id, written)
         if pattern is None:
             return
         index = self._exact if pattern.exact_case else self._folded
-        index[pattern.tokens[0]].append(pattern)
-        index[pattern.tokens[0]].sort(key=lambda p: len(p.tokens), reverse=True)
+        first = pattern.tokens[0]
+        forms = index.get(first)
+        if copied is not None and (pattern.exact_case, first) not in copied:
+            forms = index[first] = forms.copy() if forms is not None else _Forms()
+            copied.add((pattern.exact_case, first))
+        elif forms is None:
+            forms = index[first] = _Forms()
+        forms.add(pattern)
 
     def with_forms(self, forms: dict[str, str]) -> "NameMatcher":
         """A matcher that also knows `forms` (written form → entry id), e.g. text acronyms."""
         clone = NameMatcher([])
-        clone._exact = defaultdict(list, {k: list(v) for k, v in self._exact.items()})
-        clone._folded = defaultdict(list, {k: list(v) for k, v in self._folded.items()})
+        clone._exact = dict(self._exact)
+        clone._folded = dict(self._folded)
+        copied: set[tuple[bool, str]] = set()
         for written, entry_id in forms.items():
-            clone._add(entry_id, written)
+            clone._add(entry_id, written, copied)
         return clone
-
-    @staticmethod
-    def _longest(
-        patterns: list[Pattern], words: list[str], raws: list[str], at: int
-    ) -> Pattern | None:
-        for pattern in patterns:  # longest first
-            n = len(pattern.tokens)
-            if tuple(words[at : at + n]) != pattern.tokens:
-                continue
-            if pattern.exact_case or all(
-                raws[at + k][0].isupper() or not must for k, must in enumerate(pattern.capitalised)
-            ):
-                return pattern
-        return None
 
     def find(self, tokens: Tokens) -> list[NameHit]:
         """Non-overlapping hits, the longest written form winning at each position."""
@@ -101,8 +129,8 @@ class NameMatcher:
                 continue
             by_case = exact.get(raws[candidate])
             by_fold = folded.get(folds[candidate])
-            a = self._longest(by_case, raws, raws, candidate) if by_case else None
-            b = self._longest(by_fold, folds, raws, candidate) if by_fold else None
+            a = by_case.longest(raws, raws, candidate) if by_case else None
+            b = by_fold.longest(folds, raws, candidate) if by_fold else None
             best = a if b is None or (a is not None and len(a.tokens) >= len(b.tokens)) else b
             if best is None:
                 continue

@@ -3,12 +3,14 @@
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from crtdiff.text.normalize import strip_accents
 
 # Words keep inner apostrophes (Qa’ida) and split on hyphens (al-Qa’ida → al, Qa’ida).
 # The possessive `*+` matches as the greedy `*` does here (nothing follows it), a fifth faster.
 _WORD = re.compile(r"[^\W_]+(?:['’‘`ʼ][^\W_]+)*+")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _APOSTROPHES = re.compile(r"['’‘`ʼ]")
 # A token that is not plain ASCII letters and digits holds one of these: only those tokens need
 # more than lower-casing (a range, three times faster to scan for than the negated ASCII class).
@@ -40,10 +42,13 @@ def fold_word(word: str) -> str:
 
 def tokenize(text: str) -> Tokens:
     """All word tokens of a text, with their offsets."""
-    matches = list(_WORD.finditer(text))
-    raw = list(map(re.Match.group, matches))
-    start = list(map(re.Match.start, matches))
-    end = list(map(re.Match.end, matches))
+    # Split on the words: gaps and words alternate, and their running lengths are the offsets
+    # (no match object per word).
+    parts = _WORD_SPLIT.split(text)
+    raw = parts[1::2]
+    offsets = list(accumulate(map(len, parts)))
+    start = offsets[0:-1:2]
+    end = offsets[1::2]
     folded = list(map(str.lower, raw))
     last = -1
     for char in _UNPLAIN.finditer(text):
