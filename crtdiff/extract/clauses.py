@@ -13,7 +13,7 @@ from crtdiff.extract.attacks import (
     names_event,
     period_dated,
 )
-from crtdiff.extract.dates import DatePhrase, find_dates
+from crtdiff.extract.dates import DatePhrase, find_dates, has_dates
 from crtdiff.extract.evidence import LocatedSentence
 from crtdiff.extract.incident_context import Context
 from crtdiff.extract.places import Place, find_place
@@ -146,16 +146,16 @@ class ClauseReader:
         found: list[Clause] = []
         current: list[Clause] = []
         for sentence in sentences:
-            located = LocatedSentence(key, sentence)
             # Most sentences hold no date or name no violent event: no anchor to look for
             # (the dates are parsed once per sentence and kept: test them first).
-            told = bool(find_dates(sentence.text, year)) and names_event(sentence.text)
+            told = has_dates(sentence.text, year) and names_event(sentence.text)
             anchors = [
                 a
                 for a in (find_anchors(sentence.text, year, bullet=bullet) if told else [])
                 if self._accepts(sentence, a, bullet=bullet, listed=listed)
             ]
             if anchors:
+                located = LocatedSentence(key, sentence)
                 leading = [a for a in anchors if a.leading]
                 current = [
                     Clause(located, a, a.date, [], listed, _share(a, leading)) for a in anchors
@@ -172,6 +172,7 @@ class ClauseReader:
                 continue
             if _dated(sentence.text, year, earlier=True):
                 continue  # "Kantner had been kidnapped ... in November 2016": background
+            located = LocatedSentence(key, sentence)
             again = self._same_day(sentence, current[-1], located)
             if again is not None:
                 current = [again]

@@ -140,6 +140,11 @@ def find_dates(text: str, default_year: int) -> list[DatePhrase]:
     return list(_find_dates(text, default_year))
 
 
+def has_dates(text: str, default_year: int) -> bool:
+    """Whether a text holds any date phrase (as `bool(find_dates(...))`, without the list)."""
+    return bool(_date_matches(text)) and bool(_find_dates(text, default_year))
+
+
 def _day_list(match: re.Match[str], default_year: int) -> list[DatePhrase]:
     """Each day of "June 3 and 6": the first with its month, the others as their number."""
     explicit = int(match.group("y")) if match.group("y") else None

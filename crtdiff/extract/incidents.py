@@ -9,6 +9,7 @@ other countries' events are references."""
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from crtdiff.extract.classify import classify_attribution, classify_kind, classify_target
 from crtdiff.extract.clauses import INCLUDING, Clause, ClauseReader
@@ -218,6 +219,16 @@ _NOUN_KINDS = {
 }
 
 
+@lru_cache(maxsize=8192)
+def _collective(text: str) -> tuple[str, str] | None:
+    """The words of a phrase naming several incidents at once ("each of these attacks"):
+    which, and the noun. Sentences carry over from year to year: read once per process."""
+    if _COLLECTIVE_NOUN.search(text) is None:  # cheap test first
+        return None
+    found = _COLLECTIVE.search(text)
+    return None if found is None else (found["which"], found["noun"])
+
+
 def _collective_attribution(
     report: CountryReport, ctx: Context, kept: list[Incident], told: list[tuple[int, int]]
 ) -> list[Incident]:
@@ -229,14 +240,14 @@ def _collective_attribution(
     for section in report.sections:
         previous: Sentence | None = None
         for sentence in section.sentences:
-            named = _COLLECTIVE_NOUN.search(sentence.text)  # cheap test first
-            found = _COLLECTIVE.search(sentence.text) if named else None
+            found = _collective(sentence.text)
             groups = _groups_in(ctx.groups, sentence.start, sentence.end) if found else []
             attribution = classify_attribution(sentence.text, True) if groups else None
             if found is None or attribution in (None, Attribution.UNKNOWN):
                 previous = sentence
                 continue
-            if found["which"].lower() == "the":
+            which, noun = found
+            if which.lower() == "the":
                 scope = (
                     previous.start
                     if previous is not None and previous.paragraph == sentence.paragraph
@@ -249,7 +260,7 @@ def _collective_attribution(
                     for n, i in enumerate(out)
                     if i.evidence.section == section.key and i.evidence.start < sentence.start
                 }
-            kinds = _NOUN_KINDS.get(found["noun"].lower()[:4])
+            kinds = _NOUN_KINDS.get(noun.lower()[:4])
             for n in targets:
                 if not out[n].perpetrators and (kinds is None or out[n].kind in kinds):
                     out[n] = out[n].model_copy(

@@ -50,23 +50,32 @@ class _Forms:
     def __init__(self) -> None:
         self.lengths: list[int] = []
         self.by_tokens: dict[tuple[str, ...], list[Pattern]] = {}
+        self.seconds: set[str] = set()
+        """Second tokens of the longer forms: most words that open a form ("the") are not
+        followed by one, and only the one-word forms need a look then."""
 
     def add(self, pattern: Pattern) -> None:
         n = len(pattern.tokens)
         if n not in self.lengths:
             self.lengths = sorted([*self.lengths, n], reverse=True)
+        if n > 1:
+            self.seconds.add(pattern.tokens[1])
         self.by_tokens.setdefault(pattern.tokens, []).append(pattern)
 
     def copy(self) -> "_Forms":
         clone = _Forms()
         clone.lengths = list(self.lengths)
         clone.by_tokens = {k: list(v) for k, v in self.by_tokens.items()}
+        clone.seconds = set(self.seconds)
         return clone
 
     def longest(self, words: list[str], raws: list[str], at: int) -> Pattern | None:
         """The longest form at token `at`; of forms with the same tokens, the first added
         whose capitalised words are capitalised in the text."""
-        for n in self.lengths:
+        lengths = self.lengths
+        if at + 1 >= len(words) or words[at + 1] not in self.seconds:
+            lengths = [1] if 1 in lengths else []
+        for n in lengths:
             for pattern in self.by_tokens.get(tuple(words[at : at + n]), ()):
                 if pattern.exact_case or all(
                     raws[at + k][0].isupper() or not must
