@@ -53,7 +53,7 @@ def extract_facts(report: CountryReport, ref: Reference) -> CountryReport:
     """A copy of `report` with every extracted fact filled in."""
     gazetteer, countries = ref.gazetteer, ref.countries
     index = SentenceIndex(report)
-    findings = find_names(report.body, ref.names, gazetteer, ref.fuzzy)
+    findings = find_names(report.body, ref.names, gazetteer, ref.fuzzy, index)
     entries = {**gazetteer.entries, **findings.text_entries}
     group_hits = [h for h in findings.hits if entries[h.entry_id].is_group]
     # Forces with names of their own, and missions named as the organisations they are.

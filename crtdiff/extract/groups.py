@@ -14,7 +14,7 @@ from crtdiff.reference.names import NameHit, NameMatcher
 from crtdiff.reference.state_forces import FORCE_PREFIX
 from crtdiff.schemas import Group, IngestWarning, Mention, Organisation, OrganisationKind
 from crtdiff.text.normalize import slugify
-from crtdiff.text.tokens import Tokens, tokenize
+from crtdiff.text.tokens import Tokens, tokenize, tokenize_pieces
 
 _DEFINED = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)?)\)")
 _GROUPISH = re.compile(
@@ -196,10 +196,19 @@ def _split_forces(hits: list[NameHit]) -> tuple[list[NameHit], list[NameHit]]:
 
 
 def find_names(
-    body: str, matcher: NameMatcher, gazetteer: Gazetteer, fuzzy: FuzzyIndex
+    body: str,
+    matcher: NameMatcher,
+    gazetteer: Gazetteer,
+    fuzzy: FuzzyIndex,
+    index: SentenceIndex | None = None,
 ) -> NameFindings:
-    """All group, organisation and state-force mentions of a body."""
-    tokens = tokenize(body)
+    """All group, organisation and state-force mentions of a body (`index`: its sentences,
+    whose words are then read once per process)."""
+    if index is None:
+        tokens = tokenize(body)
+    else:
+        spans = [(s.sentence.start, s.sentence.end) for s in index.sentences]
+        tokens = tokenize_pieces(body, spans)
     hits, force_hits = _split_forces(matcher.find(tokens))
     forms, new_entries = _defined_acronyms(body, tokens, hits, gazetteer, force_hits)
     if forms:

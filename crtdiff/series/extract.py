@@ -28,7 +28,7 @@ def extract_series_facts(
     index = SentenceIndex(report)
     update: dict[str, object] = {}
     if "organisations" in rest:
-        findings = find_names(report.body, ref.names, ref.gazetteer, ref.fuzzy)
+        findings = find_names(report.body, ref.names, ref.gazetteer, ref.fuzzy, index)
         update["organisations"] = build_organisations(findings, report.body, ref.gazetteer, index)
     if "legal_measures" in rest:
         update["legal_measures"] = extract_legal_measures(index, report.year)

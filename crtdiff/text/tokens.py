@@ -2,7 +2,9 @@
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from crtdiff.text.normalize import strip_accents
@@ -63,6 +65,43 @@ def tokenize(text: str) -> Tokens:
             written, word, end[i] = written[:-2], word[:-2], end[i] - 2
         raw[i], folded[i] = written, fold_word(word)
     return Tokens(raw, folded, start, end)
+
+
+_tokens_of = lru_cache(maxsize=16384)(tokenize)
+"""Tokens of one sentence, kept per process: most sentences carry over from year to year
+(never changed: the lists are copied out)."""
+
+
+def tokenize_pieces(text: str, spans: Sequence[tuple[int, int]]) -> Tokens:
+    """The tokens of `text`, exactly as `tokenize` gives them, read piece by piece: each span
+    (a sentence) through a per-process cache, the text between spans directly. The spans
+    must be in order and apart, with whitespace at each edge (so that no word crosses one);
+    otherwise the whole text is read at once."""
+    size = len(text)
+    previous = 0
+    for start, end in spans:
+        if not (previous <= start < end <= size) or not (
+            (start == 0 or text[start - 1].isspace()) and (end == size or text[end].isspace())
+        ):
+            return tokenize(text)
+        previous = end
+    raw: list[str] = []
+    folded: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    at = 0
+    for start, end in [*spans, (size, size)]:
+        gap = text[at:start]
+        pieces = [(_tokens_of(text[start:end]), start)]
+        if gap and not gap.isspace():  # a label or a bullet glyph between sentences
+            pieces.insert(0, (tokenize(gap), at))
+        for piece, offset in pieces:
+            raw += piece.raw
+            folded += piece.folded
+            starts += map(offset.__add__, piece.start)
+            ends += map(offset.__add__, piece.end)
+        at = end
+    return Tokens(raw, folded, starts, ends)
 
 
 def words(text: str) -> list[str]:
