@@ -6,6 +6,7 @@ download; this one takes well under a millisecond and knows the abbreviations th
 """
 
 import re
+from functools import lru_cache
 
 # Tokens that end with a period without ending the sentence ("U.S. Embassy", "Gen. Smith").
 ABBREVIATIONS = frozenset(
@@ -117,19 +118,24 @@ def _is_abbreviation(text: str, period_at: int) -> bool:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of the sentences in one paragraph, whitespace trimmed."""
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=8192)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # Paragraphs often carry over from year to year: each is split once per process.
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _CANDIDATE.finditer(text):
         # A period closed by a quote or bracket ends the sentence even after "A." or "U.S.".
-        bare_period = text[match.start()] == "." and match.end() == match.start() + 1
-        if bare_period and _is_abbreviation(text, match.start()):
+        if match.group() == "." and _is_abbreviation(text, match.start()):
             nxt = _NEXT_WORD.match(text, match.end())
             if nxt is None or nxt.group(1) not in _SENTENCE_STARTERS:
                 continue
         spans.append((start, match.end()))
         start = match.end()
     spans.append((start, len(text)))
-    trimmed: list[tuple[int, int]] = []
+    trimmed = []
     for s, e in spans:
         while s < e and text[s].isspace():
             s += 1
@@ -137,4 +143,4 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             e -= 1
         if e > s:
             trimmed.append((s, e))
-    return trimmed
+    return tuple(trimmed)
