@@ -2,7 +2,6 @@
 
 import hashlib
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -17,6 +16,7 @@ from crtdiff.ingest.hosts import HOSTS, detect_host
 from crtdiff.ingest.hosts.pdf_text import PDF_TEXT
 from crtdiff.ingest.html_blocks import parse_html_page
 from crtdiff.ingest.identify import OnMismatch, resolve_country, resolve_year
+from crtdiff.ingest.language import sample_counts
 from crtdiff.ingest.metadata import PageText, add_text_clues, gather_clues
 from crtdiff.ingest.nesting import MAX_DEPTH, nested_deeper_than
 from crtdiff.ingest.pdf_volume import read_pdf_volume
@@ -45,11 +45,8 @@ __all__ = ["OnMismatch", "RawSource", "Request", "now", "page_countries", "parse
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 _TERROR_WORDS = re.compile(r"terror|extremis|insurgen|militant|jihad|radicali", re.IGNORECASE)
-_ENGLISH = frozenset(["the", "of", "and", "to", "in", "was", "were", "with", "for"])
-_FRENCH = frozenset(
-    ["le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "sur", "au", "aux"]
-)
-_LETTERS = re.compile(r"[^\W\d_]+")
+_SAMPLE_CHARS = 20000
+"""How much of the text is read to tell its language and its subject."""
 _MIN_CHAPTER_CHARS = 200
 _HEADER_BLOCKS = 12
 """Blocks at the top of a page searched for a dated header line."""
@@ -141,17 +138,16 @@ def _first_sentence(sections: list[Section]) -> str:
     return f"{first.heading}: {text}" if first.heading else text
 
 
-def _check_is_chapter(text: str, has_headings: bool, source: str) -> None:
+def _check_is_chapter(
+    text: str, spans: list[tuple[int, int]], has_headings: bool, source: str
+) -> None:
     if len(text) < _MIN_CHAPTER_CHARS:
         raise NoChapterError(source, "no chapter text found after removing page furniture")
-    sample = text[:20000]
-    # Counted over one word list: a case-insensitive regex per language costs ten times more.
-    words = Counter(_LETTERS.findall(sample.lower()))
-    english = sum(words[w] for w in _ENGLISH)
-    french = sum(words[w] for w in _FRENCH)
-    if french > english:
+    sample = text[:_SAMPLE_CHARS]
+    counts = sample_counts(text, spans, _SAMPLE_CHARS)
+    if counts.french > counts.english:
         raise NoChapterError(source, "text is in French, not English; give the English original")
-    if english < len(sample.split()) * 0.04:
+    if counts.english < counts.words * 0.04:
         raise NoChapterError(source, "text does not read as English prose")
     if defined_acronym_count(text) > MAX_DEFINED_ACRONYMS:
         raise InputError(
@@ -203,7 +199,8 @@ def parse_chapter(raw: RawSource, request: Request, ref: Reference) -> CountryRe
     plan = series.plugin.plan_sections(trimmed.blocks, ref)
     assembled = assemble(plan)
     has_headings = any(s.assigned_by is SectionAssignment.HEADING for s in assembled.sections)
-    _check_is_chapter(assembled.body, has_headings, source)
+    spans = sorted((s.start, s.end) for section in assembled.sections for s in section.sentences)
+    _check_is_chapter(assembled.body, spans, has_headings, source)
     _check_size(sum(len(s.sentences) for s in assembled.sections), "sentences", source)
     add_text_clues(clues, _first_sentence(assembled.sections), assembled.body, ref.countries)
     subject = judge_subject(assembled.body, ref.country_terms)
