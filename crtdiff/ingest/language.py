@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from crtdiff.text.tokens import cut_at_spaces
+
 _ENGLISH = frozenset(["the", "of", "and", "to", "in", "was", "were", "with", "for"])
 _FRENCH = frozenset(
     ["le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "sur", "au", "aux"]
@@ -45,14 +47,9 @@ def sample_counts(text: str, spans: Sequence[tuple[int, int]], limit: int) -> Wo
     sentence (`spans`, in order, apart and with whitespace at each edge, so that no word
     crosses one; otherwise the sample is read at once)."""
     sample = text[:limit]
+    if not cut_at_spaces(text, spans):
+        return word_counts(sample)
     size = len(sample)
-    previous = 0
-    for start, end in spans:
-        if not (previous <= start < end <= len(text)) or not (
-            (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
-        ):
-            return word_counts(sample)
-        previous = end
     total = WordCounts(0, 0, 0)
     at = 0
     for start, end in spans:

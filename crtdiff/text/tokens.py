@@ -67,6 +67,21 @@ def tokenize(text: str) -> Tokens:
     return Tokens(raw, folded, start, end)
 
 
+def cut_at_spaces(text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the spans are in order, apart, and each has whitespace (or the text's end) just
+    outside it: then no word, and no run of non-space characters, crosses the edge of a span,
+    and what is read span by span adds up to what is read in the whole text."""
+    size = len(text)
+    previous = 0
+    for start, end in spans:
+        if not (previous <= start < end <= size):
+            return False
+        if not ((start == 0 or text[start - 1].isspace()) and (end == size or text[end].isspace())):
+            return False
+        previous = end
+    return True
+
+
 _tokens_of = lru_cache(maxsize=16384)(tokenize)
 """Tokens of one sentence, kept per process: most sentences carry over from year to year
 (never changed: the lists are copied out)."""
@@ -77,14 +92,9 @@ def tokenize_pieces(text: str, spans: Sequence[tuple[int, int]]) -> Tokens:
     (a sentence) through a per-process cache, the text between spans directly. The spans
     must be in order and apart, with whitespace at each edge (so that no word crosses one);
     otherwise the whole text is read at once."""
+    if not cut_at_spaces(text, spans):
+        return tokenize(text)
     size = len(text)
-    previous = 0
-    for start, end in spans:
-        if not (previous <= start < end <= size) or not (
-            (start == 0 or text[start - 1].isspace()) and (end == size or text[end].isspace())
-        ):
-            return tokenize(text)
-        previous = end
     raw: list[str] = []
     folded: list[str] = []
     starts: list[int] = []
