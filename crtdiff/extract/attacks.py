@@ -3,6 +3,7 @@ are not attacks (hostage releases, period totals, security operations, backgroun
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from crtdiff.extract.cues import cue_automaton, cues_in
 from crtdiff.extract.dates import DatePhrase, find_dates
@@ -24,9 +25,11 @@ _EVENT_CUES = cue_automaton(_EVENT_STEMS)
 """A part of every event word, found in one pass: most sentences hold none."""
 
 
+@lru_cache(maxsize=16384)
 def names_event(text: str) -> bool:
     """The text names a violent event: a cue first (cheap), then the words themselves on the
-    lower-cased text (a case-insensitive search costs ten times as much)."""
+    lower-cased text (a case-insensitive search costs ten times as much). Kept per process:
+    sentences carry over from year to year."""
     low = text.lower()
     return bool(cues_in(_EVENT_CUES, low)) and _EVENT_LOWER.search(low) is not None
 

@@ -23,11 +23,6 @@ class WordCounts:
     french: int
     words: int
 
-    def __add__(self, other: "WordCounts") -> "WordCounts":
-        return WordCounts(
-            self.english + other.english, self.french + other.french, self.words + other.words
-        )
-
 
 def word_counts(text: str) -> WordCounts:
     """The counts of one text."""
@@ -50,11 +45,20 @@ def sample_counts(text: str, spans: Sequence[tuple[int, int]], limit: int) -> Wo
     if not cut_at_spaces(text, spans):
         return word_counts(sample)
     size = len(sample)
-    total = WordCounts(0, 0, 0)
+    english = french = words = 0
     at = 0
-    for start, end in spans:
+    for start, end in [*spans, (size, size)]:
         if end > size:
+            start = end = size
+        gap = sample[at:start]
+        pieces = [_sentence_counts(sample[start:end])]
+        if gap and not gap.isspace():  # a label or a bullet glyph between sentences
+            pieces.append(word_counts(gap))
+        for counts in pieces:
+            english += counts.english
+            french += counts.french
+            words += counts.words
+        if end == size:
             break
-        total += word_counts(sample[at:start]) + _sentence_counts(sample[start:end])
         at = end
-    return total + word_counts(sample[at:])
+    return WordCounts(english, french, words)
