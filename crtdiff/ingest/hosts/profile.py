@@ -7,7 +7,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlparse
+
+from crtdiff.extract.cues import cue_automaton, cues_in
 
 
 @dataclass(frozen=True)
@@ -54,13 +57,51 @@ def _found(marker: re.Pattern[str], lowered: str) -> bool:
     return marker.match(lowered) is not None or after_newline.search(lowered) is not None
 
 
+def leading_literal(marker: re.Pattern[str]) -> str:
+    """The text every match of a marker opens with ("" when none can be told, e.g. with `|`
+    or a flag that changes how letters match)."""
+    pattern = marker.pattern
+    if marker.flags & (re.IGNORECASE | re.VERBOSE) or "|" in pattern:
+        return ""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        char, step = pattern[i], 1
+        if char == "\\":
+            if i + 1 == len(pattern) or pattern[i + 1].isalnum():
+                break  # a class or an assertion (\s, \d, \b): no literal
+            char, step = pattern[i + 1], 2
+        elif char in ".^$*+?{}[]()":
+            break
+        if pattern[i + step : i + step + 1] in ("*", "?", "{"):
+            break  # the character may be absent
+        out.append(char)
+        i += step
+    return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def _marker_literals(hosts: tuple[HostProfile, ...]) -> tuple[Any, dict[re.Pattern[str], str]]:
+    """One automaton of the markers' leading literals (of 3 characters or more), and each
+    marker's literal ("" for a marker without one, always searched)."""
+    markers = [m for h in hosts for m in h.markers]
+    literals = {m: lit if len(lit := leading_literal(m)) >= 3 else "" for m in markers}
+    return cue_automaton({lit for lit in literals.values() if lit}), literals
+
+
 def detect_host(uri: str, raw_text: str, hosts: Sequence[HostProfile]) -> HostProfile:
     """The profile for this page: by URL host first, then by content markers, else the last."""
     for host in hosts:
         if host.matches_url(uri):
             return host
     head_and_tail = (raw_text[:20000] + raw_text[-20000:]).lower()
+    # The literals every marker match opens with, found in one pass: a marker whose literal
+    # the page lacks cannot match, and is not searched.
+    automaton, literals = _marker_literals(tuple(hosts))
+    present = cues_in(automaton, head_and_tail)
     for host in hosts:
-        if host.matches_content(head_and_tail):
-            return host
+        for marker in host.markers:
+            literal = literals[marker]
+            if (not literal or literal in present) and _found(marker, head_and_tail):
+                return host
     return hosts[-1]

@@ -6,6 +6,7 @@ import pytest
 
 from crtdiff.ingest.hosts import HOSTS, HostProfile, detect_host
 from crtdiff.ingest.hosts.generic import GENERIC
+from crtdiff.ingest.hosts.profile import leading_literal
 
 
 @pytest.mark.parametrize("host", HOSTS, ids=lambda h: h.name)
@@ -32,3 +33,22 @@ def test_markers_are_lower_case_and_case_sensitive(host: HostProfile) -> None:
 )
 def test_detect_host_by_content_ignores_case(text: str, expected: str) -> None:
     assert detect_host("notes/page.txt", text, HOSTS).name == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "literal"),
+    [
+        (r"search refworld", 0, "search refworld"),
+        (r"ecoi\.net", 0, "ecoi.net"),
+        (r"cite as\b.{0,40}refworld", 0, "cite as"),
+        (r"country report on terrorism \d{4}", 0, "country report on terrorism "),
+        (r"pages? \d+", 0, "page"),  # the "s" may be missing
+        (r"^\s*page \d+", re.MULTILINE, ""),
+        (r"refworld\s*\|", 0, ""),  # a "|": not told apart from an alternative
+        (r"Search", re.IGNORECASE, ""),
+    ],
+)
+def test_a_markers_leading_literal_is_what_every_match_opens_with(
+    pattern: str, flags: int, literal: str
+) -> None:
+    assert leading_literal(re.compile(pattern, flags)) == literal
