@@ -34,7 +34,8 @@ def word_counts(text: str) -> WordCounts:
 
 
 _sentence_counts = lru_cache(maxsize=16384)(word_counts)
-"""Counts of one sentence, kept per process: most sentences carry over from year to year."""
+"""Counts of one sentence (or what stands between two), kept per process: most sentences
+carry over from year to year."""
 
 
 def sample_counts(text: str, spans: Sequence[tuple[int, int]], limit: int) -> WordCounts:
@@ -53,7 +54,7 @@ def sample_counts(text: str, spans: Sequence[tuple[int, int]], limit: int) -> Wo
         gap = sample[at:start]
         pieces = [_sentence_counts(sample[start:end])]
         if gap and not gap.isspace():  # a label or a bullet glyph between sentences
-            pieces.append(word_counts(gap))
+            pieces.append(_sentence_counts(gap))
         for counts in pieces:
             english += counts.english
             french += counts.french

@@ -83,8 +83,8 @@ def cut_at_spaces(text: str, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 _tokens_of = lru_cache(maxsize=16384)(tokenize)
-"""Tokens of one sentence, kept per process: most sentences carry over from year to year
-(never changed: the lists are copied out)."""
+"""Tokens of one sentence (or what stands between two), kept per process: most sentences
+carry over from year to year (never changed: the lists are copied out)."""
 
 
 def tokenize_pieces(text: str, spans: Sequence[tuple[int, int]]) -> Tokens:
@@ -104,7 +104,7 @@ def tokenize_pieces(text: str, spans: Sequence[tuple[int, int]]) -> Tokens:
         gap = text[at:start]
         pieces = [(_tokens_of(text[start:end]), start)]
         if gap and not gap.isspace():  # a label or a bullet glyph between sentences
-            pieces.insert(0, (tokenize(gap), at))
+            pieces.insert(0, (_tokens_of(gap), at))
         for piece, offset in pieces:
             raw += piece.raw
             folded += piece.folded

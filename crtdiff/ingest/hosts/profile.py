@@ -7,10 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 from urllib.parse import urlparse
-
-from crtdiff.extract.cues import cue_automaton, cues_in
 
 
 @dataclass(frozen=True)
@@ -35,8 +32,13 @@ class HostProfile:
         return any(host == h or host.endswith("." + h) for h in self.url_hosts)
 
     def matches_content(self, lowered: str) -> bool:
-        """True when a marker of this host occurs in the lower-cased page source or text."""
-        return any(_found(m, lowered) for m in self.markers)
+        """True when a marker of this host occurs in the lower-cased page source or text (a
+        marker whose leading literal the page lacks cannot: `in` tells that faster than `re`
+        fails the marker)."""
+        return any(
+            (not (literal := _literal(m)) or literal in lowered) and _found(m, lowered)
+            for m in self.markers
+        )
 
 
 @lru_cache(maxsize=64)
@@ -80,13 +82,11 @@ def leading_literal(marker: re.Pattern[str]) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=8)
-def _marker_literals(hosts: tuple[HostProfile, ...]) -> tuple[Any, dict[re.Pattern[str], str]]:
-    """One automaton of the markers' leading literals (of 3 characters or more), and each
-    marker's literal ("" for a marker without one, always searched)."""
-    markers = [m for h in hosts for m in h.markers]
-    literals = {m: lit if len(lit := leading_literal(m)) >= 3 else "" for m in markers}
-    return cue_automaton({lit for lit in literals.values() if lit}), literals
+@lru_cache(maxsize=64)
+def _literal(marker: re.Pattern[str]) -> str:
+    """A marker's leading literal when long enough to be worth a look first, else ""."""
+    literal = leading_literal(marker)
+    return literal if len(literal) >= 3 else ""
 
 
 def detect_host(uri: str, raw_text: str, hosts: Sequence[HostProfile]) -> HostProfile:
@@ -95,13 +95,7 @@ def detect_host(uri: str, raw_text: str, hosts: Sequence[HostProfile]) -> HostPr
         if host.matches_url(uri):
             return host
     head_and_tail = (raw_text[:20000] + raw_text[-20000:]).lower()
-    # The literals every marker match opens with, found in one pass: a marker whose literal
-    # the page lacks cannot match, and is not searched.
-    automaton, literals = _marker_literals(tuple(hosts))
-    present = cues_in(automaton, head_and_tail)
     for host in hosts:
-        for marker in host.markers:
-            literal = literals[marker]
-            if (not literal or literal in present) and _found(marker, head_and_tail):
-                return host
+        if host.matches_content(head_and_tail):
+            return host
     return hosts[-1]
