@@ -2,7 +2,7 @@
 victim nouns and the words that end a victim phrase."""
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from crtdiff.extract.numbers import NUMBER, parse_number
 from crtdiff.schemas import TollKind
@@ -13,9 +13,9 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """One token: a number (with its value), a word or a punctuation mark."""
+class Tok(NamedTuple):
+    """One token: a number (with its value), a word or a punctuation mark (a named tuple:
+    quicker to make than a frozen dataclass, and every word of an incident is one)."""
 
     kind: str
     """"num", "word" or "punct"."""
