@@ -3,6 +3,7 @@
 import re
 
 from crtdiff.schemas import Attribution, IncidentKind, Target
+from crtdiff.text.caseless import caseless, lower_plain
 
 _KINDS: list[tuple[IncidentKind, re.Pattern[str]]] = [
     (
@@ -108,13 +109,21 @@ _SUSPECTED = re.compile(
 )
 
 
+_KINDS_LOW = [(kind, caseless(pattern)) for kind, pattern in _KINDS]
+_TARGETS_LOW = [(target, caseless(pattern)) for target, pattern in _TARGETS]
+_ATTACK_LOW, _UNCLAIMED_LOW, _CLAIMED_LOW, _SUSPECTED_LOW = (
+    caseless(p) for p in (_ATTACK, _UNCLAIMED, _CLAIMED, _SUSPECTED)
+)
+
+
 def classify_kind(main: str, context: str) -> IncidentKind:
     """The incident's kind, read from its main sentence first, then its follow-up sentences."""
     for text in (main, context):
-        for kind, pattern in _KINDS:
-            if kind is IncidentKind.KIDNAPPING and _ATTACK.search(text):
+        low = lower_plain(text)
+        for kind, pattern in _KINDS_LOW:
+            if kind is IncidentKind.KIDNAPPING and _ATTACK_LOW.search(text, low):
                 continue
-            if pattern.search(text):
+            if pattern.search(text, low):
                 return kind
     return IncidentKind.OTHER
 
@@ -129,8 +138,9 @@ def classify_target(
     named = {target for _, target in forces or []}
     if foreign:
         named.add(Target.FOREIGNERS)
-    for target, pattern in _TARGETS:
-        if target in named or pattern.search(main):
+    low = lower_plain(main)
+    for target, pattern in _TARGETS_LOW:
+        if target in named or pattern.search(main, low):
             return target
     return Target.OTHER
 
@@ -138,12 +148,13 @@ def classify_target(
 def classify_attribution(text: str, has_perpetrators: bool) -> Attribution:
     """Claimed and suspected are different facts; no group named and no claim is unknown. A
     group suspected of an attack no one claimed is suspected."""
-    if _UNCLAIMED.search(text):
-        if _SUSPECTED.search(text) and has_perpetrators:
+    low = lower_plain(text)
+    if _UNCLAIMED_LOW.search(text, low):
+        if _SUSPECTED_LOW.search(text, low) and has_perpetrators:
             return Attribution.SUSPECTED
         return Attribution.UNCLAIMED
-    if _CLAIMED.search(text):
+    if _CLAIMED_LOW.search(text, low):
         return Attribution.CLAIMED
-    if _SUSPECTED.search(text) and has_perpetrators:
+    if _SUSPECTED_LOW.search(text, low) and has_perpetrators:
         return Attribution.SUSPECTED
     return Attribution.UNKNOWN

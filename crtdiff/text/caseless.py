@@ -1,0 +1,45 @@
+"""Case-insensitive patterns searched as case-sensitive ones in lower-cased text, where that is
+exactly the same and several times faster (`re` folds case at every character it tries).
+
+For a pattern whose letters are ASCII, `re.IGNORECASE` matches a letter to its two cases and to
+four characters besides (İ and ı for i, ſ for s, the Kelvin sign for k); İ is also the one
+character whose lower case is longer. In a text without those four, the lower-cased pattern
+matches the lower-cased text exactly where the pattern matches the text.
+"""
+
+import re
+from dataclasses import dataclass
+
+_FOLDS_ODDLY = re.compile("[\u0130\u0131\u017f\u212a]")
+# What lower-casing a pattern would change: escapes spelt with a capital (\S, \W, \B, \N ...),
+# code points, group names and inline flags (a case-sensitive part).
+_CASE_BOUND = re.compile(r"\\[A-Zxu]|\(\?[A-Za-z-]")
+
+
+@dataclass(frozen=True)
+class Caseless:
+    """A case-insensitive pattern, and the same for lower-cased text (None when the pattern
+    does not allow it: non-ASCII letters, or what lower-casing would change)."""
+
+    pattern: re.Pattern[str]
+    lowered: re.Pattern[str] | None
+
+    def search(self, text: str, lowered: str | None) -> bool:
+        """Whether the pattern occurs in `text`; `lowered` is `lower_plain(text)`."""
+        if lowered is not None and self.lowered is not None:
+            return self.lowered.search(lowered) is not None
+        return self.pattern.search(text) is not None
+
+
+def caseless(pattern: re.Pattern[str]) -> Caseless:
+    """A Caseless of a pattern compiled with re.IGNORECASE (its letters ASCII)."""
+    source = pattern.pattern
+    letters_ascii = all(c.isascii() for c in source if c.isalpha())
+    if not pattern.flags & re.IGNORECASE or not letters_ascii or _CASE_BOUND.search(source):
+        return Caseless(pattern, None)
+    return Caseless(pattern, re.compile(source.lower(), pattern.flags & ~re.IGNORECASE))
+
+
+def lower_plain(text: str) -> str | None:
+    """The text lower-cased, or None when it holds a character that folds oddly."""
+    return None if _FOLDS_ODDLY.search(text) else text.lower()
