@@ -5,7 +5,7 @@ from crtdiff.extract.attacks import (
     find_anchors,
     period_dated,
 )
-from crtdiff.extract.clauses import PERIOD
+from crtdiff.extract.clauses import names_period
 from crtdiff.extract.evidence import LocatedSentence
 from crtdiff.extract.incident_context import Context
 from crtdiff.extract.tolls import read_tolls
@@ -28,7 +28,7 @@ def extract_aggregates(report: CountryReport, ctx: Context) -> list[AggregateTol
         closes = any(period_dated(sentence.text, a) for a in anchors)
         if sentence.bullet is not None and not closes:
             continue
-        if not closes and not PERIOD.search(sentence.text):
+        if not closes and not names_period(sentence.text):
             continue
         day = next((a for a in anchors if a.date.precision is DatePrecision.DAY), None)
         if day is not None and not period_dated(sentence.text, day):

@@ -8,6 +8,7 @@ from functools import lru_cache
 from crtdiff.extract.cues import cue_automaton, cues_in
 from crtdiff.extract.dates import DatePhrase, find_dates
 from crtdiff.schemas import DatePrecision
+from crtdiff.text.caseless import caseless, lower_plain
 
 _EVENT_WORDS = (
     r"\battack(?!er)|bomb|explosi|blast|kidnap|abduct|ambush|assault|\bkill(?:ed|ing)|siege|"
@@ -88,6 +89,11 @@ ATTACKER = re.compile(
     r"armed men|members of)\b",
     re.IGNORECASE,
 )
+
+_RELEASE_LOW, _VIOLENT_LOW, _OP_VERB_LOW, _PASSIVE_LOW, _ATTACKER_LOW, _STATE_LOW = (
+    caseless(p) for p in (_RELEASE, _VIOLENT_VERB, _OP_VERB, _PASSIVE_BEFORE, ATTACKER, STATE_ACTOR)
+)
+"""The same patterns, searched in lower-cased text where that is the same (text/caseless.py)."""
 
 
 @dataclass(frozen=True)
@@ -175,11 +181,12 @@ def period_dated(text: str, anchor: Anchor) -> bool:
 
 def is_release(segment: str) -> bool:
     """A hostage release, rescue or escape told before any violence."""
-    release = _RELEASE.search(segment)
+    low = lower_plain(segment)
+    release = _RELEASE_LOW.first(segment, low)
     if release is None:
         return False
-    violent = _VIOLENT_VERB.search(segment)
-    return violent is None or release.start() < violent.start()
+    violent = _VIOLENT_LOW.first(segment, low)
+    return violent is None or release < violent
 
 
 def is_state_operation(
@@ -188,16 +195,17 @@ def is_state_operation(
     """The event's doer is a state force: "police raided a house", "Detachment 88 killed a
     suspect", "French forces conducted a raid". `after` is where to look for the verb (past the
     opening date); spans are relative to the segment."""
-    verb = _OP_VERB.search(segment, after)
-    if verb is None or _PASSIVE_BEFORE.search(segment[: verb.start()]):
+    low = lower_plain(segment)
+    verb = _OP_VERB_LOW.first(segment, low, after)
+    if verb is None or _PASSIVE_LOW.search(segment[:verb], low and low[:verb]):
         return False
-    start = max(segment.rfind(";", 0, verb.start()) + 1, after)
+    start = max(segment.rfind(";", 0, verb) + 1, after)
     # The doer is the subject up to its first preposition: "a U.S. airstrike on an ISIS-Libya
     # camp killed ..." is the airstrike's doing, not the group's.
-    cut = _DOER_END.search(segment, start, verb.start())
-    end = cut.start() if cut else verb.start()
-    subject = segment[start:end]
-    if ATTACKER.search(subject) or any(start <= s < end for s, _ in group_spans):
+    cut = _DOER_END.search(segment, start, verb)
+    end = cut.start() if cut else verb
+    subject, low_subject = segment[start:end], low and low[start:end]
+    if _ATTACKER_LOW.search(subject, low_subject) or any(start <= s < end for s, _ in group_spans):
         return False
     named = any(start <= s < end for s, _ in state_spans)
-    return named or bool(STATE_ACTOR.search(subject))
+    return named or _STATE_LOW.search(subject, low_subject)

@@ -4,6 +4,7 @@ unit (bullet or paragraph) of a section."""
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from crtdiff.extract.attacks import (
     Anchor,
@@ -47,6 +48,14 @@ PERIOD = re.compile(
     re.I,
 )
 _SPECIFIC = (DatePrecision.DAY, DatePrecision.APPROXIMATE)
+
+
+@lru_cache(maxsize=16384)
+def names_period(text: str) -> bool:
+    """The sentence speaks of a period (PERIOD): kept per process per sentence text."""
+    return PERIOD.search(text) is not None
+
+
 INCLUDING = re.compile(r"\bincluding\s+(?:on\s+)?$")
 
 
@@ -108,7 +117,7 @@ class ClauseReader:
         segment = text[anchor.start : anchor.end]
         if not names_event(segment) or period_dated(text, anchor) or is_release(segment):
             return False
-        vague = anchor.date.precision not in _SPECIFIC or PERIOD.search(text)
+        vague = anchor.date.precision not in _SPECIFIC or names_period(text)
         if not bullet and anchor.leading and vague:
             return False
         after = anchor.date.end - anchor.start
@@ -179,7 +188,7 @@ class ClauseReader:
                 found.append(again)
             elif _FOLLOW_ON.match(sentence.text):
                 current = []
-            elif not (_ASIDE.match(sentence.text) or PERIOD.search(sentence.text)):
+            elif not (_ASIDE.match(sentence.text) or names_period(sentence.text)):
                 for clause in current:
                     clause.follow.append(located)
         if bullet and listed and not found:
@@ -200,7 +209,7 @@ class ClauseReader:
     def _undated(self, sentences: list[Sentence], key: str) -> list[Clause]:
         whole = " ".join(s.text for s in sentences)
         first = sentences[0]
-        if not names_event(whole) or PERIOD.search(first.text) or is_release(first.text):
+        if not names_event(whole) or names_period(first.text) or is_release(first.text):
             return []
         states = _local([(s, e) for s, e, _ in self.ctx.forces], first)
         groups = _local([(h.start, h.end) for h in self.ctx.groups], first)

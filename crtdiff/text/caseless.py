@@ -26,9 +26,16 @@ class Caseless:
 
     def search(self, text: str, lowered: str | None) -> bool:
         """Whether the pattern occurs in `text`; `lowered` is `lower_plain(text)`."""
+        return self.first(text, lowered) is not None
+
+    def first(self, text: str, lowered: str | None, pos: int = 0) -> int | None:
+        """Where the pattern first occurs in `text` at or after `pos`, or None (lower-casing
+        keeps every offset: the one character that would not is never lower-cased)."""
         if lowered is not None and self.lowered is not None:
-            return self.lowered.search(lowered) is not None
-        return self.pattern.search(text) is not None
+            found = self.lowered.search(lowered, pos)
+        else:
+            found = self.pattern.search(text, pos)
+        return None if found is None else found.start()
 
 
 def caseless(pattern: re.Pattern[str]) -> Caseless:
