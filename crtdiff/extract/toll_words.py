@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from crtdiff.extract.numbers import NUMBER, parse_number
 from crtdiff.schemas import TollKind
+from crtdiff.text.caseless import caseless, lower_plain
 
 _TOKEN = re.compile(
     rf"(?P<num>\b{NUMBER})(?![\w-])|(?P<word>(?:[A-Z]\.){{2,}}|[\w’'-]+)|(?P<punct>[,;:()]|\.(?=\s|$))",
@@ -26,16 +27,26 @@ class Tok(NamedTuple):
     value: int | None = None
 
 
+_TOKEN_LOW = caseless(_TOKEN)
+
+
 def toll_tokens(text: str) -> list[Tok]:
     """The tokens of `text`; a number word that is not a figure is a word."""
     out = []
-    for m in _TOKEN.finditer(text):
+    low = lower_plain(text)
+    # In lower-cased text when that reads the same (text/caseless.py): words as written.
+    if low is not None and _TOKEN_LOW.lowered is not None:
+        matches = _TOKEN_LOW.lowered.finditer(low)
+    else:
+        matches = _TOKEN.finditer(text)
+    for m in matches:
         kind = m.lastgroup or "word"
-        word = m.group()
+        start, end = m.span()
+        word = text[start:end]
         value = parse_number(word) if kind == "num" else None
         if kind == "num" and value is None:
             kind = "word"
-        out.append(Tok(kind, word, word.lower(), m.start(), m.end(), value))
+        out.append(Tok(kind, word, word.lower(), start, end, value))
     return out
 
 

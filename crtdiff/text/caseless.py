@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass
 
 _FOLDS_ODDLY = re.compile("[\u0130\u0131\u017f\u212a]")
-# What lower-casing a pattern would change: escapes spelt with a capital (\S, \W, \B, \N ...),
-# code points, group names and inline flags (a case-sensitive part).
-_CASE_BOUND = re.compile(r"\\[A-Zxu]|\(\?[A-Za-z-]")
+# What lower-casing a pattern would change: a character by name, a group name with a capital,
+# inline flags (a case-sensitive part). Escapes (\S, \W, \B ...) are kept as written.
+_CASE_BOUND = re.compile(r"\\N|\(\?P[<=][^>)]*[A-Z]|\(\?[A-OQ-Za-z-]")
+_KEPT_OR_TEXT = re.compile(r"\\.|\(\?P|[^\\(]+|\(", re.DOTALL)
+"""An escape or "(?P" (kept as written), or other text (lower-cased)."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,11 @@ def caseless(pattern: re.Pattern[str]) -> Caseless:
     letters_ascii = all(c.isascii() for c in source if c.isalpha())
     if not pattern.flags & re.IGNORECASE or not letters_ascii or _CASE_BOUND.search(source):
         return Caseless(pattern, None)
-    return Caseless(pattern, re.compile(source.lower(), pattern.flags & ~re.IGNORECASE))
+    lowered = "".join(
+        part if part[0] == "\\" or part == "(?P" else part.lower()
+        for part in _KEPT_OR_TEXT.findall(source)
+    )
+    return Caseless(pattern, re.compile(lowered, pattern.flags & ~re.IGNORECASE))
 
 
 def lower_plain(text: str) -> str | None:
