@@ -33,7 +33,7 @@ def word_counts(text: str) -> WordCounts:
     )
 
 
-_sentence_counts = lru_cache(maxsize=16384)(word_counts)
+_sentence_counts = lru_cache(maxsize=8192)(word_counts)
 """Counts of one sentence (or what stands between two), kept per process: most sentences
 carry over from year to year."""
 

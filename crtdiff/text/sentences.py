@@ -121,7 +121,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return list(_sentence_spans(text))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     # Paragraphs often carry over from year to year: each is split once per process.
     spans: list[tuple[int, int]] = []

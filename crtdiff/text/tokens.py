@@ -82,7 +82,7 @@ def cut_at_spaces(text: str, spans: Sequence[tuple[int, int]]) -> bool:
     return True
 
 
-_tokens_of = lru_cache(maxsize=16384)(tokenize)
+_tokens_of = lru_cache(maxsize=4096)(tokenize)
 """Tokens of one sentence (or what stands between two), kept per process: most sentences
 carry over from year to year (never changed: the lists are copied out)."""
 
