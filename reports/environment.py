@@ -22,6 +22,7 @@ from crtdiff.compare.wording import (
 )
 from crtdiff.reports.charts import heat_class
 from crtdiff.reports.fragments import (
+    alignment_html,
     presence_cells,
     redline_html,
     segments_html,
@@ -92,5 +93,6 @@ def environment() -> Environment:
         segments_html=segments_html,
         presence_cells=presence_cells,
         sentence_rows=sentence_rows,
+        alignment_html=alignment_html,
     )
     return env

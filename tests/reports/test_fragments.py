@@ -1,8 +1,20 @@
 """HTML fragments of the templates' inner loops: marked up as intended, report text escaped."""
 
 from crtdiff.reports.chapter_view import Segment
-from crtdiff.reports.fragments import redline_html, segments_html, sentence_link
-from crtdiff.schemas.diff import RedlineOp, RedlinePart, SentenceRef
+from crtdiff.reports.fragments import (
+    alignment_html,
+    escape_text,
+    redline_html,
+    segments_html,
+    sentence_link,
+)
+from crtdiff.schemas.diff import (
+    RedlineOp,
+    RedlinePart,
+    SentenceAlignment,
+    SentencePair,
+    SentenceRef,
+)
 
 HOSTILE = '<script>alert(1)</script> & "quotes" <img src=x onerror=alert(2)>'
 ESCAPED = (
@@ -33,3 +45,27 @@ def test_redline_marks_deletions_and_insertions() -> None:
 def test_segments_anchor_sentences_only() -> None:
     html = segments_html([Segment("Overview: "), Segment(HOSTILE, anchor=10)])
     assert str(html) == f'Overview: <span class="sentence" id="s10">{ESCAPED}</span>'
+
+
+def test_escape_text_is_markupsafes_escape() -> None:
+    from markupsafe import escape
+
+    for text in (HOSTILE, "al-Qa'ida & “ISIS” <b>", "plain", ""):
+        assert escape_text(text) == str(escape(text))
+
+
+def test_a_sections_body_links_and_escapes_every_sentence() -> None:
+    old = SentenceRef(text=HOSTILE, start=5, end=5 + len(HOSTILE))
+    new = SentenceRef(text="Kept <b> sentence.", start=9, end=27)
+    alignment = SentenceAlignment(
+        unchanged=[SentencePair(old=new, new=new)], added=[new], removed=[old]
+    )
+    html = str(alignment_html(alignment, "2016", "2017", 2016, 2017))
+    assert html == (
+        '<p class="redline"><span class="mark mark-add">added</span> <ins>'
+        '<a href="2017.html#s9">Kept &lt;b&gt; sentence.</a></ins></p>\n'
+        '<p class="redline"><span class="mark mark-del">removed</span> <del>'
+        f'<a href="2016.html#s5">{ESCAPED}</a></del></p>\n'
+        "<details><summary>1 unchanged sentence</summary>\n"
+        '<p><a href="2017.html#s9">Kept &lt;b&gt; sentence.</a></p>\n</details>'
+    )
