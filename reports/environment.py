@@ -23,6 +23,7 @@ from crtdiff.compare.wording import (
 from crtdiff.reports.charts import heat_class
 from crtdiff.reports.fragments import (
     alignment_html,
+    chapter_body_html,
     presence_cells,
     redline_html,
     segments_html,
@@ -94,5 +95,6 @@ def environment() -> Environment:
         presence_cells=presence_cells,
         sentence_rows=sentence_rows,
         alignment_html=alignment_html,
+        chapter_body_html=chapter_body_html,
     )
     return env

@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 
 from crtdiff.compare.headline import section_name
 from crtdiff.compare.wording import plural
-from crtdiff.reports.chapter_view import Segment
+from crtdiff.reports.chapter_view import Line, Segment
 from crtdiff.schemas.diff import RedlineOp, RedlinePart, SentenceAlignment
 
 _REDLINE_TAGS = {RedlineOp.DELETE: "del", RedlineOp.INSERT: "ins"}
@@ -125,15 +125,43 @@ def alignment_html(
     return Markup("".join(out))
 
 
+def _segments(segments: Iterable[Segment]) -> str:
+    return "".join(
+        [
+            escape_text(seg.text)
+            if seg.anchor is None
+            else f'<span class="sentence" id="s{int(seg.anchor)}">{escape_text(seg.text)}</span>'
+            for seg in segments
+        ]
+    )
+
+
 def segments_html(segments: Iterable[Segment]) -> Markup:
     """A chapter line's text, each sentence in an anchored span."""
+    return Markup(_segments(segments))
+
+
+def chapter_body_html(lines: Iterable[Line]) -> Markup:
+    """A chapter page's lines: paragraphs, headings (with `part-N` anchors for the contents)
+    and bullets gathered in lists, every sentence in an anchored span."""
     out = []
-    for seg in segments:
-        text = escape(seg.text)
-        if seg.anchor is None:
-            out.append(str(text))
+    in_list = False
+    for i, line in enumerate(lines):
+        tag = "li" if line.kind == "li" else "p"
+        if tag == "li" and not in_list:
+            out.append("<ul>")
+            in_list = True
+        elif tag != "li" and in_list:
+            out.append("</ul>")
+            in_list = False
+        if line.label:
+            label = escape_text(line.label)
+            out.append(f'<{tag} id="part-{i}"><span class="heading-label">{label}</span> ')
         else:
-            out.append(f'<span class="sentence" id="s{int(seg.anchor)}">{text}</span>')
+            out.append(f"<{tag}>")
+        out.append(f"{_segments(line.segments)}</{tag}>\n")
+    if in_list:
+        out.append("</ul>")
     return Markup("".join(out))
 
 

@@ -1,8 +1,9 @@
 """HTML fragments of the templates' inner loops: marked up as intended, report text escaped."""
 
-from crtdiff.reports.chapter_view import Segment
+from crtdiff.reports.chapter_view import Line, Segment
 from crtdiff.reports.fragments import (
     alignment_html,
+    chapter_body_html,
     escape_text,
     redline_html,
     segments_html,
@@ -68,4 +69,24 @@ def test_a_sections_body_links_and_escapes_every_sentence() -> None:
         f'<a href="2016.html#s5">{ESCAPED}</a></del></p>\n'
         "<details><summary>1 unchanged sentence</summary>\n"
         '<p><a href="2017.html#s9">Kept &lt;b&gt; sentence.</a></p>\n</details>'
+    )
+
+
+def test_chapter_body_gathers_bullets_in_a_list_and_anchors_headings() -> None:
+    lines = [
+        Line("heading", "Overview:", []),
+        Line("p", "Legislation:", [Segment(" "), Segment(HOSTILE, anchor=40)]),
+        Line("li", None, [Segment("First.", anchor=90)]),
+        Line("li", None, [Segment("Second.", anchor=97)]),
+        Line("p", None, [Segment("After.", anchor=105)]),
+        Line("li", None, [Segment("Last.", anchor=112)]),
+    ]
+    assert str(chapter_body_html(lines)) == (
+        '<p id="part-0"><span class="heading-label">Overview:</span> </p>\n'
+        '<p id="part-1"><span class="heading-label">Legislation:</span>  '
+        f'<span class="sentence" id="s40">{ESCAPED}</span></p>\n'
+        '<ul><li><span class="sentence" id="s90">First.</span></li>\n'
+        '<li><span class="sentence" id="s97">Second.</span></li>\n'
+        '</ul><p><span class="sentence" id="s105">After.</span></p>\n'
+        '<ul><li><span class="sentence" id="s112">Last.</span></li>\n</ul>'
     )
