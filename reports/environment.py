@@ -1,6 +1,5 @@
 """The jinja2 environment of every report: templates in reports/templates/, shared filters."""
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,16 +29,7 @@ from crtdiff.reports.fragments import (
     sentence_link,
     sentence_rows,
 )
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-
-
-def md(text: object) -> str:
-    """Escape report text for Markdown: it is data, never markup (no HTML, no emphasis)."""
-    value = str(text)
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    value = _MD_SPECIAL.sub(r"\\\1", value)
-    return " ".join(value.split())
+from crtdiff.reports.markdown_text import alignment_markdown, md
 
 
 def pct(value: float | None) -> str:
@@ -96,5 +86,6 @@ def environment() -> Environment:
         sentence_rows=sentence_rows,
         alignment_html=alignment_html,
         chapter_body_html=chapter_body_html,
+        alignment_markdown=alignment_markdown,
     )
     return env
