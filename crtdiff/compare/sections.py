@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
 from crtdiff.compare.align import NEARLY_VERBATIM, align, related
-from crtdiff.compare.redline import is_cosmetic, redline
+from crtdiff.compare.redline import is_cosmetic, redline_runs
 from crtdiff.compare.similarity import clamp, cosine, edit, jaccard, simple
 from crtdiff.compare.words import comparable_words, normalized_sentence
 from crtdiff.schemas import CountryReport, Section, Sentence
@@ -39,7 +39,7 @@ def _modified(old: Sentence, new: Sentence, score: float) -> dict[str, Any]:
         "old": _ref(old),
         "new": _ref(new),
         "similarity": score,
-        "redline": redline(old.text, new.text),
+        "redline": [{"op": op, "text": text} for op, text in redline_runs(old.text, new.text)],
         "is_cosmetic": is_cosmetic(old.text, new.text),
     }
 
