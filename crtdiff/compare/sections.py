@@ -2,6 +2,7 @@
 sections."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -9,8 +10,8 @@ from rapidfuzz.process import cdist
 
 from crtdiff.compare.align import NEARLY_VERBATIM, align, related
 from crtdiff.compare.redline import is_cosmetic, redline_runs
-from crtdiff.compare.similarity import clamp, cosine, edit, jaccard, simple
-from crtdiff.compare.words import comparable_words, normalized_sentence
+from crtdiff.compare.similarity import WordBag, bag_cosine, bag_jaccard, clamp, edit, simple
+from crtdiff.compare.words import normalized_sentence, word_tuple
 from crtdiff.schemas import CountryReport, Section, Sentence
 from crtdiff.schemas.diff import (
     MovedSentence,
@@ -61,13 +62,19 @@ def _section_alignment(old: Section | None, new: Section | None) -> SentenceAlig
 def _measures(old: Section | None, new: Section | None) -> dict[str, float | None]:
     if old is None or new is None:
         return dict.fromkeys(("cosine", "jaccard", "edit", "simple"), None)
-    a, b = comparable_words(old.text), comparable_words(new.text)
+    a, b = _bag(old.text), _bag(new.text)
     return {
-        "cosine": clamp(cosine(a, b)),
-        "jaccard": clamp(jaccard(a, b)),
-        "edit": clamp(edit(a, b)),
-        "simple": clamp(simple(a, b)),
+        "cosine": clamp(bag_cosine(a, b)),
+        "jaccard": clamp(bag_jaccard(a, b)),
+        "edit": clamp(edit(a.words, b.words)),
+        "simple": clamp(simple(a.words, b.words)),
     }
+
+
+@lru_cache(maxsize=256)
+def _bag(text: str) -> WordBag:
+    # A section is measured against the year before and the year after: count its words once.
+    return WordBag.of(word_tuple(text))
 
 
 def _find_moves(diffs: dict[str, SectionDiff], old: CountryReport, new: CountryReport) -> None:
