@@ -17,13 +17,14 @@ from crtdiff.schemas.diff import (
     MovedSentence,
     SectionDiff,
     SentenceAlignment,
+    SentenceRef,
 )
 
 MOVED_MIN = 0.8
 """Least similarity for a sentence found in another section to count as moved."""
 
 
-def _ref(sentence: Sentence) -> dict[str, Any]:
+def _ref(sentence: Sentence | SentenceRef) -> dict[str, Any]:
     # Plain dicts validated once per section: pydantic-core validates a whole nested list
     # several times faster than Python builds the models one by one (this runs per sentence).
     return {"text": sentence.text, "start": sentence.start, "end": sentence.end}
@@ -32,7 +33,7 @@ def _ref(sentence: Sentence) -> dict[str, Any]:
 @dataclass
 class _Loose:
     section: str
-    sentence: Sentence
+    sentence: SentenceRef
 
 
 def _modified(old: Sentence, new: Sentence, score: float) -> dict[str, Any]:
@@ -79,25 +80,23 @@ def _bag(text: str) -> WordBag:
 
 def _find_moves(diffs: dict[str, SectionDiff], old: CountryReport, new: CountryReport) -> None:
     """Turn a removed sentence of one section and an added one of another into a move."""
-    by_start_old = {s.start: s for sec in old.sections for s in sec.sentences}
-    by_start_new = {s.start: s for sec in new.sections for s in sec.sentences}
-    removed = [
-        _Loose(k, by_start_old[r.start]) for k, d in diffs.items() for r in d.sentences.removed
-    ]
-    added = [_Loose(k, by_start_new[r.start]) for k, d in diffs.items() for r in d.sentences.added]
+    # A section's removed and added refs carry the text and offsets of their sentences.
+    removed = [_Loose(k, r) for k, d in diffs.items() for r in d.sentences.removed]
+    added = [_Loose(k, r) for k, d in diffs.items() for r in d.sentences.added]
     if not removed or not added:
         return
     scores = cdist(
         [normalized_sentence(x.sentence.text).lower() for x in removed],
         [normalized_sentence(x.sentence.text).lower() for x in added],
         scorer=fuzz.ratio,
-    )
+    ).tolist()  # Python floats: a comparison per cell is several times cheaper than numpy's
     taken: set[int] = set()
     for i, gone in enumerate(removed):
+        row = scores[i]
         ranked = sorted(
-            (float(scores[i][j]) / 100, j)
+            (row[j] / 100, j)
             for j, came in enumerate(added)
-            if j not in taken and came.section != gone.section and scores[i][j] >= MOVED_MIN * 100
+            if j not in taken and came.section != gone.section and row[j] >= MOVED_MIN * 100
         )
         match = next(
             (
