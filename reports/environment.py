@@ -25,9 +25,7 @@ from crtdiff.reports.fragments import (
     chapter_body_html,
     presence_cells,
     redline_html,
-    segments_html,
     sentence_link,
-    sentence_rows,
 )
 from crtdiff.reports.markdown_text import alignment_markdown, md
 
@@ -81,9 +79,7 @@ def environment() -> Environment:
         heat=heat_class,
         sentence_link=sentence_link,
         redline_html=redline_html,
-        segments_html=segments_html,
         presence_cells=presence_cells,
-        sentence_rows=sentence_rows,
         alignment_html=alignment_html,
         chapter_body_html=chapter_body_html,
         alignment_markdown=alignment_markdown,

@@ -46,13 +46,6 @@ def _rows(refs: Iterable[_Located], page: str, before: str, after: str) -> str:
     )
 
 
-def sentence_rows(refs: Iterable[_Located], page: str, before: str, after: str) -> Markup:
-    """One line per sentence, each a link to its anchor in the chapter page `page` between
-    the template's own `before` and `after` markup (a pair page lists a hundred unchanged
-    sentences or more)."""
-    return Markup(_rows(refs, page, before, after))
-
-
 def _redline(parts: Iterable[RedlinePart]) -> str:
     out = []
     for part in parts:
@@ -134,11 +127,6 @@ def _segments(segments: Iterable[Segment]) -> str:
             for seg in segments
         ]
     )
-
-
-def segments_html(segments: Iterable[Segment]) -> Markup:
-    """A chapter line's text, each sentence in an anchored span."""
-    return Markup(_segments(segments))
 
 
 def chapter_body_html(lines: Iterable[Line]) -> Markup:

@@ -78,7 +78,7 @@ def _bag(text: str) -> WordBag:
     return WordBag.of(word_tuple(text))
 
 
-def _find_moves(diffs: dict[str, SectionDiff], old: CountryReport, new: CountryReport) -> None:
+def _find_moves(diffs: dict[str, SectionDiff]) -> None:
     """Turn a removed sentence of one section and an added one of another into a move."""
     # A section's removed and added refs carry the text and offsets of their sentences.
     removed = [_Loose(k, r) for k, d in diffs.items() for r in d.sentences.removed]
@@ -152,7 +152,7 @@ def compare_sections(
             sentences=_section_alignment(a, b),
             **_measures(a, b),
         )
-    _find_moves(diffs, old, new)
+    _find_moves(diffs)
     total = 0
     recycled = 0
     for key, diff in diffs.items():

@@ -6,7 +6,6 @@ from crtdiff.reports.fragments import (
     chapter_body_html,
     escape_text,
     redline_html,
-    segments_html,
     sentence_link,
 )
 from crtdiff.schemas.diff import (
@@ -41,11 +40,6 @@ def test_redline_marks_deletions_and_insertions() -> None:
     assert str(redline_html(parts)) == (
         "Attacks by <del>MUJAO </del><ins>JNIM &lt;b&gt;</ins>rose."
     )
-
-
-def test_segments_anchor_sentences_only() -> None:
-    html = segments_html([Segment("Overview: "), Segment(HOSTILE, anchor=10)])
-    assert str(html) == f'Overview: <span class="sentence" id="s10">{ESCAPED}</span>'
 
 
 def test_escape_text_is_markupsafes_escape() -> None:
