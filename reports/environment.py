@@ -23,7 +23,10 @@ from crtdiff.reports.charts import heat_class
 from crtdiff.reports.fragments import (
     alignment_html,
     chapter_body_html,
+    group_link,
+    group_links,
     presence_cells,
+    quote,
     redline_html,
     sentence_link,
 )
@@ -81,6 +84,9 @@ def environment() -> Environment:
         redline_html=redline_html,
         presence_cells=presence_cells,
         alignment_html=alignment_html,
+        quote=quote,
+        group_link=group_link,
+        group_links=group_links,
         chapter_body_html=chapter_body_html,
         alignment_markdown=alignment_markdown,
     )

@@ -1,15 +1,15 @@
 """HTML fragments built in Python for the templates' innermost loops (a jinja2 macro call per
 sentence costs several times the escaping it wraps). Every text is escaped here."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol
 
 from markupsafe import Markup, escape
 
 from crtdiff.compare.headline import section_name
-from crtdiff.compare.wording import plural
+from crtdiff.compare.wording import full_name, plural
 from crtdiff.reports.chapter_view import Line, Segment
-from crtdiff.schemas.diff import RedlineOp, RedlinePart, SentenceAlignment
+from crtdiff.schemas.diff import GroupRef, RedlineOp, RedlinePart, SentenceAlignment
 
 _REDLINE_TAGS = {RedlineOp.DELETE: "del", RedlineOp.INSERT: "ins"}
 
@@ -151,6 +151,35 @@ def chapter_body_html(lines: Iterable[Line]) -> Markup:
     if in_list:
         out.append("</ul>")
     return Markup("".join(out))
+
+
+class _Quoted(Protocol):
+    start: int
+    sentence: str
+
+
+def quote(evidence: _Quoted | None, year: object, page: str) -> Markup:
+    """An evidence sentence in quotes, linked to its anchor in the chapter page `page` of
+    `year`; nothing without evidence."""
+    if not evidence:
+        return Markup("")
+    return Markup(
+        f'<a class="quote" href="{escape(page)}.html#s{escape(evidence.start)}" '
+        f'title="Open the sentence in the {escape(year)} chapter">“{escape(evidence.sentence)}”</a>'
+    )
+
+
+def group_link(root: str, group_id: str, name: object) -> Markup:
+    """A group's name linked to its page."""
+    return Markup(
+        f'<a class="group" href="{escape(root)}groups/{escape(group_id)}.html">{escape(name)}</a>'
+    )
+
+
+def group_links(root: str, ids: Iterable[str], refs: Mapping[str, GroupRef]) -> Markup:
+    """Groups linked to their pages, by full name where `refs` knows them; a dash for none."""
+    links = [group_link(root, i, full_name(refs[i]) if i in refs else i) for i in ids]
+    return Markup(", ".join(links) if links else "–")
 
 
 class _Named(Protocol):

@@ -1,14 +1,20 @@
 """HTML fragments of the templates' inner loops: marked up as intended, report text escaped."""
 
+from types import SimpleNamespace
+
 from crtdiff.reports.chapter_view import Line, Segment
 from crtdiff.reports.fragments import (
     alignment_html,
     chapter_body_html,
     escape_text,
+    group_link,
+    group_links,
+    quote,
     redline_html,
     sentence_link,
 )
 from crtdiff.schemas.diff import (
+    GroupRef,
     RedlineOp,
     RedlinePart,
     SentenceAlignment,
@@ -83,4 +89,26 @@ def test_chapter_body_gathers_bullets_in_a_list_and_anchors_headings() -> None:
         '<li><span class="sentence" id="s97">Second.</span></li>\n'
         '</ul><p><span class="sentence" id="s105">After.</span></p>\n'
         '<ul><li><span class="sentence" id="s112">Last.</span></li>\n</ul>'
+    )
+
+
+def test_quote_links_the_evidence_or_says_nothing() -> None:
+    evidence = SimpleNamespace(start=42, sentence=HOSTILE)
+    assert str(quote(evidence, 2017, "2017")) == (
+        '<a class="quote" href="2017.html#s42" title="Open the sentence in the 2017 chapter">'
+        f"“{ESCAPED}”</a>"
+    )
+    assert str(quote(None, 2017, "2017")) == ""
+
+
+def test_group_links_use_full_names_where_known_and_a_dash_for_none() -> None:
+    aqim = GroupRef(id="aqim", name="al-Qa'ida in the Islamic Maghreb", acronym="AQIM")
+    html = str(group_links("../", ["aqim", "unknown-group"], {"aqim": aqim}))
+    assert html == (
+        '<a class="group" href="../groups/aqim.html">al-Qa&#39;ida in the Islamic Maghreb '
+        '(AQIM)</a>, <a class="group" href="../groups/unknown-group.html">unknown-group</a>'
+    )
+    assert str(group_links("../", [], {})) == "–"
+    assert str(group_link("", "isis", HOSTILE)) == (
+        f'<a class="group" href="groups/isis.html">{ESCAPED}</a>'
     )
