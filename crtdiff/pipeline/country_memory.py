@@ -20,7 +20,9 @@ class CountryMemory:
     """Reports and diffs of one country, loaded from the store at most once; a report that no
     longer loads (damaged on disk) is parsed again from its catalogue entry when one is known."""
 
-    def __init__(self, store: ResultStore, reparse: Callable[[str], CountryReport | None]) -> None:
+    def __init__(
+        self, store: ResultStore, reparse: Callable[[str, "CountryMemory"], CountryReport | None]
+    ) -> None:
         self.store = store
         self.reparse = reparse
         self.reports: dict[str, CountryReport] = {}
@@ -46,7 +48,7 @@ class CountryMemory:
         return self.reports[key]
 
     def report(self, key: str) -> CountryReport:
-        report = self.stored_report(key) or self.reparse(key)
+        report = self.stored_report(key) or self.reparse(key, self)
         if report is None:
             raise CrtdiffError(key, "report missing from the result store")
         self.reports[key] = report

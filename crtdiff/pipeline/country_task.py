@@ -77,7 +77,9 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
     by_entry_key = {e.key: e for e in ctx.catalog.entries}
     origins = {o.report_key: by_entry_key.get(o.key) for o in job.cached if o.report_key}
 
-    def reparse(report_key: str) -> CountryReport | None:
+    # Handed the memory rather than closing over it: a closure the memory holds would be a
+    # reference cycle, keeping the country's reports alive until a full garbage collection.
+    def reparse(report_key: str, memory: CountryMemory) -> CountryReport | None:
         entry = origins.get(report_key)
         return parse_and_store(entry, None, report_key, ctx, memory) if entry else None
 
