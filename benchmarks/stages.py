@@ -35,16 +35,8 @@ STAGES: dict[str, list[str]] = {
     "pair page (HTML)": ["crtdiff.pipeline.country_pages:render_pair_html"],
     "pair page (Markdown)": ["crtdiff.pipeline.country_pages:render_pair_markdown"],
     "summaries, rows, search records": [
-        "crtdiff.reports.summaries:ChapterSummary.of",
-        "crtdiff.reports.summaries:PairSummary.of",
-        "crtdiff.pipeline.country_work:chapter_record",
-        "crtdiff.pipeline.country_work:pair_record",
-        "crtdiff.pipeline.country_work:report_rows",
-        "crtdiff.pipeline.country_work:diff_rows",
-        "crtdiff.pipeline.country_pages:chapter_record",
-        "crtdiff.pipeline.country_pages:pair_record",
-        "crtdiff.pipeline.country_pages:report_rows",
-        "crtdiff.pipeline.country_pages:diff_rows",
+        "crtdiff.pipeline.timeline_parts:ChapterParts.of",
+        "crtdiff.pipeline.timeline_parts:PairParts.of",
     ],
     "result store: writes (encode, seal, write)": [
         "crtdiff.store.results:ResultStore.save",
