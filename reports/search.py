@@ -13,6 +13,7 @@ search page says how to serve the folder.
 """
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -103,29 +104,47 @@ def _pagefind(site: Path, target: Path) -> None:
         raise CrtdiffError(str(target), f"search index not built (pagefind: {detail})")
 
 
-def write_bundle(folder: Path, records: list[SearchRecord]) -> None:
+def write_bundle(folder: Path, records: list[SearchRecord], pages: Path) -> None:
     """Write a Pagefind bundle of `records` into `folder`, replacing the old one only once the
-    new one is complete."""
+    new one is complete. `pages` is a folder kept between runs (in the result store) where each
+    record is the bare page Pagefind reads."""
     building, old = folder.with_name(".pagefind-building"), folder.with_name(".pagefind-old")
-    pages = folder.with_name(".pagefind-pages")
-    for leftover in (building, old, pages):
+    # .pagefind-pages: where older versions wrote the records for one build.
+    for leftover in (building, old, folder.with_name(".pagefind-pages")):
         shutil.rmtree(leftover, ignore_errors=True)
+    sync_record_pages(pages, records)
     try:
-        for record in records:
-            path = pages / record.url.lstrip("/")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(_record_page(record), encoding="utf-8")
-        pages.mkdir(parents=True, exist_ok=True)
         _pagefind(pages, building)
     except CrtdiffError:
         shutil.rmtree(building, ignore_errors=True)
         raise
-    finally:
-        shutil.rmtree(pages, ignore_errors=True)
     if folder.exists():
         folder.rename(old)
     building.rename(folder)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def sync_record_pages(pages: Path, records: list[SearchRecord]) -> None:
+    """Make `pages` hold exactly the records' pages: a page is written only when its text
+    changed, and a page of no record is removed. Adding a year to a country writes its two
+    records, not the country's hundred (nor deletes them after the build, as a folder made
+    for each build had to)."""
+    wanted = {pages / record.url.lstrip("/"): _record_page(record) for record in records}
+    for path, text in wanted.items():
+        try:
+            if path.read_text(encoding="utf-8") == text:
+                continue
+        except (OSError, UnicodeDecodeError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+        # Not atomic: a page torn by a killed run differs from its record, so the next run
+        # writes it again before building.
+        path.write_text(text, encoding="utf-8")
+    pages.mkdir(parents=True, exist_ok=True)
+    for root, _dirs, files in os.walk(pages):
+        for name in files:
+            path = Path(root) / name
+            if path not in wanted:
+                path.unlink(missing_ok=True)
 
 
 def write_search_page(out_dir: Path, slugs: list[str], context: dict[str, Any]) -> None:

@@ -15,6 +15,7 @@ from crtdiff.pipeline.timeline_parts import ChapterParts, PairParts
 from crtdiff.reports.html import render_chapter_html, render_pair_html
 from crtdiff.reports.incidents_page import explorer_part
 from crtdiff.reports.markdown import render_pair_markdown
+from crtdiff.reports.output_paths import OutputPaths
 from crtdiff.reports.search import write_bundle
 from crtdiff.reports.site import write_country_page
 from crtdiff.reports.summaries import CoverageRow
@@ -97,7 +98,11 @@ def write_timeline(
     )
     country = country.model_copy(update={"units": unit_keys(entries, pairs)})
     records = [c.search for c in chapters] + [p.search for p in compared]
-    write_bundle(search_bundle(ctx.out_dir, country.country), records)
+    write_bundle(
+        search_bundle(ctx.out_dir, country.country),
+        records,
+        ctx.results.folder("search-pages", OutputPaths.folder(country.country)),
+    )
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
     every: list[ChapterParts | PairParts] = [*chapters, *compared]
     for parts in every:
