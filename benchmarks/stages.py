@@ -53,7 +53,10 @@ STAGES: dict[str, list[str]] = {
     ],
     "output JSON and page writes": ["crtdiff.pipeline.manifest:Manifest.write_stale"],
     "country page": ["crtdiff.pipeline.country_pages:write_country_page"],
-    "search bundle (Pagefind)": ["crtdiff.pipeline.country_pages:write_bundle"],
+    "search bundle (Pagefind)": [
+        "crtdiff.pipeline.country_pages:start_bundle",
+        "crtdiff.reports.search_bundle:BundleBuild.finish",
+    ],
     "country tables (Arrow), explorer part": [
         "crtdiff.pipeline.country_pages:arrow_tables",
         "crtdiff.pipeline.country_pages:table_bytes",

@@ -1,7 +1,8 @@
-"""A country's pages: each chapter and pair page when stale (chapter_pages), and its timeline,
-index summary, search bundle and table rows (write_timeline)."""
+"""A country's pages: each chapter and pair page when stale (write_pages), and its timeline,
+index summary, search bundle and table rows (start_timeline, then finish_timeline)."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
 
@@ -16,7 +17,7 @@ from crtdiff.reports.html import render_chapter_html, render_pair_html
 from crtdiff.reports.incidents_page import explorer_part
 from crtdiff.reports.markdown import render_pair_markdown
 from crtdiff.reports.output_paths import OutputPaths
-from crtdiff.reports.search import write_bundle
+from crtdiff.reports.search_bundle import BundleBuild, start_bundle
 from crtdiff.reports.site import write_country_page
 from crtdiff.reports.summaries import CoverageRow
 from crtdiff.reports.tables import TABLES, arrow_tables, table_bytes
@@ -79,30 +80,50 @@ def _stored_parts(
     return parts
 
 
-def write_timeline(
-    key: str,
+@dataclass
+class Timeline:
+    """A country's timeline under way: its parts loaded, its search bundle building."""
+
+    country: str
+    chapters: list[ChapterParts]
+    compared: list[PairParts]
+    bundle: BundleBuild
+
+
+def start_timeline(
+    country: str,
     entries: list[EntryOutcome],
     pairs: list[EntryOutcome],
     ctx: RunContext,
     memory: CountryMemory,
-    coverage: list[CoverageRow],
-) -> None:
-    """The country's timeline page, search bundle, index summary and table rows, from the
-    stored timeline parts; parts damaged in the store are made again from their report or
-    diff."""
-    store = ctx.results
+) -> Timeline:
+    """Load the country's timeline parts (made again from their report or diff when damaged in
+    the store) and start building its search bundle, which Pagefind does in the background
+    while the task writes the country's other pages."""
     chapters = [_chapter_parts(ctx, memory, o.report_key or "") for o in entries]
     compared = [_pair_parts(ctx, memory, o) for o in pairs]
+    records = [c.search for c in chapters] + [p.search for p in compared]
+    pages = ctx.results.folder("search-pages", OutputPaths.folder(country))
+    bundle = start_bundle(search_bundle(ctx.out_dir, country), records, pages)
+    return Timeline(country, chapters, compared, bundle)
+
+
+def finish_timeline(
+    timeline: Timeline,
+    key: str,
+    entries: list[EntryOutcome],
+    pairs: list[EntryOutcome],
+    ctx: RunContext,
+    coverage: list[CoverageRow],
+) -> None:
+    """The country's timeline page, index summary and table rows; its search bundle waited
+    for and swapped in before the summary, stored last, vouches for them all."""
+    store = ctx.results
+    chapters, compared = timeline.chapters, timeline.compared
     country = write_country_page(
         ctx.out_dir, [c.summary for c in chapters], [p.summary for p in compared], coverage
     )
     country = country.model_copy(update={"units": unit_keys(entries, pairs)})
-    records = [c.search for c in chapters] + [p.search for p in compared]
-    write_bundle(
-        search_bundle(ctx.out_dir, country.country),
-        records,
-        ctx.results.folder("search-pages", OutputPaths.folder(country.country)),
-    )
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
     every: list[ChapterParts | PairParts] = [*chapters, *compared]
     for parts in every:
@@ -111,6 +132,7 @@ def write_timeline(
     for name, table in arrow_tables(rows).items():
         store.save_bytes("summaries", key, f"{name}.arrow", table_bytes(table, "arrow"))
     store.save_json("summaries", key, explorer_part(country), EXPLORER_PART)
+    timeline.bundle.finish()
     store.save("summaries", key, country)  # last: it vouches for the tables beside it
 
 

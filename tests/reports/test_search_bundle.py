@@ -1,5 +1,5 @@
-"""A country's search bundle: built by Pagefind from record pages kept in the store, written
-only when a record changed and removed with their record."""
+"""A country's search bundle: built by Pagefind in the background from record pages kept in the
+store (written only when a record changed, removed with their record), swapped in once complete."""
 
 import json
 from pathlib import Path
@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from crtdiff.errors import CrtdiffError
-from crtdiff.reports.search import SearchRecord, sync_record_pages, write_bundle
+from crtdiff.reports.search import SearchRecord
+from crtdiff.reports.search_bundle import start_bundle, sync_record_pages, write_bundle
 
 
 def _record(year: int, text: str) -> SearchRecord:
@@ -57,8 +58,30 @@ def test_a_failed_build_keeps_the_old_bundle(
     folder, pages = tmp_path / "out" / "mali" / "pagefind", tmp_path / "store" / "mali"
     folder.parent.mkdir(parents=True)
     write_bundle(folder, [_record(2015, "AQIM attacked.")], pages)
-    monkeypatch.setattr("crtdiff.reports.search.get_executable", lambda: None)
+    monkeypatch.setattr("crtdiff.reports.search_bundle.get_executable", lambda: None)
     with pytest.raises(CrtdiffError, match="pagefind binary is missing"):
         write_bundle(folder, [_record(2016, "JNIM formed.")], pages)
     assert (folder / "pagefind.js").is_file()
     assert sorted(p.name for p in folder.parent.iterdir()) == ["pagefind"]
+
+
+def test_a_cancelled_build_keeps_the_old_bundle(tmp_path: Path) -> None:
+    folder, pages = tmp_path / "out" / "mali" / "pagefind", tmp_path / "store" / "mali"
+    folder.parent.mkdir(parents=True)
+    write_bundle(folder, [_record(2015, "AQIM attacked.")], pages)
+    before = (folder / "pagefind-entry.json").read_bytes()
+    build = start_bundle(folder, [_record(2016, "JNIM formed.")], pages)
+    build.cancel()
+    build.cancel()  # a second time: nothing left to stop
+    assert (folder / "pagefind-entry.json").read_bytes() == before
+    assert sorted(p.name for p in folder.parent.iterdir()) == ["pagefind"]
+
+
+def test_a_build_runs_while_the_caller_goes_on(tmp_path: Path) -> None:
+    """start_bundle returns before Pagefind is done; finish() waits and swaps the bundle in."""
+    folder, pages = tmp_path / "out" / "mali" / "pagefind", tmp_path / "store" / "mali"
+    folder.parent.mkdir(parents=True)
+    build = start_bundle(folder, [_record(2015, "AQIM attacked.")], pages)
+    assert build.process.returncode is None and not folder.exists()
+    build.finish()
+    assert (folder / "pagefind.js").is_file()
