@@ -3,7 +3,13 @@
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 
 from crtdiff.compare.headline import member_name, section_name
 from crtdiff.compare.wording import (
@@ -48,11 +54,23 @@ def dash(value: object) -> str:
     return "–" if value is None or value == "" or value == [] else str(value)
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Templates compiled once per user, not in every process: compiling them costs a new
+    process (`crtdiff add`, each worker of a run) 0.4 s. Jinja keeps the cache in a folder of
+    the temporary directory only its user may read, and checks each entry against its template's
+    source; without a usable folder, templates are compiled in memory as before."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The shared environment: autoescape on for HTML, strict about undefined names."""
     env = Environment(
         loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+        bytecode_cache=_bytecode_cache(),
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default=False),
         undefined=StrictUndefined,
         trim_blocks=True,
