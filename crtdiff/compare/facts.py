@@ -1,15 +1,20 @@
-"""The structured diff: both years' facts as dictionaries keyed by stable ids, item by item.
+"""The structured diff: both years' facts as dictionaries keyed by stable ids, diffed by deepdiff.
 
 Keys are ids (groups, organisations) or the old year's id of the matched item (incidents, legal
-measures), so there is no index-shift noise: only added, removed and changed facts.
+measures), so deepdiff never reports index-shift noise: only added, removed and changed facts.
 """
 
+import re
 from typing import Any
+
+from deepdiff import DeepDiff
 
 from crtdiff.compare.incidents import same_incident
 from crtdiff.compare.measures import pair_measures
 from crtdiff.schemas import CountryReport, Incident, LegalMeasure
 from crtdiff.schemas.diff import FactChange
+
+_PATH_PART = re.compile(r"\['([^']*)'\]")
 
 
 def _incident_view(incident: Incident) -> dict[str, Any]:
@@ -68,41 +73,30 @@ def keyed_views(old: CountryReport, new: CountryReport) -> tuple[dict[str, Any],
     return old_view, new_view
 
 
-def _item_changes(
-    kind: str, old_items: dict[str, Any], new_items: dict[str, Any]
-) -> list[FactChange]:
-    """The changes of one kind of fact: items added, removed, and the fields (or the value) of
-    an item in both years that differ."""
-    changes: list[FactChange] = []
-    for key, value in new_items.items():
-        if key not in old_items:
-            changes.append(FactChange(path=f"{kind}[{key}]", change="added", new=_label(value)))
-    for key, value in old_items.items():
-        if key not in new_items:
-            changes.append(FactChange(path=f"{kind}[{key}]", change="removed", old=_label(value)))
-            continue
-        other = new_items[key]
-        if other == value:
-            continue
-        if isinstance(value, dict) and isinstance(other, dict):
-            # Every view of a kind has the same fields: a field is changed, never added.
-            changes.extend(
-                FactChange(
-                    path=f"{kind}[{key}].{field}",
-                    change="changed",
-                    old=_scalar(was),
-                    new=_scalar(other[field]),
-                )
-                for field, was in value.items()
-                if other[field] != was
-            )
-        else:
-            changes.append(
-                FactChange(
-                    path=f"{kind}[{key}]", change="changed", old=_scalar(value), new=_scalar(other)
-                )
-            )
-    return changes
+def _without_equal_items(
+    old_view: dict[str, Any], new_view: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The views less the facts equal in both years: deepdiff reports nothing for them, and
+    walking them (most of a chapter carries over) is most of its cost."""
+    old_out: dict[str, Any] = {}
+    new_out: dict[str, Any] = {}
+    for kind, old_items in old_view.items():
+        new_items = new_view[kind]
+        same = {k for k, v in old_items.items() if k in new_items and new_items[k] == v}
+        old_out[kind] = {k: v for k, v in old_items.items() if k not in same}
+        new_out[kind] = {k: v for k, v in new_items.items() if k not in same}
+    return old_out, new_out
+
+
+def _path(raw: str) -> str:
+    parts: list[str] = _PATH_PART.findall(raw)
+    if not parts:
+        return raw
+    head, *rest = parts
+    if not rest:
+        return head
+    tail = "." + ".".join(rest[1:]) if len(rest) > 1 else ""
+    return f"{head}[{rest[0]}]{tail}"
 
 
 def _scalar(value: Any) -> str | int | None:
@@ -112,21 +106,31 @@ def _scalar(value: Any) -> str | int | None:
 
 
 def fact_changes(old: CountryReport, new: CountryReport) -> list[FactChange]:
-    """What differs between the keyed views as a flat, sorted list of changes."""
-    # The views are two levels deep (kind → id → value or flat dict of fields), so a walk of
-    # their items finds what deepdiff would (added, removed, values and types changed) without
-    # its general machinery, most of a comparison's cost when it was used here.
-    old_view, new_view = keyed_views(old, new)
-    changes = [
-        change
-        for kind, old_items in old_view.items()
-        for change in _item_changes(kind, old_items, new_view[kind])
-    ]
+    """deepdiff of the keyed views as a flat, sorted list of changes."""
+    old_view, new_view = _without_equal_items(*keyed_views(old, new))
+    # threshold 0: always item by item (by default deepdiff swaps a whole dict for one
+    # "changed" value when under a third of its keys are shared, e.g. most incidents).
+    diff = DeepDiff(old_view, new_view, verbose_level=2, threshold_to_diff_deeper=0)
+    changes: list[FactChange] = []
+    for raw, value in diff.get("dictionary_item_added", {}).items():
+        changes.append(FactChange(path=_path(raw), change="added", new=_scalar(_label(value))))
+    for raw, value in diff.get("dictionary_item_removed", {}).items():
+        changes.append(FactChange(path=_path(raw), change="removed", old=_scalar(_label(value))))
+    for kind in ("values_changed", "type_changes"):
+        for raw, value in diff.get(kind, {}).items():
+            changes.append(
+                FactChange(
+                    path=_path(raw),
+                    change="changed",
+                    old=_scalar(value.get("old_value")),
+                    new=_scalar(value.get("new_value")),
+                )
+            )
     return sorted(changes, key=lambda c: (c.path.split("[")[0], c.change, c.path))
 
 
-def _label(value: Any) -> str | int | None:
+def _label(value: Any) -> Any:
     """A short label for an added or removed item (its kind or name)."""
     if isinstance(value, dict):
-        return _scalar(value.get("kind") or value.get("date"))
-    return _scalar(value)
+        return value.get("kind") or value.get("date")
+    return value
