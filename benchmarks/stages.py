@@ -16,6 +16,8 @@ import random
 import resource
 import shutil
 import tempfile
+import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -35,16 +37,8 @@ STAGES: dict[str, list[str]] = {
     "pair page (HTML)": ["crtdiff.pipeline.country_pages:render_pair_html"],
     "pair page (Markdown)": ["crtdiff.pipeline.country_pages:render_pair_markdown"],
     "summaries, rows, search records": [
-        "crtdiff.reports.summaries:ChapterSummary.of",
-        "crtdiff.reports.summaries:PairSummary.of",
-        "crtdiff.pipeline.country_work:chapter_record",
-        "crtdiff.pipeline.country_work:pair_record",
-        "crtdiff.pipeline.country_work:report_rows",
-        "crtdiff.pipeline.country_work:diff_rows",
-        "crtdiff.pipeline.country_pages:chapter_record",
-        "crtdiff.pipeline.country_pages:pair_record",
-        "crtdiff.pipeline.country_pages:report_rows",
-        "crtdiff.pipeline.country_pages:diff_rows",
+        "crtdiff.pipeline.timeline_parts:ChapterParts.of",
+        "crtdiff.pipeline.timeline_parts:PairParts.of",
     ],
     "result store: writes (encode, seal, write)": [
         "crtdiff.store.results:ResultStore.save",
@@ -59,7 +53,10 @@ STAGES: dict[str, list[str]] = {
     ],
     "output JSON and page writes": ["crtdiff.pipeline.manifest:Manifest.write_stale"],
     "country page": ["crtdiff.pipeline.country_pages:write_country_page"],
-    "search bundle (Pagefind)": ["crtdiff.pipeline.country_pages:write_bundle"],
+    "search bundle (Pagefind)": [
+        "crtdiff.pipeline.country_pages:start_bundle",
+        "crtdiff.reports.search_bundle:BundleBuild.finish",
+    ],
     "country tables (Arrow), explorer part": [
         "crtdiff.pipeline.country_pages:arrow_tables",
         "crtdiff.pipeline.country_pages:table_bytes",
@@ -69,6 +66,7 @@ STAGES: dict[str, list[str]] = {
     "data tables": [
         "crtdiff.pipeline.index_pages:read_table",
         "crtdiff.pipeline.index_pages:concat_tables",
+        "crtdiff.pipeline.index_pages:write_tables_of",
         "crtdiff.pipeline.index_pages:write_tables",
     ],
     "incidents explorer": ["crtdiff.pipeline.index_pages:write_incidents_page"],
@@ -93,30 +91,41 @@ def cpu_s() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def thread_cpu_s() -> float:
+    """CPU seconds of the calling thread and of the children the process waited for (a stage
+    may run in a thread beside another, as the data tables do beside the archive's pages)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.thread_time() + children.ru_utime + children.ru_stime
+
+
 @dataclass
 class Timers:
     """Exclusive CPU per stage: a stage called inside another is not counted twice."""
 
     totals: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     calls: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    stack: list[list[Any]] = field(default_factory=list)
+    local: threading.local = field(default_factory=threading.local)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    """Each thread's stack of open stages."""
 
     def wrap(self, stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
         """`function`, timed as part of `stage`."""
 
         @wraps(function)
         def timed(*args: Any, **kwargs: Any) -> Any:
-            frame = [cpu_s(), 0.0]
-            self.stack.append(frame)
+            stack: list[list[float]] = self.local.__dict__.setdefault("stack", [])
+            frame = [thread_cpu_s(), 0.0]
+            stack.append(frame)
             try:
                 return function(*args, **kwargs)
             finally:
-                elapsed = cpu_s() - frame[0]
-                self.stack.pop()
-                self.totals[stage] += elapsed - frame[1]
-                self.calls[stage] += 1
-                if self.stack:
-                    self.stack[-1][1] += elapsed
+                elapsed = thread_cpu_s() - frame[0]
+                stack.pop()
+                with self.lock:
+                    self.totals[stage] += elapsed - frame[1]
+                    self.calls[stage] += 1
+                if stack:
+                    stack[-1][1] += elapsed
 
         return timed
 

@@ -1,10 +1,15 @@
 """The jinja2 environment of every report: templates in reports/templates/, shared filters."""
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 
 from crtdiff.compare.headline import member_name, section_name
 from crtdiff.compare.wording import (
@@ -22,22 +27,16 @@ from crtdiff.compare.wording import (
 )
 from crtdiff.reports.charts import heat_class
 from crtdiff.reports.fragments import (
+    alignment_html,
+    chapter_body_html,
+    group_link,
+    group_links,
     presence_cells,
+    quote,
     redline_html,
-    segments_html,
     sentence_link,
-    sentence_rows,
 )
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-
-
-def md(text: object) -> str:
-    """Escape report text for Markdown: it is data, never markup (no HTML, no emphasis)."""
-    value = str(text)
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    value = _MD_SPECIAL.sub(r"\\\1", value)
-    return " ".join(value.split())
+from crtdiff.reports.markdown_text import alignment_markdown, md
 
 
 def pct(value: float | None) -> str:
@@ -55,11 +54,23 @@ def dash(value: object) -> str:
     return "–" if value is None or value == "" or value == [] else str(value)
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Templates compiled once per user, not in every process: compiling them costs a new
+    process (`crtdiff add`, each worker of a run) 0.4 s. Jinja keeps the cache in a folder of
+    the temporary directory only its user may read, and checks each entry against its template's
+    source; without a usable folder, templates are compiled in memory as before."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The shared environment: autoescape on for HTML, strict about undefined names."""
     env = Environment(
         loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+        bytecode_cache=_bytecode_cache(),
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default=False),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -89,8 +100,12 @@ def environment() -> Environment:
         heat=heat_class,
         sentence_link=sentence_link,
         redline_html=redline_html,
-        segments_html=segments_html,
         presence_cells=presence_cells,
-        sentence_rows=sentence_rows,
+        alignment_html=alignment_html,
+        quote=quote,
+        group_link=group_link,
+        group_links=group_links,
+        chapter_body_html=chapter_body_html,
+        alignment_markdown=alignment_markdown,
     )
     return env

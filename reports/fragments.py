@@ -1,14 +1,15 @@
 """HTML fragments built in Python for the templates' innermost loops (a jinja2 macro call per
 sentence costs several times the escaping it wraps). Every text is escaped here."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol
 
 from markupsafe import Markup, escape
 
-from crtdiff.compare.wording import plural
-from crtdiff.reports.chapter_view import Segment
-from crtdiff.schemas.diff import RedlineOp, RedlinePart
+from crtdiff.compare.headline import section_name
+from crtdiff.compare.wording import full_name, plural
+from crtdiff.reports.chapter_view import Line, Segment
+from crtdiff.schemas.diff import GroupRef, RedlineOp, RedlinePart, SentenceAlignment
 
 _REDLINE_TAGS = {RedlineOp.DELETE: "del", RedlineOp.INSERT: "ins"}
 
@@ -18,39 +19,167 @@ class _Located(Protocol):
     start: int
 
 
+def escape_text(text: str) -> str:
+    """markupsafe's `escape` of a plain string (the same five characters, the same entities),
+    without the Markup object and the checks it makes per call."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )
+
+
 def sentence_link(ref: _Located, page: str) -> Markup:
     """A sentence as a link to its anchor in its chapter's page (`page`: the page's stem,
     OutputPaths.chapter_stem)."""
-    return Markup(f'<a href="{escape(page)}.html#s{int(ref.start)}">{escape(ref.text)}</a>')
+    return Markup(
+        f'<a href="{escape_text(page)}.html#s{int(ref.start)}">{escape_text(ref.text)}</a>'
+    )
 
 
-def sentence_rows(refs: Iterable[_Located], page: str, before: str, after: str) -> Markup:
-    """One line per sentence, each a link to its anchor in the chapter page `page` between
-    the template's own `before` and `after` markup (a pair page lists a hundred unchanged
-    sentences or more)."""
-    return Markup("".join(f"{before}{sentence_link(ref, page)}{after}\n" for ref in refs))
+def _rows(refs: Iterable[_Located], page: str, before: str, after: str) -> str:
+    href = escape_text(page) + ".html#s"
+    return "".join(
+        [f'{before}<a href="{href}{int(r.start)}">{escape_text(r.text)}</a>{after}\n' for r in refs]
+    )
+
+
+def _redline(parts: Iterable[RedlinePart]) -> str:
+    out = []
+    for part in parts:
+        tag = _REDLINE_TAGS.get(part.op)
+        text = escape_text(part.text)
+        out.append(f"<{tag}>{text}</{tag}>" if tag else text)
+    return "".join(out)
 
 
 def redline_html(parts: Iterable[RedlinePart]) -> Markup:
     """Word runs kept as text, deleted in `<del>`, inserted in `<ins>`."""
-    out = []
-    for part in parts:
-        tag = _REDLINE_TAGS.get(part.op)
-        text = escape(part.text)
-        out.append(f"<{tag}>{text}</{tag}>" if tag else str(text))
+    return Markup(_redline(parts))
+
+
+def alignment_html(
+    a: SentenceAlignment, old_page: str, new_page: str, old_year: int, new_year: int
+) -> Markup:
+    """The body of a section of a pair page: edited, added, removed and moved sentences, then
+    the cosmetic edits and the unchanged sentences folded away (chapter pages `old_page` and
+    `new_page` of the years `old_year` and `new_year`)."""
+    old_href, new_href = escape_text(old_page) + ".html#s", escape_text(new_page) + ".html#s"
+    out = [
+        f'<p class="redline"><span class="mark mark-edit">edited</span> {_redline(m.redline)} '
+        f'<span class="muted">(<a href="{old_href}{int(m.old.start)}">{old_year}</a> · '
+        f'<a href="{new_href}{int(m.new.start)}">{new_year}</a>)</span></p>\n'
+        for m in a.modified
+        if not m.is_cosmetic
+    ]
+    out.append(
+        _rows(
+            a.added,
+            new_page,
+            '<p class="redline"><span class="mark mark-add">added</span> <ins>',
+            "</ins></p>",
+        )
+    )
+    out.append(
+        _rows(
+            a.removed,
+            old_page,
+            '<p class="redline"><span class="mark mark-del">removed</span> <del>',
+            "</del></p>",
+        )
+    )
+    out.extend(
+        f'<p class="redline"><span class="mark">moved in</span> from '
+        f"{escape_text(section_name(m.from_section))}: {sentence_link(m.new, new_page)}</p>\n"
+        for m in a.moved_in
+    )
+    out.extend(
+        f'<p class="redline"><span class="mark">moved out</span> to '
+        f"{escape_text(section_name(m.to_section))}: {sentence_link(m.old, old_page)}</p>\n"
+        for m in a.moved_out
+    )
+    cosmetic = [m for m in a.modified if m.is_cosmetic]
+    if cosmetic:
+        out.append(
+            f"<details><summary>{escape_text(plural(len(cosmetic), 'cosmetic edit'))}: "
+            "punctuation, quotes, spacing or dates only</summary>\n"
+        )
+        out.extend(f'<p class="redline">{_redline(m.redline)}</p>\n' for m in cosmetic)
+        out.append("</details>")
+    if a.unchanged:
+        out.append(
+            f"<details><summary>{escape_text(plural(len(a.unchanged), 'unchanged sentence'))}"
+            "</summary>\n"
+        )
+        out.append(_rows((p.new for p in a.unchanged), new_page, "<p>", "</p>"))
+        out.append("</details>")
     return Markup("".join(out))
 
 
-def segments_html(segments: Iterable[Segment]) -> Markup:
-    """A chapter line's text, each sentence in an anchored span."""
+def _segments(segments: Iterable[Segment]) -> str:
+    return "".join(
+        [
+            escape_text(seg.text)
+            if seg.anchor is None
+            else f'<span class="sentence" id="s{int(seg.anchor)}">{escape_text(seg.text)}</span>'
+            for seg in segments
+        ]
+    )
+
+
+def chapter_body_html(lines: Iterable[Line]) -> Markup:
+    """A chapter page's lines: paragraphs, headings (with `part-N` anchors for the contents)
+    and bullets gathered in lists, every sentence in an anchored span."""
     out = []
-    for seg in segments:
-        text = escape(seg.text)
-        if seg.anchor is None:
-            out.append(str(text))
+    in_list = False
+    for i, line in enumerate(lines):
+        tag = "li" if line.kind == "li" else "p"
+        if tag == "li" and not in_list:
+            out.append("<ul>")
+            in_list = True
+        elif tag != "li" and in_list:
+            out.append("</ul>")
+            in_list = False
+        if line.label:
+            label = escape_text(line.label)
+            out.append(f'<{tag} id="part-{i}"><span class="heading-label">{label}</span> ')
         else:
-            out.append(f'<span class="sentence" id="s{int(seg.anchor)}">{text}</span>')
+            out.append(f"<{tag}>")
+        out.append(f"{_segments(line.segments)}</{tag}>\n")
+    if in_list:
+        out.append("</ul>")
     return Markup("".join(out))
+
+
+class _Quoted(Protocol):
+    start: int
+    sentence: str
+
+
+def quote(evidence: _Quoted | None, year: object, page: str) -> Markup:
+    """An evidence sentence in quotes, linked to its anchor in the chapter page `page` of
+    `year`; nothing without evidence."""
+    if not evidence:
+        return Markup("")
+    return Markup(
+        f'<a class="quote" href="{escape(page)}.html#s{escape(evidence.start)}" '
+        f'title="Open the sentence in the {escape(year)} chapter">“{escape(evidence.sentence)}”</a>'
+    )
+
+
+def group_link(root: str, group_id: str, name: object) -> Markup:
+    """A group's name linked to its page."""
+    return Markup(
+        f'<a class="group" href="{escape(root)}groups/{escape(group_id)}.html">{escape(name)}</a>'
+    )
+
+
+def group_links(root: str, ids: Iterable[str], refs: Mapping[str, GroupRef]) -> Markup:
+    """Groups linked to their pages, by full name where `refs` knows them; a dash for none."""
+    links = [group_link(root, i, full_name(refs[i]) if i in refs else i) for i in ids]
+    return Markup(", ".join(links) if links else "–")
 
 
 class _Named(Protocol):

@@ -35,7 +35,7 @@ def incident_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
     """One row per incident."""
     return [
         {
-            **_source(r),
+            **src,
             "incident_id": i.id,
             "date": i.date,
             "date_end": i.date_end,
@@ -58,6 +58,7 @@ def incident_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
             "evidence_end": i.evidence.end,
         }
         for r in reports
+        for src in (_source(r),)
         for i in r.incidents
     ]
 
@@ -66,7 +67,7 @@ def group_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
     """One row per group per country-year."""
     return [
         {
-            **_source(r),
+            **src,
             "group_id": g.id,
             "name": g.name,
             "acronym": g.acronym,
@@ -76,6 +77,7 @@ def group_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
             "first_mention_start": g.mentions[0].evidence.start,
         }
         for r in reports
+        for src in (_source(r),)
         for g in r.groups
     ]
 
@@ -84,7 +86,7 @@ def legal_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
     """One row per legal measure."""
     return [
         {
-            **_source(r),
+            **src,
             "measure_id": m.id,
             "kind": m.kind.value,
             "status": m.status.value if m.status else None,
@@ -96,6 +98,7 @@ def legal_rows(reports: Iterable[CountryReport]) -> list[dict[str, Any]]:
             "evidence_start": m.evidence.start,
         }
         for r in reports
+        for src in (_source(r),)
         for m in r.legal_measures
     ]
 
@@ -118,7 +121,7 @@ def section_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
     """One row per section per pair of years."""
     return [
         {
-            **_pair(d),
+            **pair,
             "section": s.key,
             "cosine": s.cosine,
             "jaccard": s.jaccard,
@@ -134,6 +137,7 @@ def section_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
             "moved_out": len(s.sentences.moved_out),
         }
         for d in diffs
+        for pair in (_pair(d),)
         for s in d.sections
     ]
 
@@ -142,11 +146,12 @@ def toll_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
     """One row per toll total per pair of years; an empty total is not given, never 0."""
     rows = []
     for d in diffs:
+        pair = _pair(d)
         for name in TOLLS:
             toll = getattr(d.incidents, f"{name}_min")
             rows.append(
                 {
-                    **_pair(d),
+                    **pair,
                     "toll": name,
                     "old_min": toll.old,
                     "new_min": toll.new,
@@ -161,14 +166,15 @@ def toll_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
 
 
 def change_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
-    """One row per fact change (deepdiff), rename and merger."""
+    """One row per fact change, rename and merger."""
     rows: list[dict[str, Any]] = []
     for d in diffs:
+        pair = _pair(d)
         for c in d.fact_changes:
             topic = c.path.split("[")[0]
             rows.append(
                 {
-                    **_pair(d),
+                    **pair,
                     "topic": topic,
                     "change": c.change,
                     "item": c.path,
@@ -179,7 +185,7 @@ def change_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
         for r in d.groups.renamed:
             rows.append(
                 {
-                    **_pair(d),
+                    **pair,
                     "topic": "groups",
                     "change": "renamed",
                     "item": f"groups[{r.new.id}]",
@@ -190,7 +196,7 @@ def change_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
         for g in d.groups.absorbed:
             rows.append(
                 {
-                    **_pair(d),
+                    **pair,
                     "topic": "groups",
                     "change": "absorbed",
                     "item": f"groups[{g.id}]",
@@ -201,7 +207,7 @@ def change_rows(diffs: Iterable[YearDiff]) -> list[dict[str, Any]]:
         for m in d.groups.merged:
             rows.append(
                 {
-                    **_pair(d),
+                    **pair,
                     "topic": "groups",
                     "change": "merged",
                     "item": f"groups[{m.into.id}]",

@@ -75,15 +75,16 @@ def align(old: list[str], new: list[str]) -> Alignment:
     rest_a = [i for i in range(len(old)) if i not in used_a]
     rest_b = [j for j in range(len(new)) if j not in used_b]
     if rest_a and rest_b:
+        # Python floats: a comparison per cell is several times cheaper than numpy's.
         scores = cdist(
             [na[i].lower() for i in rest_a], [nb[j].lower() for j in rest_b], scorer=fuzz.ratio
-        )
+        ).tolist()
         candidates = sorted(
             (
-                (float(scores[x][y]) / 100, rest_a[x], rest_b[y])
-                for x in range(len(rest_a))
-                for y in range(len(rest_b))
-                if scores[x][y] >= MODIFIED_MIN * 100
+                (score / 100, rest_a[x], rest_b[y])
+                for x, row in enumerate(scores)
+                for y, score in enumerate(row)
+                if score >= MODIFIED_MIN * 100
             ),
             reverse=True,
         )

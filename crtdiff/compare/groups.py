@@ -56,8 +56,13 @@ def _mergers(
     gazetteer members, and a merger verb; not when the old chapter already named the successor
     or the merger predates the old year (later chapters recall a merger: it is not news)."""
     found = []
+    # The gazetteer's groups by what they merged into, walked once rather than per group named.
+    merged: dict[str, dict[str, int | None]] = {}
+    for entry in gazetteer.groups:
+        if entry.merged_into is not None:
+            merged.setdefault(entry.merged_into, {})[entry.id] = entry.merged_year
     for successor in new.values():
-        joined = {e.id: e.merged_year for e in gazetteer.groups if e.merged_into == successor.id}
+        joined = merged.get(successor.id, {})
         known = [y for y in joined.values() if y is not None]
         before_old_year = len(known) == len(joined) and max(known, default=old_year + 1) <= old_year
         if successor.id in old or before_old_year:

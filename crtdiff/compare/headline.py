@@ -1,6 +1,9 @@
 """The few most important changes, as short plain-language statements in a stable order:
 groups, incidents and toll, legal measures, then the biggest text changes."""
 
+from collections.abc import Iterable, Iterator
+from itertools import chain
+
 from crtdiff.compare.wording import display_name, listing, plural
 from crtdiff.reference.outline import unit_names
 from crtdiff.schemas.diff import (
@@ -185,25 +188,51 @@ MIN_SECTION_WORDS = 15
 label ("Disclaimer:") or a stray line is not a section worth a headline."""
 
 
-def _words(texts: list[str]) -> int:
+def _words(texts: Iterable[str]) -> int:
     return sum(len(t.split()) for t in texts)
+
+
+def _year_texts(section: SectionDiff) -> tuple[Iterator[str], Iterator[str]]:
+    a = section.sentences
+    old = chain(
+        (p.old.text for p in a.unchanged),
+        (p.old.text for p in a.modified),
+        (r.text for r in a.removed),
+        (m.old.text for m in a.moved_out),
+    )
+    new = chain(
+        (p.new.text for p in a.unchanged),
+        (p.new.text for p in a.modified),
+        (r.text for r in a.added),
+        (m.new.text for m in a.moved_in),
+    )
+    return old, new
 
 
 def section_words(section: SectionDiff) -> tuple[int, int]:
     """Words of a section in the old and the new year, from its sentence alignment."""
-    a = section.sentences
-    old = [p.old.text for p in [*a.unchanged, *a.modified]] + [r.text for r in a.removed]
-    new = [p.new.text for p in [*a.unchanged, *a.modified]] + [r.text for r in a.added]
-    old += [m.old.text for m in a.moved_out]
-    new += [m.new.text for m in a.moved_in]
+    old, new = _year_texts(section)
     return _words(old), _words(new)
+
+
+def _has_words(texts: Iterable[str], least: int) -> bool:
+    # Counting stops at `least`: a section of hundreds of sentences needs only its first few.
+    count = 0
+    for text in texts:
+        count += len(text.split())
+        if count >= least:
+            return True
+    return count >= least
+
+
+def _long_enough(section: SectionDiff) -> bool:
+    """Whether both years of a section have MIN_SECTION_WORDS words (min(section_words) does)."""
+    return all(_has_words(texts, MIN_SECTION_WORDS) for texts in _year_texts(section))
 
 
 def _text_lines(sections: list[SectionDiff], recycled: float | None) -> list[Headline]:
     lines = []
-    compared = [
-        s for s in sections if s.cosine is not None and min(section_words(s)) >= MIN_SECTION_WORDS
-    ]
+    compared = [s for s in sections if s.cosine is not None and _long_enough(s)]
     changed = sorted(compared, key=lambda s: s.cosine if s.cosine is not None else 1.0)
     if changed and changed[0].cosine is not None and changed[0].cosine < 1.0:
         worst = changed[0]

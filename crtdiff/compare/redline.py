@@ -10,18 +10,19 @@ from crtdiff.schemas.diff import RedlineOp, RedlinePart
 _TOKENS = re.compile(r"\s*\S+\s*")
 
 
-def redline(old: str, new: str) -> list[RedlinePart]:
-    """Runs of words kept, deleted and inserted, whitespace kept with its words."""
+def redline_runs(old: str, new: str) -> list[tuple[RedlineOp, str]]:
+    """Runs of words kept, deleted and inserted, whitespace kept with its words, as plain
+    tuples (a comparison validates them with the rest of its sentences, in one call)."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
-    parts: list[RedlinePart] = []
+    runs: list[tuple[RedlineOp, str]] = []
 
     def emit(op: RedlineOp, text: str) -> None:
         if not text:
             return
-        if parts and parts[-1].op is op:
-            parts[-1] = RedlinePart.model_construct(op=op, text=parts[-1].text + text)
+        if runs and runs[-1][0] is op:
+            runs[-1] = (op, runs[-1][1] + text)
         else:
-            parts.append(RedlinePart.model_construct(op=op, text=text))
+            runs.append((op, text))
 
     deleted: list[str] = []
     inserted: list[str] = []
@@ -43,7 +44,12 @@ def redline(old: str, new: str) -> list[RedlinePart]:
         else:
             inserted.extend(b[op.dest_start : op.dest_end])
     flush()
-    return parts
+    return runs
+
+
+def redline(old: str, new: str) -> list[RedlinePart]:
+    """Runs of words kept, deleted and inserted, whitespace kept with its words."""
+    return [RedlinePart.model_construct(op=op, text=text) for op, text in redline_runs(old, new)]
 
 
 def is_cosmetic(old: str, new: str) -> bool:

@@ -2,27 +2,29 @@
 sections."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
 from crtdiff.compare.align import NEARLY_VERBATIM, align, related
-from crtdiff.compare.redline import is_cosmetic, redline
-from crtdiff.compare.similarity import clamp, cosine, edit, jaccard, simple
-from crtdiff.compare.words import comparable_words, normalized_sentence
+from crtdiff.compare.redline import is_cosmetic, redline_runs
+from crtdiff.compare.similarity import WordBag, bag_cosine, bag_jaccard, clamp, edit, simple
+from crtdiff.compare.words import normalized_sentence, word_tuple
 from crtdiff.schemas import CountryReport, Section, Sentence
 from crtdiff.schemas.diff import (
     MovedSentence,
     SectionDiff,
     SentenceAlignment,
+    SentenceRef,
 )
 
 MOVED_MIN = 0.8
 """Least similarity for a sentence found in another section to count as moved."""
 
 
-def _ref(sentence: Sentence) -> dict[str, Any]:
+def _ref(sentence: Sentence | SentenceRef) -> dict[str, Any]:
     # Plain dicts validated once per section: pydantic-core validates a whole nested list
     # several times faster than Python builds the models one by one (this runs per sentence).
     return {"text": sentence.text, "start": sentence.start, "end": sentence.end}
@@ -31,7 +33,7 @@ def _ref(sentence: Sentence) -> dict[str, Any]:
 @dataclass
 class _Loose:
     section: str
-    sentence: Sentence
+    sentence: SentenceRef
 
 
 def _modified(old: Sentence, new: Sentence, score: float) -> dict[str, Any]:
@@ -39,7 +41,7 @@ def _modified(old: Sentence, new: Sentence, score: float) -> dict[str, Any]:
         "old": _ref(old),
         "new": _ref(new),
         "similarity": score,
-        "redline": redline(old.text, new.text),
+        "redline": [{"op": op, "text": text} for op, text in redline_runs(old.text, new.text)],
         "is_cosmetic": is_cosmetic(old.text, new.text),
     }
 
@@ -61,36 +63,40 @@ def _section_alignment(old: Section | None, new: Section | None) -> SentenceAlig
 def _measures(old: Section | None, new: Section | None) -> dict[str, float | None]:
     if old is None or new is None:
         return dict.fromkeys(("cosine", "jaccard", "edit", "simple"), None)
-    a, b = comparable_words(old.text), comparable_words(new.text)
+    a, b = _bag(old.text), _bag(new.text)
     return {
-        "cosine": clamp(cosine(a, b)),
-        "jaccard": clamp(jaccard(a, b)),
-        "edit": clamp(edit(a, b)),
-        "simple": clamp(simple(a, b)),
+        "cosine": clamp(bag_cosine(a, b)),
+        "jaccard": clamp(bag_jaccard(a, b)),
+        "edit": clamp(edit(a.words, b.words)),
+        "simple": clamp(simple(a.words, b.words)),
     }
 
 
-def _find_moves(diffs: dict[str, SectionDiff], old: CountryReport, new: CountryReport) -> None:
+@lru_cache(maxsize=256)
+def _bag(text: str) -> WordBag:
+    # A section is measured against the year before and the year after: count its words once.
+    return WordBag.of(word_tuple(text))
+
+
+def _find_moves(diffs: dict[str, SectionDiff]) -> None:
     """Turn a removed sentence of one section and an added one of another into a move."""
-    by_start_old = {s.start: s for sec in old.sections for s in sec.sentences}
-    by_start_new = {s.start: s for sec in new.sections for s in sec.sentences}
-    removed = [
-        _Loose(k, by_start_old[r.start]) for k, d in diffs.items() for r in d.sentences.removed
-    ]
-    added = [_Loose(k, by_start_new[r.start]) for k, d in diffs.items() for r in d.sentences.added]
+    # A section's removed and added refs carry the text and offsets of their sentences.
+    removed = [_Loose(k, r) for k, d in diffs.items() for r in d.sentences.removed]
+    added = [_Loose(k, r) for k, d in diffs.items() for r in d.sentences.added]
     if not removed or not added:
         return
     scores = cdist(
         [normalized_sentence(x.sentence.text).lower() for x in removed],
         [normalized_sentence(x.sentence.text).lower() for x in added],
         scorer=fuzz.ratio,
-    )
+    ).tolist()  # Python floats: a comparison per cell is several times cheaper than numpy's
     taken: set[int] = set()
     for i, gone in enumerate(removed):
+        row = scores[i]
         ranked = sorted(
-            (float(scores[i][j]) / 100, j)
+            (row[j] / 100, j)
             for j, came in enumerate(added)
-            if j not in taken and came.section != gone.section and scores[i][j] >= MOVED_MIN * 100
+            if j not in taken and came.section != gone.section and row[j] >= MOVED_MIN * 100
         )
         match = next(
             (
@@ -146,7 +152,7 @@ def compare_sections(
             sentences=_section_alignment(a, b),
             **_measures(a, b),
         )
-    _find_moves(diffs, old, new)
+    _find_moves(diffs)
     total = 0
     recycled = 0
     for key, diff in diffs.items():

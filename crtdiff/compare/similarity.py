@@ -2,18 +2,49 @@
 
 import math
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
 
 
+@dataclass(frozen=True)
+class WordBag:
+    """A text's words, counted once for cosine and Jaccard (a section is measured against the
+    year before and the year after)."""
+
+    words: Sequence[str]
+    counts: Counter[str]
+    norm: float
+    """Euclidean norm of the term-frequency vector."""
+
+    @classmethod
+    def of(cls, words: Sequence[str]) -> "WordBag":
+        """The bag of `words`."""
+        counts = Counter(words)
+        return cls(words, counts, math.sqrt(sum(v * v for v in counts.values())))
+
+
+def bag_cosine(a: WordBag, b: WordBag) -> float:
+    """Cosine similarity of two bags' term-frequency vectors."""
+    if not a.words and not b.words:
+        return 1.0
+    small, large = (a.counts, b.counts) if len(a.counts) <= len(b.counts) else (b.counts, a.counts)
+    dot = sum(v * large[w] for w, v in small.items() if w in large)
+    norm = a.norm * b.norm
+    return dot / norm if norm else 0.0
+
+
+def bag_jaccard(a: WordBag, b: WordBag) -> float:
+    """Distinct words in both bags over distinct words in either."""
+    common = sum(1 for w in a.counts if w in b.counts)
+    union = len(a.counts) + len(b.counts) - common
+    return common / union if union else 1.0
+
+
 def cosine(a: list[str], b: list[str]) -> float:
     """Cosine similarity of term-frequency vectors."""
-    if not a and not b:
-        return 1.0
-    ca, cb = Counter(a), Counter(b)
-    dot = sum(ca[w] * cb[w] for w in ca.keys() & cb.keys())
-    norm = math.sqrt(sum(v * v for v in ca.values())) * math.sqrt(sum(v * v for v in cb.values()))
-    return dot / norm if norm else 0.0
+    return bag_cosine(WordBag.of(a), WordBag.of(b))
 
 
 def jaccard(a: list[str], b: list[str]) -> float:
@@ -22,13 +53,13 @@ def jaccard(a: list[str], b: list[str]) -> float:
     return len(sa & sb) / len(sa | sb) if sa | sb else 1.0
 
 
-def edit(a: list[str], b: list[str]) -> float:
+def edit(a: Sequence[str], b: Sequence[str]) -> float:
     """One minus the word-level Levenshtein distance over the longer length."""
     longest = max(len(a), len(b))
     return 1.0 - Levenshtein.distance(a, b) / longest if longest else 1.0
 
 
-def simple(a: list[str], b: list[str]) -> float:
+def simple(a: Sequence[str], b: Sequence[str]) -> float:
     """One minus the words a redline inserts or deletes over the words of both texts."""
     total = len(a) + len(b)
     return 1.0 - Indel.distance(a, b) / total if total else 1.0

@@ -1,6 +1,7 @@
 """Words for comparison: lower-cased, quotes folded, punctuation dropped."""
 
 import re
+from functools import lru_cache
 
 from crtdiff.text.normalize import fold_quotes
 
@@ -9,13 +10,24 @@ _MONTH_OR_NUMBER = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)?|january|february|march|april|may|june|july|august|september|"
     r"october|november|december)$"
 )
+# Every chapter is compared twice (with the year before and the year after) and most sentences
+# carry over for years: a comparison meets the same texts again and again, so their words and
+# normal forms are worked out once. The caches hold a few countries' worth of text.
+_CACHED_TEXTS = 1 << 14
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def word_tuple(text: str) -> tuple[str, ...]:
+    """The words of a text as comparison sees them, as a tuple (cached: never mutate)."""
+    return tuple(_WORD.findall(fold_quotes(text).lower()))
 
 
 def comparable_words(text: str) -> list[str]:
     """The words of a text as comparison sees them."""
-    return _WORD.findall(fold_quotes(text).lower())
+    return list(word_tuple(text))
 
 
+@lru_cache(maxsize=_CACHED_TEXTS)
 def normalized_sentence(text: str) -> str:
     """A sentence with quotes folded and spacing collapsed: equal means unchanged."""
     return " ".join(fold_quotes(text).split())
@@ -23,4 +35,4 @@ def normalized_sentence(text: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Words without dates and numbers: equal means only punctuation, spacing or dates moved."""
-    return [w for w in comparable_words(text) if not _MONTH_OR_NUMBER.match(w)]
+    return [w for w in word_tuple(text) if not _MONTH_OR_NUMBER.match(w)]

@@ -1,13 +1,11 @@
 """What a country's task keeps in memory: its reports and diffs, each loaded from the result
-store at most once, and the summaries, search records and table rows it made."""
+store at most once, and the timeline parts it made."""
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
-
 from crtdiff.errors import CrtdiffError
-from crtdiff.reports.tables import Rows
+from crtdiff.pipeline.timeline_parts import ChapterParts, PairParts
 from crtdiff.schemas import CountryReport
 from crtdiff.schemas.diff import YearDiff
 from crtdiff.store.results import ResultStore
@@ -20,22 +18,21 @@ class CountryMemory:
     """Reports and diffs of one country, loaded from the store at most once; a report that no
     longer loads (damaged on disk) is parsed again from its catalogue entry when one is known."""
 
-    def __init__(self, store: ResultStore, reparse: Callable[[str], CountryReport | None]) -> None:
+    def __init__(
+        self, store: ResultStore, reparse: Callable[[str, "CountryMemory"], CountryReport | None]
+    ) -> None:
         self.store = store
         self.reparse = reparse
         self.reports: dict[str, CountryReport] = {}
         self.diffs: dict[str, YearDiff] = {}
-        self.derived: dict[tuple[str, str], object] = {}
-        """Summaries, search records and table rows made by this task, by (kind, key): the
-        timeline takes them from here rather than reading back what was just written."""
+        self.parts: dict[str, ChapterParts | PairParts] = {}
+        """Timeline parts made by this task, by report or diff key: the timeline takes them
+        from here rather than reading back what was just written."""
 
-    def keep(self, ctx: "RunContext", kind: str, key: str, value: BaseModel | Rows) -> None:
-        """Store a result derived from a report or diff, and keep it for this task."""
-        if isinstance(value, BaseModel):
-            ctx.results.save(kind, key, value)
-        else:
-            ctx.results.save_json(kind, key, value)
-        self.derived[(kind, key)] = value
+    def keep(self, ctx: "RunContext", kind: str, key: str, parts: ChapterParts | PairParts) -> None:
+        """Store the timeline parts of a report or diff, and keep them for this task."""
+        ctx.results.save(kind, key, parts)
+        self.parts[key] = parts
 
     def stored_report(self, key: str) -> CountryReport | None:
         if key not in self.reports:
@@ -46,7 +43,7 @@ class CountryMemory:
         return self.reports[key]
 
     def report(self, key: str) -> CountryReport:
-        report = self.stored_report(key) or self.reparse(key)
+        report = self.stored_report(key) or self.reparse(key, self)
         if report is None:
             raise CrtdiffError(key, "report missing from the result store")
         self.reports[key] = report

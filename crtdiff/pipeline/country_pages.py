@@ -1,30 +1,30 @@
-"""A country's pages: each chapter and pair page when stale (chapter_pages), and its timeline,
-index summary, search bundle and table rows (write_timeline)."""
+"""A country's pages: each chapter and pair page when stale (write_pages), and its timeline,
+index summary, search bundle and table rows (start_timeline, then finish_timeline)."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
 
-from pydantic import BaseModel
-
-from crtdiff.errors import CrtdiffError
 from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.country_memory import CountryMemory
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome
 from crtdiff.pipeline.pair_plan import PairPlan, page_key
 from crtdiff.pipeline.settle import EXPLORER_PART, chapter_page, search_bundle
+from crtdiff.pipeline.timeline_parts import ChapterParts, PairParts
 from crtdiff.reports.html import render_chapter_html, render_pair_html
 from crtdiff.reports.incidents_page import explorer_part
 from crtdiff.reports.markdown import render_pair_markdown
-from crtdiff.reports.search import SearchRecord, chapter_record, pair_record, write_bundle
+from crtdiff.reports.output_paths import OutputPaths
+from crtdiff.reports.search_bundle import BundleBuild, start_bundle
 from crtdiff.reports.site import write_country_page
-from crtdiff.reports.summaries import ChapterSummary, CoverageRow, PairSummary
-from crtdiff.reports.tables import TABLES, Rows, arrow_tables, diff_rows, report_rows, table_bytes
+from crtdiff.reports.summaries import CoverageRow
+from crtdiff.reports.tables import TABLES, arrow_tables, table_bytes
 from crtdiff.schemas.diff import YearDiff
 from crtdiff.store.fingerprint import digest
 
-S = TypeVar("S", bound=BaseModel)
+P = TypeVar("P", ChapterParts, PairParts)
 
 
 def write_pages(
@@ -60,51 +60,79 @@ def _chapter_html(memory: CountryMemory, report_key: str) -> str:
     return render_chapter_html(memory.report(report_key))
 
 
-def _stored_summary(
+def _stored_parts(
     ctx: RunContext,
     memory: CountryMemory,
     kind: str,
     key: str,
-    model: type[S],
-    make: Callable[[], S],
-) -> S:
-    """A summary made by this task or stored, or one made again when missing or written by
-    older code (a summary that no longer loads must not silently vanish from the pages)."""
-    kept = memory.derived.get((kind, key))
+    model: type[P],
+    make: Callable[[], P],
+) -> P:
+    """Timeline parts made by this task or stored, or made again when missing, damaged or
+    written by older code (a year must not silently vanish from the pages and tables)."""
+    kept = memory.parts.get(key)
     if isinstance(kept, model):
         return kept
-    summary = ctx.results.load(kind, key, model)
-    if summary is None:
-        summary = make()
-        memory.keep(ctx, kind, key, summary)
-    return summary
+    parts = ctx.results.load(kind, key, model)
+    if parts is None:
+        parts = make()
+        memory.keep(ctx, kind, key, parts)
+    return parts
 
 
-def write_timeline(
-    key: str,
+@dataclass
+class Timeline:
+    """A country's timeline under way: its parts loaded, its search bundle building."""
+
+    country: str
+    chapters: list[ChapterParts]
+    compared: list[PairParts]
+    bundle: BundleBuild
+
+
+def start_timeline(
+    country: str,
     entries: list[EntryOutcome],
     pairs: list[EntryOutcome],
     ctx: RunContext,
     memory: CountryMemory,
+) -> Timeline:
+    """Load the country's timeline parts (made again from their report or diff when damaged in
+    the store) and start building its search bundle, which Pagefind does in the background
+    while the task writes the country's other pages."""
+    chapters = [_chapter_parts(ctx, memory, o.report_key or "") for o in entries]
+    compared = [_pair_parts(ctx, memory, o) for o in pairs]
+    records = [c.search for c in chapters] + [p.search for p in compared]
+    pages = ctx.results.folder("search-pages", OutputPaths.folder(country))
+    bundle = start_bundle(search_bundle(ctx.out_dir, country), records, pages)
+    return Timeline(country, chapters, compared, bundle)
+
+
+def finish_timeline(
+    timeline: Timeline,
+    key: str,
+    entries: list[EntryOutcome],
+    pairs: list[EntryOutcome],
+    ctx: RunContext,
     coverage: list[CoverageRow],
 ) -> None:
-    """The country's timeline page, index summary and table rows, from the stored summaries;
-    a summary or row set damaged in the store is made again from its report or diff."""
+    """The country's timeline page, index summary and table rows; its search bundle waited
+    for and swapped in before the summary, stored last, vouches for them all."""
     store = ctx.results
-    chapters = [_chapter_summary(ctx, memory, o.report_key or "") for o in entries]
-    pair_summaries = [_pair_summary(ctx, memory, o.report_key or "") for o in pairs]
-    country = write_country_page(ctx.out_dir, chapters, pair_summaries, coverage)
+    chapters, compared = timeline.chapters, timeline.compared
+    country = write_country_page(
+        ctx.out_dir, [c.summary for c in chapters], [p.summary for p in compared], coverage
+    )
     country = country.model_copy(update={"units": unit_keys(entries, pairs)})
-    records = [_search_record(ctx, memory, o, pair=False) for o in entries]
-    records += [_search_record(ctx, memory, o, pair=True) for o in pairs]
-    write_bundle(search_bundle(ctx.out_dir, country.country), records)
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
-    for o in entries + pairs:
-        for name, table in _stored_rows(o, ctx, memory).items():
+    every: list[ChapterParts | PairParts] = [*chapters, *compared]
+    for parts in every:
+        for name, table in parts.rows.items():
             rows[name] += table
     for name, table in arrow_tables(rows).items():
         store.save_bytes("summaries", key, f"{name}.arrow", table_bytes(table, "arrow"))
     store.save_json("summaries", key, explorer_part(country), EXPLORER_PART)
+    timeline.bundle.finish()
     store.save("summaries", key, country)  # last: it vouches for the tables beside it
 
 
@@ -118,44 +146,19 @@ def unit_keys(entries: list[EntryOutcome], pairs: list[EntryOutcome]) -> dict[in
     }
 
 
-def _stored_rows(o: EntryOutcome, ctx: RunContext, memory: CountryMemory) -> Rows:
-    """An entry's or a pair's table rows from the store, made again when damaged there:
-    a table never silently loses a year's rows."""
-    k = o.report_key or ""
-    stored = memory.derived.get(("rows", k)) or ctx.results.load_json("rows", k)
-    if isinstance(stored, dict) and all(isinstance(v, list) for v in stored.values()):
-        return stored
-    is_pair = k in memory.diffs  # every pair of the country went through _compare
-    rows = diff_rows(memory.required_diff(k, o.key)) if is_pair else report_rows(memory.report(k))
-    memory.keep(ctx, "rows", k, rows)
-    return rows
-
-
-def _diff(memory: CountryMemory, key: str) -> YearDiff:
-    diff = memory.diff(key)
-    if diff is None:
-        raise CrtdiffError(key, "diff missing from the result store")
-    return diff
-
-
-def _chapter_summary(ctx: RunContext, memory: CountryMemory, key: str) -> ChapterSummary:
-    return _stored_summary(
-        ctx, memory, "chapters", key, ChapterSummary, lambda: ChapterSummary.of(memory.report(key))
+def _chapter_parts(ctx: RunContext, memory: CountryMemory, key: str) -> ChapterParts:
+    return _stored_parts(
+        ctx, memory, "chapters", key, ChapterParts, lambda: ChapterParts.of(memory.report(key))
     )
 
 
-def _pair_summary(ctx: RunContext, memory: CountryMemory, key: str) -> PairSummary:
-    return _stored_summary(
-        ctx, memory, "pairs", key, PairSummary, lambda: PairSummary.of(_diff(memory, key))
-    )
-
-
-def _search_record(
-    ctx: RunContext, memory: CountryMemory, outcome: EntryOutcome, *, pair: bool
-) -> SearchRecord:
+def _pair_parts(ctx: RunContext, memory: CountryMemory, outcome: EntryOutcome) -> PairParts:
     key = outcome.report_key or ""
-
-    def make() -> SearchRecord:
-        return pair_record(_diff(memory, key)) if pair else chapter_record(memory.report(key))
-
-    return _stored_summary(ctx, memory, "search", key, SearchRecord, make)
+    return _stored_parts(
+        ctx,
+        memory,
+        "pairs",
+        key,
+        PairParts,
+        lambda: PairParts.of(memory.required_diff(key, outcome.key)),
+    )

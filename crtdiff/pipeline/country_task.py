@@ -13,7 +13,7 @@ from crtdiff.pipeline.boundary import internal_error
 from crtdiff.pipeline.collector import fewer_collections
 from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.country_memory import CountryMemory
-from crtdiff.pipeline.country_pages import write_pages, write_timeline
+from crtdiff.pipeline.country_pages import finish_timeline, start_timeline, write_pages
 from crtdiff.pipeline.country_work import compare_pair, ingest_entry, parse_and_store
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status
@@ -77,7 +77,9 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
     by_entry_key = {e.key: e for e in ctx.catalog.entries}
     origins = {o.report_key: by_entry_key.get(o.key) for o in job.cached if o.report_key}
 
-    def reparse(report_key: str) -> CountryReport | None:
+    # Handed the memory rather than closing over it: a closure the memory holds would be a
+    # reference cycle, keeping the country's reports alive until a full garbage collection.
+    def reparse(report_key: str, memory: CountryMemory) -> CountryReport | None:
         entry = origins.get(report_key)
         return parse_and_store(entry, None, report_key, ctx, memory) if entry else None
 
@@ -91,7 +93,6 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
     good_pairs = [o for _, o in done]
     if not ok:
         return CountryResult(job.country, entries, pairs, None, {}, rendered=False)
-    outputs = write_pages(ok, done, ctx, manifest, memory)
     coverage = country_coverage(job.country, entries, ctx.catalog)
     key = country_key(
         ok,
@@ -104,7 +105,15 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
         or not summary_intact(ctx.results, key)
         or not (search_bundle(ctx.out_dir, job.country) / "pagefind.js").is_file()
     )
-    if rendered:
-        write_timeline(key, ok, good_pairs, ctx, memory, coverage)
+    # The search bundle builds in the background while the chapter and pair pages are written.
+    timeline = start_timeline(job.country, ok, good_pairs, ctx, memory) if rendered else None
+    try:
+        outputs = write_pages(ok, done, ctx, manifest, memory)
+        if timeline is not None:
+            finish_timeline(timeline, key, ok, good_pairs, ctx, coverage)
+    except BaseException:
+        if timeline is not None:
+            timeline.bundle.cancel()
+        raise
     outputs[OutputPaths.country_page(job.country)] = key
     return CountryResult(job.country, entries, pairs, key, outputs, rendered)

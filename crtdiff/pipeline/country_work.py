@@ -10,10 +10,8 @@ from crtdiff.pipeline.country_memory import CountryMemory
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status
 from crtdiff.pipeline.pair_plan import PairPlan
+from crtdiff.pipeline.timeline_parts import ChapterParts, PairParts
 from crtdiff.reports.output_paths import OutputPaths
-from crtdiff.reports.search import chapter_record, pair_record
-from crtdiff.reports.summaries import ChapterSummary, PairSummary
-from crtdiff.reports.tables import diff_rows, report_rows
 from crtdiff.schemas import CountryReport
 from crtdiff.schemas.diff import YearDiff
 from crtdiff.series.chapter import OnMismatch, RawSource, Request, parse_chapter
@@ -24,14 +22,12 @@ def parse_and_store(
     entry: CatalogEntry, raw: RawSource | None, key: str, ctx: RunContext, memory: CountryMemory
 ) -> CountryReport:
     """Parse an entry (reading its source again when `raw` is not at hand) and store the
-    report, its summary and its table rows under `key`."""
+    report and its timeline parts under `key`."""
     raw = raw or resolve_source(entry, ctx.catalog, ctx.urls).raw
     request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT, entry.series)
     report = parse_chapter(raw, request, ctx.reference)
     ctx.results.save("reports", key, report)
-    memory.keep(ctx, "chapters", key, ChapterSummary.of(report))
-    memory.keep(ctx, "search", key, chapter_record(report))
-    memory.keep(ctx, "rows", key, report_rows(report))
+    memory.keep(ctx, "chapters", key, ChapterParts.of(report))
     return report
 
 
@@ -91,9 +87,7 @@ def compare_pair(
                 memory.report(plan.old_key), memory.report(plan.new_key), ctx.reference.gazetteer
             )
             ctx.results.save("diffs", plan.key, diff)
-            memory.keep(ctx, "pairs", plan.key, PairSummary.of(diff))
-            memory.keep(ctx, "search", plan.key, pair_record(diff))
-            memory.keep(ctx, "rows", plan.key, diff_rows(diff))
+            memory.keep(ctx, "pairs", plan.key, PairParts.of(diff))
             memory.diffs[plan.key] = diff
     except CrtdiffError as exc:
         return EntryOutcome(plan.label, Status.REJECTED, reason=str(exc)), None

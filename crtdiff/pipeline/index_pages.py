@@ -1,7 +1,10 @@
 """The pages across countries: the index, assets and data tables, and the incidents, group,
 year and search pages, all from the stored country summaries (never from reports)."""
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import pyarrow as pa
 
 from crtdiff.errors import CrtdiffError, WorkspaceError
 from crtdiff.pipeline.boundary import capture_environment
@@ -57,10 +60,19 @@ def render_site_index(
             explorer.append(part)
         write_assets(ctx.out_dir)
         write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
-        write_tables(concat_tables(tables), ctx.out_dir / OutputPaths.DATA)
         cache = PageCache(ctx.out_dir, ctx.keys.render, pages or {}, ctx.results)
-        write_archive_pages(ctx.out_dir, summaries, cache, explorer)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # pyarrow joins and writes the archive's tables without holding the GIL: they are
+            # written while the pages across countries are rendered, on the other core.
+            written = pool.submit(write_tables_of, tables, ctx.out_dir / OutputPaths.DATA)
+            write_archive_pages(ctx.out_dir, summaries, cache, explorer)
+            written.result()
     return cache.pages
+
+
+def write_tables_of(tables: list[dict[str, pa.Table]], folder: Path) -> None:
+    """The countries' tables joined, written as the archive's data tables."""
+    write_tables(concat_tables(tables), folder)
 
 
 def write_archive_pages(

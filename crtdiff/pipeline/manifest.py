@@ -1,14 +1,15 @@
 """What the output folder holds: for each output, the key of the inputs it was made from."""
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from crtdiff.pipeline.outcome import RECORD_FIELDS
-from crtdiff.store.atomic import atomic_write_text, flush_to_disk
+from crtdiff.store.atomic import atomic_write_bytes, atomic_write_text, flush_to_disk
 from crtdiff.text.normalize import slugify
 
 MANIFEST = ".crtdiff-manifest.json"
@@ -80,7 +81,7 @@ def load_manifest(out_dir: Path) -> Manifest:
     """The manifest of an output folder; empty when missing, unreadable or damaged (then every
     output is written again rather than a damaged record stopping the run)."""
     try:
-        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        data = orjson.loads((out_dir / MANIFEST).read_bytes())
         manifest = Manifest(**data)
     except (OSError, ValueError, TypeError):
         return Manifest()
@@ -105,5 +106,4 @@ def save_manifest(out_dir: Path, manifest: Manifest) -> None:
     # Not dataclasses.asdict: it deep-copies every record first (a tenth of a second per
     # thousand chapters) for the same JSON.
     fields = {f.name: getattr(manifest, f.name) for f in dataclass_fields(manifest)}
-    text = json.dumps(fields, separators=(",", ":"))
-    atomic_write_text(out_dir / MANIFEST, text, durable=True)
+    atomic_write_bytes(out_dir / MANIFEST, orjson.dumps(fields), durable=True)

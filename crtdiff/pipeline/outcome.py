@@ -1,14 +1,15 @@
 """What happened to each catalogue entry in a run, and the run's report file."""
 
 import contextlib
-import json
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from crtdiff.store.atomic import atomic_write_text
+import orjson
+
+from crtdiff.store.atomic import atomic_write_bytes
 
 
 class Status(StrEnum):
@@ -159,7 +160,7 @@ class RunReport:
             "exit_code": self.exit_code,
             "error": self.failure or self.bug,
         }
-        atomic_write_text(path, json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        atomic_write_bytes(path, orjson.dumps(payload, option=orjson.OPT_INDENT_2) + b"\n")
         return path
 
     def write_or_withdraw(self, out_dir: Path) -> None:

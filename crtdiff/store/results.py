@@ -45,6 +45,11 @@ class ResultStore:
     def _path(self, kind: str, key: str, name: str = "json") -> Path:
         return self.root / kind / key[:2] / f"{key}.{name}"
 
+    def folder(self, kind: str, name: str) -> Path:
+        """A folder of the store for files kept between runs under a name, not a key (e.g. a
+        country's search records)."""
+        return self.root / kind / name
+
     def has(self, kind: str, key: str) -> bool:
         """True when a result is stored (it may still prove damaged when loaded)."""
         return self._path(kind, key).is_file()

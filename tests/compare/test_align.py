@@ -1,12 +1,23 @@
 """Sentence alignment: light edits pair, unrelated sentences never do; a property test."""
 
+import math
+from collections import Counter
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crtdiff.compare.align import align
 from crtdiff.compare.redline import is_cosmetic, redline
-from crtdiff.compare.similarity import cosine, edit, jaccard, simple
+from crtdiff.compare.similarity import (
+    WordBag,
+    bag_cosine,
+    bag_jaccard,
+    cosine,
+    edit,
+    jaccard,
+    simple,
+)
 from crtdiff.compare.words import comparable_words
 from crtdiff.schemas import CountryReport
 from tests.conftest import FIXTURES
@@ -64,6 +75,22 @@ def test_measures_bounds() -> None:
         assert measure(a, a) == pytest.approx(1.0)
         assert 0.0 <= measure(a, b) < 1.0
         assert measure([], []) == 1.0
+
+
+def test_bags_give_the_measures_of_their_words() -> None:
+    """A section's bag, counted once, gives exactly the cosine and Jaccard of its words."""
+    texts = [SEED_SENTENCES[0], SEED_SENTENCES[1], SEED_SENTENCES[0] + " " + SEED_SENTENCES[0], ""]
+    for x in texts:
+        for y in texts:
+            a, b = comparable_words(x), comparable_words(y)
+            bags = WordBag.of(a), WordBag.of(b)
+            assert bag_jaccard(*bags) == jaccard(a, b)
+            counts_a, counts_b = Counter(a), Counter(b)
+            dot = sum(counts_a[w] * counts_b[w] for w in counts_a.keys() & counts_b.keys())
+            norm = math.sqrt(sum(v * v for v in counts_a.values())) * math.sqrt(
+                sum(v * v for v in counts_b.values())
+            )
+            assert bag_cosine(*bags) == (1.0 if not a and not b else dot / norm if norm else 0.0)
 
 
 def _pool(seed: CountryReport) -> tuple[list[str], list[str]]:

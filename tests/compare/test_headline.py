@@ -14,6 +14,7 @@ from crtdiff.schemas.diff import (
     LegalDiff,
     SectionDiff,
     SentenceAlignment,
+    SentencePair,
     SentenceRef,
     TollChange,
     YearDiff,
@@ -167,27 +168,48 @@ def test_no_count_word_is_left_in_the_singular_or_with_s_in_brackets(
     assert not re.search(r"\b1 (?:incidents|measures|legal measures)\b", text)
 
 
-def test_a_section_of_leftovers_never_headlines() -> None:
-    leftovers = SectionDiff(
-        key="body",
+def _headline_texts(key: str, measure: float, sentences: SentenceAlignment) -> list[str]:
+    """The headlines of a pair whose only change is one section (every measure `measure`)."""
+    section = SectionDiff(
+        key=key,
         old_heading=None,
         new_heading=None,
-        cosine=0.0,
-        jaccard=0.0,
-        edit=0.0,
-        simple=0.0,
-        recycled_share=0.0,
-        sentences=SentenceAlignment(
-            added=[SentenceRef(text="Disclaimer:", start=0, end=11)],
-            removed=[SentenceRef(text="Page 3 of 12", start=0, end=12)],
-        ),
+        cosine=measure,
+        jaccard=measure,
+        edit=measure,
+        simple=measure,
+        recycled_share=measure,
+        sentences=sentences,
     )
     empty = TollChange(old=None, new=None, delta=None, old_given_by=0, new_given_by=0)
     incidents = IncidentsDiff(
         old_count=0, new_count=0, killed_min=empty, wounded_min=empty, kidnapped_min=empty
     )
-    texts = [
-        h.text
-        for h in headlines(GroupsDiff(), incidents, LegalDiff(), [leftovers], 0.9, (2016, 2017))
-    ]
+    lines = headlines(GroupsDiff(), incidents, LegalDiff(), [section], 0.9, (2016, 2017))
+    return [h.text for h in lines]
+
+
+def test_a_section_of_leftovers_never_headlines() -> None:
+    leftovers = SentenceAlignment(
+        added=[SentenceRef(text="Disclaimer:", start=0, end=11)],
+        removed=[SentenceRef(text="Page 3 of 12", start=0, end=12)],
+    )
+    texts = _headline_texts("body", 0.0, leftovers)
     assert not [t for t in texts if t.startswith("Most changed section")]
+
+
+@pytest.mark.parametrize(("new_words", "headlined"), [(15, True), (14, False)])
+def test_a_section_headlines_once_both_years_have_enough_words_over_all_sentences(
+    new_words: int, headlined: bool
+) -> None:
+    def ref(words: int, start: int) -> SentenceRef:
+        text = " ".join(["word"] * words)
+        return SentenceRef(text=text, start=start, end=start + len(text))
+
+    sentences = SentenceAlignment(
+        unchanged=[SentencePair(old=ref(8, 0), new=ref(8, 0))],
+        removed=[ref(8, 100)],
+        added=[ref(new_words - 8, 200)],
+    )
+    texts = _headline_texts("overview", 0.5, sentences)
+    assert any(t.startswith("Most changed section") for t in texts) is headlined

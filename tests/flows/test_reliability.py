@@ -120,9 +120,12 @@ def test_damaged_derived_data_is_rebuilt_and_tables_never_lose_rows(
 
     manifest = load_manifest(out)
     key_2016 = manifest.reports["Mali:2016"]["report_key"]
-    rows = _stored(tmp_path, "rows", key_2016)
-    rows.write_bytes(rows.read_bytes().replace(b'"killed_min": 19', b'"killed_min": 91'))
-    _stored(tmp_path, "chapters", key_2016).write_bytes(b"{}")
+    parts = _stored(tmp_path, "chapters", key_2016)
+    damaged = parts.read_bytes().replace(b'"killed_min":19', b'"killed_min":91')
+    assert damaged != parts.read_bytes()
+    parts.write_bytes(damaged)
+    pair_key = manifest.pairs["Mali:2015-2016"]["report_key"]
+    _stored(tmp_path, "pairs", pair_key).write_bytes(b"{}")
     arrow = _stored(tmp_path, "summaries", manifest.countries["Mali"], "incidents.arrow")
     arrow.write_bytes(arrow.read_bytes()[:-40])
 

@@ -89,7 +89,7 @@ def test_a_report_that_cannot_be_written_is_withdrawn(
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("crtdiff.pipeline.outcome.atomic_write_text", full)
+    monkeypatch.setattr("crtdiff.pipeline.outcome.atomic_write_bytes", full)
     failed = RunReport(started_at="now")
     failed.failure = "out: disk full"
     failed.write_or_withdraw(tmp_path)

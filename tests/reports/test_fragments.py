@@ -1,8 +1,26 @@
 """HTML fragments of the templates' inner loops: marked up as intended, report text escaped."""
 
-from crtdiff.reports.chapter_view import Segment
-from crtdiff.reports.fragments import redline_html, segments_html, sentence_link
-from crtdiff.schemas.diff import RedlineOp, RedlinePart, SentenceRef
+from types import SimpleNamespace
+
+from crtdiff.reports.chapter_view import Line, Segment
+from crtdiff.reports.fragments import (
+    alignment_html,
+    chapter_body_html,
+    escape_text,
+    group_link,
+    group_links,
+    quote,
+    redline_html,
+    sentence_link,
+)
+from crtdiff.schemas.diff import (
+    GroupRef,
+    RedlineOp,
+    RedlinePart,
+    SentenceAlignment,
+    SentencePair,
+    SentenceRef,
+)
 
 HOSTILE = '<script>alert(1)</script> & "quotes" <img src=x onerror=alert(2)>'
 ESCAPED = (
@@ -30,6 +48,67 @@ def test_redline_marks_deletions_and_insertions() -> None:
     )
 
 
-def test_segments_anchor_sentences_only() -> None:
-    html = segments_html([Segment("Overview: "), Segment(HOSTILE, anchor=10)])
-    assert str(html) == f'Overview: <span class="sentence" id="s10">{ESCAPED}</span>'
+def test_escape_text_is_markupsafes_escape() -> None:
+    from markupsafe import escape
+
+    for text in (HOSTILE, "al-Qa'ida & “ISIS” <b>", "plain", ""):
+        assert escape_text(text) == str(escape(text))
+
+
+def test_a_sections_body_links_and_escapes_every_sentence() -> None:
+    old = SentenceRef(text=HOSTILE, start=5, end=5 + len(HOSTILE))
+    new = SentenceRef(text="Kept <b> sentence.", start=9, end=27)
+    alignment = SentenceAlignment(
+        unchanged=[SentencePair(old=new, new=new)], added=[new], removed=[old]
+    )
+    html = str(alignment_html(alignment, "2016", "2017", 2016, 2017))
+    assert html == (
+        '<p class="redline"><span class="mark mark-add">added</span> <ins>'
+        '<a href="2017.html#s9">Kept &lt;b&gt; sentence.</a></ins></p>\n'
+        '<p class="redline"><span class="mark mark-del">removed</span> <del>'
+        f'<a href="2016.html#s5">{ESCAPED}</a></del></p>\n'
+        "<details><summary>1 unchanged sentence</summary>\n"
+        '<p><a href="2017.html#s9">Kept &lt;b&gt; sentence.</a></p>\n</details>'
+    )
+
+
+def test_chapter_body_gathers_bullets_in_a_list_and_anchors_headings() -> None:
+    lines = [
+        Line("heading", "Overview:", []),
+        Line("p", "Legislation:", [Segment(" "), Segment(HOSTILE, anchor=40)]),
+        Line("li", None, [Segment("First.", anchor=90)]),
+        Line("li", None, [Segment("Second.", anchor=97)]),
+        Line("p", None, [Segment("After.", anchor=105)]),
+        Line("li", None, [Segment("Last.", anchor=112)]),
+    ]
+    assert str(chapter_body_html(lines)) == (
+        '<p id="part-0"><span class="heading-label">Overview:</span> </p>\n'
+        '<p id="part-1"><span class="heading-label">Legislation:</span>  '
+        f'<span class="sentence" id="s40">{ESCAPED}</span></p>\n'
+        '<ul><li><span class="sentence" id="s90">First.</span></li>\n'
+        '<li><span class="sentence" id="s97">Second.</span></li>\n'
+        '</ul><p><span class="sentence" id="s105">After.</span></p>\n'
+        '<ul><li><span class="sentence" id="s112">Last.</span></li>\n</ul>'
+    )
+
+
+def test_quote_links_the_evidence_or_says_nothing() -> None:
+    evidence = SimpleNamespace(start=42, sentence=HOSTILE)
+    assert str(quote(evidence, 2017, "2017")) == (
+        '<a class="quote" href="2017.html#s42" title="Open the sentence in the 2017 chapter">'
+        f"“{ESCAPED}”</a>"
+    )
+    assert str(quote(None, 2017, "2017")) == ""
+
+
+def test_group_links_use_full_names_where_known_and_a_dash_for_none() -> None:
+    aqim = GroupRef(id="aqim", name="al-Qa'ida in the Islamic Maghreb", acronym="AQIM")
+    html = str(group_links("../", ["aqim", "unknown-group"], {"aqim": aqim}))
+    assert html == (
+        '<a class="group" href="../groups/aqim.html">al-Qa&#39;ida in the Islamic Maghreb '
+        '(AQIM)</a>, <a class="group" href="../groups/unknown-group.html">unknown-group</a>'
+    )
+    assert str(group_links("../", [], {})) == "–"
+    assert str(group_link("", "isis", HOSTILE)) == (
+        f'<a class="group" href="groups/isis.html">{ESCAPED}</a>'
+    )

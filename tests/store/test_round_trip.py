@@ -1,5 +1,5 @@
 """Every model the result store keeps comes back from it equal: chapters, comparisons and the
-summaries pages are built from. Hypothesis makes the chapters from the seed's paragraphs (a
+timeline parts and summaries pages are built from. Hypothesis makes the chapters from the seed's paragraphs (a
 subset, reordered, figures changed), so the models hold what real extraction puts in them."""
 
 import re
@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from crtdiff.pipeline.timeline_parts import ChapterParts, PairParts
 from crtdiff.reference.bundle import Reference, load_reference
 from crtdiff.reports.summaries import ChapterSummary, CountrySummary, PairSummary
 from crtdiff.schemas import CountryReport
@@ -56,8 +57,8 @@ def test_every_stored_model_round_trips(
     pair = PairSummary.of(diff)
     country = CountrySummary.of(chapters, [pair])
     for kind, model in [
-        ("reports", old), ("reports", new), ("diffs", diff), ("chapters", chapters[0]),
-        ("pairs", pair), ("summaries", country),
+        ("reports", old), ("reports", new), ("diffs", diff), ("chapters", ChapterParts.of(old)),
+        ("pairs", PairParts.of(diff)), ("summaries", country),
     ]:  # fmt: skip
         assert stored(store, kind, model) == model, kind
     assert isinstance(stored(store, "reports", old), CountryReport)

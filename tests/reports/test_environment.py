@@ -1,0 +1,43 @@
+"""The templates' environment: compiled templates are kept on disk for the next process, and a
+stale compiled copy is never used."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache, FileSystemLoader
+
+from crtdiff.reports.environment import environment
+
+PROJECT = Path(__file__).parents[2]
+
+
+def _compiled_files(cache: FileSystemBytecodeCache) -> set[str]:
+    return {p.name for p in Path(cache.directory).glob("__jinja2_*.cache")}
+
+
+def test_a_new_process_finds_the_templates_compiled() -> None:
+    cache = environment().bytecode_cache
+    assert isinstance(cache, FileSystemBytecodeCache)
+    code = (
+        "from crtdiff.reports.environment import environment; "
+        "environment().get_template('pair.html.j2')"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=PROJECT)
+    before = _compiled_files(cache)
+    assert before  # the first process left its compiled templates
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=PROJECT)
+    assert _compiled_files(cache) == before
+
+
+def test_a_changed_template_is_compiled_again(tmp_path: Path) -> None:
+    cache = FileSystemBytecodeCache(str(tmp_path))
+    env = environment().overlay(bytecode_cache=cache)
+    template = tmp_path / "t.html.j2"
+    template.write_text("old {{ x }}", encoding="utf-8")
+    loader = FileSystemLoader(tmp_path)
+    first = env.overlay(loader=loader)
+    assert first.get_template("t.html.j2").render(x=1) == "old 1"
+    template.write_text("new {{ x }}", encoding="utf-8")
+    second = environment().overlay(bytecode_cache=cache, loader=loader)
+    assert second.get_template("t.html.j2").render(x=1) == "new 1"

@@ -1,0 +1,87 @@
+"""A country's search bundle: built by Pagefind in the background from record pages kept in the
+store (written only when a record changed, removed with their record), swapped in once complete."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crtdiff.errors import CrtdiffError
+from crtdiff.reports.search import SearchRecord
+from crtdiff.reports.search_bundle import start_bundle, sync_record_pages, write_bundle
+
+
+def _record(year: int, text: str) -> SearchRecord:
+    return SearchRecord(
+        url=f"/mali/{year}.html", title=f"Mali {year}", kind="chapter", content=text
+    )
+
+
+def test_record_pages_are_written_only_when_changed_and_removed_with_their_record(
+    tmp_path: Path,
+) -> None:
+    pages = tmp_path / "pages"
+    sync_record_pages(pages, [_record(2015, "AQIM attacked."), _record(2016, "JNIM formed.")])
+    kept, changed = pages / "mali" / "2015.html", pages / "mali" / "2016.html"
+    before = kept.stat().st_ino, kept.stat().st_mtime_ns
+    (pages / "mali" / "stray.html").write_text("left by nobody", encoding="utf-8")
+
+    sync_record_pages(pages, [_record(2015, "AQIM attacked."), _record(2017, "ISIS-Sahel.")])
+
+    assert (kept.stat().st_ino, kept.stat().st_mtime_ns) == before
+    assert not changed.exists() and not (pages / "mali" / "stray.html").exists()
+    assert "ISIS-Sahel." in (pages / "mali" / "2017.html").read_text(encoding="utf-8")
+
+
+def test_a_torn_record_page_is_written_again(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    sync_record_pages(pages, [_record(2015, "AQIM attacked the camp.")])
+    page = pages / "mali" / "2015.html"
+    page.write_bytes(page.read_bytes()[:40])
+    sync_record_pages(pages, [_record(2015, "AQIM attacked the camp.")])
+    assert "AQIM attacked the camp." in page.read_text(encoding="utf-8")
+
+
+def test_bundle_is_rebuilt_from_the_kept_pages(tmp_path: Path) -> None:
+    folder, pages = tmp_path / "out" / "mali" / "pagefind", tmp_path / "store" / "mali"
+    folder.parent.mkdir(parents=True)
+    write_bundle(folder, [_record(2015, "AQIM attacked."), _record(2016, "JNIM formed.")], pages)
+    write_bundle(folder, [_record(2016, "JNIM formed.")], pages)
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(index["page_count"] for index in entry["languages"].values()) == 1
+    assert sorted(p.name for p in folder.parent.iterdir()) == ["pagefind"]
+
+
+def test_a_failed_build_keeps_the_old_bundle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, pages = tmp_path / "out" / "mali" / "pagefind", tmp_path / "store" / "mali"
+    folder.parent.mkdir(parents=True)
+    write_bundle(folder, [_record(2015, "AQIM attacked.")], pages)
+    monkeypatch.setattr("crtdiff.reports.search_bundle.get_executable", lambda: None)
+    with pytest.raises(CrtdiffError, match="pagefind binary is missing"):
+        write_bundle(folder, [_record(2016, "JNIM formed.")], pages)
+    assert (folder / "pagefind.js").is_file()
+    assert sorted(p.name for p in folder.parent.iterdir()) == ["pagefind"]
+
+
+def test_a_cancelled_build_keeps_the_old_bundle(tmp_path: Path) -> None:
+    folder, pages = tmp_path / "out" / "mali" / "pagefind", tmp_path / "store" / "mali"
+    folder.parent.mkdir(parents=True)
+    write_bundle(folder, [_record(2015, "AQIM attacked.")], pages)
+    before = (folder / "pagefind-entry.json").read_bytes()
+    build = start_bundle(folder, [_record(2016, "JNIM formed.")], pages)
+    build.cancel()
+    build.cancel()  # a second time: nothing left to stop
+    assert (folder / "pagefind-entry.json").read_bytes() == before
+    assert sorted(p.name for p in folder.parent.iterdir()) == ["pagefind"]
+
+
+def test_a_build_runs_while_the_caller_goes_on(tmp_path: Path) -> None:
+    """start_bundle returns before Pagefind is done; finish() waits and swaps the bundle in."""
+    folder, pages = tmp_path / "out" / "mali" / "pagefind", tmp_path / "store" / "mali"
+    folder.parent.mkdir(parents=True)
+    build = start_bundle(folder, [_record(2015, "AQIM attacked.")], pages)
+    assert build.process.returncode is None and not folder.exists()
+    build.finish()
+    assert (folder / "pagefind.js").is_file()
