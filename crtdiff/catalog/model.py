@@ -76,13 +76,19 @@ class CatalogEntry(BaseModel):
     @property
     def is_url(self) -> bool:
         """True when the source is an http(s) URL."""
-        return urlparse(self.source).scheme.lower() in _ALLOWED_SCHEMES
+        return _is_url(self.source)
 
     @property
     def key(self) -> str:
         """`Country:Year` (plus `:chapter` for non-country chapters): the entry's identity."""
         base = f"{self.country}:{self.year}"
         return base if self.chapter == "country" else f"{base}:{self.chapter}"
+
+
+@lru_cache(maxsize=16384)
+def _is_url(source: str) -> bool:
+    # Asked of every entry several times a run: urlparse is the cost of a settled archive.
+    return urlparse(source).scheme.lower() in _ALLOWED_SCHEMES
 
 
 @lru_cache(maxsize=64)

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters that only change how text looks, never what it says.
 _SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"), " ")
@@ -49,6 +50,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=16384)  # a run folds the same country and group names thousands of times
 def match_key(text: str) -> str:
     """Aggressive fold for name matching: case, accents, apostrophes, hyphens, punctuation."""
     text = strip_accents(text).casefold()
@@ -57,6 +59,7 @@ def match_key(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+@lru_cache(maxsize=4096)  # every output path of a country starts with its slug
 def slugify(text: str) -> str:
     """Lowercase ASCII slug with hyphens, as state.gov builds its URL slugs."""
     return match_key(text).replace(" ", "-")
