@@ -29,9 +29,9 @@ class CountryMemory:
         """Timeline parts made by this task, by report or diff key: the timeline takes them
         from here rather than reading back what was just written."""
 
-    def keep(self, ctx: "RunContext", kind: str, key: str, parts: ChapterParts | PairParts) -> None:
+    def keep(self, ctx: "RunContext", key: str, parts: ChapterParts | PairParts) -> None:
         """Store the timeline parts of a report or diff, and keep them for this task."""
-        ctx.results.save(kind, key, parts)
+        ctx.results.save(parts.KIND, key, parts)
         self.parts[key] = parts
 
     def stored_report(self, key: str) -> CountryReport | None:

@@ -61,22 +61,17 @@ def _chapter_html(memory: CountryMemory, report_key: str) -> str:
 
 
 def _stored_parts(
-    ctx: RunContext,
-    memory: CountryMemory,
-    kind: str,
-    key: str,
-    model: type[P],
-    make: Callable[[], P],
+    ctx: RunContext, memory: CountryMemory, key: str, model: type[P], make: Callable[[], P]
 ) -> P:
     """Timeline parts made by this task or stored, or made again when missing, damaged or
     written by older code (a year must not silently vanish from the pages and tables)."""
     kept = memory.parts.get(key)
     if isinstance(kept, model):
         return kept
-    parts = ctx.results.load(kind, key, model)
+    parts = ctx.results.load(model.KIND, key, model)
     if parts is None:
         parts = make()
-        memory.keep(ctx, kind, key, parts)
+        memory.keep(ctx, key, parts)
     return parts
 
 
@@ -84,7 +79,6 @@ def _stored_parts(
 class Timeline:
     """A country's timeline under way: its parts loaded, its search bundle building."""
 
-    country: str
     chapters: list[ChapterParts]
     compared: list[PairParts]
     bundle: BundleBuild
@@ -105,7 +99,7 @@ def start_timeline(
     records = [c.search for c in chapters] + [p.search for p in compared]
     pages = ctx.results.folder("search-pages", OutputPaths.folder(country))
     bundle = start_bundle(search_bundle(ctx.out_dir, country), records, pages)
-    return Timeline(country, chapters, compared, bundle)
+    return Timeline(chapters, compared, bundle)
 
 
 def finish_timeline(
@@ -148,17 +142,12 @@ def unit_keys(entries: list[EntryOutcome], pairs: list[EntryOutcome]) -> dict[in
 
 def _chapter_parts(ctx: RunContext, memory: CountryMemory, key: str) -> ChapterParts:
     return _stored_parts(
-        ctx, memory, "chapters", key, ChapterParts, lambda: ChapterParts.of(memory.report(key))
+        ctx, memory, key, ChapterParts, lambda: ChapterParts.of(memory.report(key))
     )
 
 
 def _pair_parts(ctx: RunContext, memory: CountryMemory, outcome: EntryOutcome) -> PairParts:
     key = outcome.report_key or ""
     return _stored_parts(
-        ctx,
-        memory,
-        "pairs",
-        key,
-        PairParts,
-        lambda: PairParts.of(memory.required_diff(key, outcome.key)),
+        ctx, memory, key, PairParts, lambda: PairParts.of(memory.required_diff(key, outcome.key))
     )

@@ -27,7 +27,7 @@ def parse_and_store(
     request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT, entry.series)
     report = parse_chapter(raw, request, ctx.reference)
     ctx.results.save("reports", key, report)
-    memory.keep(ctx, "chapters", key, ChapterParts.of(report))
+    memory.keep(ctx, key, ChapterParts.of(report))
     return report
 
 
@@ -87,7 +87,7 @@ def compare_pair(
                 memory.report(plan.old_key), memory.report(plan.new_key), ctx.reference.gazetteer
             )
             ctx.results.save("diffs", plan.key, diff)
-            memory.keep(ctx, "pairs", plan.key, PairParts.of(diff))
+            memory.keep(ctx, plan.key, PairParts.of(diff))
             memory.diffs[plan.key] = diff
     except CrtdiffError as exc:
         return EntryOutcome(plan.label, Status.REJECTED, reason=str(exc)), None

@@ -3,7 +3,7 @@ and table rows), kept in the result store as one entry beside its report or diff
 is rebuilt without loading the reports and diffs themselves, and a result costs one write of
 the store instead of three."""
 
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -17,6 +17,9 @@ from crtdiff.schemas.diff import YearDiff
 class _Parts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    KIND: ClassVar[str]
+    """The result store's kind of such parts."""
+
     search: SearchRecord
     rows: dict[str, list[dict[str, Any]]]
 
@@ -24,6 +27,7 @@ class _Parts(BaseModel):
 class ChapterParts(_Parts):
     """A chapter's summary, search record and table rows."""
 
+    KIND = "chapters"
     summary: ChapterSummary
 
     @classmethod
@@ -39,6 +43,7 @@ class ChapterParts(_Parts):
 class PairParts(_Parts):
     """A comparison's summary, search record and table rows."""
 
+    KIND = "pairs"
     summary: PairSummary
 
     @classmethod
