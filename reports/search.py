@@ -23,8 +23,6 @@ from crtdiff.schemas import CountryReport
 from crtdiff.schemas.diff import YearDiff
 from crtdiff.store.atomic import atomic_write_text
 
-"""The country bundles the search page merges (a script: pages opened from disk can load it)."""
-
 
 class SearchRecord(BaseModel):
     """One page's searchable text."""

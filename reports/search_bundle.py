@@ -17,6 +17,7 @@ from pagefind.service import get_executable
 
 from crtdiff.errors import CrtdiffError
 from crtdiff.reports.search import SearchRecord
+from crtdiff.reports.writing import write_if_changed
 
 _TIMEOUT_S = 3600
 
@@ -86,11 +87,6 @@ def start_bundle(folder: Path, records: list[SearchRecord], pages: Path) -> Bund
     return BundleBuild(folder, building, process)
 
 
-def write_bundle(folder: Path, records: list[SearchRecord], pages: Path) -> None:
-    """Build a Pagefind bundle of `records` into `folder` and wait for it."""
-    start_bundle(folder, records, pages).finish()
-
-
 def sync_record_pages(pages: Path, records: list[SearchRecord]) -> None:
     """Make `pages` hold exactly the records' pages: a page is written only when its text
     changed, and a page of no record is removed. Adding a year to a country writes its two
@@ -98,14 +94,7 @@ def sync_record_pages(pages: Path, records: list[SearchRecord]) -> None:
     for each build had to)."""
     wanted = {pages / record.url.lstrip("/"): _record_page(record) for record in records}
     for path, text in wanted.items():
-        try:
-            if path.read_text(encoding="utf-8") == text:
-                continue
-        except (OSError, UnicodeDecodeError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-        # Not atomic: a page torn by a killed run differs from its record, so the next run
-        # writes it again before building.
-        path.write_text(text, encoding="utf-8")
+        write_if_changed(path, text)
     pages.mkdir(parents=True, exist_ok=True)
     for root, _dirs, files in os.walk(pages):
         for name in files:

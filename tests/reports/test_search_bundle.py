@@ -8,7 +8,12 @@ import pytest
 
 from crtdiff.errors import CrtdiffError
 from crtdiff.reports.search import SearchRecord
-from crtdiff.reports.search_bundle import start_bundle, sync_record_pages, write_bundle
+from crtdiff.reports.search_bundle import start_bundle, sync_record_pages
+
+
+def write_bundle(folder: Path, records: list[SearchRecord], pages: Path) -> None:
+    """A bundle built and waited for, as a country's task does around its other pages."""
+    start_bundle(folder, records, pages).finish()
 
 
 def _record(year: int, text: str) -> SearchRecord:
