@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from crtdiff.text.tokens import cut_at_spaces
+from crtdiff.text.pieces import pieces
 
 _ENGLISH = frozenset(["the", "of", "and", "to", "in", "was", "were", "with", "for"])
 _FRENCH = frozenset(
@@ -39,27 +39,16 @@ carry over from year to year."""
 
 
 def sample_counts(text: str, spans: Sequence[tuple[int, int]], limit: int) -> WordCounts:
-    """The counts of `text[:limit]`, exactly as `word_counts` gives them, read sentence by
-    sentence (`spans`, in order, apart and with whitespace at each edge, so that no word
-    crosses one; otherwise the sample is read at once)."""
+    """The counts of `text[:limit]`, exactly as `word_counts` gives them, read piece by piece
+    (text/pieces.py: each sentence, `spans`, and each stretch between them, through a
+    per-process cache); the sample at once when the spans could cut a word."""
     sample = text[:limit]
-    if not cut_at_spaces(text, spans):
+    found = pieces(sample, [(s, e) for s, e in spans if e <= len(sample)])
+    if found is None:
         return word_counts(sample)
-    size = len(sample)
-    english = french = words = 0
-    at = 0
-    for start, end in [*spans, (size, size)]:
-        if end > size:
-            start = end = size
-        gap = sample[at:start]
-        pieces = [_sentence_counts(sample[start:end])]
-        if gap and not gap.isspace():  # a label or a bullet glyph between sentences
-            pieces.append(_sentence_counts(gap))
-        for counts in pieces:
-            english += counts.english
-            french += counts.french
-            words += counts.words
-        if end == size:
-            break
-        at = end
-    return WordCounts(english, french, words)
+    counted = [_sentence_counts(sample[start:end]) for start, end in found]
+    return WordCounts(
+        sum(c.english for c in counted),
+        sum(c.french for c in counted),
+        sum(c.words for c in counted),
+    )

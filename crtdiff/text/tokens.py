@@ -8,6 +8,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from crtdiff.text.normalize import strip_accents
+from crtdiff.text.pieces import pieces
 
 # Words keep inner apostrophes (Qa’ida) and split on hyphens (al-Qa’ida → al, Qa’ida).
 # The possessive `*+` matches as the greedy `*` does here (nothing follows it), a fifth faster.
@@ -67,50 +68,28 @@ def tokenize(text: str) -> Tokens:
     return Tokens(raw, folded, start, end)
 
 
-def cut_at_spaces(text: str, spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether the spans are in order, apart, and each has whitespace (or the text's end) just
-    outside it: then no word, and no run of non-space characters, crosses the edge of a span,
-    and what is read span by span adds up to what is read in the whole text."""
-    size = len(text)
-    previous = 0
-    for start, end in spans:
-        if not (previous <= start < end <= size):
-            return False
-        if not ((start == 0 or text[start - 1].isspace()) and (end == size or text[end].isspace())):
-            return False
-        previous = end
-    return True
-
-
 _tokens_of = lru_cache(maxsize=4096)(tokenize)
 """Tokens of one sentence (or what stands between two), kept per process: most sentences
 carry over from year to year (never changed: the lists are copied out)."""
 
 
 def tokenize_pieces(text: str, spans: Sequence[tuple[int, int]]) -> Tokens:
-    """The tokens of `text`, exactly as `tokenize` gives them, read piece by piece: each span
-    (a sentence) through a per-process cache, the text between spans directly. The spans
-    must be in order and apart, with whitespace at each edge (so that no word crosses one);
-    otherwise the whole text is read at once."""
-    if not cut_at_spaces(text, spans):
+    """The tokens of `text`, exactly as `tokenize` gives them, read piece by piece
+    (text/pieces.py): each sentence, and each stretch between sentences, through a per-process
+    cache; the whole text at once when the spans could cut a word."""
+    found = pieces(text, spans)
+    if found is None:
         return tokenize(text)
-    size = len(text)
     raw: list[str] = []
     folded: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    at = 0
-    for start, end in [*spans, (size, size)]:
-        gap = text[at:start]
-        pieces = [(_tokens_of(text[start:end]), start)]
-        if gap and not gap.isspace():  # a label or a bullet glyph between sentences
-            pieces.insert(0, (_tokens_of(gap), at))
-        for piece, offset in pieces:
-            raw += piece.raw
-            folded += piece.folded
-            starts += map(offset.__add__, piece.start)
-            ends += map(offset.__add__, piece.end)
-        at = end
+    for start, end in found:
+        piece = _tokens_of(text[start:end])
+        raw += piece.raw
+        folded += piece.folded
+        starts += map(start.__add__, piece.start)
+        ends += map(start.__add__, piece.end)
     return Tokens(raw, folded, starts, ends)
 
 
