@@ -106,6 +106,42 @@ def test_files_dropped_into_raw_are_picked_up(tmp_path: Path, reference: Referen
     ]
 
 
+@pytest.mark.parametrize("linked", ["raw", "raw/mali", "raw/mali/2016.txt"])
+def test_a_drop_reached_through_a_link_leading_out_is_rejected(
+    tmp_path: Path, reference: Reference, linked: str
+) -> None:
+    data, outside = tmp_path / "data", tmp_path / "outside"
+    (outside / "raw" / "mali").mkdir(parents=True)
+    (outside / "raw" / "mali" / "2016.txt").write_text("x")
+    (data / "raw" / "mali").mkdir(parents=True)
+    (data / "raw" / "chad").mkdir()
+    (data / "raw" / "chad" / "2016.txt").write_text("x")
+    link = data / linked
+    if linked == "raw":  # the whole raw folder lives outside: every drop is refused
+        (data / "raw").rename(data / "raw-kept")
+    elif link.is_dir():
+        link.rmdir()
+    link.symlink_to(outside / linked)
+    catalog = load_catalog(write(data, "# drops only\n"), reference.countries)
+    refused = {r.label for r in catalog.rejected if "escapes the data folder" in r.reason}
+    assert "raw/mali/2016.txt" in refused
+    assert [e.source for e in catalog.entries] == ([] if linked == "raw" else ["raw/chad/2016.txt"])
+
+
+def test_a_drop_reached_through_a_link_staying_inside_is_read(
+    tmp_path: Path, reference: Reference
+) -> None:
+    (tmp_path / "archive" / "mali").mkdir(parents=True)
+    (tmp_path / "archive" / "mali" / "2016.txt").write_text("x")
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "mali").symlink_to(tmp_path / "archive" / "mali")
+    catalog = load_catalog(write(tmp_path, "# drops only\n"), reference.countries)
+    assert catalog.rejected == []
+    assert [(e.country, e.year, e.source) for e in catalog.entries] == [
+        ("Mali", 2016, "raw/mali/2016.txt")
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "problem"),
     [
