@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pyarrow as pa
+from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
 
+from crtdiff.reports.fragments import escape_text
 from crtdiff.reports.html import render_page
 from crtdiff.reports.output_paths import OutputPaths
 from crtdiff.reports.tables import table_bytes
@@ -17,6 +19,13 @@ from crtdiff.store.atomic import atomic_write_bytes
 
 CoverageStatus = Literal["real", "illustrative", "unavailable", "rejected"]
 STATUSES: tuple[CoverageStatus, ...] = ("real", "illustrative", "unavailable", "rejected")
+MARKS: dict[str, tuple[str, str]] = {
+    "real": ("●", "real text read"),
+    "illustrative": ("◇", "illustrative text shown"),
+    "unavailable": ("○", "unavailable"),
+    "rejected": ("✕", "rejected"),
+}
+"""Status → its mark in the grid, and its words (the legend's, and each mark's title)."""
 
 _SCHEMA = pa.schema(
     [
@@ -100,6 +109,40 @@ def coverage_grid(entries: list[CoverageEntry]) -> CoverageGrid:
     return CoverageGrid(years, rows, {s: counted.get(s, 0) for s in STATUSES})
 
 
+def _mark(e: CoverageEntry) -> str:
+    mark, words = MARKS[e.status]
+    text = escape_text(
+        words
+        + (f" ({e.chapter})" if e.chapter != "country" else "")
+        + (f": {e.reason}" if e.reason else "")
+    )
+    inner = (
+        f'<span aria-hidden="true">{mark}</span>'
+        f'<span class="visually-hidden">{e.year} {text}</span>'
+    )
+    if e.page:
+        return (
+            f'<a class="cov cov-{e.status}" href="{escape_text(e.page)}" title="{text}">{inner}</a>'
+        )
+    return f'<span class="cov cov-{e.status}" title="{text}" tabindex="0">{inner}</span>'
+
+
+def grid_rows_html(grid: CoverageGrid) -> Markup:
+    """The grid's body, a line per country: its name (linking to its page when it has one),
+    then a cell per year with the marks of that year's chapters. Built in Python: the grid has
+    a cell per country and year of the archive, and a template loop per cell cost more than
+    the rest of writing the coverage."""
+    lines = []
+    for row in grid.rows:
+        name = escape_text(row.country)
+        head = f'<a href="{escape_text(row.page)}#coverage">{name}</a>' if row.page else name
+        cells = "".join(
+            f'<td class="num">{"".join(_mark(e) for e in cell)}</td>' for cell in row.cells
+        )
+        lines.append(f'<tr data-search="{name}"><th scope="row">{head}</th>{cells}</tr>\n')
+    return Markup("".join(lines))
+
+
 def coverage_table(entries: list[CoverageEntry]) -> pa.Table:
     """The coverage as an Arrow table, one row per catalogued chapter, by country and year."""
     rows = [e.model_dump() for e in sorted(entries, key=_order)]
@@ -121,5 +164,8 @@ def write_coverage(out_dir: Path, entries: list[CoverageEntry], context: dict[st
         atomic_write_bytes(parquet_path, table_bytes(table, "parquet"))
         atomic_write_bytes(csv_path, csv)
     grid = coverage_grid(entries)
-    page = render_page("coverage_grid.html.j2", root="", grid=grid, statuses=STATUSES, **context)
+    page = render_page(
+        "coverage_grid.html.j2", root="", grid=grid, rows=grid_rows_html(grid), marks=MARKS,
+        statuses=STATUSES, **context,
+    )  # fmt: skip
     write_if_changed(out_dir / OutputPaths.COVERAGE, page)
