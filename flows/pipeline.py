@@ -3,6 +3,7 @@ countries and the index a task (in parallel through the task runner), each URL a
 with retries, the run log to the Prefect API, the report and newest pairs as artifacts."""
 
 import logging
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import timedelta
 from pathlib import Path
@@ -78,10 +79,12 @@ def _bare(arg: T) -> T:
 def _quotes_survive() -> bool:
     """False on a Dask cluster: Dask serialises a quoted argument as a plain nested tuple, so the
     task would receive ((value,),) instead of the value; there arguments go unquoted."""
-    try:
-        from prefect_dask.task_runners import DaskTaskRunner
-    except ImportError:
+    runners = sys.modules.get("prefect_dask.task_runners")
+    if runners is None:
+        # A Dask task runner imports its module first: not imported, none runs. Importing it
+        # to find out costs 1.5 s (distributed), the whole of a small `crtdiff add`'s work.
         return True
+    DaskTaskRunner = runners.DaskTaskRunner  # noqa: N806
     context = FlowRunContext.get()
     return context is None or not isinstance(context.task_runner, DaskTaskRunner)
 

@@ -101,3 +101,7 @@ NO_PREFECT = (
 )
 """`crtdiff` as a `python -c` program that checks that Prefect was never imported, whatever
 the command's exit status."""
+
+NO_DASK = NO_PREFECT.replace("'prefect'", "'distributed'").replace("prefect was", "dask was")
+"""`crtdiff` as a `python -c` program that checks that Dask was never imported (a run on the
+default task runner has no use for it, and importing it costs 1.5 s)."""

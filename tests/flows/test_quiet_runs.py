@@ -15,7 +15,7 @@ import pytest
 from crtdiff.paths import DATA_DIR
 from tests.conftest import SEED
 from tests.fakeserver import Site, serve
-from tests.prefect_server import NO_PREFECT, clean_env
+from tests.prefect_server import NO_DASK, NO_PREFECT, clean_env
 
 pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("server")]
 
@@ -116,6 +116,7 @@ def test_nothing_changed_is_answered_without_prefect(workspace: Workspace) -> No
     # A changed chapter is work: the flow runs, and only that chapter is ingested again.
     seed = workspace.root / "data" / "raw" / "mali" / "2016.txt"
     seed.write_text(seed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    stderr = workspace.run("-q")
+    stderr = workspace.run("-q", code=NO_DASK)
+    assert "dask was imported" not in stderr
     assert "work: 1 ingested (4 reused)" in stderr
     assert workspace.report()["up_to_date"] is False
