@@ -8,6 +8,7 @@ Plain and light (no parser, comparer or renderer is imported), so that `crtdiff 
 
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -118,7 +119,12 @@ def summary_intact(store: ResultStore, key: str) -> bool:
 
 def damaged_countries(country_keys: dict[str, str], store: ResultStore) -> set[str]:
     """Countries whose stored summary or tables are missing or damaged (to be rebuilt)."""
-    return {country for country, key in country_keys.items() if not summary_intact(store, key)}
+    countries = list(country_keys)
+    # Two threads: reading and hashing release the GIL, and a run of one country checks every
+    # other country's summary (a second or more of a 10,000-chapter archive, on one core).
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        intact = pool.map(lambda c: summary_intact(store, country_keys[c]), countries)
+        return {country for country, ok in zip(countries, intact, strict=True) if not ok}
 
 
 @dataclass
