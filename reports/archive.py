@@ -6,7 +6,13 @@ from functools import cached_property
 from typing import Any
 
 from crtdiff.reports.html import series_context
-from crtdiff.reports.summaries import ChapterSummary, CountrySummary, IncidentSeen, PairSummary
+from crtdiff.reports.summaries import (
+    ChapterSummary,
+    CountrySummary,
+    GroupSeen,
+    IncidentSeen,
+    PairSummary,
+)
 from crtdiff.store.fingerprint import digest
 
 
@@ -131,6 +137,36 @@ class Archive:
     def incidents(self) -> list[PlacedIncident]:
         """Every incident of every chapter, by date (then country)."""
         return by_date([i for p in self.chapters for i in self.placed_incidents(p)])
+
+    @cached_property
+    def named_in(self) -> dict[str, list[tuple[Placed, GroupSeen]]]:
+        """Group id → the chapters (in archive order) naming it, each with how it names it."""
+        found: dict[str, list[tuple[Placed, GroupSeen]]] = {}
+        for placed in self.chapters:
+            for g in placed.chapter.groups:
+                found.setdefault(g.id, []).append((placed, g))
+        return found
+
+    @cached_property
+    def incidents_by_group(self) -> dict[str, list[PlacedIncident]]:
+        """Perpetrator id → the incidents attributed to it, by date (one sort of the archive's
+        incidents serves every group: each group's list keeps that order)."""
+        found: dict[str, list[PlacedIncident]] = {}
+        for item in self.incidents:
+            for gid in item.incident.perpetrators:
+                found.setdefault(gid, []).append(item)
+        return found
+
+    @cached_property
+    def regrouped(self) -> list[tuple[Placed, PairSummary]]:
+        """The chapters (in archive order) ending a comparison that renames or merges groups,
+        with that comparison."""
+        found = []
+        for placed in self.chapters:
+            pair = self.pair_at.get((placed.slug, placed.chapter.year))
+            if pair is not None and (pair.renamed or pair.merged):
+                found.append((placed, pair))
+        return found
 
     @cached_property
     def touching(self) -> dict[str, list[Placed]]:
