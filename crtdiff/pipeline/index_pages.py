@@ -15,7 +15,7 @@ from crtdiff.pipeline.series_site import switch_links
 from crtdiff.pipeline.settle import EXPLORER_PART, SUMMARY_TABLES
 from crtdiff.reports.archive import Archive
 from crtdiff.reports.group_pages import write_group_pages
-from crtdiff.reports.incidents_page import Part, write_incidents_page
+from crtdiff.reports.incidents_page import Part, explorer_part, write_incidents_page
 from crtdiff.reports.output_paths import OutputPaths
 from crtdiff.reports.page_cache import PageCache
 from crtdiff.reports.search import write_search_page
@@ -47,8 +47,7 @@ def render_site_index(
         for country, key in sorted(country_keys.items()):
             summary = ctx.results.load("summaries", key, CountrySummary)
             data = [ctx.results.load_bytes("summaries", key, name) for name in SUMMARY_TABLES]
-            part = ctx.results.load_json("summaries", key, EXPLORER_PART)
-            if summary is None or any(d is None for d in data) or not isinstance(part, list):
+            if summary is None or any(d is None for d in data):
                 # Checked before the country was settled: only a concurrent damage gets here.
                 raise CrtdiffError(
                     country, "its stored summary was damaged during the run; run again"
@@ -57,7 +56,7 @@ def render_site_index(
             tables.append(
                 {name: read_table(d or b"") for name, d in zip(TABLES, data, strict=True)}
             )
-            explorer.append(part)
+            explorer.append(_explorer_part(ctx, key, summary))
         write_assets(ctx.out_dir)
         write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
         cache = PageCache(ctx.out_dir, ctx.keys.render, pages or {}, ctx.results)
@@ -68,6 +67,16 @@ def render_site_index(
             write_archive_pages(ctx.out_dir, summaries, cache, explorer)
             written.result()
     return cache.pages
+
+
+def _explorer_part(ctx: RunContext, key: str, summary: CountrySummary) -> Part:
+    """A country's stored part of the explorer, made again from its summary (and stored)
+    when missing, damaged or of another form."""
+    part = Part.from_bytes(ctx.results.load_bytes("summaries", key, EXPLORER_PART) or b"")
+    if part is None:
+        part = explorer_part(summary)
+        ctx.results.save_bytes("summaries", key, EXPLORER_PART, part.to_bytes())
+    return part
 
 
 def write_tables_of(tables: list[dict[str, pa.Table]], folder: Path) -> None:
