@@ -23,6 +23,7 @@ from crtdiff.reports.site import write_assets, write_index
 from crtdiff.reports.summaries import CountrySummary
 from crtdiff.reports.tables import TABLES, concat_tables, read_table, write_tables
 from crtdiff.reports.year_pages import write_year_pages
+from crtdiff.store.results import ResultStore
 
 
 def render_index_pages(
@@ -56,7 +57,7 @@ def render_site_index(
             tables.append(
                 {name: read_table(d or b"") for name, d in zip(TABLES, data, strict=True)}
             )
-            explorer.append(_explorer_part(ctx, key, summary))
+            explorer.append(stored_explorer_part(ctx.results, key, summary))
         write_assets(ctx.out_dir)
         write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
         cache = PageCache(ctx.out_dir, ctx.keys.render, pages or {}, ctx.results)
@@ -69,13 +70,13 @@ def render_site_index(
     return cache.pages
 
 
-def _explorer_part(ctx: RunContext, key: str, summary: CountrySummary) -> Part:
+def stored_explorer_part(store: ResultStore, key: str, summary: CountrySummary) -> Part:
     """A country's stored part of the explorer, made again from its summary (and stored)
     when missing, damaged or of another form."""
-    part = Part.from_bytes(ctx.results.load_bytes("summaries", key, EXPLORER_PART) or b"")
+    part = Part.from_bytes(store.load_bytes("summaries", key, EXPLORER_PART) or b"")
     if part is None:
         part = explorer_part(summary)
-        ctx.results.save_bytes("summaries", key, EXPLORER_PART, part.to_bytes())
+        store.save_bytes("summaries", key, EXPLORER_PART, part.to_bytes())
     return part
 
 
