@@ -200,20 +200,23 @@ class Archive:
         return span
 
     @cached_property
-    def unit_keys(self) -> dict[tuple[str, int], str]:
-        """(country folder, year) → the key of that chapter and its comparison (see
-        CountrySummary.units); absent when unknown."""
-        return {(s.slug, year): key for s in self.countries for year, key in s.units.items()}
+    def unit_labels(self) -> dict[tuple[str, int], str]:
+        """(country folder, year) → that chapter and its comparison as a units key holds
+        them (see CountrySummary.units); absent when unknown."""
+        return {
+            (s.slug, year): f"{s.slug}:{year}:{key}"
+            for s in self.countries
+            for year, key in s.units.items()
+        }
 
     def units_key(self, chapters: list[Placed]) -> str | None:
         """One key for what these chapters and their comparisons hold; None when one of them
         has no key (then whatever is made of them is made again)."""
-        keys = [self.unit_keys.get((p.slug, p.chapter.year)) for p in chapters]
-        if any(k is None for k in keys):
+        labels = self.unit_labels
+        try:
+            return digest(*[labels[(p.slug, p.chapter.year)] for p in chapters])
+        except KeyError:
             return None
-        return digest(
-            *(f"{p.slug}:{p.chapter.year}:{k}" for p, k in zip(chapters, keys, strict=True))
-        )
 
 
 def by_date(incidents: list[PlacedIncident]) -> list[PlacedIncident]:

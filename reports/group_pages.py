@@ -68,12 +68,12 @@ class GroupFile:
         """Report years it is named in."""
         return sorted({m.year for m in self.mentions})
 
-    @property
+    @cached_property
     def first(self) -> Mention:
         """Its first mention (earliest year, then country)."""
         return min(self.mentions, key=lambda m: (m.year, m.country))
 
-    @property
+    @cached_property
     def last(self) -> Mention:
         """Its last mention."""
         return max(self.mentions, key=lambda m: (m.year, m.country))
