@@ -6,7 +6,13 @@ from functools import cached_property
 from typing import Any
 
 from crtdiff.reports.html import series_context
-from crtdiff.reports.summaries import ChapterSummary, CountrySummary, IncidentSeen, PairSummary
+from crtdiff.reports.summaries import (
+    ChapterSummary,
+    CountrySummary,
+    GroupSeen,
+    IncidentSeen,
+    PairSummary,
+)
 from crtdiff.store.fingerprint import digest
 
 
@@ -133,6 +139,36 @@ class Archive:
         return by_date([i for p in self.chapters for i in self.placed_incidents(p)])
 
     @cached_property
+    def named_in(self) -> dict[str, list[tuple[Placed, GroupSeen]]]:
+        """Group id → the chapters (in archive order) naming it, each with how it names it."""
+        found: dict[str, list[tuple[Placed, GroupSeen]]] = {}
+        for placed in self.chapters:
+            for g in placed.chapter.groups:
+                found.setdefault(g.id, []).append((placed, g))
+        return found
+
+    @cached_property
+    def incidents_by_group(self) -> dict[str, list[PlacedIncident]]:
+        """Perpetrator id → the incidents attributed to it, by date (one sort of the archive's
+        incidents serves every group: each group's list keeps that order)."""
+        found: dict[str, list[PlacedIncident]] = {}
+        for item in self.incidents:
+            for gid in item.incident.perpetrators:
+                found.setdefault(gid, []).append(item)
+        return found
+
+    @cached_property
+    def regrouped(self) -> list[tuple[Placed, PairSummary]]:
+        """The chapters (in archive order) ending a comparison that renames or merges groups,
+        with that comparison."""
+        found = []
+        for placed in self.chapters:
+            pair = self.pair_at.get((placed.slug, placed.chapter.year))
+            if pair is not None and (pair.renamed or pair.merged):
+                found.append((placed, pair))
+        return found
+
+    @cached_property
     def touching(self) -> dict[str, list[Placed]]:
         """Group id → the chapters (in archive order) that name it, have an incident by it,
         or end a comparison that renames or merges it: all a group page is made of."""
@@ -164,20 +200,23 @@ class Archive:
         return span
 
     @cached_property
-    def unit_keys(self) -> dict[tuple[str, int], str]:
-        """(country folder, year) → the key of that chapter and its comparison (see
-        CountrySummary.units); absent when unknown."""
-        return {(s.slug, year): key for s in self.countries for year, key in s.units.items()}
+    def unit_labels(self) -> dict[tuple[str, int], str]:
+        """(country folder, year) → that chapter and its comparison as a units key holds
+        them (see CountrySummary.units); absent when unknown."""
+        return {
+            (s.slug, year): f"{s.slug}:{year}:{key}"
+            for s in self.countries
+            for year, key in s.units.items()
+        }
 
     def units_key(self, chapters: list[Placed]) -> str | None:
         """One key for what these chapters and their comparisons hold; None when one of them
         has no key (then whatever is made of them is made again)."""
-        keys = [self.unit_keys.get((p.slug, p.chapter.year)) for p in chapters]
-        if any(k is None for k in keys):
+        labels = self.unit_labels
+        try:
+            return digest(*[labels[(p.slug, p.chapter.year)] for p in chapters])
+        except KeyError:
             return None
-        return digest(
-            *(f"{p.slug}:{p.chapter.year}:{k}" for p, k in zip(chapters, keys, strict=True))
-        )
 
 
 def by_date(incidents: list[PlacedIncident]) -> list[PlacedIncident]:

@@ -4,7 +4,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from crtdiff.reports.archive import Archive, Placed, PlacedIncident, by_date, sentence_href
+from crtdiff.reports.archive import Archive, Placed, PlacedIncident, sentence_href
 from crtdiff.reports.html import render_page
 from crtdiff.reports.page_cache import PageCache
 from crtdiff.reports.summaries import PairSummary
@@ -68,12 +68,12 @@ class GroupFile:
         """Report years it is named in."""
         return sorted({m.year for m in self.mentions})
 
-    @property
+    @cached_property
     def first(self) -> Mention:
         """Its first mention (earliest year, then country)."""
         return min(self.mentions, key=lambda m: (m.year, m.country))
 
-    @property
+    @cached_property
     def last(self) -> Mention:
         """Its last mention."""
         return max(self.mentions, key=lambda m: (m.year, m.country))
@@ -89,25 +89,17 @@ class GroupFile:
 
 def group_file(archive: Archive, gid: str) -> GroupFile:
     """One group named in the archive, with its mentions, renames, mergers and incidents."""
-    chapters = archive.touching[gid]
-    first = next(g for p in chapters for g in p.chapter.groups if g.id == gid)
+    mentions = archive.named_in[gid]
+    first = mentions[0][1]
     group = GroupFile(gid, first.name, first.acronym)
     named = archive.group_names
     former: set[tuple[str, int]] = set()
-    for placed in chapters:
-        pair = archive.pair_at.get((placed.slug, placed.chapter.year))
-        if pair is not None:
-            former |= _renames_and_mergers(group, placed, pair, named)
-    for placed in chapters:
+    for placed, pair in archive.regrouped:
+        former |= _renames_and_mergers(group, placed, pair, named)
+    for placed, g in mentions:
         c = placed.chapter
-        for g in c.groups:
-            if g.id == gid:
-                where = (c.country, c.year) in former
-                group.mentions.append(_mention(placed, g.start, g.mentions, where))
-        by_it = [i for i in c.incident_list for p in i.perpetrators if p == gid]
-        if by_it:
-            group.incidents += archive.placed_incidents(placed, by_it)
-    group.incidents = by_date(group.incidents)
+        group.mentions.append(_mention(placed, g.start, g.mentions, (c.country, c.year) in former))
+    group.incidents = list(archive.incidents_by_group.get(gid, []))
     group.events.sort(key=lambda e: (e.year, e.country))
     return group
 
@@ -200,11 +192,12 @@ def write_group_pages(out_dir: Path, archive: Archive, cache: PageCache | None =
         if kept is None:
             group = group_file(archive, gid)
             row = GroupRow.of(group)
+            named = group.years
             page = render_page(
                 "group.html.j2",
                 root=ROOT,
                 group=group,
-                years=[y for y in archive.years if group.years[0] <= y <= group.years[-1]],
+                years=[y for y in archive.years if named[0] <= y <= named[-1]],
                 countries=group.countries,
                 **archive.series_context,
             )

@@ -7,6 +7,7 @@ incidents, which as table markup would weigh tens of megabytes.
 """
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -56,56 +57,107 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-Part = list[list[Any]]
-"""One country's incidents, by date: per incident its date, country, id, the JSON of its
-record before and after the perpetrators, the perpetrators' ids, killed, kind and whether the
-chapter is illustrative."""
+_PERPETRATORS = ',"perpetrators":'
+Row = tuple[str, str, list[str], int | None, str, bool, int, int]
+"""An incident of the explorer: date, id, perpetrator ids, killed, kind, illustrative, and
+where its perpetrators lie in its record."""
+_ROW_FIELDS = 8
+
+
+@dataclass(frozen=True)
+class Part:
+    """One country's incidents as the explorer holds them, by date: per incident its record,
+    serialised, and what the page and the archive-wide order need of it. Kept (as bytes)
+    beside the country's summary, so that the explorer's data is joined from stored records
+    rather than parsed and made again from every incident of the archive."""
+
+    country: str
+    names: dict[str, str]
+    """Perpetrator id → the name its records give (the country's own; the explorer gives the
+    one the last chapter across countries gives, and only a record whose name differs is
+    made again)."""
+    rows: list[Row]
+    records: list[str]
+
+    def to_bytes(self) -> bytes:
+        """JSON Lines: the rows, then one record a line (JSON never holds a raw newline)."""
+        head = json.dumps({"country": self.country, "names": self.names, "rows": self.rows})
+        return "\n".join([head, *self.records]).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "Part | None":
+        """A stored part, or None when it is not one (then it is made again)."""
+        try:
+            lines = data.decode("utf-8").split("\n")
+            head = json.loads(lines[0])
+            part = cls(head["country"], head["names"], [tuple(r) for r in head["rows"]], lines[1:])
+        except (ValueError, TypeError, KeyError, IndexError):
+            return None
+        if len(part.rows) != len(part.records) or any(len(r) != _ROW_FIELDS for r in part.rows):
+            return None
+        return part
+
+    def record(self, index: int, names: dict[str, str], stale: set[str]) -> str:
+        """The record of one incident, its perpetrators named by `names` when one of them is
+        `stale` (named otherwise across countries than here)."""
+        record = self.records[index]
+        row = self.rows[index]
+        if stale.isdisjoint(row[2]):
+            return record
+        perpetrators = _json([[p, names.get(p, p)] for p in row[2]])
+        return record[: row[6]] + perpetrators + record[row[7] :]
 
 
 def explorer_part(summary: CountrySummary) -> Part:
-    """A country's incidents as the explorer holds them, serialised but for the perpetrators'
-    names (a group's name is the one its last chapter across countries gives). Kept beside the
-    country's summary, so that the explorer's data is joined from parts rather than made again
-    from every incident of the archive."""
-    part: Part = []
-    for item in Archive.of([summary]).incidents:
-        record = incident_record(item, {})
+    """A country's incidents as the explorer holds them, their perpetrators named as the
+    country's own chapters name them."""
+    archive = Archive.of([summary])
+    names = archive.group_names
+    part = Part(summary.country, {}, [], [])
+    for item in archive.incidents:
+        record = incident_record(item, names)
         keys = list(record)
         cut = keys.index("perpetrators")
-        head = _json({k: record[k] for k in keys[:cut]})[:-1]
+        head = _json({k: record[k] for k in keys[:cut]})[:-1] + _PERPETRATORS
+        perpetrators = _json(record["perpetrators"])
         tail = _json({k: record[k] for k in keys[cut + 1 :]})[1:]
         i = item.incident
-        part.append(
-            [i.date, item.chapter.country, i.id, head, tail, list(i.perpetrators), i.killed,
-             i.kind, item.chapter.illustrative]
+        part.names.update((p, names.get(p, p)) for p in i.perpetrators)
+        part.rows.append(
+            (i.date, i.id, list(i.perpetrators), i.killed, i.kind, item.chapter.illustrative,
+             len(head), len(head) + len(perpetrators))
         )  # fmt: skip
+        part.records.append(f"{head}{perpetrators},{tail}")
     return part
 
 
 def render_incidents_page(archive: Archive, parts: list[Part] | None = None) -> tuple[str, str]:
-    """The explorer page and its data script (from the countries' `parts` when given, else
-    made from the archive)."""
+    """The explorer page and its data script (from the countries' `parts`, in archive order,
+    when given, else made from the archive)."""
     names = archive.group_names
-    rows = [row for part in parts or map(explorer_part, archive.countries) for row in part]
-    rows.sort(key=lambda r: (r[0], r[1], r[2]))  # stable: ties keep the archive's order
-    records = []
-    for _, _, _, head, tail, doers, *_ in rows:
-        perpetrators = _json([[p, names.get(p, p)] for p in doers])
-        records.append(f'{head},"perpetrators":{perpetrators},{tail}')
-    used = {p for r in rows for p in r[5]}
+    entries: list[tuple[tuple[str, str, str], str, Row]] = []
+    for part in parts if parts is not None else map(explorer_part, archive.countries):
+        stale = {p for p, name in part.names.items() if names.get(p, p) != name}
+        entries += [
+            ((r[0], part.country, r[1]), part.record(n, names, stale), r)
+            for n, r in enumerate(part.rows)
+        ]
+    entries.sort(key=lambda e: e[0])  # stable: ties keep the archive's order
+    rows = [e[2] for e in entries]
+    used = {p for r in rows for p in r[2]}
     page = render_page(
         "incidents.html.j2",
         root="",
         total=len(rows),
-        killed_total=sum(r[6] or 0 for r in rows),
-        countries=sorted({r[1] for r in rows}),
+        killed_total=sum(r[3] or 0 for r in rows),
+        countries=sorted({e[0][1] for e in entries}),
         years=archive.years,
         groups=sorted(((gid, names.get(gid, gid)) for gid in used), key=lambda g: g[1].lower()),
-        kinds=sorted({r[7] for r in rows}),
-        illustrative=any(r[8] for r in rows),
+        kinds=sorted({r[4] for r in rows}),
+        illustrative=any(r[5] for r in rows),
         **archive.series_context,
     )
-    return page, incidents_script(records)
+    return page, incidents_script([e[1] for e in entries])
 
 
 def write_incidents_page(out_dir: Path, archive: Archive, parts: list[Part] | None = None) -> None:

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from crtdiff.store.atomic import atomic_write_text
+from crtdiff.store.atomic import atomic_write_bytes
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -11,12 +11,14 @@ def write_if_changed(path: Path, text: str) -> bool:
     Cross-country pages are rendered together, but most of them stay the same when one country
     changes: an unchanged file keeps its time stamp (and a static server's caches stay valid).
     """
+    data = text.encode("utf-8")
     try:
-        if path.read_text(encoding="utf-8") == text:
+        # A file of another size differs: not read (the explorer's data is tens of megabytes).
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         pass
-    atomic_write_text(path, text)
+    atomic_write_bytes(path, data)
     return True
 
 

@@ -125,7 +125,7 @@ def finish_timeline(
             rows[name] += table
     for name, table in arrow_tables(rows).items():
         store.save_bytes("summaries", key, f"{name}.arrow", table_bytes(table, "arrow"))
-    store.save_json("summaries", key, explorer_part(country), EXPLORER_PART)
+    store.save_bytes("summaries", key, EXPLORER_PART, explorer_part(country).to_bytes())
     timeline.bundle.finish()
     store.save("summaries", key, country)  # last: it vouches for the tables beside it
 

@@ -107,8 +107,9 @@ SUMMARY_TABLES = tuple(
 )
 """The Arrow tables stored beside each country summary: reports.tables.TABLES (a test keeps
 them equal; that module loads pyarrow)."""
-EXPLORER_PART = "explorer.json"
-"""The country's part of the incidents explorer's data, stored beside its summary."""
+EXPLORER_PART = "explorer.jsonl"
+"""The country's part of the incidents explorer's data, stored beside its summary
+(reports.incidents_page.Part)."""
 
 
 def summary_intact(store: ResultStore, key: str) -> bool:
