@@ -42,21 +42,21 @@ def render_site_index(
     year page with its key."""
     summaries: list[CountrySummary] = []
     tables = []
+    chunks: list[dict[str, bytes]] = []
     explorer: list[Part] = []
     with fewer_collections():
         for country, key in sorted(country_keys.items()):
             summary = ctx.results.load("summaries", key, CountrySummary)
-            data = [ctx.results.load_bytes("summaries", key, name) for name in SUMMARY_TABLES]
+            data = {n: ctx.results.load_bytes("summaries", key, n) for n in SUMMARY_TABLES}
             part = ctx.results.load_json("summaries", key, EXPLORER_PART)
-            if summary is None or any(d is None for d in data) or not isinstance(part, list):
+            if summary is None or None in data.values() or not isinstance(part, list):
                 # Checked before the country was settled: only a concurrent damage gets here.
                 raise CrtdiffError(
                     country, "its stored summary was damaged during the run; run again"
                 )
             summaries.append(summary)
-            tables.append(
-                {name: read_table(d or b"") for name, d in zip(TABLES, data, strict=True)}
-            )
+            tables.append({name: read_table(data[f"{name}.arrow"] or b"") for name in TABLES})
+            chunks.append({name: data[f"{name}.csv.lz4"] or b"" for name in TABLES})
             explorer.append(part)
         write_assets(ctx.out_dir)
         write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
@@ -64,15 +64,18 @@ def render_site_index(
         with ThreadPoolExecutor(max_workers=1) as pool:
             # pyarrow joins and writes the archive's tables without holding the GIL: they are
             # written while the pages across countries are rendered, on the other core.
-            written = pool.submit(write_tables_of, tables, ctx.out_dir / OutputPaths.DATA)
+            written = pool.submit(write_tables_of, tables, chunks, ctx.out_dir / OutputPaths.DATA)
             write_archive_pages(ctx.out_dir, summaries, cache, explorer)
             written.result()
     return cache.pages
 
 
-def write_tables_of(tables: list[dict[str, pa.Table]], folder: Path) -> None:
-    """The countries' tables joined, written as the archive's data tables."""
-    write_tables(concat_tables(tables), folder)
+def write_tables_of(
+    tables: list[dict[str, pa.Table]], chunks: list[dict[str, bytes]], folder: Path
+) -> None:
+    """The countries' tables (and their rows as CSV) joined, written as the archive's data
+    tables."""
+    write_tables(concat_tables(tables), chunks, folder)
 
 
 def write_archive_pages(
