@@ -12,6 +12,7 @@ from crtdiff.reports.tables import (
     concat_tables,
     csv_chunk,
     csv_pieces,
+    neutralise_formulas,
     table_bytes,
     write_tables,
 )
@@ -178,3 +179,13 @@ def test_written_csv_is_the_old_writers_csv_of_the_same_table(tmp_path: Path) ->
         "Mali",
         "Niger",
     }
+
+
+def test_only_cells_starting_like_a_formula_get_a_quote() -> None:
+    cells = ["=1+2", "+1", "-x", "@SUM", "\tz", "\rw", "a=b", "", None, "é=", "'=x", " =y"]
+    table = pa.table({"text": cells, "n": list(range(len(cells))), "safe": ["a"] * len(cells)})
+    out = neutralise_formulas(table)
+    assert out["text"].to_pylist() == [
+        "'=1+2", "'+1", "'-x", "'@SUM", "'\tz", "'\rw", "a=b", "", None, "é=", "'=x", " =y",
+    ]  # fmt: skip
+    assert out["n"].equals(table["n"]) and out["safe"].equals(table["safe"])
