@@ -23,6 +23,7 @@ from crtdiff.reports.site import write_assets, write_index
 from crtdiff.reports.summaries import CountrySummary
 from crtdiff.reports.tables import TABLES, concat_tables, read_table, write_tables
 from crtdiff.reports.year_pages import write_year_pages
+from crtdiff.store.results import ResultStore
 
 
 def render_index_pages(
@@ -41,40 +42,45 @@ def render_site_index(
     their keys (only those whose key changed are rendered again). Returns every group and
     year page with its key."""
     summaries: list[CountrySummary] = []
-    tables = []
-    chunks: list[dict[str, bytes]] = []
     explorer: list[Part] = []
     with fewer_collections():
         for country, key in sorted(country_keys.items()):
             summary = ctx.results.load("summaries", key, CountrySummary)
-            data = {n: ctx.results.load_bytes("summaries", key, n) for n in SUMMARY_TABLES}
             part = ctx.results.load_json("summaries", key, EXPLORER_PART)
-            if summary is None or None in data.values() or not isinstance(part, list):
-                # Checked before the country was settled: only a concurrent damage gets here.
-                raise CrtdiffError(
-                    country, "its stored summary was damaged during the run; run again"
-                )
+            if summary is None or not isinstance(part, list):
+                raise CrtdiffError(country, DAMAGED)
             summaries.append(summary)
-            tables.append({name: read_table(data[f"{name}.arrow"] or b"") for name in TABLES})
-            chunks.append({name: data[f"{name}.csv.lz4"] or b"" for name in TABLES})
             explorer.append(part)
         write_assets(ctx.out_dir)
         write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
         cache = PageCache(ctx.out_dir, ctx.keys.render, pages or {}, ctx.results)
         with ThreadPoolExecutor(max_workers=1) as pool:
-            # pyarrow joins and writes the archive's tables without holding the GIL: they are
-            # written while the pages across countries are rendered, on the other core.
-            written = pool.submit(write_tables_of, tables, chunks, ctx.out_dir / OutputPaths.DATA)
+            # The archive's tables are read (file reads and hashes), joined and written by
+            # pyarrow without holding the GIL: while the pages across countries are rendered,
+            # on the other core.
+            data = ctx.out_dir / OutputPaths.DATA
+            written = pool.submit(write_tables_of, ctx.results, country_keys, data)
             write_archive_pages(ctx.out_dir, summaries, cache, explorer)
             written.result()
     return cache.pages
 
 
-def write_tables_of(
-    tables: list[dict[str, pa.Table]], chunks: list[dict[str, bytes]], folder: Path
-) -> None:
-    """The countries' tables (and their rows as CSV) joined, written as the archive's data
-    tables."""
+DAMAGED = "its stored summary was damaged during the run; run again"
+"""A country's summary, checked before the country was settled: only a concurrent damage
+makes it missing when the index is written."""
+
+
+def write_tables_of(store: ResultStore, country_keys: dict[str, str], folder: Path) -> None:
+    """The countries' stored tables (and their rows as CSV) joined, written as the archive's
+    data tables."""
+    tables: list[dict[str, pa.Table]] = []
+    chunks: list[dict[str, bytes]] = []
+    for country, key in sorted(country_keys.items()):
+        data = {name: store.load_bytes("summaries", key, name) for name in SUMMARY_TABLES}
+        if None in data.values():
+            raise CrtdiffError(country, DAMAGED)
+        tables.append({name: read_table(data[f"{name}.arrow"] or b"") for name in TABLES})
+        chunks.append({name: data[f"{name}.csv.lz4"] or b"" for name in TABLES})
     write_tables(concat_tables(tables), chunks, folder)
 
 
