@@ -57,9 +57,10 @@ STAGES: dict[str, list[str]] = {
         "crtdiff.pipeline.country_pages:start_bundle",
         "crtdiff.reports.search_bundle:BundleBuild.finish",
     ],
-    "country tables (Arrow), explorer part": [
+    "country tables (Arrow, CSV rows), explorer part": [
         "crtdiff.pipeline.country_pages:arrow_tables",
         "crtdiff.pipeline.country_pages:table_bytes",
+        "crtdiff.pipeline.country_pages:csv_chunk",
         "crtdiff.pipeline.country_pages:explorer_part",
     ],
     "index page": ["crtdiff.pipeline.index_pages:write_index"],

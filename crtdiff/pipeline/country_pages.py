@@ -20,7 +20,7 @@ from crtdiff.reports.output_paths import OutputPaths
 from crtdiff.reports.search_bundle import BundleBuild, start_bundle
 from crtdiff.reports.site import write_country_page
 from crtdiff.reports.summaries import CoverageRow
-from crtdiff.reports.tables import TABLES, arrow_tables, table_bytes
+from crtdiff.reports.tables import TABLES, arrow_tables, csv_chunk, table_bytes
 from crtdiff.schemas.diff import YearDiff
 from crtdiff.store.fingerprint import digest
 
@@ -125,6 +125,8 @@ def finish_timeline(
             rows[name] += table
     for name, table in arrow_tables(rows).items():
         store.save_bytes("summaries", key, f"{name}.arrow", table_bytes(table, "arrow"))
+        # Encoded here, in the country's task, so that the archive's CSV only joins bytes.
+        store.save_bytes("summaries", key, f"{name}.csv.lz4", csv_chunk(table))
     store.save_bytes("summaries", key, EXPLORER_PART, explorer_part(country).to_bytes())
     timeline.bundle.finish()
     store.save("summaries", key, country)  # last: it vouches for the tables beside it

@@ -42,37 +42,35 @@ def render_site_index(
     their keys (only those whose key changed are rendered again). Returns every group and
     year page with its key."""
     summaries: list[CountrySummary] = []
-    tables = []
     explorer: list[Part] = []
-    with fewer_collections():
+    with fewer_collections(), ThreadPoolExecutor(max_workers=1) as pool:
+        # The archive's tables are read (file reads and hashes), joined and written by pyarrow
+        # without holding the GIL: on the other core, while the summaries are read and the
+        # pages across countries rendered.
+        data = ctx.out_dir / OutputPaths.DATA
+        written = pool.submit(write_tables_of, ctx.results, country_keys, data)
         for country, key in sorted(country_keys.items()):
             summary = ctx.results.load("summaries", key, CountrySummary)
-            data = [ctx.results.load_bytes("summaries", key, name) for name in SUMMARY_TABLES]
-            if summary is None or any(d is None for d in data):
-                # Checked before the country was settled: only a concurrent damage gets here.
-                raise CrtdiffError(
-                    country, "its stored summary was damaged during the run; run again"
-                )
+            if summary is None:
+                raise CrtdiffError(country, DAMAGED)
             summaries.append(summary)
-            tables.append(
-                {name: read_table(d or b"") for name, d in zip(TABLES, data, strict=True)}
-            )
             explorer.append(stored_explorer_part(ctx.results, key, summary))
         write_assets(ctx.out_dir)
         write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
         cache = PageCache(ctx.out_dir, ctx.keys.render, pages or {}, ctx.results)
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            # pyarrow joins and writes the archive's tables without holding the GIL: they are
-            # written while the pages across countries are rendered, on the other core.
-            written = pool.submit(write_tables_of, tables, ctx.out_dir / OutputPaths.DATA)
-            write_archive_pages(ctx.out_dir, summaries, cache, explorer)
-            written.result()
+        write_archive_pages(ctx.out_dir, summaries, cache, explorer)
+        written.result()
         # Freed by reference counting while the collector is off: once it is back on, its
         # first pass would walk every object of the archive's summaries (0.3 s at 10,000
         # chapters), all of them still young.
-        for held in (summaries, tables, explorer):
-            held.clear()
+        summaries.clear()
+        explorer.clear()
     return cache.pages
+
+
+DAMAGED = "its stored summary was damaged during the run; run again"
+"""A country's summary, checked before the country was settled: only a concurrent damage
+makes it missing when the index is written."""
 
 
 def stored_explorer_part(store: ResultStore, key: str, summary: CountrySummary) -> Part:
@@ -85,9 +83,18 @@ def stored_explorer_part(store: ResultStore, key: str, summary: CountrySummary) 
     return part
 
 
-def write_tables_of(tables: list[dict[str, pa.Table]], folder: Path) -> None:
-    """The countries' tables joined, written as the archive's data tables."""
-    write_tables(concat_tables(tables), folder)
+def write_tables_of(store: ResultStore, country_keys: dict[str, str], folder: Path) -> None:
+    """The countries' stored tables (and their rows as CSV) joined, written as the archive's
+    data tables."""
+    tables: list[dict[str, pa.Table]] = []
+    chunks: list[dict[str, bytes]] = []
+    for country, key in sorted(country_keys.items()):
+        data = {name: store.load_bytes("summaries", key, name) for name in SUMMARY_TABLES}
+        if None in data.values():
+            raise CrtdiffError(country, DAMAGED)
+        tables.append({name: read_table(data[f"{name}.arrow"] or b"") for name in TABLES})
+        chunks.append({name: data[f"{name}.csv.lz4"] or b"" for name in TABLES})
+    write_tables(concat_tables(tables), chunks, folder)
 
 
 def write_archive_pages(

@@ -102,11 +102,12 @@ def settle_country(
 
 
 SUMMARY_TABLES = tuple(
-    f"{name}.arrow"
+    f"{name}.{form}"
+    for form in ("arrow", "csv.lz4")
     for name in ("incidents", "groups", "legal_measures", "section_metrics", "tolls", "changes")
 )
-"""The Arrow tables stored beside each country summary: reports.tables.TABLES (a test keeps
-them equal; that module loads pyarrow)."""
+"""The tables stored beside each country summary, reports.tables.TABLES (a test keeps them
+equal; that module loads pyarrow): as Arrow, then their rows as CSV (tables.csv_chunk)."""
 EXPLORER_PART = "explorer.jsonl"
 """The country's part of the incidents explorer's data, stored beside its summary
 (reports.incidents_page.Part)."""

@@ -4,6 +4,7 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,7 +60,15 @@ def _temporary(path: Path) -> tuple[int, str]:
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = False) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and a rename.
+    """Write `data` to `path` atomically (see atomic_write_pieces)."""
+    atomic_write_pieces(path, [data], durable=durable)
+
+
+def atomic_write_pieces(
+    path: Path, pieces: Iterable[bytes | memoryview], *, durable: bool = False
+) -> None:
+    """Write `pieces` one after the other to `path` (never joined in memory) through a
+    temporary file in the same folder and a rename.
 
     The rename alone makes the write atomic for every reader, including after the writer is
     killed. `durable` also flushes the file, then its folder, to disk around the rename, so
@@ -71,7 +80,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = False) -> Non
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), _mode_for(path))
-            handle.write(data)
+            handle.writelines(pieces)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())

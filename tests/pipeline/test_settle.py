@@ -1,12 +1,22 @@
 """The light half of the pipeline (what the up-to-date check imports) agrees with the rest."""
 
-from crtdiff.pipeline.settle import SUMMARY_TABLES
+from pathlib import Path
+
+from crtdiff.paths import DATA_DIR
+from crtdiff.pipeline.manifest import load_manifest
+from crtdiff.pipeline.settle import SUMMARY_TABLES, summary_intact
+from crtdiff.store.results import ResultStore
+from tests.conftest import SEED
+from tests.plain_site import Chapter, build_site
 
 
 def test_names_kept_here_are_those_the_renderers_use() -> None:
     from crtdiff.reports.tables import TABLES
 
-    assert tuple(f"{name}.arrow" for name in TABLES) == SUMMARY_TABLES
+    assert (
+        *(f"{name}.arrow" for name in TABLES),
+        *(f"{name}.csv.lz4" for name in TABLES),
+    ) == SUMMARY_TABLES
 
 
 def test_settling_loads_no_renderer_parser_or_prefect() -> None:
@@ -22,3 +32,27 @@ def test_settling_loads_no_renderer_parser_or_prefect() -> None:
         "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_a_damaged_or_missing_csv_chunk_is_made_again(tmp_path: Path) -> None:
+    """A country's stored rows of CSV, which the archive's CSV joins, are rebuilt when damaged
+    or missing: the archive never loses the country's rows nor writes broken bytes."""
+    chapters = [
+        Chapter("Mali", 2015, DATA_DIR / "samples" / "mali" / "2015.txt", illustrative=True),
+        Chapter("Mali", 2016, SEED),
+    ]
+    out, first = build_site(tmp_path, chapters)
+    assert first.exit_code == 0, first.entries
+    before = {name: (out / "data" / f"{name}.csv").read_bytes() for name in ("incidents", "groups")}
+    key = load_manifest(out).countries["Mali"]
+    folder = tmp_path / "store" / "summaries" / key[:2]
+    incidents, groups = (folder / f"{key}.{name}.csv.lz4" for name in ("incidents", "groups"))
+    incidents.write_bytes(incidents.read_bytes()[:-20])
+    groups.unlink()
+    (out / "index.html").unlink()  # so that the tables are written again, from those chunks
+
+    out, again = build_site(tmp_path, chapters)
+    assert again.exit_code == 0, again.entries
+    assert again.work.countries_cached == 0  # Mali's summary and tables were made again
+    assert {name: (out / "data" / f"{name}.csv").read_bytes() for name in before} == before
+    assert summary_intact(ResultStore(tmp_path / "store"), key)

@@ -76,7 +76,7 @@ GOLDEN_GRID = Path(__file__).parents[1] / "fixtures" / "golden" / "coverage.html
 HOSTILE = [
     *ENTRIES,
     entry("Côte d'Ivoire", 2017, "rejected", reason='<script>alert("x")</script> & <b>'),
-    entry("Côte d'Ivoire", 2017, "unavailable", chapter="safe-haven", reason="it's \"gone\""),
+    entry("Côte d'Ivoire", 2017, "unavailable", chapter="safe-haven", reason='it\'s "gone"'),
     entry("Mali", 2019, "real", page="mali/2019.html?a=1&b=<2>"),
 ]
 

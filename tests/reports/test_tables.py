@@ -3,9 +3,19 @@
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from crtdiff.paths import DATA_DIR
-from crtdiff.reports.tables import TABLES
+from crtdiff.reports.tables import (
+    TABLES,
+    concat_tables,
+    csv_chunk,
+    csv_pieces,
+    neutralise_formulas,
+    table_bytes,
+    write_tables,
+)
 from crtdiff.schemas import CountryReport
 from tests.conftest import FIXTURES
 from tests.plain_site import Chapter, build_site
@@ -106,3 +116,76 @@ def test_member_of_a_named_umbrella_is_a_change_of_its_own(site_dir: Path) -> No
     changes = pd.read_csv(site_dir / "data" / "changes.csv")
     absorbed = changes[changes["change"] == "absorbed"]
     assert absorbed[["item", "new"]].values.tolist() == [["groups[mujao]", "al-murabitoun"]]
+
+
+def _countries() -> list[dict[str, pa.Table]]:
+    """Tables of four countries as the country tasks store them: cells with quotes, commas,
+    newlines and formula starts; a country with no rows; a column of nulls in one country only;
+    whole numbers beside fractions."""
+    rows = [
+        [
+            {"country": "Mali", "place": 'Gao, "the city"', "killed": 3, "share": 1.0},
+            {"country": "Mali", "place": "=HYPERLINK(\"x\")\nsecond line", "killed": None,
+             "share": 0.25},
+        ],
+        [],
+        [{"country": "Niger", "place": None, "killed": None, "share": None}],
+        [{"country": "Chad", "place": "-1 @ Bol\r", "killed": 12, "share": 2}],
+    ]  # fmt: skip
+    return [
+        {name: pa.Table.from_pylist(r if name == "incidents" else []) for name in TABLES}
+        for r in rows
+    ]
+
+
+def _joined_csv(
+    tables: dict[str, pa.Table], countries: list[dict[str, pa.Table]]
+) -> dict[str, bytes]:
+    chunks = [{name: csv_chunk(t) for name, t in c.items()} for c in countries]
+    return {name: b"".join(csv_pieces(t, [c[name] for c in chunks])) for name, t in tables.items()}
+
+
+def test_csv_joined_from_each_countrys_rows_is_the_whole_tables_csv(tmp_path: Path) -> None:
+    countries = _countries()
+    tables = concat_tables(countries)
+    joined = _joined_csv(tables, countries)
+    assert joined["incidents"] == table_bytes(tables["incidents"], "csv")
+    assert joined["incidents"].count(b"\n") > 5  # quoted newlines and every row
+    assert b"'=HYPERLINK" in joined["incidents"] and b"'-1 @ Bol" in joined["incidents"]
+    assert joined["groups"] == table_bytes(tables["groups"], "csv") == b""  # no rows anywhere
+
+    chunks = [{name: csv_chunk(t) for name, t in c.items()} for c in countries]
+    write_tables(tables, chunks, tmp_path)
+    assert (tmp_path / "incidents.csv").read_bytes() == joined["incidents"]
+    assert (tmp_path / "groups.csv").read_bytes() == b""
+    assert pq.read_table(tmp_path / "incidents.parquet").equals(tables["incidents"])
+
+
+def test_written_csv_is_the_old_writers_csv_of_the_same_table(tmp_path: Path) -> None:
+    """The CSV the run writes from each country's rows equals what encoding the whole joined
+    table gives (as every run did before), formula cells and a country without legal
+    measures included."""
+    chapters = [
+        Chapter("Mali", 2015, DATA_DIR / "samples" / "mali" / "2015.txt", illustrative=True),
+        Chapter("Mali", 2016, FIXTURES / "bad" / "formula-cells.txt"),
+        Chapter("Niger", 2012, FIXTURES / "chapters" / "niger-2012.txt"),
+    ]
+    out, run = build_site(tmp_path, chapters)
+    assert run.exit_code == 0, run.entries
+    for name in TABLES:
+        table = pq.read_table(out / "data" / f"{name}.parquet")
+        assert (out / "data" / f"{name}.csv").read_bytes() == table_bytes(table, "csv"), name
+    assert set(pq.read_table(out / "data" / "incidents.parquet")["country"].to_pylist()) == {
+        "Mali",
+        "Niger",
+    }
+
+
+def test_only_cells_starting_like_a_formula_get_a_quote() -> None:
+    cells = ["=1+2", "+1", "-x", "@SUM", "\tz", "\rw", "a=b", "", None, "é=", "'=x", " =y"]
+    table = pa.table({"text": cells, "n": list(range(len(cells))), "safe": ["a"] * len(cells)})
+    out = neutralise_formulas(table)
+    assert out["text"].to_pylist() == [
+        "'=1+2", "'+1", "'-x", "'@SUM", "'\tz", "'\rw", "a=b", "", None, "é=", "'=x", " =y",
+    ]  # fmt: skip
+    assert out["n"].equals(table["n"]) and out["safe"].equals(table["safe"])

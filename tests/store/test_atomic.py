@@ -1,12 +1,18 @@
 """Atomic writes: complete files only, fsync only where asked, one flush before the manifest."""
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from crtdiff.pipeline.manifest import MANIFEST, Manifest, load_manifest, save_manifest
-from crtdiff.store.atomic import atomic_write_bytes, atomic_write_text, remove_stale_temporaries
+from crtdiff.store.atomic import (
+    atomic_write_bytes,
+    atomic_write_pieces,
+    atomic_write_text,
+    remove_stale_temporaries,
+)
 
 
 def _record_fsyncs(monkeypatch: pytest.MonkeyPatch, events: list[str]) -> None:
@@ -49,6 +55,23 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
         atomic_write_text(target, "half")
     assert target.read_text() == "complete"
     assert remove_stale_temporaries(tmp_path) == 0
+
+
+def test_pieces_are_written_in_order_and_a_failing_one_keeps_the_old_file(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "incidents.csv"
+    atomic_write_pieces(target, [b'"a"\n', memoryview(b"1\n2\n"), b""])
+    assert target.read_bytes() == b'"a"\n1\n2\n'
+
+    def pieces() -> Iterator[bytes]:
+        yield b'"b"\n'
+        raise ValueError("a damaged chunk")
+
+    with pytest.raises(ValueError, match="a damaged chunk"):
+        atomic_write_pieces(target, pieces())
+    assert target.read_bytes() == b'"a"\n1\n2\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["incidents.csv"]
 
 
 def test_manifest_is_written_after_everything_is_flushed(
