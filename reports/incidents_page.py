@@ -13,10 +13,9 @@ from typing import Any
 
 from crtdiff.reports.archive import Archive, PlacedIncident, sentence_href
 from crtdiff.reports.html import render_page
+from crtdiff.reports.output_paths import OutputPaths
 from crtdiff.reports.summaries import CountrySummary
 from crtdiff.reports.writing import write_if_changed
-
-DATA = "data/incidents.js"
 
 
 def incident_record(item: PlacedIncident, names: dict[str, str]) -> dict[str, Any]:
@@ -164,5 +163,5 @@ def write_incidents_page(out_dir: Path, archive: Archive, parts: list[Part] | No
     """output/incidents.html and output/data/incidents.js (from the countries' `parts` when
     given)."""
     page, script = render_incidents_page(archive, parts)
-    write_if_changed(out_dir / DATA, script)
+    write_if_changed(out_dir / OutputPaths.EXPLORER_DATA, script)
     write_if_changed(out_dir / "incidents.html", page)

@@ -29,6 +29,8 @@ class OutputPaths:
     """A country's search bundle folder, in the country's folder."""
     DATA = "data"
     """The folder of the data tables."""
+    EXPLORER_DATA = "data/incidents.js"
+    """The incidents explorer's rows, a script (a page opened from disk cannot fetch JSON)."""
     RUN_REPORT = "run-report.json"
     COVERAGE = "coverage.html"
     """Every catalogued chapter of the series, read or why not (its table: data_table)."""

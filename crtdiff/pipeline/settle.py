@@ -101,13 +101,12 @@ def settle_country(
     return pairs, key
 
 
-SUMMARY_TABLES = tuple(
-    f"{name}.{form}"
-    for form in ("arrow", "csv.lz4")
-    for name in ("incidents", "groups", "legal_measures", "section_metrics", "tolls", "changes")
-)
-"""The tables stored beside each country summary, reports.tables.TABLES (a test keeps them
-equal; that module loads pyarrow): as Arrow, then their rows as CSV (tables.csv_chunk)."""
+TABLE_NAMES = ("incidents", "groups", "legal_measures", "section_metrics", "tolls", "changes")
+"""The archive's data tables, reports.tables.TABLES (a test keeps them equal; that module
+loads pyarrow)."""
+SUMMARY_TABLES = tuple(f"{name}.{form}" for form in ("arrow", "csv.lz4") for name in TABLE_NAMES)
+"""The tables stored beside each country summary: as Arrow, then their rows as CSV
+(tables.csv_chunk)."""
 EXPLORER_PART = "explorer.jsonl"
 """The country's part of the incidents explorer's data, stored beside its summary
 (reports.incidents_page.Part)."""
@@ -224,9 +223,10 @@ def site_index(
 
 ARCHIVE_PAGES = (
     OutputPaths.INDEX, OutputPaths.INCIDENTS, OutputPaths.GROUPS_INDEX, OutputPaths.YEARS_INDEX,
-    OutputPaths.SEARCH, OutputPaths.SEARCH_BUNDLE_LIST,
+    OutputPaths.SEARCH, OutputPaths.SEARCH_BUNDLE_LIST, OutputPaths.EXPLORER_DATA,
+    *(OutputPaths.data_table(name, form) for name in TABLE_NAMES for form in ("csv", "parquet")),
 )  # fmt: skip
-"""Pages written with the index: when one is missing, the index is rendered again."""
+"""Pages and tables written with the index: when one is missing, the index is rendered again."""
 
 
 def archive_pages_present(out_dir: Path) -> bool:

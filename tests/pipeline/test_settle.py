@@ -4,7 +4,7 @@ from pathlib import Path
 
 from crtdiff.paths import DATA_DIR
 from crtdiff.pipeline.manifest import load_manifest
-from crtdiff.pipeline.settle import SUMMARY_TABLES, summary_intact
+from crtdiff.pipeline.settle import SUMMARY_TABLES, TABLE_NAMES, summary_intact
 from crtdiff.store.results import ResultStore
 from tests.conftest import SEED
 from tests.plain_site import Chapter, build_site
@@ -13,6 +13,7 @@ from tests.plain_site import Chapter, build_site
 def test_names_kept_here_are_those_the_renderers_use() -> None:
     from crtdiff.reports.tables import TABLES
 
+    assert TABLE_NAMES == TABLES
     assert (
         *(f"{name}.arrow" for name in TABLES),
         *(f"{name}.csv.lz4" for name in TABLES),
@@ -49,10 +50,27 @@ def test_a_damaged_or_missing_csv_chunk_is_made_again(tmp_path: Path) -> None:
     incidents, groups = (folder / f"{key}.{name}.csv.lz4" for name in ("incidents", "groups"))
     incidents.write_bytes(incidents.read_bytes()[:-20])
     groups.unlink()
-    (out / "index.html").unlink()  # so that the tables are written again, from those chunks
+    (out / "data" / "incidents.csv").unlink()  # so that the tables are written again
 
     out, again = build_site(tmp_path, chapters)
     assert again.exit_code == 0, again.entries
     assert again.work.countries_cached == 0  # Mali's summary and tables were made again
     assert {name: (out / "data" / f"{name}.csv").read_bytes() for name in before} == before
     assert summary_intact(ResultStore(tmp_path / "store"), key)
+
+
+def test_a_data_table_or_the_explorers_data_deleted_is_written_again(tmp_path: Path) -> None:
+    """Deleting one of the archive's files (a user tidying up, a sync tool) is repaired by the
+    next run, as a deleted page is: they are all written with the index."""
+    chapters = [Chapter("Mali", 2016, SEED)]
+    out, first = build_site(tmp_path, chapters)
+    assert first.exit_code == 0, first.entries
+    files = [out / "data" / "groups.parquet", out / "data" / "incidents.js"]
+    before = [path.read_bytes() for path in files]
+    for path in files:
+        path.unlink()
+        _, again = build_site(tmp_path, chapters)
+        assert again.work.index_rendered == 1
+    assert [path.read_bytes() for path in files] == before
+    _, last = build_site(tmp_path, chapters)
+    assert last.work.index_rendered == 0
