@@ -35,7 +35,7 @@ from crtdiff.pipeline.wiring import Wiring
 from crtdiff.reference.bundle import Reference, load_reference
 from crtdiff.reference.series import DEFAULT_SERIES
 from crtdiff.schemas.diff import YearDiff
-from crtdiff.store.atomic import remove_stale_temporaries
+from crtdiff.store.atomic import mark_clean_end, sweep_unless_clean_end
 from crtdiff.store.lock import run_lock
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
@@ -143,8 +143,8 @@ def run_catalog(
         catalog, reference, urls, results_store, out_dir, Keys.for_reference(reference.folder),
         series, site,
     )  # fmt: skip
-    for folder in (out_dir, store_dir, snapshots.root):
-        remove_stale_temporaries(folder)  # a run killed mid-write leaves only these behind
+    # A run killed mid-write leaves only temporaries behind.
+    sweep_unless_clean_end(out_dir, [out_dir, store_dir, snapshots.root])
 
     wiring.progress("ingest", total=len(entries))
     jobs, country_keys = settle(entries, ctx, manifest, run, wiring.progress)
@@ -174,4 +174,5 @@ def run_catalog(
         scope.publish(run, newest_pairs(run, results_store))
     run.finished_at = utc_now_iso()
     run.write(out_dir)
+    mark_clean_end(out_dir)
     return run

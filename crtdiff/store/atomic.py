@@ -138,3 +138,26 @@ def remove_stale_temporaries(folder: Path) -> int:
                 (Path(root) / name).unlink(missing_ok=True)
                 removed += 1
     return removed
+
+
+CLEAN_END = ".crtdiff-clean-end"
+"""Left in an output folder by a run that ended normally (consumed by the next run)."""
+
+
+def sweep_unless_clean_end(out_dir: Path, folders: list[Path]) -> int:
+    """Remove the stale temporaries of `folders` unless the last run in `out_dir` ended
+    normally (then none of its writers was killed mid-write: the walk of every file of a
+    10,000-chapter archive, a fifth of a second, is skipped); returns how many were removed.
+    The mark is consumed, so a run killed from now on leaves none."""
+    mark = out_dir / CLEAN_END
+    try:
+        mark.unlink()
+        return 0
+    except FileNotFoundError:
+        return sum(remove_stale_temporaries(folder) for folder in folders)
+
+
+def mark_clean_end(out_dir: Path) -> None:
+    """Record that the run in `out_dir` ended without leaving temporaries behind."""
+    (out_dir / CLEAN_END).touch()
+

@@ -11,7 +11,9 @@ from crtdiff.store.atomic import (
     atomic_write_bytes,
     atomic_write_pieces,
     atomic_write_text,
+    mark_clean_end,
     remove_stale_temporaries,
+    sweep_unless_clean_end,
 )
 
 
@@ -141,3 +143,17 @@ def test_clean_up_spares_the_temporaries_of_live_processes(tmp_path: Path) -> No
     finally:
         live.kill()
         live.wait()
+
+
+def test_temporaries_are_swept_unless_the_last_run_ended_normally(tmp_path: Path) -> None:
+    out, store = tmp_path / "out", tmp_path / "store"
+    out.mkdir()
+    store.mkdir()
+    orphan = store / ".x.json.999999999.abc.tmp"  # no such process: a killed writer's
+    orphan.write_text("left by a killed run")
+    mark_clean_end(out)
+    assert sweep_unless_clean_end(out, [out, store]) == 0  # the last run ended normally
+    assert orphan.exists()
+    # The mark is used up: if this run is killed, the next one sweeps.
+    assert sweep_unless_clean_end(out, [out, store]) == 1
+    assert not orphan.exists()
