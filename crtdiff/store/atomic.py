@@ -160,4 +160,3 @@ def sweep_unless_clean_end(out_dir: Path, folders: list[Path]) -> int:
 def mark_clean_end(out_dir: Path) -> None:
     """Record that the run in `out_dir` ended without leaving temporaries behind."""
     (out_dir / CLEAN_END).touch()
-
