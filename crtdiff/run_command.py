@@ -152,4 +152,7 @@ def _run_flow(options: RunOptions, countries: list[str] | None) -> RunReport:
                 recheck_after_s=options.recheck_after.total_seconds(),
                 return_state=True,
             )
-            return run_report_of(state.result(raise_on_failure=False))
+            # _sync: with an event loop running in the thread (a notebook), Prefect would hand
+            # back a coroutine instead of the flow's result.
+            result = state.result(raise_on_failure=False, _sync=True)  # type: ignore[call-overload]
+            return run_report_of(result)

@@ -11,6 +11,7 @@ every task run of the run.
 
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from uuid import UUID
 
@@ -48,7 +49,11 @@ def drain_client(timeout_s: float = 60.0) -> None:
     for worker in workers:
         while worker._queue.unfinished_tasks and time.monotonic() < deadline:
             time.sleep(0.05)
-    QueueService.drain_all(timeout=max(deadline - time.monotonic(), 1.0), at_exit=False)
+    # From a thread of its own: with an event loop running in this one (a notebook's cell),
+    # drain_all would return a coroutine nobody awaits, and wait for nothing.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        timeout = max(deadline - time.monotonic(), 1.0)
+        pool.submit(QueueService.drain_all, timeout=timeout, at_exit=False).result()
 
 
 def wait_until_recorded(task_runs: list[UUID], timeout_s: float = 30.0) -> bool:

@@ -14,9 +14,19 @@ from tests.conftest import FIXTURES, SEED
 
 pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("prefect")]
 
+CLI = "from crtdiff.cli import main; main()"
+IN_AN_EVENT_LOOP = (
+    "import asyncio\n"
+    "from crtdiff.cli import main\n"
+    "async def cell() -> None:\n"
+    "    main()\n"
+    "asyncio.run(cell())\n"
+)
+"""`crtdiff run` called where a notebook calls it: inside a running event loop."""
+
 
 def run(
-    tmp_path: Path, catalog: Path, api_url: str | None = None
+    tmp_path: Path, catalog: Path, api_url: str | None = None, code: str = CLI
 ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env.update(
@@ -26,7 +36,7 @@ def run(
     command = [
         sys.executable,
         "-c",
-        "from crtdiff.cli import main; main()",
+        code,
         "run",
         "-q",
         "--catalog",
@@ -125,3 +135,19 @@ def test_hostile_files_in_raw_are_rejected_one_by_one(prefect_server: None, tmp_
         assert (out / page).is_file(), page
     report = json.loads((out / "run-report.json").read_text())
     assert (report["status"], report["exit_code"]) == ("incomplete", 1)
+
+
+def test_a_run_inside_an_event_loop_still_gets_its_report(
+    prefect_server: None, tmp_path: Path
+) -> None:
+    """In a notebook (an event loop running in the thread), Prefect hands back a coroutine
+    for a flow's result unless told to answer synchronously."""
+    data = tmp_path / "data"
+    (data / "raw" / "mali").mkdir(parents=True)
+    shutil.copy(SEED, data / "raw" / "mali" / "2016.txt")
+    catalog = data / "sources.toml"
+    catalog.write_text("# only the raw/ drop\n")
+    result = run(tmp_path, catalog, code=IN_AN_EVENT_LOOP)
+    assert result.returncode == 0, result.stderr
+    assert "1 chapters ingested" in result.stderr and "Traceback" not in result.stderr
+    assert "never awaited" not in result.stderr  # every log and event was sent, not dropped
