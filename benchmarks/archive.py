@@ -121,7 +121,7 @@ def _local_cluster() -> Any:
         n_workers=os.cpu_count() or 1,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # any free port: None still asks for 8787, maybe taken
         silence_logs=logging.ERROR,
     )
 
@@ -177,6 +177,7 @@ def main() -> None:
     configure_prefect(work / "state")
     from crtdiff.flows.pipeline import crtdiff_run
     from crtdiff.flows.runtime import quiet_flow_settings, with_runner
+    from crtdiff.flows.server import drain_client
 
     processes = os.cpu_count() if args.runner == "processes" else None
     cluster = _local_cluster() if args.runner == "dask" and args.address is None else None
@@ -201,6 +202,9 @@ def main() -> None:
             (data / "raw" / first.slug / f"{new_year}.txt").write_text(chapter(state, new_year))
             add_one_s = timed([first.name])
         noop_cli_s = noop_cli(data / "sources.toml", out, store)
+        # Every queued log and event sent while the server is up (otherwise the client tries
+        # after it is stopped, and prints "Error logging to API" at exit).
+        drain_client()
         plain_loop_s = peer_s = None
         if not args.flow_only:
             t = time.perf_counter()

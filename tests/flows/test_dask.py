@@ -32,7 +32,11 @@ def test_flow_runs_on_a_dask_cluster(
     shutil.copy(FIXTURES / "chapters" / "niger-2012.txt", data / "raw" / "niger" / "2012.txt")
     (data / "sources.toml").write_text("", encoding="utf-8")
     cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        # ":0", any free port: None still asks for 8787, taken when another cluster runs
+        n_workers=1,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",
     )
     with cluster:
         flow = with_runner(crtdiff_run, cluster.scheduler_address)
