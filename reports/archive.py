@@ -119,18 +119,15 @@ class Archive:
         """(country folder, new year) → the comparison ending in that year."""
         return {(slug, p.new_year): p for slug, p in self.pairs}
 
-    def placed_incidents(
-        self, placed: Placed, incidents: list[IncidentSeen] | None = None
-    ) -> list[PlacedIncident]:
-        """One chapter's incidents (or those of them given), each told new or not by the
-        comparison ending there."""
+    def placed_incidents(self, placed: Placed) -> list[PlacedIncident]:
+        """One chapter's incidents, each told new or not by the comparison ending there."""
         pair = self.pair_at.get((placed.slug, placed.chapter.year))
         new_ids = set(pair.new_incidents) if pair is not None else None
         return [
             PlacedIncident(
                 placed.slug, placed.chapter, i, i.id in new_ids if new_ids is not None else None
             )
-            for i in (placed.chapter.incident_list if incidents is None else incidents)
+            for i in placed.chapter.incident_list
         ]
 
     @cached_property
