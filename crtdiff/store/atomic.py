@@ -147,8 +147,8 @@ CLEAN_END = ".crtdiff-clean-end"
 def sweep_unless_clean_end(out_dir: Path, folders: list[Path]) -> int:
     """Remove the stale temporaries of `folders` unless the last run in `out_dir` ended
     normally (then none of its writers was killed mid-write: the walk of every file of a
-    10,000-chapter archive, a fifth of a second, is skipped); returns how many were removed.
-    The mark is consumed, so a run killed from now on leaves none."""
+    10,000-chapter archive, a tenth of a second or more, is skipped); returns how many were
+    removed. The mark is used up: if this run is killed, the next one sweeps."""
     mark = out_dir / CLEAN_END
     try:
         mark.unlink()
