@@ -65,10 +65,9 @@ STAGES: dict[str, list[str]] = {
     ],
     "index page": ["crtdiff.pipeline.index_pages:write_index"],
     "data tables": [
-        "crtdiff.pipeline.index_pages:read_table",
-        "crtdiff.pipeline.index_pages:concat_tables",
-        "crtdiff.pipeline.index_pages:write_tables_of",
-        "crtdiff.pipeline.index_pages:write_tables",
+        # Written by a child process: its CPU counts once it is waited for, in finish.
+        "crtdiff.pipeline.archive_tables:start_tables",
+        "crtdiff.pipeline.archive_tables:TablesBuild.finish",
     ],
     "incidents explorer": ["crtdiff.pipeline.index_pages:write_incidents_page"],
     "group pages": ["crtdiff.pipeline.index_pages:write_group_pages"],

@@ -11,7 +11,8 @@ from crtdiff.pipeline.country_memory import CountryMemory
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome
 from crtdiff.pipeline.pair_plan import PairPlan, page_key
-from crtdiff.pipeline.settle import EXPLORER_PART, chapter_page, search_bundle
+from crtdiff.pipeline.settle import chapter_page, search_bundle
+from crtdiff.pipeline.stored_parts import EXPLORER_PART
 from crtdiff.pipeline.timeline_parts import ChapterParts, PairParts
 from crtdiff.reports.html import render_chapter_html, render_pair_html
 from crtdiff.reports.incidents_page import explorer_part

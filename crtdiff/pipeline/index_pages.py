@@ -1,18 +1,16 @@
 """The pages across countries: the index, assets and data tables, and the incidents, group,
 year and search pages, all from the stored country summaries (never from reports)."""
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pyarrow as pa
-
 from crtdiff.errors import CrtdiffError, WorkspaceError
+from crtdiff.pipeline.archive_tables import start_tables
 from crtdiff.pipeline.boundary import capture_environment
 from crtdiff.pipeline.collector import fewer_collections
 from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.series_site import switch_links
-from crtdiff.pipeline.settle import EXPLORER_PART, SUMMARY_TABLES
+from crtdiff.pipeline.stored_parts import DAMAGED, EXPLORER_PART
 from crtdiff.reports.archive import Archive
 from crtdiff.reports.group_pages import write_group_pages
 from crtdiff.reports.incidents_page import Part, explorer_part, write_incidents_page
@@ -21,7 +19,6 @@ from crtdiff.reports.page_cache import PageCache
 from crtdiff.reports.search import write_search_page
 from crtdiff.reports.site import write_assets, write_index
 from crtdiff.reports.summaries import CountrySummary
-from crtdiff.reports.tables import TABLES, concat_tables, read_table, write_tables
 from crtdiff.reports.year_pages import write_year_pages
 from crtdiff.store.results import ResultStore
 
@@ -43,34 +40,31 @@ def render_site_index(
     year page with its key."""
     summaries: list[CountrySummary] = []
     explorer: list[Part] = []
-    with fewer_collections(), ThreadPoolExecutor(max_workers=1) as pool:
-        # The archive's tables are read (file reads and hashes), joined and written by pyarrow
-        # without holding the GIL: on the other core, while the summaries are read and the
-        # pages across countries rendered.
-        data = ctx.out_dir / OutputPaths.DATA
-        written = pool.submit(write_tables_of, ctx.results, country_keys, data)
-        for country, key in sorted(country_keys.items()):
-            summary = ctx.results.load("summaries", key, CountrySummary)
-            if summary is None:
-                raise CrtdiffError(country, DAMAGED)
-            summaries.append(summary)
-            explorer.append(stored_explorer_part(ctx.results, key, summary))
-        write_assets(ctx.out_dir)
-        write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
-        cache = PageCache(ctx.out_dir, ctx.keys.render, pages or {}, ctx.results)
-        write_archive_pages(ctx.out_dir, summaries, cache, explorer)
-        written.result()
-        # Freed by reference counting while the collector is off: once it is back on, its
-        # first pass would walk every object of the archive's summaries (0.3 s at 10,000
-        # chapters), all of them still young.
-        summaries.clear()
-        explorer.clear()
+    tables = start_tables(ctx.results, country_keys, ctx.out_dir / OutputPaths.DATA)
+    try:
+        with fewer_collections():
+            for country, key in sorted(country_keys.items()):
+                summary = ctx.results.load("summaries", key, CountrySummary)
+                if summary is None:
+                    raise CrtdiffError(country, DAMAGED)
+                summaries.append(summary)
+                explorer.append(stored_explorer_part(ctx.results, key, summary))
+            write_assets(ctx.out_dir)
+            write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
+            cache = PageCache(ctx.out_dir, ctx.keys.render, pages or {}, ctx.results)
+            write_archive_pages(ctx.out_dir, summaries, cache, explorer)
+            # Freed by reference counting while the collector is off: once it is back on, its
+            # first pass would walk every object of the archive's summaries (0.3 s at 10,000
+            # chapters), all of them still young.
+            summaries.clear()
+            explorer.clear()
+    except BaseException:
+        if tables is not None:
+            tables.cancel()
+        raise
+    if tables is not None:
+        tables.finish()
     return cache.pages
-
-
-DAMAGED = "its stored summary was damaged during the run; run again"
-"""A country's summary, checked before the country was settled: only a concurrent damage
-makes it missing when the index is written."""
 
 
 def stored_explorer_part(store: ResultStore, key: str, summary: CountrySummary) -> Part:
@@ -81,20 +75,6 @@ def stored_explorer_part(store: ResultStore, key: str, summary: CountrySummary) 
         part = explorer_part(summary)
         store.save_bytes("summaries", key, EXPLORER_PART, part.to_bytes())
     return part
-
-
-def write_tables_of(store: ResultStore, country_keys: dict[str, str], folder: Path) -> None:
-    """The countries' stored tables (and their rows as CSV) joined, written as the archive's
-    data tables."""
-    tables: list[dict[str, pa.Table]] = []
-    chunks: list[dict[str, bytes]] = []
-    for country, key in sorted(country_keys.items()):
-        data = {name: store.load_bytes("summaries", key, name) for name in SUMMARY_TABLES}
-        if None in data.values():
-            raise CrtdiffError(country, DAMAGED)
-        tables.append({name: read_table(data[f"{name}.arrow"] or b"") for name in TABLES})
-        chunks.append({name: data[f"{name}.csv.lz4"] or b"" for name in TABLES})
-    write_tables(concat_tables(tables), chunks, folder)
 
 
 def write_archive_pages(

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the tables load in a quarter of a second: the up-to-date ch
 
 from crtdiff.pipeline.context import Inputs, Resolved, resolve_entry
 from crtdiff.pipeline.pair_plan import PairPlan, page_key, plan_pairs
+from crtdiff.pipeline.stored_parts import EXPLORER_PART, SUMMARY_TABLES, TABLE_NAMES
 
 
 def chapter_page(o: EntryOutcome) -> str:
@@ -99,17 +100,6 @@ def settle_country(
     if not (search_bundle(out, country) / "pagefind.js").is_file():
         return None
     return pairs, key
-
-
-TABLE_NAMES = ("incidents", "groups", "legal_measures", "section_metrics", "tolls", "changes")
-"""The archive's data tables, reports.tables.TABLES (a test keeps them equal; that module
-loads pyarrow)."""
-SUMMARY_TABLES = tuple(f"{name}.{form}" for form in ("arrow", "csv.lz4") for name in TABLE_NAMES)
-"""The tables stored beside each country summary: as Arrow, then their rows as CSV
-(tables.csv_chunk)."""
-EXPLORER_PART = "explorer.jsonl"
-"""The country's part of the incidents explorer's data, stored beside its summary
-(reports.incidents_page.Part)."""
 
 
 def summary_intact(store: ResultStore, key: str) -> bool:

@@ -81,6 +81,13 @@ class ResultStore:
         """Store a named blob beside a result (e.g. one Arrow table)."""
         self._write(kind, key, data, name)
 
+    def size(self, kind: str, key: str, name: str = "json") -> int:
+        """Bytes a result (or a blob beside it) takes on disk; 0 when missing."""
+        try:
+            return self._path(kind, key, name).stat().st_size
+        except OSError:
+            return 0
+
     def load_bytes(self, kind: str, key: str, name: str) -> bytes | None:
         """A stored blob, or None when missing or damaged."""
         return self._read(kind, key, name)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from crtdiff.pipeline.index_pages import stored_explorer_part
-from crtdiff.pipeline.settle import EXPLORER_PART
+from crtdiff.pipeline.stored_parts import EXPLORER_PART
 from crtdiff.reports.incidents_page import Part, explorer_part
 from crtdiff.reports.summaries import ChapterSummary, CountrySummary
 from crtdiff.schemas import CountryReport

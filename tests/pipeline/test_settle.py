@@ -4,7 +4,8 @@ from pathlib import Path
 
 from crtdiff.paths import DATA_DIR
 from crtdiff.pipeline.manifest import load_manifest
-from crtdiff.pipeline.settle import SUMMARY_TABLES, TABLE_NAMES, summary_intact
+from crtdiff.pipeline.settle import summary_intact
+from crtdiff.pipeline.stored_parts import SUMMARY_TABLES, TABLE_NAMES
 from crtdiff.store.results import ResultStore
 from tests.conftest import SEED
 from tests.plain_site import Chapter, build_site

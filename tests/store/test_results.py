@@ -40,3 +40,11 @@ def test_seal_round_trip() -> None:
     assert unseal(seal(b"")) == b""
     assert unseal(seal(b"payload\n")) == b"payload\n"
     assert unseal(b"payload") is None
+
+
+def test_size_is_what_a_result_takes_on_disk(tmp_path: Path) -> None:
+    store = ResultStore(tmp_path)
+    store.save_bytes("summaries", "ab12", "incidents.arrow", b"ARROW1")
+    assert store.size("summaries", "ab12", "incidents.arrow") == len(seal(b"ARROW1"))
+    assert store.size("summaries", "ab12") == 0  # the summary itself is missing
+    assert store.size("summaries", "cd34", "incidents.arrow") == 0
