@@ -27,6 +27,7 @@ from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.narrate import fetch_line, outcome_lines
 from crtdiff.pipeline.outcome import RunReport
 from crtdiff.pipeline.settle import CountryJob
+from crtdiff.pipeline.stored_parts import DamagedSummaryError
 from crtdiff.schemas.diff import YearDiff
 
 
@@ -95,10 +96,10 @@ def process_countries(
 @task(name="render-index", cache_policy=NO_CACHE)
 def render_index(
     country_keys: dict[str, str], ctx: RunContext, pages: dict[str, str]
-) -> dict[str, str] | WorkspaceError:
+) -> dict[str, str] | WorkspaceError | DamagedSummaryError:
     """Write the index, assets, data tables and the pages across countries (of the group and
     year pages written before, with their keys in `pages`, only those whose key changed);
-    returns the group and year pages with their keys."""
+    returns the group and year pages with their keys (or the countries found damaged)."""
     return render_index_pages(country_keys, ctx, pages)
 
 

@@ -20,13 +20,14 @@ import pyarrow as pa
 
 import crtdiff
 from crtdiff.errors import CrtdiffError
-from crtdiff.pipeline.stored_parts import DAMAGED, SUMMARY_TABLES
+from crtdiff.pipeline.stored_parts import SUMMARY_TABLES, DamagedSummaryError
 from crtdiff.reports.tables import TABLES, concat_tables, read_table, write_tables
 from crtdiff.store.results import ResultStore
 
-_INPUT_ERROR, _OS_ERROR = 3, 4
-"""Exit statuses of the child for a documented error and an environment failure (its one JSON
-line on standard output says which); any other failure is a bug, its traceback on stderr."""
+_INPUT_ERROR, _OS_ERROR, _DAMAGED = 3, 4, 5
+"""Exit statuses of the child for a documented error, an environment failure and damaged
+countries (its one JSON line on standard output says which); any other failure is a bug, its
+traceback on stderr."""
 
 _CHILD = (
     "import sys\n"
@@ -37,15 +38,19 @@ _CHILD = (
 
 def write_tables_of(store: ResultStore, country_keys: dict[str, str], folder: Path) -> None:
     """The countries' stored tables (and their rows as CSV) joined, written as the archive's
-    data tables."""
+    data tables; nothing is written when one country's are damaged (all such are raised)."""
     tables: list[dict[str, pa.Table]] = []
     chunks: list[dict[str, bytes]] = []
+    damaged: list[str] = []
     for country, key in sorted(country_keys.items()):
         data = {name: store.load_bytes("summaries", key, name) for name in SUMMARY_TABLES}
         if None in data.values():
-            raise CrtdiffError(country, DAMAGED)
+            damaged.append(country)
+            continue
         tables.append({name: read_table(data[f"{name}.arrow"] or b"") for name in TABLES})
         chunks.append({name: data[f"{name}.csv.lz4"] or b"" for name in TABLES})
+    if damaged:
+        raise DamagedSummaryError(damaged)
     write_tables(concat_tables(tables), chunks, folder)
 
 
@@ -59,7 +64,7 @@ class TablesBuild:
 
     def finish(self) -> None:
         """Wait for the child; its failure is raised here as it would have been in process
-        (a damaged country's summary, an environment failure, or a bug)."""
+        (damaged countries, an environment failure, or a bug)."""
         try:
             out, err = self.process.communicate()
         finally:
@@ -67,8 +72,10 @@ class TablesBuild:
         status = self.process.returncode
         if status == 0:
             return
-        if status in (_INPUT_ERROR, _OS_ERROR):
+        if status in (_INPUT_ERROR, _OS_ERROR, _DAMAGED):
             answer = json.loads(out)
+            if status == _DAMAGED:
+                raise DamagedSummaryError(answer["countries"])
             if status == _INPUT_ERROR:
                 raise CrtdiffError(answer["source"], answer["problem"])
             raise OSError(answer["errno"], answer["strerror"], answer["filename"])
@@ -132,6 +139,9 @@ def child_main(job: str) -> int:
     spec: dict[str, Any] = json.loads(Path(job).read_text(encoding="utf-8"))
     try:
         write_tables_of(ResultStore(Path(spec["store"])), spec["keys"], Path(spec["folder"]))
+    except DamagedSummaryError as exc:
+        print(json.dumps({"countries": exc.countries}))
+        return _DAMAGED
     except CrtdiffError as exc:
         print(json.dumps({"source": exc.source, "problem": exc.problem}))
         return _INPUT_ERROR

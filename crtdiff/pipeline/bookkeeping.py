@@ -21,15 +21,15 @@ def take_results(
 
 
 def count_work(run: RunReport, results: list[CountryResult]) -> None:
-    """The run's work figures: entries ingested and compared anew or reused, countries rendered
-    (those of `results`) or kept."""
+    """The run's work figures: entries ingested and compared anew or reused (over the whole
+    run), countries rendered or kept (those of `results` added: a run may dispatch twice)."""
     ok = [o for o in run.entries if o.status is Status.OK]
     run.work.ingested = sum(1 for o in ok if not o.cached)
     run.work.ingest_cached = sum(1 for o in ok if o.cached)
     compared = [c for c in run.comparisons if c.status is Status.OK]
     run.work.compared = sum(1 for c in compared if not c.cached)
     run.work.compare_cached = sum(1 for c in compared if c.cached)
-    run.work.countries_rendered = sum(1 for r in results if r.rendered)
+    run.work.countries_rendered += sum(1 for r in results if r.rendered)
     run.work.countries_cached += sum(1 for r in results if not r.rendered and r.key)
 
 

@@ -3,14 +3,14 @@ year and search pages, all from the stored country summaries (never from reports
 
 from pathlib import Path
 
-from crtdiff.errors import CrtdiffError, WorkspaceError
+from crtdiff.errors import WorkspaceError
 from crtdiff.pipeline.archive_tables import start_tables
 from crtdiff.pipeline.boundary import capture_environment
 from crtdiff.pipeline.collector import fewer_collections
 from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.series_site import switch_links
-from crtdiff.pipeline.stored_parts import DAMAGED, EXPLORER_PART
+from crtdiff.pipeline.stored_parts import EXPLORER_PART, DamagedSummaryError
 from crtdiff.reports.archive import Archive
 from crtdiff.reports.group_pages import write_group_pages
 from crtdiff.reports.incidents_page import Part, explorer_part, write_incidents_page
@@ -25,10 +25,13 @@ from crtdiff.store.results import ResultStore
 
 def render_index_pages(
     country_keys: dict[str, str], ctx: RunContext, pages: dict[str, str]
-) -> dict[str, str] | WorkspaceError:
-    """render_site_index as a step of the run: a failure of the environment is returned, not
-    raised."""
-    return capture_environment(lambda: render_site_index(country_keys, ctx, pages))
+) -> dict[str, str] | WorkspaceError | DamagedSummaryError:
+    """render_site_index as a step of the run: a failure of the environment, or countries
+    found damaged, are returned, not raised."""
+    try:
+        return capture_environment(lambda: render_site_index(country_keys, ctx, pages))
+    except DamagedSummaryError as exc:
+        return exc
 
 
 def render_site_index(
@@ -37,18 +40,23 @@ def render_site_index(
     """Write the index, assets and data tables from the stored country summaries and tables,
     and the pages across countries; `pages`: the group and year pages written before, with
     their keys (only those whose key changed are rendered again). Returns every group and
-    year page with its key."""
+    year page with its key. Each country's summary and tables are checked as they are read:
+    DamagedSummaryError names every country whose are not as stored (then nothing is written)."""
     summaries: list[CountrySummary] = []
     explorer: list[Part] = []
     tables = start_tables(ctx.results, country_keys, ctx.out_dir / OutputPaths.DATA)
     try:
         with fewer_collections():
+            damaged: list[str] = []
             for country, key in sorted(country_keys.items()):
                 summary = ctx.results.load("summaries", key, CountrySummary)
                 if summary is None:
-                    raise CrtdiffError(country, DAMAGED)
+                    damaged.append(country)
+                    continue
                 summaries.append(summary)
                 explorer.append(stored_explorer_part(ctx.results, key, summary))
+            if damaged:
+                raise DamagedSummaryError(damaged)
             write_assets(ctx.out_dir)
             write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
             cache = PageCache(ctx.out_dir, ctx.keys.render, pages or {}, ctx.results)

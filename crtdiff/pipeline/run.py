@@ -10,6 +10,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from crtdiff.catalog.load import Catalog, load_catalog
+from crtdiff.catalog.model import CatalogEntry
+from crtdiff.errors import WorkspaceError
+from crtdiff.pipeline.answers import FetchedUrls
 from crtdiff.pipeline.archive_coverage import publish_coverage
 from crtdiff.pipeline.batches import batch_calls, process_batch
 from crtdiff.pipeline.bookkeeping import remember, take_results
@@ -18,7 +21,7 @@ from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.country_task import CountryResult
 from crtdiff.pipeline.index_pages import keyed_pages, render_index_pages, replace_keyed_pages
 from crtdiff.pipeline.keys import Keys
-from crtdiff.pipeline.manifest import load_manifest, save_manifest
+from crtdiff.pipeline.manifest import Manifest, load_manifest, save_manifest
 from crtdiff.pipeline.narrate import outcome_lines, settled_line
 from crtdiff.pipeline.newest_pairs import newest_pairs
 from crtdiff.pipeline.outcome import EntryOutcome, RunReport, Status, utc_now_iso
@@ -29,7 +32,8 @@ from crtdiff.pipeline.series_site import (
     series_title,
     split_by_series,
 )
-from crtdiff.pipeline.settle import damaged_countries, select_entries, settle, site_index
+from crtdiff.pipeline.settle import CountryJob, select_entries, settle, site_index
+from crtdiff.pipeline.stored_parts import DamagedSummaryError
 from crtdiff.pipeline.url_checks import check_urls
 from crtdiff.pipeline.wiring import Wiring
 from crtdiff.reference.bundle import Reference, load_reference
@@ -109,6 +113,57 @@ def run_all_series(
     return merged
 
 
+def _check_urls(
+    entries: list[CatalogEntry],
+    snapshots: SnapshotStore,
+    manifest: Manifest,
+    scope: RunScope,
+    wiring: Wiring,
+    run: RunReport,
+) -> FetchedUrls:
+    """Check the entries' URLs (check_urls); the run learns when the first reused one is due."""
+    urls, next_check = check_urls(
+        [e.source for e in entries if e.is_url], snapshots, manifest.urls, scope.recheck_after,
+        wiring.fetch, wiring.progress,
+    )  # fmt: skip
+    due = [d for d in (run.next_url_check, next_check and next_check.isoformat()) if d]
+    run.next_url_check = min(due) if due else None
+    return urls
+
+
+def compute(
+    jobs: list[CountryJob],
+    entries: list[CatalogEntry],
+    ctx: RunContext,
+    manifest: Manifest,
+    run: RunReport,
+    country_keys: dict[str, str],
+    wiring: Wiring,
+) -> None:
+    """Dispatch the countries with something to compute, in batches, and take their results
+    into the run, the manifest and `country_keys`."""
+    results: list[CountryResult] = []
+    calls = batch_calls(jobs, entries, ctx, manifest)
+    for outcome in wiring.dispatch(process_batch, calls) if calls else ():
+        done = unwrap(outcome)
+        results += done
+        wiring.progress("ingest", sum(len(r.entries) for r in done))
+    take_results(run, manifest, country_keys, results)
+
+
+def render_index(
+    country_keys: dict[str, str], ctx: RunContext, manifest: Manifest, wiring: Wiring
+) -> dict[str, str] | DamagedSummaryError:
+    """The index and pages across countries, as a step: the group and year pages with their
+    keys, or the countries whose stored summaries proved damaged."""
+    call = (country_keys, ctx, keyed_pages(manifest))
+    result: dict[str, str] | WorkspaceError | DamagedSummaryError
+    result = next(wiring.dispatch(render_index_pages, [call]))
+    if isinstance(result, DamagedSummaryError):
+        return result
+    return unwrap(result)
+
+
 def run_catalog(
     catalog: Catalog,
     reference: Reference,
@@ -130,15 +185,8 @@ def run_catalog(
     ]
     results_store, manifest = ResultStore(store_dir), load_manifest(out_dir)
     entries, wanted = select_entries(catalog, reference.countries, countries)
-    if wanted:  # a country outside the run whose stored summary is damaged is rebuilt too
-        damaged = damaged_countries(manifest.countries, results_store)
-        entries, wanted = select_entries(catalog, reference.countries, [*wanted, *damaged])
     snapshots = SnapshotStore(catalog.folder / "snapshots")
-    urls, next_check = check_urls(
-        [e.source for e in entries if e.is_url], snapshots, manifest.urls, scope.recheck_after,
-        wiring.fetch, wiring.progress,
-    )  # fmt: skip
-    run.next_url_check = next_check.isoformat() if next_check else None
+    urls = _check_urls(entries, snapshots, manifest, scope, wiring, run)
     ctx = RunContext(
         catalog, reference, urls, results_store, out_dir, Keys.for_reference(reference.folder),
         series, site,
@@ -151,19 +199,31 @@ def run_catalog(
     if unchanged := len({e.country for e in entries}) - len(jobs):
         failed = [o for o in run.entries if o.status is not Status.OK]
         wiring.log([*outcome_lines(failed, []), settled_line(unchanged, run)])
-    results: list[CountryResult] = []
-    calls = batch_calls(jobs, entries, ctx, manifest)
-    for outcome in wiring.dispatch(process_batch, calls) if calls else ():
-        done = unwrap(outcome)
-        results += done
-        wiring.progress("ingest", sum(len(r.entries) for r in done))
-    take_results(run, manifest, country_keys, results)
+    compute(jobs, entries, ctx, manifest, run, country_keys, wiring)
     retire_outputs(run, manifest, out_dir, country_keys, wanted or None)
     publish_coverage(catalog.entries, run.entries, manifest, out_dir, series)
     country_keys, key, stale = site_index(country_keys, wanted, manifest, ctx)
     if stale:
-        call = (country_keys, ctx, keyed_pages(manifest))
-        pages = unwrap(next(wiring.dispatch(render_index_pages, [call])))
+        pages = render_index(country_keys, ctx, manifest, wiring)
+        if isinstance(pages, DamagedSummaryError):
+            # A run of some countries reads the others' stored summaries only here: those
+            # found damaged are rebuilt, then the pages made again. A country of the run was
+            # just checked or written: damaged now, it was damaged during the run.
+            in_run = {e.country for e in entries}
+            if in_run & set(pages.countries):
+                raise pages
+            more, _ = select_entries(catalog, reference.countries, pages.countries)
+            wiring.progress("ingest", total=len(entries) + len(more))
+            urls = _check_urls(more, snapshots, manifest, scope, wiring, run)
+            ctx = replace(ctx, urls=urls)
+            jobs, _settled = settle(more, ctx, manifest, run, wiring.progress)
+            country_keys.update(_settled)
+            compute(jobs, more, ctx, manifest, run, country_keys, wiring)
+            publish_coverage(catalog.entries, run.entries, manifest, out_dir, series)
+            country_keys, key, _stale = site_index(country_keys, wanted, manifest, ctx)
+            pages = render_index(country_keys, ctx, manifest, wiring)
+            if isinstance(pages, DamagedSummaryError):
+                raise pages
         replace_keyed_pages(manifest, pages)
         run.work.index_rendered = 1
     wiring.progress("render")

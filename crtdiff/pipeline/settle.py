@@ -8,7 +8,6 @@ Plain and light (no parser, comparer or renderer is imported), so that `crtdiff 
 
 from collections import defaultdict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -106,16 +105,6 @@ def summary_intact(store: ResultStore, key: str) -> bool:
     """True when a country's stored summary, tables and explorer part are all there and
     undamaged."""
     return store.intact("summaries", key, (*SUMMARY_TABLES, EXPLORER_PART))
-
-
-def damaged_countries(country_keys: dict[str, str], store: ResultStore) -> set[str]:
-    """Countries whose stored summary or tables are missing or damaged (to be rebuilt)."""
-    countries = list(country_keys)
-    # Two threads: reading and hashing release the GIL, and a run of one country checks every
-    # other country's summary (a second or more of a 10,000-chapter archive, on one core).
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        intact = pool.map(lambda c: summary_intact(store, country_keys[c]), countries)
-        return {country for country, ok in zip(countries, intact, strict=True) if not ok}
 
 
 @dataclass

@@ -3,7 +3,9 @@
 The same rules as the flow (crtdiff/pipeline/settle.py): every entry's bytes are read and hashed
 into its report key, every country must be settled by the output manifest, the index must be as
 recorded; and no catalogue URL may be due for a check (crtdiff/pipeline/url_checks.py). Each
-series is checked in its own output folder, as the flow runs it.
+series is checked in its own output folder, as the flow runs it. A run of some countries does
+not check the others' stored summaries: the flow reads them only to write the index, and
+rebuilds one found damaged then.
 """
 
 from dataclasses import dataclass
@@ -17,7 +19,7 @@ from crtdiff.pipeline.keys import Keys
 from crtdiff.pipeline.manifest import load_manifest
 from crtdiff.pipeline.outcome import EntryOutcome, RunReport, Status, utc_now_iso
 from crtdiff.pipeline.series_site import merge_reports, series_out_dir, split_by_series
-from crtdiff.pipeline.settle import damaged_countries, select_entries, settle, site_index
+from crtdiff.pipeline.settle import select_entries, settle, site_index
 from crtdiff.pipeline.url_checks import plan_urls
 from crtdiff.reference.countries import CountryTable
 from crtdiff.reference.series import DEFAULT_SERIES
@@ -79,8 +81,6 @@ class _Check:
         ]
         entries, wanted = select_entries(catalog, self.countries_table, self.countries)
         results = ResultStore(self.store_dir)
-        if wanted and damaged_countries(manifest.countries, results) - wanted:
-            return None  # the flow rebuilds them
         snapshots = SnapshotStore(catalog.folder / "snapshots")
         urls = sorted({e.source for e in entries if e.is_url})
         plan = plan_urls(urls, manifest.urls, snapshots, self.now, self.recheck_after)

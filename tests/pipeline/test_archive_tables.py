@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from crtdiff.errors import CrtdiffError, WorkspaceError
+from crtdiff.errors import WorkspaceError
 from crtdiff.paths import DATA_DIR
 from crtdiff.pipeline.archive_tables import TablesBuild, start_tables, write_tables_of
 from crtdiff.pipeline.boundary import capture_environment
 from crtdiff.pipeline.manifest import load_manifest
-from crtdiff.pipeline.stored_parts import DAMAGED
+from crtdiff.pipeline.stored_parts import DAMAGED, DamagedSummaryError
 from crtdiff.store.results import ResultStore
 from tests.conftest import SEED
 from tests.plain_site import Chapter, build_site
@@ -76,8 +76,9 @@ def test_a_damaged_table_is_the_country_s_one_line_error(
     blob = tmp_path / "store" / "summaries" / keys["Mali"][:2] / f"{keys['Mali']}.groups.arrow"
     blob.write_bytes(blob.read_bytes()[:-30])
     build = _child(store, keys, tmp_path / "child")
-    with pytest.raises(CrtdiffError) as caught:
+    with pytest.raises(DamagedSummaryError) as caught:
         build.finish()
+    assert caught.value.countries == ["Mali"]  # so that the run rebuilds it
     assert (caught.value.source, caught.value.problem) == ("Mali", DAMAGED)
     assert "\n" not in str(caught.value)
     assert not (tmp_path / "child" / "groups.csv").exists()

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import pytest
 
 from crtdiff.catalog.load import load_catalog
-from crtdiff.errors import FetchError
+from crtdiff.errors import CrtdiffError, FetchError
 from crtdiff.fetch.http import Fetched
 from crtdiff.paths import DATA_DIR
 from crtdiff.pipeline.batches import process_batch
@@ -20,9 +20,12 @@ from crtdiff.pipeline.manifest import load_manifest
 from crtdiff.pipeline.outcome import RunReport, Status
 from crtdiff.pipeline.plain_runner import call_in_place, run_plain
 from crtdiff.pipeline.run import RunScope, run_catalog
+from crtdiff.pipeline.settle import summary_intact
+from crtdiff.pipeline.stored_parts import DAMAGED
 from crtdiff.pipeline.wiring import FetchRequest, Wiring
 from crtdiff.reference.bundle import Reference
 from crtdiff.reports.output_paths import OutputPaths
+from crtdiff.store.results import ResultStore
 from tests.conftest import FIXTURES, SEED
 
 T = TypeVar("T")
@@ -134,3 +137,83 @@ def test_the_plain_runner_runs_a_catalogue_file_as_crtdiff_run_does(tmp_path: Pa
     assert "Chad:2016" in json.dumps(written)
     assert any(URL in message for _, message in lines)
     assert (tmp_path / "out" / OutputPaths.chapter_page("Mali", 2017)).is_file()
+
+
+def _summary(tmp_path: Path, country: str, name: str = "json") -> Path:
+    key = load_manifest(tmp_path / "out").countries[country]
+    return tmp_path / "store" / "summaries" / key[:2] / f"{key}.{name}"
+
+
+def _add_niger_2013(tmp_path: Path) -> None:
+    niger = (tmp_path / "data" / "niger" / "2012.txt").read_text(encoding="utf-8")
+    (tmp_path / "data" / "niger" / "2013.txt").write_text(
+        niger.replace("2012", "2013"), encoding="utf-8"
+    )
+    with (tmp_path / "data" / "sources.toml").open("a", encoding="utf-8") as f:
+        f.write('[[report]]\ncountry = "Niger"\nyear = 2013\nsource = "niger/2013.txt"\n')
+
+
+@pytest.mark.parametrize("name", ["json", "groups.arrow"], ids=["summary", "table"])
+def test_a_run_of_one_country_rebuilds_another_found_damaged_by_the_index(
+    tmp_path: Path, reference: Reference, name: str
+) -> None:
+    """A run of some countries reads the others' stored summaries only for the index: one
+    found damaged there is rebuilt from its chapters, and the index made again, in that run."""
+    catalogue(tmp_path / "data")
+    run_once(tmp_path, reference, Recorder())
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    damaged = _summary(tmp_path, "Mali", name)
+    damaged.write_bytes(damaged.read_bytes()[:-30])
+    _add_niger_2013(tmp_path)
+
+    recorder = Recorder()
+    run = run_once(tmp_path, reference, recorder, countries=["Niger"])
+    assert run.exit_code == 0 and run.bug is None, run.bug
+    assert recorder.steps == [
+        (process_batch.__name__, 1), (render_index_pages.__name__, 1),  # Mali found damaged
+        (process_batch.__name__, 1), (render_index_pages.__name__, 1),
+    ]  # fmt: skip
+    assert {o.key for o in run.entries if o.status is Status.OK} == {
+        "Niger:2012", "Niger:2013", "Mali:2015", "Mali:2016", "Mali:2017",
+    }  # fmt: skip
+    assert run.work.countries_rendered == 2
+    mali = load_manifest(tmp_path / "out").countries["Mali"]
+    assert summary_intact(ResultStore(tmp_path / "store"), mali)
+    again = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "2016.html" in again and again != index  # Mali still listed, Niger's 2013 added
+    totals = [t for stage, _, t in recorder.progress if stage == "ingest" and t is not None]
+    assert totals == [2, 2 + 3]  # Niger's entries, then Mali's too
+    assert (URL, None, None) in recorder.fetched  # Mali's URL, checked for its rebuild
+
+
+class Damaging(Recorder):
+    """Damages one country's stored summary just before each rendering of the index (a
+    concurrent writer, a failing disk)."""
+
+    def __init__(self, tmp_path: Path, country: str) -> None:
+        super().__init__()
+        self.tmp_path, self.country = tmp_path, country
+
+    def dispatch(self, step: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> Iterator[T]:
+        if step is render_index_pages:
+            key = calls[0][0][self.country]  # the country keys the index is given
+            path = self.tmp_path / "store" / "summaries" / key[:2] / f"{key}.json"
+            path.write_bytes(path.read_bytes()[:-30])
+        return super().dispatch(step, calls)
+
+
+@pytest.mark.parametrize("country", ["Niger", "Mali"], ids=["in the run", "damaged again"])
+def test_a_summary_damaged_during_the_run_ends_it_with_one_line(
+    tmp_path: Path, reference: Reference, country: str
+) -> None:
+    """A country of the run, just written, or one rebuilt and damaged again: the run ends
+    with a one-line reason rather than going round for ever."""
+    catalogue(tmp_path / "data")
+    run_once(tmp_path, reference, Recorder())
+    _add_niger_2013(tmp_path)
+    recorder = Damaging(tmp_path, country)
+    with pytest.raises(CrtdiffError) as caught:
+        run_once(tmp_path, reference, recorder, countries=["Niger"])
+    assert str(caught.value) == f"{country}: {DAMAGED}"
+    rendered = [s for s in recorder.steps if s[0] == render_index_pages.__name__]
+    assert len(rendered) == (1 if country == "Niger" else 2)
