@@ -1,6 +1,7 @@
 """When a catalogue URL is asked again: within the recheck interval, its last check stands."""
 
 import hashlib
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -98,3 +99,23 @@ def test_a_failed_check_with_a_snapshot_reuses_it_and_says_why(tmp_path: Path) -
     # the very note the check itself gave
     assert reused.notes == fetch_or_snapshot(PAGE, store, offline).notes
     assert reused.notes == [f"{PAGE}: timed out; using the snapshot of 2026-01-01T00:00:00+00:00"]
+
+
+def test_with_nothing_due_the_fetcher_is_not_called(
+    checked: tuple[SnapshotStore, dict[str, dict[str, object]]],
+) -> None:
+    """A fetcher may import its HTTP client first: a run with every URL recently checked, or
+    none, never pays for that."""
+    from crtdiff.pipeline.url_checks import check_urls
+
+    store, checks = checked
+
+    def fetch(requests: object) -> Iterator[Fetched | FetchError]:
+        raise AssertionError(f"fetch called with {requests}")
+        yield  # a generator, as the plain runner's and the flow's fetchers are
+
+    for urls in ([PAGE, GONE], []):
+        urls_found, _ = check_urls(
+            urls, store, checks, timedelta(days=3650), fetch, lambda *_a, **_k: None
+        )
+        assert set(urls_found.results) == set(urls)
