@@ -57,7 +57,7 @@ class CatalogEntry(BaseModel):
     @field_validator("source", "fallback")
     @classmethod
     def _scheme_is_http_or_path(cls, value: str | None) -> str | None:
-        if value is None:
+        if value is None or ":" not in value:  # no scheme without a colon: a path (and fast)
             return value
         scheme = urlparse(value).scheme.lower()
         if scheme and len(scheme) > 1 and scheme not in _ALLOWED_SCHEMES:
