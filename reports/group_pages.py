@@ -176,7 +176,7 @@ def group_key(archive: Archive, gid: str, cache: PageCache) -> str | None:
     span = [str(y) for y in archive.years if first <= y <= last]
     return cache.key(
         "group", gid, repr(archive.series_context), ",".join(span),
-        archive.units_key(archive.touching[gid]),
+        archive.group_units_key(gid),
     )  # fmt: skip
 
 
