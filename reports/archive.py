@@ -1,6 +1,7 @@
 """The whole archive as the cross-country pages see it: every country's stored summary, with
 the links those pages make into the per-country pages."""
 
+import heapq
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
@@ -39,6 +40,20 @@ class PlacedIncident:
     incident: IncidentSeen
     new: bool | None
     """True when the year before on file did not describe it; None without a year before."""
+
+
+LISTED = 100
+"""Incidents listed on a group's page (the latest); the explorer, filtered to the group, has
+them all (a group active for decades has thousands)."""
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """The incidents attributed to a group."""
+
+    count: int
+    latest: list[PlacedIncident]
+    """The latest `LISTED`, by date (as `by_date` orders them)."""
 
 
 @dataclass(frozen=True)
@@ -144,14 +159,38 @@ class Archive:
         return self.groups.named_in
 
     @cached_property
-    def incidents_by_group(self) -> dict[str, list[PlacedIncident]]:
-        """Perpetrator id → the incidents attributed to it, by date (one sort of the archive's
-        incidents serves every group: each group's list keeps that order)."""
-        found: dict[str, list[PlacedIncident]] = {}
-        for item in self.incidents:
-            for gid in item.incident.perpetrators:
-                found.setdefault(gid, []).append(item)
-        return found
+    def incidents_by_group(self) -> dict[str, "Attributed"]:
+        """Perpetrator id → how many incidents are attributed to it, and the latest `LISTED`
+        of them in the order of `by_date` (a bounded heap per group: sorting the archive's
+        incidents, tens of thousands, for the last hundred of each group cost several times
+        more)."""
+        heaps: dict[str, list[tuple[str, str, str, int, Placed, IncidentSeen]]] = {}
+        counts: dict[str, int] = {}
+        order = 0  # archive order: by_date's sort is stable
+        for placed in self.chapters:
+            country = placed.chapter.country
+            for incident in placed.chapter.incident_list:
+                for gid in incident.perpetrators:
+                    order += 1
+                    counts[gid] = counts.get(gid, 0) + 1
+                    heap = heaps.setdefault(gid, [])
+                    if len(heap) == LISTED and incident.date < heap[0][0]:
+                        continue  # older than all the latest so far (most are, once full)
+                    entry = (incident.date, country, incident.id, order, placed, incident)
+                    if len(heap) < LISTED:
+                        heapq.heappush(heap, entry)
+                    else:
+                        heapq.heappushpop(heap, entry)
+        return {
+            gid: Attributed(counts[gid], [self.placed_incident(e[4], e[5]) for e in sorted(heap)])
+            for gid, heap in heaps.items()
+        }
+
+    def placed_incident(self, placed: Placed, incident: IncidentSeen) -> PlacedIncident:
+        """One incident of a chapter, told new or not by the comparison ending there."""
+        pair = self.pair_at.get((placed.slug, placed.chapter.year))
+        new = incident.id in pair.new_incidents if pair is not None else None
+        return PlacedIncident(placed.slug, placed.chapter, incident, new)
 
     @cached_property
     def regrouped(self) -> list[tuple[Placed, PairSummary]]:

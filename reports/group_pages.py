@@ -11,9 +11,6 @@ from crtdiff.reports.summaries import PairSummary
 from crtdiff.reports.writing import remove_other_pages
 
 ROOT = "../"
-LISTED = 100
-"""Incidents listed on a group's page (the latest); the explorer, filtered to the group, has
-them all (a group active for decades has thousands)."""
 
 
 @dataclass(frozen=True)
@@ -51,12 +48,10 @@ class GroupFile:
     acronym: str | None
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    incidents: list[PlacedIncident] = field(default_factory=list)
-
-    @property
-    def listed(self) -> list[PlacedIncident]:
-        """The incidents its page lists: the latest `LISTED`, by date."""
-        return self.incidents[-LISTED:]
+    incidents: int = 0
+    """How many incidents are attributed to it."""
+    listed: list[PlacedIncident] = field(default_factory=list)
+    """The incidents its page lists: the latest (archive.LISTED), by date."""
 
     @property
     def countries(self) -> list[str]:
@@ -99,7 +94,9 @@ def group_file(archive: Archive, gid: str) -> GroupFile:
     for placed, g in mentions:
         c = placed.chapter
         group.mentions.append(_mention(placed, g.start, g.mentions, (c.country, c.year) in former))
-    group.incidents = list(archive.incidents_by_group.get(gid, []))
+    attributed = archive.incidents_by_group.get(gid)
+    if attributed is not None:
+        group.incidents, group.listed = attributed.count, attributed.latest
     group.events.sort(key=lambda e: (e.year, e.country))
     return group
 
@@ -165,7 +162,7 @@ class GroupRow:
         first, last = group.first, group.last
         return cls(
             group.id, group.name, group.acronym, group.countries, first.year, first.country,
-            last.year, last.country, len(group.incidents),
+            last.year, last.country, group.incidents,
         )  # fmt: skip
 
 
