@@ -74,12 +74,12 @@ class GroupFile:
         return max(self.mentions, key=lambda m: (m.year, m.country))
 
     @cached_property
-    def _cells(self) -> dict[tuple[str, int], Mention]:
-        return {(m.country, m.year): m for m in self.mentions}
-
-    def cell(self, country: str, year: int) -> Mention | None:
-        """Its mention in one country-year, if any."""
-        return self._cells.get((country, year))
+    def rows(self) -> dict[str, dict[int, Mention]]:
+        """Country (in order of `countries`) → year → its mention there."""
+        rows: dict[str, dict[int, Mention]] = {c: {} for c in self.countries}
+        for m in self.mentions:
+            rows[m.country][m.year] = m
+        return rows
 
 
 def group_file(archive: Archive, gid: str) -> GroupFile:
