@@ -2,9 +2,9 @@
 the links those pages make into the per-country pages."""
 
 import heapq
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain
 from typing import Any
 
 from crtdiff.reports.html import series_context
@@ -248,7 +248,7 @@ class GroupIndex:
     """Group id → the unit labels (Archive.unit_labels) of the chapters, in archive order, that
     name it, have an incident by it, or end a comparison that renames or merges it."""
     unlabelled: set[str] = field(default_factory=set)
-    """Groups touched by a chapter without a unit label."""
+    """Groups touched by a chapter without a unit label (their `touching` lacks it)."""
     year_named: dict[int, set[str]] = field(default_factory=dict)
     """Report year → the groups its chapters name."""
     year_doers: dict[int, set[str]] = field(default_factory=dict)
@@ -259,22 +259,31 @@ class GroupIndex:
         """The index of an archive's chapters (one pass: at 10,000 chapters each pass over
         every group and incident costs tens of milliseconds)."""
         index = cls()
-        names, named_in, span = index.names, index.named_in, index.named_span
+        names, span, unlabelled = index.names, index.named_span, index.unlabelled
+        named_in: defaultdict[str, list[tuple[Placed, GroupSeen]]] = defaultdict(list)
+        touching: defaultdict[str, list[str]] = defaultdict(list)
+        year_named: defaultdict[int, set[str]] = defaultdict(set)
+        year_doers: defaultdict[int, set[str]] = defaultdict(set)
         labels, pair_at = archive.unit_labels, archive.pair_at
         for placed in archive.chapters:
             c = placed.chapter
             year = c.year
-            ids: set[str] = set()
+            ids = {g.id for g in c.groups}
+            year_named[year].update(ids)
             for g in c.groups:
                 gid = g.id
-                ids.add(gid)
                 names[gid] = g.name
-                named_in.setdefault(gid, []).append((placed, g))
-                first, last = span.get(gid, (year, year))
-                span[gid] = (min(first, year), max(last, year))
-            index.year_named.setdefault(year, set()).update(ids)
-            doers = set(chain.from_iterable(i.perpetrators for i in c.incident_list))
-            index.year_doers.setdefault(year, set()).update(doers)
+                named_in[gid].append((placed, g))
+                if gid not in span:
+                    span[gid] = (year, year)
+                elif year < span[gid][0]:
+                    span[gid] = (year, span[gid][1])
+                elif year > span[gid][1]:
+                    span[gid] = (span[gid][0], year)
+            doers: set[str] = set()
+            for i in c.incident_list:
+                doers.update(i.perpetrators)
+            year_doers[year].update(doers)
             ids |= doers
             pair = pair_at.get((placed.slug, year))
             if pair is not None:
@@ -284,12 +293,13 @@ class GroupIndex:
                     ids.add(m.into_id)
                     ids.update(m.members)
             label = labels.get((placed.slug, year))
-            for gid in ids:
-                if label is None:
-                    index.unlabelled.add(gid)
-                    index.touching.setdefault(gid, [])
-                else:
-                    index.touching.setdefault(gid, []).append(label)
+            if label is None:
+                unlabelled.update(ids)
+            else:
+                for gid in ids:
+                    touching[gid].append(label)
+        index.named_in, index.touching = dict(named_in), dict(touching)
+        index.year_named, index.year_doers = dict(year_named), dict(year_doers)
         return index
 
 
