@@ -1,6 +1,7 @@
 """The archive's per-group incident selection (a bounded heap per group) against its plain
 definition: every incident attributed to the group, by date, then the last LISTED."""
 
+from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
@@ -10,6 +11,8 @@ from hypothesis import strategies as st
 
 from crtdiff.reports import archive as archive_module
 from crtdiff.reports.archive import LISTED, Archive, PlacedIncident
+from crtdiff.reports.group_pages import group_key
+from crtdiff.reports.page_cache import PageCache
 from crtdiff.reports.summaries import ChapterSummary, CountrySummary, PairSummary
 from crtdiff.schemas import CountryReport
 
@@ -24,15 +27,21 @@ def _incident(base: ChapterSummary, spec: Spec) -> dict[str, Any]:
 
 
 def _country(
-    base: ChapterSummary, country: str, years: dict[int, list[Spec]], new: dict[int, list[str]]
+    base: ChapterSummary,
+    country: str,
+    years: dict[int, list[Spec]],
+    new: dict[int, list[str]],
+    named: dict[int, list[int]] | None = None,
 ) -> CountrySummary:
     """A country's chapters holding these incidents, with a comparison ending in each year of
-    `new` that finds those incident ids new."""
+    `new` that finds those incident ids new (and, per year of `named`, naming only those of
+    the base chapter's groups)."""
     chapters = [
         base.model_copy(
             update={
                 "country": country,
                 "year": year,
+                "groups": [base.groups[n] for n in named[year]] if named else base.groups,
                 "incident_list": [
                     base.incident_list[0].model_validate(_incident(base, s)) for s in specs
                 ],
@@ -144,3 +153,25 @@ def test_latest_per_group_is_the_tail_of_the_archive_by_date(
     ]
     with patch.object(archive_module, "LISTED", listed):
         _assert_same_as_plain(Archive.of(countries))
+
+
+def test_a_group_pages_key_follows_the_chapters_touching_the_group(base: ChapterSummary) -> None:
+    first, second = base.groups[0].id, base.groups[1].id
+    years: dict[int, list[Spec]] = {2015: [], 2016: [("a", "2016-01-01", [second])], 2017: []}
+    # the first group named in 2015 and 2017, the second in 2017 only (and a perpetrator in 2016)
+    mali = _country(base, "Mali", years, {}, named={2015: [0], 2016: [], 2017: [0, 1]})
+
+    def keys(units: dict[int, str]) -> dict[str, str | None]:
+        archive = Archive.of([mali.model_copy(update={"units": units})])
+        cache = PageCache(Path("unused"), "code")
+        return {gid: group_key(archive, gid, cache) for gid in (first, second)}
+
+    units = {2015: "a", 2016: "b", 2017: "c"}
+    before = keys(units)
+    assert None not in before.values()
+    # 2016 names neither group but has an incident by the second (its list would change)
+    changed = keys({**units, 2016: "b2"})
+    assert changed[first] == before[first] and changed[second] != before[second]
+    assert keys({**units, 2015: "a2"})[second] == before[second]
+    # a touching chapter with no key: always rendered; an untouching one changes nothing
+    assert keys({2015: "a", 2017: "c"}) == {first: before[first], second: None}
