@@ -20,7 +20,12 @@ from crtdiff.store.fingerprint import digest
 
 def sentence_href(root: str, slug: str, chapter: ChapterSummary, start: int) -> str:
     """Link to one sentence of a chapter page."""
-    return f"{root}{slug}/{chapter.stem}.html#s{start}"
+    return f"{root}{chapter_page(slug, chapter)}#s{start}"
+
+
+def chapter_page(slug: str, chapter: ChapterSummary) -> str:
+    """A chapter page, relative to the site's root."""
+    return f"{slug}/{chapter.stem}.html"
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,12 @@ class Placed:
 
     slug: str
     chapter: ChapterSummary
+
+    @cached_property
+    def page(self) -> str:
+        """Its chapter page, relative to the site's root (made once: the group pages link a
+        chapter once per group it names)."""
+        return chapter_page(self.slug, self.chapter)
 
 
 @dataclass(frozen=True)
