@@ -195,32 +195,29 @@ _NOT_NAMED = '<td class="num"><span class="muted">–</span></td>'
 def presence_rows(rows: Mapping[str, Mapping[int, _Named]], years: list[int]) -> Markup:
     """A group page's table body: per country of `rows` (in its order), per year, a link to the
     chapter naming the group, or a dash (a group named in many countries over decades has
-    thousands of cells: each is a lookup and, where named, one string)."""
-    titles: dict[tuple[int, bool, bool], str] = {}
+    thousands of cells: a row starts as dashes, and each mention is one string)."""
+    position = {year: n for n, year in enumerate(years)}
+    tails: dict[tuple[int, bool, bool], str] = {}
     out = []
     for country, cells in rows.items():
-        out.append(f'<tr><th scope="row">{escape_text(country)}</th>')
-        for year in years:
-            m = cells.get(year)
-            if m is None:
-                out.append(_NOT_NAMED)
-                continue
+        line = [_NOT_NAMED] * len(years)
+        for year, m in cells.items():
             look = (m.mentions, m.former, m.illustrative)
-            title = titles.get(look)
-            if title is None:
-                title = titles[look] = escape_text(_presence_title(*look))
-            word = "former name" if m.former else "named"
-            mark = " ◇" if m.illustrative else ""
-            out.append(
-                f'<td class="num"><a href="{escape_text(m.href)}" title="{title}">{word}</a>'
-                f"{mark}</td>"
-            )
-        out.append("</tr>\n")
+            tail = tails.get(look)
+            if tail is None:
+                tail = tails[look] = _presence_tail(*look)
+            at = position.get(year)
+            if at is not None:
+                line[at] = f'<td class="num"><a href="{escape_text(m.href)}{tail}'
+        out.append(f'<tr><th scope="row">{escape_text(country)}</th>{"".join(line)}</tr>\n')
     return Markup("".join(out))
 
 
-def _presence_title(mentions: int, former: bool, illustrative: bool) -> str:
+def _presence_tail(mentions: int, former: bool, illustrative: bool) -> str:
+    """A named cell after its link's address."""
     title = plural(mentions, "mention")
     title += "; only as a former name" if former else ""
     title += "; illustrative text" if illustrative else ""
-    return title
+    word = "former name" if former else "named"
+    mark = " ◇" if illustrative else ""
+    return f'" title="{escape_text(title)}">{word}</a>{mark}</td>'

@@ -92,9 +92,11 @@ def group_file(archive: Archive, gid: str) -> GroupFile:
     former: set[tuple[str, int]] = set()
     for placed, pair in archive.regrouped:
         former |= _renames_and_mergers(group, placed, pair, named)
-    for placed, g in mentions:
+    for placed, g in mentions:  # thousands for a group named for decades: kept lean
         c = placed.chapter
-        group.mentions.append(_mention(placed, g.start, g.mentions, (c.country, c.year) in former))
+        was = (c.country, c.year) in former if former else False
+        href = f"{ROOT}{placed.page}#s{g.start}"
+        group.mentions.append(Mention(c.country, c.year, href, g.mentions, was, c.illustrative))
     attributed = archive.incidents_by_group.get(gid)
     if attributed is not None:
         group.incidents, group.listed = attributed.count, attributed.latest
@@ -133,14 +135,6 @@ def _renames_and_mergers(
 def group_files(archive: Archive) -> dict[str, GroupFile]:
     """Every group named in the archive, with its mentions, renames, mergers and incidents."""
     return {gid: group_file(archive, gid) for gid in archive.group_names}
-
-
-def _mention(placed: Placed, start: int, count: int, former: bool) -> Mention:
-    c = placed.chapter
-    return Mention(
-        c.country, c.year, f"{ROOT}{placed.page}#s{start}", count, former,
-        c.illustrative,
-    )  # fmt: skip
 
 
 @dataclass(frozen=True)
