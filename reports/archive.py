@@ -172,29 +172,10 @@ class Archive:
     @cached_property
     def incidents_by_group(self) -> dict[str, "Attributed"]:
         """Perpetrator id → how many incidents are attributed to it, and the latest `LISTED`
-        of them in the order of `by_date` (a bounded heap per group: sorting the archive's
-        incidents, tens of thousands, for the last hundred of each group cost several times
-        more)."""
-        heaps: dict[str, list[tuple[str, str, str, int, Placed, IncidentSeen]]] = {}
-        counts: dict[str, int] = {}
-        order = 0  # archive order: by_date's sort is stable
-        for placed in self.chapters:
-            country = placed.chapter.country
-            for incident in placed.chapter.incident_list:
-                for gid in incident.perpetrators:
-                    order += 1
-                    counts[gid] = counts.get(gid, 0) + 1
-                    heap = heaps.setdefault(gid, [])
-                    if len(heap) == LISTED and incident.date < heap[0][0]:
-                        continue  # older than all the latest so far (most are, once full)
-                    entry = (incident.date, country, incident.id, order, placed, incident)
-                    if len(heap) < LISTED:
-                        heapq.heappush(heap, entry)
-                    else:
-                        heapq.heappushpop(heap, entry)
+        of them in the order of `by_date` (see GroupIndex.latest)."""
         return {
-            gid: Attributed(counts[gid], [self.placed_incident(e[4], e[5]) for e in sorted(heap)])
-            for gid, heap in heaps.items()
+            gid: Attributed(count, [self.placed_incident(e[4], e[5]) for e in sorted(heap)])
+            for gid, (count, heap) in self.groups.latest.items()
         }
 
     def placed_incident(self, placed: Placed, incident: IncidentSeen) -> PlacedIncident:
@@ -203,16 +184,11 @@ class Archive:
         new = incident.id in pair.new_incidents if pair is not None else None
         return PlacedIncident(placed.slug, placed.chapter, incident, new)
 
-    @cached_property
+    @property
     def regrouped(self) -> list[tuple[Placed, PairSummary]]:
         """The chapters (in archive order) ending a comparison that renames or merges groups,
         with that comparison."""
-        found = []
-        for placed in self.chapters:
-            pair = self.pair_at.get((placed.slug, placed.chapter.year))
-            if pair is not None and (pair.renamed or pair.merged):
-                found.append((placed, pair))
-        return found
+        return self.groups.regrouped
 
     @property
     def named_span(self) -> dict[str, tuple[int, int]]:
@@ -247,9 +223,16 @@ class Archive:
             return None
 
 
+Latest = tuple[str, str, str, int, Placed, IncidentSeen]
+"""An incident as GroupIndex.latest orders it: date, country, id, archive order (unique: by_date
+keeps archive order for full ties), then the chapter and the incident."""
+
+
 @dataclass
 class GroupIndex:
-    """The archive's groups: who names them, when, and which chapters touch them."""
+    """The archive's groups: who names them, when, which chapters touch them, and the latest
+    incidents by each, from one pass over the chapters (at 10,000 chapters each pass over every
+    group and incident costs tens of milliseconds)."""
 
     names: dict[str, str] = field(default_factory=dict)
     """Group id → canonical name (see Archive.group_names)."""
@@ -264,54 +247,97 @@ class GroupIndex:
     """Report year → the groups its chapters name."""
     year_doers: dict[int, set[str]] = field(default_factory=dict)
     """Report year → the perpetrators of its chapters' incidents."""
+    latest: dict[str, tuple[int, list[Latest]]] = field(default_factory=dict)
+    """Perpetrator id → how many incidents are attributed to it, and a heap of the latest
+    `LISTED` of them (a bounded heap per group: sorting the archive's incidents, tens of
+    thousands, for the last hundred of each group cost several times more)."""
+    regrouped: list[tuple[Placed, PairSummary]] = field(default_factory=list)
+    """See Archive.regrouped."""
 
     @classmethod
     def of(cls, archive: "Archive") -> "GroupIndex":
-        """The index of an archive's chapters (one pass: at 10,000 chapters each pass over
-        every group and incident costs tens of milliseconds)."""
+        """The index of an archive's chapters."""
         index = cls()
-        names, span, unlabelled = index.names, index.named_span, index.unlabelled
         named_in: defaultdict[str, list[tuple[Placed, GroupSeen]]] = defaultdict(list)
         touching: defaultdict[str, list[str]] = defaultdict(list)
-        year_named: defaultdict[int, set[str]] = defaultdict(set)
-        year_doers: defaultdict[int, set[str]] = defaultdict(set)
-        labels, pair_at = archive.unit_labels, archive.pair_at
+        tallies: dict[str, _Tally] = {}
         for placed in archive.chapters:
             c = placed.chapter
-            year = c.year
-            ids = {g.id for g in c.groups}
-            year_named[year].update(ids)
-            for g in c.groups:
-                gid = g.id
-                names[gid] = g.name
-                named_in[gid].append((placed, g))
-                if gid not in span:
-                    span[gid] = (year, year)
-                elif year < span[gid][0]:
-                    span[gid] = (year, span[gid][1])
-                elif year > span[gid][1]:
-                    span[gid] = (span[gid][0], year)
-            doers: set[str] = set()
-            for i in c.incident_list:
-                doers.update(i.perpetrators)
-            year_doers[year].update(doers)
-            ids |= doers
-            pair = pair_at.get((placed.slug, year))
-            if pair is not None:
-                for r in pair.renamed:
-                    ids.update((r.old_id, r.new_id))
-                for m in pair.merged:
-                    ids.add(m.into_id)
-                    ids.update(m.members)
-            label = labels.get((placed.slug, year))
+            named = index._name(placed, named_in)
+            index.year_named.setdefault(c.year, set()).update(named)
+            doers = _attribute(placed, tallies)
+            index.year_doers.setdefault(c.year, set()).update(doers)
+            ids = named | doers
+            pair = archive.pair_at.get((placed.slug, c.year))
+            if pair is not None and (pair.renamed or pair.merged):
+                index.regrouped.append((placed, pair))
+                ids |= _regrouping(pair)
+            label = archive.unit_labels.get((placed.slug, c.year))
             if label is None:
-                unlabelled.update(ids)
+                index.unlabelled.update(ids)
             else:
                 for gid in ids:
                     touching[gid].append(label)
         index.named_in, index.touching = dict(named_in), dict(touching)
-        index.year_named, index.year_doers = dict(year_named), dict(year_doers)
+        index.latest = {gid: (t.count, t.heap) for gid, t in tallies.items()}
         return index
+
+    def _name(
+        self, placed: Placed, named_in: defaultdict[str, list[tuple[Placed, GroupSeen]]]
+    ) -> set[str]:
+        """Record the groups a chapter names; returns their ids."""
+        year, span = placed.chapter.year, self.named_span
+        for g in placed.chapter.groups:
+            gid = g.id
+            self.names[gid] = g.name
+            named_in[gid].append((placed, g))
+            if gid not in span:
+                span[gid] = (year, year)
+            elif year < span[gid][0]:
+                span[gid] = (year, span[gid][1])
+            elif year > span[gid][1]:
+                span[gid] = (span[gid][0], year)
+        return {g.id for g in placed.chapter.groups}
+
+
+@dataclass(slots=True)
+class _Tally:
+    count: int
+    """Also the archive order of the group's latest incident (unique in its heap)."""
+    heap: list[Latest]
+
+
+def _attribute(placed: Placed, tallies: dict[str, _Tally]) -> set[str]:
+    """Count a chapter's incidents for their perpetrators, keeping each one's latest; returns
+    the perpetrators."""
+    doers: set[str] = set()
+    c = placed.chapter
+    for incident in c.incident_list:
+        doers.update(incident.perpetrators)
+        date = incident.date
+        for gid in incident.perpetrators:
+            tally = tallies.get(gid)
+            if tally is None:
+                tally = tallies[gid] = _Tally(0, [])
+            tally.count += 1
+            heap = tally.heap
+            if len(heap) < LISTED:
+                heapq.heappush(heap, (date, c.country, incident.id, tally.count, placed, incident))
+            elif date >= heap[0][0]:  # else older than all the latest so far
+                entry = (date, c.country, incident.id, tally.count, placed, incident)
+                heapq.heappushpop(heap, entry)
+    return doers
+
+
+def _regrouping(pair: PairSummary) -> set[str]:
+    """The groups a comparison renames or merges."""
+    ids: set[str] = set()
+    for r in pair.renamed:
+        ids.update((r.old_id, r.new_id))
+    for m in pair.merged:
+        ids.add(m.into_id)
+        ids.update(m.members)
+    return ids
 
 
 def by_date(incidents: list[PlacedIncident]) -> list[PlacedIncident]:
