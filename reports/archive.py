@@ -321,11 +321,14 @@ def _attribute(placed: Placed, tallies: dict[str, _Tally]) -> set[str]:
                 tally = tallies[gid] = _Tally(0, [])
             tally.count += 1
             heap = tally.heap
-            if len(heap) < LISTED:
-                heapq.heappush(heap, (date, c.country, incident.id, tally.count, placed, incident))
-            elif date >= heap[0][0]:  # else older than all the latest so far
-                entry = (date, c.country, incident.id, tally.count, placed, incident)
+            full = len(heap) == LISTED
+            if full and date < heap[0][0]:
+                continue  # older than all the latest so far (most are, once the heap is full)
+            entry = (date, c.country, incident.id, tally.count, placed, incident)
+            if full:
                 heapq.heappushpop(heap, entry)
+            else:
+                heapq.heappush(heap, entry)
     return doers
 
 
