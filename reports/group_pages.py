@@ -2,6 +2,7 @@
 
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 
 from crtdiff.reports.archive import Archive, Placed, PlacedIncident, sentence_href
@@ -57,30 +58,34 @@ class GroupFile:
     @property
     def countries(self) -> list[str]:
         """Countries whose chapters name it."""
-        return sorted({m.country for m in self.mentions})
+        return list(self.rows)
 
     @property
     def years(self) -> list[int]:
         """Report years it is named in."""
-        return sorted({m.year for m in self.mentions})
+        return sorted(set().union(*self.rows.values()))
 
     @cached_property
     def first(self) -> Mention:
         """Its first mention (earliest year, then country)."""
-        return min(self.mentions, key=lambda m: (m.year, m.country))
+        return min(self.mentions, key=_WHEN)
 
     @cached_property
     def last(self) -> Mention:
         """Its last mention."""
-        return max(self.mentions, key=lambda m: (m.year, m.country))
+        return max(self.mentions, key=_WHEN)
 
     @cached_property
     def rows(self) -> dict[str, dict[int, Mention]]:
-        """Country (in order of `countries`) → year → its mention there."""
-        rows: dict[str, dict[int, Mention]] = {c: {} for c in self.countries}
+        """Country (sorted) → year → its mention there (made once its mentions are all in:
+        a group named for decades has thousands)."""
+        rows: dict[str, dict[int, Mention]] = {}
         for m in self.mentions:
-            rows[m.country][m.year] = m
-        return rows
+            rows.setdefault(m.country, {})[m.year] = m
+        return dict(sorted(rows.items()))
+
+
+_WHEN = attrgetter("year", "country")
 
 
 def group_file(archive: Archive, gid: str) -> GroupFile:
