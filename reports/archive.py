@@ -260,25 +260,29 @@ class GroupIndex:
         index = cls()
         named_in: defaultdict[str, list[tuple[Placed, GroupSeen]]] = defaultdict(list)
         touching: defaultdict[str, list[str]] = defaultdict(list)
+        year_named: defaultdict[int, set[str]] = defaultdict(set)
+        year_doers: defaultdict[int, set[str]] = defaultdict(set)
         tallies: dict[str, _Tally] = {}
+        pair_at, labels = archive.pair_at, archive.unit_labels
         for placed in archive.chapters:
-            c = placed.chapter
+            at = (placed.slug, placed.chapter.year)
             named = index._name(placed, named_in)
-            index.year_named.setdefault(c.year, set()).update(named)
+            year_named[at[1]].update(named)
             doers = _attribute(placed, tallies)
-            index.year_doers.setdefault(c.year, set()).update(doers)
+            year_doers[at[1]].update(doers)
             ids = named | doers
-            pair = archive.pair_at.get((placed.slug, c.year))
+            pair = pair_at.get(at)
             if pair is not None and (pair.renamed or pair.merged):
                 index.regrouped.append((placed, pair))
                 ids |= _regrouping(pair)
-            label = archive.unit_labels.get((placed.slug, c.year))
+            label = labels.get(at)
             if label is None:
                 index.unlabelled.update(ids)
             else:
                 for gid in ids:
                     touching[gid].append(label)
         index.named_in, index.touching = dict(named_in), dict(touching)
+        index.year_named, index.year_doers = dict(year_named), dict(year_doers)
         index.latest = {gid: (t.count, t.heap) for gid, t in tallies.items()}
         return index
 
@@ -286,18 +290,21 @@ class GroupIndex:
         self, placed: Placed, named_in: defaultdict[str, list[tuple[Placed, GroupSeen]]]
     ) -> set[str]:
         """Record the groups a chapter names; returns their ids."""
-        year, span = placed.chapter.year, self.named_span
+        year, span, names = placed.chapter.year, self.named_span, self.names
+        ids = set()
         for g in placed.chapter.groups:
             gid = g.id
-            self.names[gid] = g.name
+            ids.add(gid)
+            names[gid] = g.name
             named_in[gid].append((placed, g))
-            if gid not in span:
+            seen = span.get(gid)
+            if seen is None:
                 span[gid] = (year, year)
-            elif year < span[gid][0]:
-                span[gid] = (year, span[gid][1])
-            elif year > span[gid][1]:
-                span[gid] = (span[gid][0], year)
-        return {g.id for g in placed.chapter.groups}
+            elif year < seen[0]:
+                span[gid] = (year, seen[1])
+            elif year > seen[1]:
+                span[gid] = (seen[0], year)
+        return ids
 
 
 @dataclass(slots=True)
