@@ -1,7 +1,9 @@
 """The whole archive as the cross-country pages see it: every country's stored summary, with
 the links those pages make into the per-country pages."""
 
-from dataclasses import dataclass
+import heapq
+from collections import defaultdict
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -18,7 +20,12 @@ from crtdiff.store.fingerprint import digest
 
 def sentence_href(root: str, slug: str, chapter: ChapterSummary, start: int) -> str:
     """Link to one sentence of a chapter page."""
-    return f"{root}{slug}/{chapter.stem}.html#s{start}"
+    return f"{root}{chapter_page(slug, chapter)}#s{start}"
+
+
+def chapter_page(slug: str, chapter: ChapterSummary) -> str:
+    """A chapter page, relative to the site's root."""
+    return f"{slug}/{chapter.stem}.html"
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,12 @@ class Placed:
 
     slug: str
     chapter: ChapterSummary
+
+    @cached_property
+    def page(self) -> str:
+        """Its chapter page, relative to the site's root (made once: the group pages link a
+        chapter once per group it names)."""
+        return chapter_page(self.slug, self.chapter)
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,20 @@ class PlacedIncident:
     incident: IncidentSeen
     new: bool | None
     """True when the year before on file did not describe it; None without a year before."""
+
+
+LISTED = 100
+"""Incidents listed on a group's page (the latest); the explorer, filtered to the group, has
+them all (a group active for decades has thousands)."""
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """The incidents attributed to a group."""
+
+    count: int
+    latest: list[PlacedIncident]
+    """The latest `LISTED`, by date (as `by_date` orders them)."""
 
 
 @dataclass(frozen=True)
@@ -93,18 +120,20 @@ class Archive:
         return found
 
     @cached_property
-    def first_named(self) -> dict[str, int]:
-        """Group id → the first report year any chapter names it."""
-        first: dict[str, int] = {}
-        for placed in self.chapters:
-            for g in placed.chapter.groups:
-                first[g.id] = min(first.get(g.id, placed.chapter.year), placed.chapter.year)
-        return first
+    def groups(self) -> "GroupIndex":
+        """What the group and year pages look up about groups, in one pass over the chapters."""
+        return GroupIndex.of(self)
 
     @cached_property
+    def first_named(self) -> dict[str, int]:
+        """Group id → the first report year any chapter names it."""
+        return {gid: first for gid, (first, _) in self.groups.named_span.items()}
+
+    @property
     def group_names(self) -> dict[str, str]:
-        """Group id → canonical name, over every chapter."""
-        return {g.id: g.name for p in self.chapters for g in p.chapter.groups}
+        """Group id → canonical name, over every chapter (in order of first mention; the name
+        of the last chapter naming it)."""
+        return self.groups.names
 
     @cached_property
     def pairs_by_year(self) -> dict[int, list[tuple[str, PairSummary]]]:
@@ -135,66 +164,44 @@ class Archive:
         """Every incident of every chapter, by date (then country)."""
         return by_date([i for p in self.chapters for i in self.placed_incidents(p)])
 
-    @cached_property
+    @property
     def named_in(self) -> dict[str, list[tuple[Placed, GroupSeen]]]:
         """Group id → the chapters (in archive order) naming it, each with how it names it."""
-        found: dict[str, list[tuple[Placed, GroupSeen]]] = {}
-        for placed in self.chapters:
-            for g in placed.chapter.groups:
-                found.setdefault(g.id, []).append((placed, g))
-        return found
+        return self.groups.named_in
 
     @cached_property
-    def incidents_by_group(self) -> dict[str, list[PlacedIncident]]:
-        """Perpetrator id → the incidents attributed to it, by date (one sort of the archive's
-        incidents serves every group: each group's list keeps that order)."""
-        found: dict[str, list[PlacedIncident]] = {}
-        for item in self.incidents:
-            for gid in item.incident.perpetrators:
-                found.setdefault(gid, []).append(item)
-        return found
+    def incidents_by_group(self) -> dict[str, "Attributed"]:
+        """Perpetrator id → how many incidents are attributed to it, and the latest `LISTED`
+        of them in the order of `by_date` (see GroupIndex.latest)."""
+        return {
+            gid: Attributed(count, [self.placed_incident(e[4], e[5]) for e in sorted(heap)])
+            for gid, (count, heap) in self.groups.latest.items()
+        }
 
-    @cached_property
+    def placed_incident(self, placed: Placed, incident: IncidentSeen) -> PlacedIncident:
+        """One incident of a chapter, told new or not by the comparison ending there."""
+        pair = self.pair_at.get((placed.slug, placed.chapter.year))
+        new = incident.id in pair.new_incidents if pair is not None else None
+        return PlacedIncident(placed.slug, placed.chapter, incident, new)
+
+    @property
     def regrouped(self) -> list[tuple[Placed, PairSummary]]:
         """The chapters (in archive order) ending a comparison that renames or merges groups,
         with that comparison."""
-        found = []
-        for placed in self.chapters:
-            pair = self.pair_at.get((placed.slug, placed.chapter.year))
-            if pair is not None and (pair.renamed or pair.merged):
-                found.append((placed, pair))
-        return found
+        return self.groups.regrouped
 
-    @cached_property
-    def touching(self) -> dict[str, list[Placed]]:
-        """Group id → the chapters (in archive order) that name it, have an incident by it,
-        or end a comparison that renames or merges it: all a group page is made of."""
-        found: dict[str, list[Placed]] = {}
-        for placed in self.chapters:
-            c = placed.chapter
-            ids = {g.id for g in c.groups}
-            ids.update(p for i in c.incident_list for p in i.perpetrators)
-            pair = self.pair_at.get((placed.slug, c.year))
-            if pair is not None:
-                for r in pair.renamed:
-                    ids.update((r.old_id, r.new_id))
-                for m in pair.merged:
-                    ids.add(m.into_id)
-                    ids.update(m.members)
-            for gid in ids:
-                found.setdefault(gid, []).append(placed)
-        return found
-
-    @cached_property
+    @property
     def named_span(self) -> dict[str, tuple[int, int]]:
         """Group id → the first and last report year a chapter names it."""
-        span: dict[str, tuple[int, int]] = {}
-        for placed in self.chapters:
-            year = placed.chapter.year
-            for g in placed.chapter.groups:
-                first, last = span.get(g.id, (year, year))
-                span[g.id] = (min(first, year), max(last, year))
-        return span
+        return self.groups.named_span
+
+    def group_units_key(self, gid: str) -> str | None:
+        """units_key of the chapters (with their comparisons) that name the group, have an
+        incident by it, or end a comparison that renames or merges it: all a group page is
+        made of."""
+        if gid in self.groups.unlabelled:
+            return None
+        return digest(*self.groups.touching[gid])
 
     @cached_property
     def unit_labels(self) -> dict[tuple[str, int], str]:
@@ -214,6 +221,133 @@ class Archive:
             return digest(*[labels[(p.slug, p.chapter.year)] for p in chapters])
         except KeyError:
             return None
+
+
+Latest = tuple[str, str, str, int, Placed, IncidentSeen]
+"""An incident as GroupIndex.latest orders it: date, country, id, archive order (unique: by_date
+keeps archive order for full ties), then the chapter and the incident."""
+
+
+@dataclass
+class GroupIndex:
+    """The archive's groups: who names them, when, which chapters touch them, and the latest
+    incidents by each, from one pass over the chapters (at 10,000 chapters each pass over every
+    group and incident costs tens of milliseconds)."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    """Group id → canonical name (see Archive.group_names)."""
+    named_in: dict[str, list[tuple[Placed, GroupSeen]]] = field(default_factory=dict)
+    named_span: dict[str, tuple[int, int]] = field(default_factory=dict)
+    touching: dict[str, list[str]] = field(default_factory=dict)
+    """Group id → the unit labels (Archive.unit_labels) of the chapters, in archive order, that
+    name it, have an incident by it, or end a comparison that renames or merges it."""
+    unlabelled: set[str] = field(default_factory=set)
+    """Groups touched by a chapter without a unit label (their `touching` lacks it)."""
+    year_named: dict[int, set[str]] = field(default_factory=dict)
+    """Report year → the groups its chapters name."""
+    year_doers: dict[int, set[str]] = field(default_factory=dict)
+    """Report year → the perpetrators of its chapters' incidents."""
+    latest: dict[str, tuple[int, list[Latest]]] = field(default_factory=dict)
+    """Perpetrator id → how many incidents are attributed to it, and a heap of the latest
+    `LISTED` of them (a bounded heap per group: sorting the archive's incidents, tens of
+    thousands, for the last hundred of each group cost several times more)."""
+    regrouped: list[tuple[Placed, PairSummary]] = field(default_factory=list)
+    """See Archive.regrouped."""
+
+    @classmethod
+    def of(cls, archive: "Archive") -> "GroupIndex":
+        """The index of an archive's chapters."""
+        index = cls()
+        named_in: defaultdict[str, list[tuple[Placed, GroupSeen]]] = defaultdict(list)
+        touching: defaultdict[str, list[str]] = defaultdict(list)
+        year_named: defaultdict[int, set[str]] = defaultdict(set)
+        year_doers: defaultdict[int, set[str]] = defaultdict(set)
+        tallies: dict[str, _Tally] = {}
+        pair_at, labels = archive.pair_at, archive.unit_labels
+        for placed in archive.chapters:
+            at = (placed.slug, placed.chapter.year)
+            named = index._name(placed, named_in)
+            year_named[at[1]].update(named)
+            doers = _attribute(placed, tallies)
+            year_doers[at[1]].update(doers)
+            ids = named | doers
+            pair = pair_at.get(at)
+            if pair is not None and (pair.renamed or pair.merged):
+                index.regrouped.append((placed, pair))
+                ids |= _regrouping(pair)
+            label = labels.get(at)
+            if label is None:
+                index.unlabelled.update(ids)
+            else:
+                for gid in ids:
+                    touching[gid].append(label)
+        index.named_in, index.touching = dict(named_in), dict(touching)
+        index.year_named, index.year_doers = dict(year_named), dict(year_doers)
+        index.latest = {gid: (t.count, t.heap) for gid, t in tallies.items()}
+        return index
+
+    def _name(
+        self, placed: Placed, named_in: defaultdict[str, list[tuple[Placed, GroupSeen]]]
+    ) -> set[str]:
+        """Record the groups a chapter names; returns their ids."""
+        year, span, names = placed.chapter.year, self.named_span, self.names
+        ids = set()
+        for g in placed.chapter.groups:
+            gid = g.id
+            ids.add(gid)
+            names[gid] = g.name
+            named_in[gid].append((placed, g))
+            seen = span.get(gid)
+            if seen is None:
+                span[gid] = (year, year)
+            elif year < seen[0]:
+                span[gid] = (year, seen[1])
+            elif year > seen[1]:
+                span[gid] = (seen[0], year)
+        return ids
+
+
+@dataclass(slots=True)
+class _Tally:
+    count: int
+    """Also the archive order of the group's latest incident (unique in its heap)."""
+    heap: list[Latest]
+
+
+def _attribute(placed: Placed, tallies: dict[str, _Tally]) -> set[str]:
+    """Count a chapter's incidents for their perpetrators, keeping each one's latest; returns
+    the perpetrators."""
+    doers: set[str] = set()
+    c = placed.chapter
+    for incident in c.incident_list:
+        doers.update(incident.perpetrators)
+        date = incident.date
+        for gid in incident.perpetrators:
+            tally = tallies.get(gid)
+            if tally is None:
+                tally = tallies[gid] = _Tally(0, [])
+            tally.count += 1
+            heap = tally.heap
+            full = len(heap) == LISTED
+            if full and date < heap[0][0]:
+                continue  # older than all the latest so far (most are, once the heap is full)
+            entry = (date, c.country, incident.id, tally.count, placed, incident)
+            if full:
+                heapq.heappushpop(heap, entry)
+            else:
+                heapq.heappush(heap, entry)
+    return doers
+
+
+def _regrouping(pair: PairSummary) -> set[str]:
+    """The groups a comparison renames or merges."""
+    ids: set[str] = set()
+    for r in pair.renamed:
+        ids.update((r.old_id, r.new_id))
+    for m in pair.merged:
+        ids.add(m.into_id)
+        ids.update(m.members)
+    return ids
 
 
 def by_date(incidents: list[PlacedIncident]) -> list[PlacedIncident]:

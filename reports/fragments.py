@@ -1,7 +1,7 @@
 """HTML fragments built in Python for the templates' innermost loops (a jinja2 macro call per
 sentence costs several times the escaping it wraps). Every text is escaped here."""
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from markupsafe import Markup, escape
@@ -192,24 +192,32 @@ class _Named(Protocol):
 _NOT_NAMED = '<td class="num"><span class="muted">–</span></td>'
 
 
-def presence_cells(
-    cell: Callable[[str, int], _Named | None], country: str, years: list[int]
-) -> Markup:
-    """A group page's row of one country: per year, a link to the chapter naming the group,
-    or a dash (a group named in many countries over decades has thousands of cells)."""
+def presence_rows(rows: Mapping[str, Mapping[int, _Named]], years: list[int]) -> Markup:
+    """A group page's table body: per country of `rows` (in its order), per year, a link to the
+    chapter naming the group, or a dash (a group named in many countries over decades has
+    thousands of cells: a row starts as dashes, and each mention is one string)."""
+    position = {year: n for n, year in enumerate(years)}
+    tails: dict[tuple[int, bool, bool], str] = {}
     out = []
-    for year in years:
-        m = cell(country, year)
-        if m is None:
-            out.append(_NOT_NAMED)
-            continue
-        title = plural(m.mentions, "mention")
-        title += "; only as a former name" if m.former else ""
-        title += "; illustrative text" if m.illustrative else ""
-        word = "former name" if m.former else "named"
-        mark = " ◇" if m.illustrative else ""
-        out.append(
-            f'<td class="num"><a href="{escape(m.href)}" title="{escape(title)}">{word}</a>'
-            f"{mark}</td>"
-        )
+    for country, cells in rows.items():
+        line = [_NOT_NAMED] * len(years)
+        for year, m in cells.items():
+            look = (m.mentions, m.former, m.illustrative)
+            tail = tails.get(look)
+            if tail is None:
+                tail = tails[look] = _presence_tail(*look)
+            at = position.get(year)
+            if at is not None:
+                line[at] = f'<td class="num"><a href="{escape_text(m.href)}{tail}'
+        out.append(f'<tr><th scope="row">{escape_text(country)}</th>{"".join(line)}</tr>\n')
     return Markup("".join(out))
+
+
+def _presence_tail(mentions: int, former: bool, illustrative: bool) -> str:
+    """A named cell after its link's address."""
+    title = plural(mentions, "mention")
+    title += "; only as a former name" if former else ""
+    title += "; illustrative text" if illustrative else ""
+    word = "former name" if former else "named"
+    mark = " ◇" if illustrative else ""
+    return f'" title="{escape_text(title)}">{word}</a>{mark}</td>'

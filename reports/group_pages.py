@@ -2,6 +2,7 @@
 
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 
 from crtdiff.reports.archive import Archive, Placed, PlacedIncident, sentence_href
@@ -11,14 +12,12 @@ from crtdiff.reports.summaries import PairSummary
 from crtdiff.reports.writing import remove_other_pages
 
 ROOT = "../"
-LISTED = 100
-"""Incidents listed on a group's page (the latest); the explorer, filtered to the group, has
-them all (a group active for decades has thousands)."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Mention:
-    """A chapter naming the group."""
+    """A chapter naming the group (not frozen: a group named for decades across the archive has
+    thousands, and a frozen dataclass is made three times slower)."""
 
     country: str
     year: int
@@ -51,40 +50,42 @@ class GroupFile:
     acronym: str | None
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    incidents: list[PlacedIncident] = field(default_factory=list)
-
-    @property
-    def listed(self) -> list[PlacedIncident]:
-        """The incidents its page lists: the latest `LISTED`, by date."""
-        return self.incidents[-LISTED:]
+    incidents: int = 0
+    """How many incidents are attributed to it."""
+    listed: list[PlacedIncident] = field(default_factory=list)
+    """The incidents its page lists: the latest (archive.LISTED), by date."""
 
     @property
     def countries(self) -> list[str]:
         """Countries whose chapters name it."""
-        return sorted({m.country for m in self.mentions})
+        return list(self.rows)
 
     @property
     def years(self) -> list[int]:
         """Report years it is named in."""
-        return sorted({m.year for m in self.mentions})
+        return sorted(set().union(*self.rows.values()))
 
     @cached_property
     def first(self) -> Mention:
         """Its first mention (earliest year, then country)."""
-        return min(self.mentions, key=lambda m: (m.year, m.country))
+        return min(self.mentions, key=_WHEN)
 
     @cached_property
     def last(self) -> Mention:
         """Its last mention."""
-        return max(self.mentions, key=lambda m: (m.year, m.country))
+        return max(self.mentions, key=_WHEN)
 
     @cached_property
-    def _cells(self) -> dict[tuple[str, int], Mention]:
-        return {(m.country, m.year): m for m in self.mentions}
+    def rows(self) -> dict[str, dict[int, Mention]]:
+        """Country (sorted) → year → its mention there (made once its mentions are all in:
+        a group named for decades has thousands)."""
+        rows: dict[str, dict[int, Mention]] = {}
+        for m in self.mentions:
+            rows.setdefault(m.country, {})[m.year] = m
+        return dict(sorted(rows.items()))
 
-    def cell(self, country: str, year: int) -> Mention | None:
-        """Its mention in one country-year, if any."""
-        return self._cells.get((country, year))
+
+_WHEN = attrgetter("year", "country")
 
 
 def group_file(archive: Archive, gid: str) -> GroupFile:
@@ -96,10 +97,14 @@ def group_file(archive: Archive, gid: str) -> GroupFile:
     former: set[tuple[str, int]] = set()
     for placed, pair in archive.regrouped:
         former |= _renames_and_mergers(group, placed, pair, named)
-    for placed, g in mentions:
+    for placed, g in mentions:  # thousands for a group named for decades: kept lean
         c = placed.chapter
-        group.mentions.append(_mention(placed, g.start, g.mentions, (c.country, c.year) in former))
-    group.incidents = list(archive.incidents_by_group.get(gid, []))
+        was = (c.country, c.year) in former if former else False
+        href = f"{ROOT}{placed.page}#s{g.start}"
+        group.mentions.append(Mention(c.country, c.year, href, g.mentions, was, c.illustrative))
+    attributed = archive.incidents_by_group.get(gid)
+    if attributed is not None:
+        group.incidents, group.listed = attributed.count, attributed.latest
     group.events.sort(key=lambda e: (e.year, e.country))
     return group
 
@@ -137,14 +142,6 @@ def group_files(archive: Archive) -> dict[str, GroupFile]:
     return {gid: group_file(archive, gid) for gid in archive.group_names}
 
 
-def _mention(placed: Placed, start: int, count: int, former: bool) -> Mention:
-    c = placed.chapter
-    return Mention(
-        c.country, c.year, sentence_href(ROOT, placed.slug, c, start), count, former,
-        c.illustrative,
-    )  # fmt: skip
-
-
 @dataclass(frozen=True)
 class GroupRow:
     """A group as the groups index lists it."""
@@ -165,7 +162,7 @@ class GroupRow:
         first, last = group.first, group.last
         return cls(
             group.id, group.name, group.acronym, group.countries, first.year, first.country,
-            last.year, last.country, len(group.incidents),
+            last.year, last.country, group.incidents,
         )  # fmt: skip
 
 
@@ -176,7 +173,7 @@ def group_key(archive: Archive, gid: str, cache: PageCache) -> str | None:
     span = [str(y) for y in archive.years if first <= y <= last]
     return cache.key(
         "group", gid, repr(archive.series_context), ",".join(span),
-        archive.units_key(archive.touching[gid]),
+        archive.group_units_key(gid),
     )  # fmt: skip
 
 

@@ -144,8 +144,8 @@ def year_key(
     chapters = archive.by_year.get(year, [])
     first = archive.first_named
     names = archive.group_names
-    named = sorted({g.id for p in chapters for g in p.chapter.groups})
-    doers = sorted({d for p in chapters for i in p.chapter.incident_list for d in i.perpetrators})
+    named = sorted(archive.groups.year_named.get(year, ()))
+    doers = sorted(archive.groups.year_doers.get(year, ()))
     return cache.key(
         "year", str(year), repr(archive.series_context), f"{previous}-{following}",
         str(year == archive.years[0]), archive.units_key(chapters),

@@ -35,12 +35,11 @@ STAGE_SOURCES = {
 
 
 def digest(*parts: str) -> str:
-    """SHA-256 of parts joined unambiguously."""
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode("utf-8"))
-        h.update(b"\x00")
-    return h.hexdigest()
+    """SHA-256 of parts joined unambiguously: each followed by a NUL (hashed in one call: a
+    group page's key has a part per chapter naming the group, thousands)."""
+    if not parts:
+        return hashlib.sha256().hexdigest()
+    return hashlib.sha256(("\x00".join(parts) + "\x00").encode("utf-8")).hexdigest()
 
 
 def _files(root: Path, relative: str) -> list[Path]:

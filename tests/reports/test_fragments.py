@@ -9,6 +9,7 @@ from crtdiff.reports.fragments import (
     escape_text,
     group_link,
     group_links,
+    presence_rows,
     quote,
     redline_html,
     sentence_link,
@@ -111,4 +112,19 @@ def test_group_links_use_full_names_where_known_and_a_dash_for_none() -> None:
     assert str(group_links("../", [], {})) == "–"
     assert str(group_link("", "isis", HOSTILE)) == (
         f'<a class="group" href="groups/isis.html">{ESCAPED}</a>'
+    )
+
+
+def test_presence_rows_link_each_named_year_and_dash_the_others() -> None:
+    named = SimpleNamespace(href="../mali/2016.html#s5", mentions=1, former=False,
+                            illustrative=False)  # fmt: skip
+    former = SimpleNamespace(href=f"x{HOSTILE}", mentions=3, former=True, illustrative=True)
+    rows = {HOSTILE: {2016: named}, "Mali": {2015: former, 2016: named}}
+    dash = '<td class="num"><span class="muted">–</span></td>'
+    link = '<td class="num"><a href="../mali/2016.html#s5" title="1 mention">named</a></td>'
+    assert str(presence_rows(rows, [2015, 2016])) == (
+        f'<tr><th scope="row">{ESCAPED}</th>{dash}{link}</tr>\n'
+        f'<tr><th scope="row">Mali</th><td class="num"><a href="x{ESCAPED}" '
+        'title="3 mentions; only as a former name; illustrative text">former name</a> ◇</td>'
+        f"{link}</tr>\n"
     )
