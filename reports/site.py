@@ -3,6 +3,8 @@
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from crtdiff.compare.headline import section_name
 from crtdiff.reports.charts import (
     GroupSpan,
@@ -13,6 +15,7 @@ from crtdiff.reports.charts import (
     incidents_chart,
 )
 from crtdiff.reports.citation import Citation
+from crtdiff.reports.fragments import escape_text
 from crtdiff.reports.html import (
     STATIC,
     render_page,
@@ -152,18 +155,19 @@ def write_country_page(
     return summary
 
 
-def _cell(info: YearCell | None) -> dict[str, Any]:
+def _cell(info: YearCell | None) -> str:
+    """One cell of the index's grid. Written in Python: the grid has a cell per country and
+    year of the archive (10,000 and more), and a template loop per cell cost several times
+    more."""
     if info is None:
-        return {"css": "", "label": "", "href": None, "chapter": None, "title": "",
-                "illustrative": False}  # fmt: skip
-    return {
-        "css": change_class(info.changed),
-        "label": "●" if info.changed is None else f"{info.changed:.0%}",
-        "href": info.pair,
-        "chapter": info.chapter,
-        "title": info.title,
-        "illustrative": info.illustrative,
-    }
+        return '<td class="num "></td>'
+    label = "●" if info.changed is None else f"{info.changed:.0%}"
+    href = escape_text(info.pair or info.chapter)
+    mark = " ◇" if info.illustrative else ""
+    return (
+        f'<td class="num {change_class(info.changed)}"><a href="{href}" '
+        f'title="{escape_text(info.title)}">{label}</a>{mark}</td>'
+    )
 
 
 def write_index(
@@ -179,7 +183,7 @@ def write_index(
         {
             "country": s.country,
             "slug": s.slug,
-            "cells": [_cell(s.years.get(year)) for year in years],
+            "cells": Markup("".join(_cell(s.years.get(year)) for year in years)),
         }
         for s in sorted(summaries, key=lambda s: s.country)
     ]
