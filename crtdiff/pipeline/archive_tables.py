@@ -19,7 +19,7 @@ from typing import Any
 import pyarrow as pa
 
 import crtdiff
-from crtdiff.errors import CrtdiffError
+from crtdiff.errors import CrtdiffError, WorkspaceError
 from crtdiff.pipeline.stored_parts import SUMMARY_TABLES, DamagedSummaryError
 from crtdiff.reports.tables import TABLES, concat_tables, read_table, write_tables
 from crtdiff.store.results import ResultStore
@@ -28,6 +28,9 @@ _INPUT_ERROR, _OS_ERROR, _DAMAGED = 3, 4, 5
 """Exit statuses of the child for a documented error, an environment failure and damaged
 countries (its one JSON line on standard output says which); any other failure is a bug, its
 traceback on stderr."""
+
+TIMEOUT_S = 3600
+"""Longest wait for the child: minutes at the largest archive, so only a hung one gets there."""
 
 _CHILD = (
     "import sys\n"
@@ -61,12 +64,18 @@ class TablesBuild:
     process: "subprocess.Popen[bytes]"
     job: Path
     """The file telling the child what to write (removed once it is done)."""
+    folder: Path
 
-    def finish(self) -> None:
+    def finish(self, timeout: float = TIMEOUT_S) -> None:
         """Wait for the child; its failure is raised here as it would have been in process
-        (damaged countries, an environment failure, or a bug)."""
+        (damaged countries, an environment failure, or a bug); a child that does not answer
+        in `timeout` seconds is stopped, an environment failure (a hung disk)."""
         try:
-            out, err = self.process.communicate()
+            out, err = self.process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.cancel()
+            problem = f"the data tables were not written (no answer in {timeout:g} s)"
+            raise WorkspaceError(str(self.folder), problem) from None
         finally:
             self.job.unlink(missing_ok=True)
         status = self.process.returncode
@@ -131,7 +140,7 @@ def start_tables(
     except OSError:
         job.unlink(missing_ok=True)
         raise
-    return TablesBuild(process, job)
+    return TablesBuild(process, job, folder)
 
 
 def child_main(job: str) -> int:

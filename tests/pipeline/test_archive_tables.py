@@ -146,3 +146,17 @@ def test_the_child_loads_neither_pandas_nor_the_schemas(
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
     assert (tmp_path / "incidents.parquet").is_file()
+
+
+def test_a_child_that_does_not_answer_is_stopped_as_an_environment_failure(
+    site: tuple[ResultStore, dict[str, str]], tmp_path: Path
+) -> None:
+    store, keys = site
+    build = _child(store, keys, tmp_path / "child")
+    with pytest.raises(
+        WorkspaceError, match=r"data tables were not written \(no answer in"
+    ) as caught:
+        build.finish(timeout=0.001)  # the child is still starting (a fifth of a second)
+    assert str(tmp_path / "child") in str(caught.value)
+    assert build.process.returncode is not None
+    assert not _jobs(tmp_path)
