@@ -209,16 +209,20 @@ def run_catalog(
             # A run of some countries reads the others' stored summaries only here: those
             # found damaged are rebuilt, then the pages made again. A country of the run was
             # just checked or written: damaged now, it was damaged during the run.
-            in_run = {e.country for e in entries}
-            if in_run & set(pages.countries):
+            damaged = set(pages.countries)
+            if damaged & {e.country for e in entries}:
                 raise pages
             more, _ = select_entries(catalog, reference.countries, pages.countries)
             wiring.progress("ingest", total=len(entries) + len(more))
             urls = _check_urls(more, snapshots, manifest, scope, wiring, run)
             ctx = replace(ctx, urls=urls)
+            for country in damaged:  # kept only if it is computed again
+                country_keys.pop(country, None)
             jobs, _settled = settle(more, ctx, manifest, run, wiring.progress)
             country_keys.update(_settled)
             compute(jobs, more, ctx, manifest, run, country_keys, wiring)
+            # One no longer catalogued leaves the site, as a run of all countries would do.
+            retire_outputs(run, manifest, out_dir, country_keys, damaged)
             publish_coverage(catalog.entries, run.entries, manifest, out_dir, series)
             country_keys, key, _stale = site_index(country_keys, wanted, manifest, ctx)
             pages = render_index(country_keys, ctx, manifest, wiring)

@@ -217,3 +217,27 @@ def test_a_summary_damaged_during_the_run_ends_it_with_one_line(
     assert str(caught.value) == f"{country}: {DAMAGED}"
     rendered = [s for s in recorder.steps if s[0] == render_index_pages.__name__]
     assert len(rendered) == (1 if country == "Niger" else 2)
+
+
+def test_a_damaged_country_no_longer_catalogued_leaves_the_site(
+    tmp_path: Path, reference: Reference
+) -> None:
+    """A country removed from the catalogue stays on the site until a run of every country;
+    a run of another that finds its summary damaged retires it, as that run would."""
+    catalogue(tmp_path / "data")
+    run_once(tmp_path, reference, Recorder())
+    damaged = _summary(tmp_path, "Niger")
+    damaged.write_bytes(damaged.read_bytes()[:-30])
+    sources = tmp_path / "data" / "sources.toml"
+    text = sources.read_text(encoding="utf-8")
+    niger = '[[report]]\ncountry = "Niger"\nyear = 2012\nsource = "niger/2012.txt"\nillustrative = true\n'
+    assert niger in text
+    sources.write_text(text.replace(niger, ""), encoding="utf-8")
+    mali = tmp_path / "data" / "mali" / "2016.txt"
+    mali.write_text(mali.read_text(encoding="utf-8") + "\nA sentence added.\n", encoding="utf-8")
+
+    run = run_once(tmp_path, reference, Recorder(), countries=["Mali"])
+    assert run.exit_code == 0 and run.bug is None, run.bug
+    assert "Niger" not in load_manifest(tmp_path / "out").countries
+    assert not (tmp_path / "out" / "niger" / "index.html").exists()
+    assert "Niger" not in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
