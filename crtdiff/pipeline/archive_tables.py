@@ -100,6 +100,23 @@ class TablesBuild:
         self.job.unlink(missing_ok=True)
 
 
+@dataclass
+class TablesHere:
+    """The archive's data tables, to be written in this process when finished (an archive too
+    small to repay a child)."""
+
+    store: ResultStore
+    country_keys: dict[str, str]
+    folder: Path
+
+    def finish(self) -> None:
+        """Write them (write_tables_of)."""
+        write_tables_of(self.store, self.country_keys, self.folder)
+
+    def cancel(self) -> None:
+        """Nothing was started."""
+
+
 CHILD_FROM_BYTES = 32_000_000
 """Stored Arrow tables from which a child writes the archive's tables: a child costs a fresh
 interpreter and pyarrow's import (0.2-0.3 s of CPU), which a smaller join does not repay
@@ -111,18 +128,16 @@ def start_tables(
     country_keys: dict[str, str],
     folder: Path,
     child_from_bytes: int = CHILD_FROM_BYTES,
-) -> TablesBuild | None:
-    """Write the archive's data tables into `folder` from the countries' stored tables: in
-    this process when they are small (None is returned once they are written), else in a
-    child process, started and returned."""
+) -> TablesBuild | TablesHere:
+    """Start writing the archive's data tables into `folder` from the countries' stored
+    tables: in a child process when they are large, else in this process when finished."""
     stored = sum(
         store.size("summaries", key, f"{name}.arrow")
         for key in country_keys.values()
         for name in TABLES
     )
     if stored < child_from_bytes:
-        write_tables_of(store, country_keys, folder)
-        return None
+        return TablesHere(store, country_keys, folder)
     with tempfile.NamedTemporaryFile(
         "w", prefix="crtdiff-tables-", suffix=".json", delete=False
     ) as f:

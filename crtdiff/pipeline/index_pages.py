@@ -41,13 +41,15 @@ def render_site_index(
     and the pages across countries; `pages`: the group and year pages written before, with
     their keys (only those whose key changed are rendered again). Returns every group and
     year page with its key. Each country's summary and tables are checked as they are read:
-    DamagedSummaryError names every country whose are not as stored (then nothing is written)."""
+    DamagedSummaryError names every country whose are not as stored (no page is written when
+    a summary is damaged, and no data table when a country's tables are)."""
     summaries: list[CountrySummary] = []
     explorer: list[Part] = []
+    damaged: list[str] = []
     tables = start_tables(ctx.results, country_keys, ctx.out_dir / OutputPaths.DATA)
+    cache = PageCache(ctx.out_dir, ctx.keys.render, pages or {}, ctx.results)
     try:
         with fewer_collections():
-            damaged: list[str] = []
             for country, key in sorted(country_keys.items()):
                 summary = ctx.results.load("summaries", key, CountrySummary)
                 if summary is None:
@@ -55,23 +57,24 @@ def render_site_index(
                     continue
                 summaries.append(summary)
                 explorer.append(stored_explorer_part(ctx.results, key, summary))
-            if damaged:
-                raise DamagedSummaryError(damaged)
-            write_assets(ctx.out_dir)
-            write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
-            cache = PageCache(ctx.out_dir, ctx.keys.render, pages or {}, ctx.results)
-            write_archive_pages(ctx.out_dir, summaries, cache, explorer)
+            if not damaged:
+                write_assets(ctx.out_dir)
+                write_index(ctx.out_dir, summaries, ctx.series, switch_links(ctx.site, ctx.series))
+                write_archive_pages(ctx.out_dir, summaries, cache, explorer)
             # Freed by reference counting while the collector is off: once it is back on, its
             # first pass would walk every object of the archive's summaries (0.3 s at 10,000
             # chapters), all of them still young.
             summaries.clear()
             explorer.clear()
     except BaseException:
-        if tables is not None:
-            tables.cancel()
+        tables.cancel()
         raise
-    if tables is not None:
+    try:  # waited for even when a summary is damaged: it names the countries whose tables are
         tables.finish()
+    except DamagedSummaryError as exc:
+        damaged += exc.countries
+    if damaged:  # every damaged country at once, for the run to rebuild them all in one round
+        raise DamagedSummaryError(damaged)
     return cache.pages
 
 

@@ -22,8 +22,8 @@ EXPLORER_PART = "explorer.jsonl"
 
 class DamagedSummaryError(CrtdiffError):
     """Countries whose stored summary or tables proved missing or damaged when the pages across
-    countries were being made (none was written): a country outside the run is rebuilt, then
-    the pages are made again."""
+    countries were being made: a country outside the run is rebuilt, then the pages are made
+    again."""
 
     def __init__(self, countries: Iterable[str]) -> None:
         self.countries = sorted(set(countries))

@@ -10,7 +10,12 @@ import pytest
 
 from crtdiff.errors import WorkspaceError
 from crtdiff.paths import DATA_DIR
-from crtdiff.pipeline.archive_tables import TablesBuild, start_tables, write_tables_of
+from crtdiff.pipeline.archive_tables import (
+    TablesBuild,
+    TablesHere,
+    start_tables,
+    write_tables_of,
+)
 from crtdiff.pipeline.boundary import capture_environment
 from crtdiff.pipeline.manifest import load_manifest
 from crtdiff.pipeline.stored_parts import DAMAGED, DamagedSummaryError
@@ -36,7 +41,7 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[ResultStore, 
 
 def _child(store: ResultStore, keys: dict[str, str], folder: Path) -> TablesBuild:
     build = start_tables(store, keys, folder, child_from_bytes=0)
-    assert build is not None
+    assert isinstance(build, TablesBuild)
     return build
 
 
@@ -65,7 +70,10 @@ def test_small_tables_are_written_in_process(
 ) -> None:
     store, keys = site
     write_tables_of(store, keys, tmp_path / "here")
-    assert start_tables(store, keys, tmp_path / "small") is None
+    build = start_tables(store, keys, tmp_path / "small")
+    assert isinstance(build, TablesHere)
+    assert not (tmp_path / "small").exists()  # written when finished, after the pages
+    build.finish()
     assert _files(tmp_path / "small") == _files(tmp_path / "here")
 
 
