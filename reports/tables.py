@@ -273,7 +273,7 @@ def write_tables(
     return written
 
 
-_FORMULA_START = "^[=+\\-@\t\r]"
+_FORMULA_START = r"^[=+\-@\t\r]"
 """A cell starting as a spreadsheet would run it as a formula (OWASP's list: = + - @ tab,
 carriage return). A pattern, not a set of first characters: building an Arrow array from a
 Python list imports pandas (0.2 s of every child process writing the archive's tables)."""
