@@ -2,18 +2,30 @@
 crtdiff/pipeline/coverage.py, which settling imports, because it brings the renderer)."""
 
 import contextlib
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
 from pydantic import TypeAdapter, ValidationError
 
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.pipeline.coverage import coverage_row
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status
-from crtdiff.reports.coverage_table import CoverageEntry, write_coverage
+from crtdiff.reports.coverage_table import (
+    STATUSES,
+    CoverageEntry,
+    grid_line,
+    grid_row,
+    records_table,
+    write_coverage_parts,
+)
 from crtdiff.reports.html import series_context
 from crtdiff.reports.output_paths import OutputPaths
+from crtdiff.store.fingerprint import digest
 
 
 def _archive_entry(entry: CatalogEntry, outcome: EntryOutcome) -> CoverageEntry:
@@ -49,13 +61,11 @@ def _remembered(records: dict[str, dict[str, Any]]) -> dict[str, CoverageEntry]:
     return valid
 
 
-def archive_coverage(
-    entries: list[CatalogEntry], outcomes: list[EntryOutcome], remembered: dict[str, dict[str, Any]]
+def _country_rows(
+    entries: list[CatalogEntry],
+    by_key: dict[str, EntryOutcome],
+    remembered: dict[str, dict[str, Any]],
 ) -> dict[str, CoverageEntry]:
-    """Every catalogued entry's coverage, by entry key: from its outcome in this run, else as
-    the last run that had it left it (`remembered`, the manifest's record); an entry no run has
-    reached yet is left out."""
-    by_key = {o.key: o for o in outcomes}
     wanted = {e.key for e in entries if e.key not in by_key}
     kept = _remembered({k: r for k, r in remembered.items() if k in wanted})
     rows = {}
@@ -67,16 +77,110 @@ def archive_coverage(
     return rows
 
 
+def archive_coverage(
+    entries: list[CatalogEntry], outcomes: list[EntryOutcome], remembered: dict[str, dict[str, Any]]
+) -> dict[str, CoverageEntry]:
+    """Every catalogued entry's coverage, by entry key: from its outcome in this run, else as
+    the last run that had it left it (`remembered`, the manifest's record); an entry no run has
+    reached yet is left out."""
+    return _country_rows(entries, {o.key: o for o in outcomes}, remembered)
+
+
+def _line_check(render_key: str, records: bytes, first: int, last: int, line: str) -> str:
+    """What a country's remembered grid line is checked against: the code, the country's rows
+    (as the manifest holds them), the grid's years and the line itself (so a damaged line is
+    made again, never shown)."""
+    return digest(render_key, hashlib.sha256(records).hexdigest(), str(first), str(last), line)
+
+
+@dataclass
+class _CountryCoverage:
+    records: dict[str, dict[str, Any]]
+    """Entry key → its row as CoverageEntry dumps it, in catalogue order."""
+    remembered: list[Any] | None = None
+    """Its grid line as remembered ([check, first year, last year, line]: see Manifest), when
+    it still holds for these rows."""
+
+
+_LINE_TYPES = (str, int, int, str)
+
+
+def _country_coverage(
+    entries: list[CatalogEntry],
+    by_key: dict[str, EntryOutcome],
+    manifest: Manifest,
+    render_key: str,
+) -> _CountryCoverage:
+    """One country's coverage: as remembered, no row validated again, when none of its entries
+    ran and its remembered line vouches for its rows; else from its outcomes and the valid
+    remembered rows."""
+    if not any(e.key in by_key for e in entries):
+        records = {e.key: r for e in entries if (r := manifest.coverage.get(e.key)) is not None}
+        cached = manifest.coverage_lines.get(entries[0].country)
+        if (
+            records
+            and isinstance(cached, list)
+            and len(cached) == len(_LINE_TYPES)
+            and all(isinstance(v, t) for v, t in zip(cached, _LINE_TYPES, strict=True))
+        ):
+            check, first, last, line = cached
+            dumped = orjson.dumps(list(records.values()))
+            if check == _line_check(render_key, dumped, first, last, line):
+                return _CountryCoverage(records, cached)
+    rows = _country_rows(entries, by_key, manifest.coverage)
+    return _CountryCoverage({key: row.model_dump() for key, row in rows.items()})
+
+
+def _record_order(record: dict[str, Any]) -> tuple[int, bool, str]:
+    return (record["year"], record["chapter"] != "country", record["chapter"])
+
+
 def publish_coverage(
     entries: list[CatalogEntry],
     outcomes: list[EntryOutcome],
     manifest: Manifest,
     out_dir: Path,
     series: str,
+    render_key: str,
 ) -> int:
-    """Write the coverage table and page of a series' catalogue and remember its rows in the
-    manifest (for the next run of some countries only); returns the number of rows."""
-    rows = archive_coverage(entries, outcomes, manifest.coverage)
-    manifest.coverage = _REMEMBERED.dump_python(rows)
-    write_coverage(out_dir, list(rows.values()), series_context(series))
-    return len(rows)
+    """Write the coverage table and page of a series' catalogue and remember its rows and each
+    country's grid line in the manifest (`render_key`: that of the code making the lines);
+    returns the number of rows.
+
+    A run of some countries keeps the others' rows and takes their lines as remembered, so
+    what it costs here barely grows with the archive (validating, dumping and marking every
+    row again cost a third of a second at 10,000 chapters)."""
+    by_key = {o.key: o for o in outcomes}
+    catalogued: dict[str, list[CatalogEntry]] = {}
+    for entry in entries:
+        catalogued.setdefault(entry.country, []).append(entry)
+    countries = {
+        country: coverage
+        for country, chapters in sorted(catalogued.items())
+        if (coverage := _country_coverage(chapters, by_key, manifest, render_key)).records
+    }
+    years = [r["year"] for c in countries.values() for r in c.records.values()]
+    first, last = (min(years), max(years)) if years else (0, 0)
+    span = list(range(first, last + 1))
+    lines: list[str] = []
+    ordered: list[dict[str, Any]] = []
+    manifest.coverage, manifest.coverage_lines = {}, {}
+    for country, coverage in countries.items():
+        in_order = sorted(coverage.records.values(), key=_record_order)
+        kept = coverage.remembered
+        if kept is None or kept[1:3] != [first, last]:
+            row = grid_row(country, [CoverageEntry.model_validate(r) for r in in_order], span)
+            line = grid_line(row.country, row.page, row.cells)
+            rows = orjson.dumps(list(coverage.records.values()))
+            kept = [_line_check(render_key, rows, first, last, line), first, last, line]
+        manifest.coverage_lines[country] = kept
+        manifest.coverage.update(coverage.records)
+        lines.append(kept[3])
+        ordered += in_order
+    counted = Counter(r["status"] for r in ordered)
+    counts: dict[str, int] = {s: counted.get(s, 0) for s in STATUSES}
+    context = series_context(series)
+    write_coverage_parts(
+        out_dir, records_table(ordered), lines, span if years else [], counts, context
+    )
+    return len(ordered)

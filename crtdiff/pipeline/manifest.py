@@ -36,6 +36,9 @@ class Manifest:
     coverage: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Entry key → its row of the coverage table, as of the last run that had the entry (a run
     of some countries keeps the others' rows)."""
+    coverage_lines: dict[str, list[Any]] = field(default_factory=dict)
+    """Country → its line of the coverage grid, with what it was made from: [check, first
+    year, last year, line] (crtdiff/pipeline/archive_coverage.py)."""
 
     def subset(self, countries: Iterable[str]) -> "Manifest":
         """The records of some countries only (what a batch's task needs to see)."""
@@ -77,6 +80,10 @@ def _strings(value: object) -> bool:
     return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
 
 
+def _lines(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, list) for v in value.values())
+
+
 def load_manifest(out_dir: Path) -> Manifest:
     """The manifest of an output folder; empty when missing, unreadable or damaged (then every
     output is written again rather than a damaged record stopping the run)."""
@@ -95,6 +102,8 @@ def load_manifest(out_dir: Path) -> Manifest:
         and _tables(manifest.urls)
         and _tables(manifest.coverage)
     )
+    if not _lines(manifest.coverage_lines):  # only a cache: the lines are made again
+        manifest.coverage_lines = {}
     return manifest if valid else Manifest()
 
 

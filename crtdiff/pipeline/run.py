@@ -201,7 +201,7 @@ def run_catalog(
         wiring.log([*outcome_lines(failed, []), settled_line(unchanged, run)])
     compute(jobs, entries, ctx, manifest, run, country_keys, wiring)
     retire_outputs(run, manifest, out_dir, country_keys, wanted or None)
-    publish_coverage(catalog.entries, run.entries, manifest, out_dir, series)
+    publish_coverage(catalog.entries, run.entries, manifest, out_dir, series, ctx.keys.render)
     country_keys, key, stale = site_index(country_keys, wanted, manifest, ctx)
     if stale:
         pages = render_index(country_keys, ctx, manifest, wiring)
@@ -223,7 +223,9 @@ def run_catalog(
             compute(jobs, more, ctx, manifest, run, country_keys, wiring)
             # One no longer catalogued leaves the site, as a run of all countries would do.
             retire_outputs(run, manifest, out_dir, country_keys, damaged)
-            publish_coverage(catalog.entries, run.entries, manifest, out_dir, series)
+            publish_coverage(
+                catalog.entries, run.entries, manifest, out_dir, series, ctx.keys.render
+            )
             country_keys, key, _stale = site_index(country_keys, wanted, manifest, ctx)
             pages = render_index(country_keys, ctx, manifest, wiring)
             if isinstance(pages, DamagedSummaryError):
