@@ -1,8 +1,17 @@
-"""What the output folder holds: for each output, the key of the inputs it was made from."""
+"""What the output folder holds: for each output, the key of the inputs it was made from.
 
+Kept in parts: each country's own records (its entries, pairs, rejections and the outputs in
+its folder) in `<country folder>/.crtdiff-manifest.json`, the rest (the countries' page keys,
+the index's, URL checks, coverage, the pages across countries) in `.crtdiff-manifest.json` at
+the top, which lists the countries that have a part. A run of some countries reads and writes
+those countries' parts only, so its bookkeeping does not grow with the archive (the single
+file of 10,000 chapters was 20 MB, read and written on every run). A manifest written before
+the split, whole in the top file, is read as it is and written back split."""
+
+import contextlib
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +48,12 @@ class Manifest:
     coverage_lines: dict[str, list[Any]] = field(default_factory=dict)
     """Country → its line of the coverage grid, with what it was made from: [check, first
     year, last year, line] (crtdiff/pipeline/archive_coverage.py)."""
+    unread: set[str] = field(default_factory=set, compare=False, repr=False)
+    """Countries whose part is on disk and was not read (a run of other countries): saving
+    leaves it as it is."""
+    read: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """Country → digest of its part as read: saving writes a part only when it changed, and
+    removes the part of a country left without records."""
 
     def subset(self, countries: Iterable[str]) -> "Manifest":
         """The records of some countries only (what a batch's task needs to see)."""
@@ -84,13 +99,27 @@ def _lines(value: object) -> bool:
     return isinstance(value, dict) and all(isinstance(v, list) for v in value.values())
 
 
-def load_manifest(out_dir: Path) -> Manifest:
-    """The manifest of an output folder; empty when missing, unreadable or damaged (then every
-    output is written again rather than a damaged record stopping the run)."""
+PART_FIELDS = ("reports", "pairs", "rejected", "outputs")
+"""The fields of which each country's records are kept in its own part."""
+_STORED = ("reports", "pairs", "outputs", "countries", "index", "rejected", "urls", "coverage",
+           "coverage_lines")  # fmt: skip
+
+
+def part_path(out_dir: Path, country: str) -> Path:
+    """Where a country's part of the manifest is kept: in its own folder."""
+    return out_dir / slugify(country) / MANIFEST
+
+
+def load_manifest(out_dir: Path, countries: Iterable[str] | None = None) -> Manifest:
+    """The manifest of an output folder, with the parts of `countries` only when given (else
+    every part); empty when missing, unreadable or damaged (then every output is written
+    again rather than a damaged record stopping the run). A damaged or missing part leaves
+    only its country's records out: that country is made again."""
     try:
         data = orjson.loads((out_dir / MANIFEST).read_bytes())
+        parts = data.pop("parts", [])
         manifest = Manifest(**data)
-    except (OSError, ValueError, TypeError):
+    except (OSError, ValueError, TypeError, AttributeError):
         return Manifest()
     valid = (
         _records(manifest.reports)
@@ -101,18 +130,96 @@ def load_manifest(out_dir: Path) -> Manifest:
         and _tables(manifest.rejected)
         and _tables(manifest.urls)
         and _tables(manifest.coverage)
+        and isinstance(parts, list)
+        and all(isinstance(p, str) for p in parts)
     )
+    if not valid:
+        return Manifest()
     if not _lines(manifest.coverage_lines):  # only a cache: the lines are made again
         manifest.coverage_lines = {}
-    return manifest if valid else Manifest()
+    manifest.unread = set(parts)
+    read_parts(manifest, out_dir, manifest.unread.copy() if countries is None else countries)
+    return manifest
+
+
+def read_parts(manifest: Manifest, out_dir: Path, countries: Iterable[str]) -> None:
+    """Add the records of those of `countries` whose part was not read yet (what is already
+    in `manifest` stands)."""
+    for country in sorted(set(countries) & manifest.unread):
+        manifest.unread.discard(country)
+        try:
+            data = (part_path(out_dir, country)).read_bytes()
+            part = orjson.loads(data)
+        except (OSError, ValueError):
+            manifest.read[country] = ""
+            continue
+        manifest.read[country] = hashlib.sha256(data).hexdigest()
+        if not _part(part, country):
+            continue
+        for name in PART_FIELDS:
+            records = getattr(manifest, name)
+            for key, record in part[name].items():
+                records.setdefault(key, record)
+
+
+def _part(value: object, country: str) -> bool:
+    """True when `value` is a part of `country`'s records, and of no other country's."""
+    if not (isinstance(value, dict) and value.keys() == set(PART_FIELDS)):
+        return False
+    label, folder = f"{country}:", f"{slugify(country)}/"
+    return (
+        _records(value["reports"])
+        and _records(value["pairs"])
+        and _tables(value["rejected"])
+        and _strings(value["outputs"])
+        and all(k.startswith(label) for n in PART_FIELDS[:3] for k in value[n])
+        and all(k.startswith(folder) for k in value["outputs"])
+    )
+
+
+def _split(manifest: Manifest) -> tuple[dict[str, dict[str, dict[str, Any]]], dict[str, str]]:
+    """Each country's records, by part field (a country's outputs: those in its folder), and
+    the outputs of no country (the pages across countries)."""
+    parts: dict[str, dict[str, dict[str, Any]]] = {}
+    for name in PART_FIELDS[:3]:
+        for key, record in getattr(manifest, name).items():
+            country = key.split(":", 1)[0]
+            parts.setdefault(country, {n: {} for n in PART_FIELDS})[name][key] = record
+    folders = {slugify(country): part for country, part in parts.items()}
+    rest = {}
+    for path, key in manifest.outputs.items():
+        part = folders.get(path.split("/", 1)[0])
+        if part is None:
+            rest[path] = key
+        else:
+            part["outputs"][path] = key
+    return parts, rest
 
 
 def save_manifest(out_dir: Path, manifest: Manifest) -> None:
     """Write the manifest atomically and durably, last, once every output and stored result
     it vouches for is on disk (after a power cut the old manifest stands, and the next run
-    rewrites whatever the lost run had not flushed)."""
+    rewrites whatever the lost run had not flushed): first the countries' parts that
+    changed, then the top file naming them."""
+    present = {k.split(":", 1)[0] for name in PART_FIELDS[:3] for k in getattr(manifest, name)}
+    read_parts(manifest, out_dir, present)  # a part read now or never: none of it lost
+    parts, rest = _split(manifest)
+    for country, part in parts.items():
+        data = orjson.dumps(part)
+        written = hashlib.sha256(data).hexdigest()
+        if manifest.read.get(country) != written:
+            path = part_path(out_dir, country)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(path, data)
+            manifest.read[country] = written
+    for country in manifest.read.keys() - parts.keys():
+        with contextlib.suppress(FileNotFoundError):
+            part_path(out_dir, country).unlink()
+        del manifest.read[country]
     flush_to_disk()
     # Not dataclasses.asdict: it deep-copies every record first (a tenth of a second per
     # thousand chapters) for the same JSON.
-    fields = {f.name: getattr(manifest, f.name) for f in dataclass_fields(manifest)}
-    atomic_write_bytes(out_dir / MANIFEST, orjson.dumps(fields), durable=True)
+    top: dict[str, Any] = {name: getattr(manifest, name) for name in _STORED}
+    top.update(reports={}, pairs={}, rejected={}, outputs=rest)
+    top["parts"] = sorted(manifest.unread | parts.keys())
+    atomic_write_bytes(out_dir / MANIFEST, orjson.dumps(top), durable=True)

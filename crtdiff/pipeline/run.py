@@ -21,7 +21,7 @@ from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.country_task import CountryResult
 from crtdiff.pipeline.index_pages import keyed_pages, render_index_pages, replace_keyed_pages
 from crtdiff.pipeline.keys import Keys
-from crtdiff.pipeline.manifest import Manifest, load_manifest, save_manifest
+from crtdiff.pipeline.manifest import Manifest, load_manifest, read_parts, save_manifest
 from crtdiff.pipeline.narrate import outcome_lines, settled_line
 from crtdiff.pipeline.newest_pairs import newest_pairs
 from crtdiff.pipeline.outcome import EntryOutcome, RunReport, Status, utc_now_iso
@@ -183,8 +183,8 @@ def run_catalog(
     run.entries += [
         EntryOutcome(r.label, Status.REJECTED, reason=r.reason) for r in catalog.rejected
     ]
-    results_store, manifest = ResultStore(store_dir), load_manifest(out_dir)
     entries, wanted = select_entries(catalog, reference.countries, countries)
+    results_store, manifest = ResultStore(store_dir), load_manifest(out_dir, wanted or None)
     snapshots = SnapshotStore(catalog.folder / "snapshots")
     urls = _check_urls(entries, snapshots, manifest, scope, wiring, run)
     ctx = RunContext(
@@ -213,6 +213,7 @@ def run_catalog(
             if damaged & {e.country for e in entries}:
                 raise pages
             more, _ = select_entries(catalog, reference.countries, pages.countries)
+            read_parts(manifest, out_dir, damaged)
             wiring.progress("ingest", total=len(entries) + len(more))
             urls = _check_urls(more, snapshots, manifest, scope, wiring, run)
             ctx = replace(ctx, urls=urls)

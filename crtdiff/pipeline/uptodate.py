@@ -72,14 +72,14 @@ class _Check:
 
     def series(self, catalog: Catalog, out_dir: Path) -> RunReport | None:
         """The check for the entries of one series, in that series' output folder."""
-        manifest = load_manifest(out_dir)
+        entries, wanted = select_entries(catalog, self.countries_table, self.countries)
+        manifest = load_manifest(out_dir, wanted or None)
         if manifest.index is None:  # no run has completed into this folder yet
             return None
         run = RunReport(started_at=utc_now_iso(), catalog=str(catalog.path))
         run.entries += [
             EntryOutcome(r.label, Status.REJECTED, reason=r.reason) for r in catalog.rejected
         ]
-        entries, wanted = select_entries(catalog, self.countries_table, self.countries)
         results = ResultStore(self.store_dir)
         snapshots = SnapshotStore(catalog.folder / "snapshots")
         urls = sorted({e.source for e in entries if e.is_url})

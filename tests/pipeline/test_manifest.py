@@ -2,7 +2,9 @@
 
 from pathlib import Path
 
-from crtdiff.pipeline.manifest import Manifest, load_manifest, save_manifest
+import orjson
+
+from crtdiff.pipeline.manifest import MANIFEST, Manifest, load_manifest, save_manifest
 
 
 def _record(key: str, output: str) -> dict[str, object]:
@@ -56,14 +58,83 @@ def test_round_trip_and_unreadable_manifest(tmp_path: Path) -> None:
     assert load_manifest(tmp_path) == Manifest()
 
 
-def test_a_manifest_with_damaged_records_is_read_as_empty(tmp_path: Path) -> None:
+def test_damaged_records_leave_out_their_country_or_with_a_damaged_top_file_everything(
+    tmp_path: Path,
+) -> None:
     good = {"key": "Mali:2016", "output": "mali/2016.json", "illustrative": False,
             "report_key": "k", "country": "Mali", "chapter": "country", "year": 2016,
             "warnings": []}  # fmt: skip
-    manifest = Manifest(reports={"Mali:2016": good}, index="i")
+    niger = {**good, "key": "Niger:2016", "country": "Niger", "output": "niger/2016.json"}
+    manifest = Manifest(reports={"Mali:2016": good, "Niger:2016": niger}, index="i")
     save_manifest(tmp_path, manifest)
-    assert load_manifest(tmp_path).reports == {"Mali:2016": good}
+    assert load_manifest(tmp_path).reports == {"Mali:2016": good, "Niger:2016": niger}
     for damaged in ({**good, "surprise": 1}, {"output": 3}, "a string"):
         manifest.reports["Mali:2016"] = damaged  # type: ignore[assignment]
         save_manifest(tmp_path, manifest)
-        assert load_manifest(tmp_path) == Manifest(), damaged
+        loaded = load_manifest(tmp_path)
+        assert loaded.reports == {"Niger:2016": niger} and loaded.index == "i", damaged
+    top = tmp_path / MANIFEST
+    for spoilt in (b'{"index": 3}', b'{"parts": "Mali"}', b'{"parts": [1]}', b"[]"):
+        top.write_bytes(spoilt)
+        assert load_manifest(tmp_path) == Manifest(), spoilt
+
+
+def test_each_country_is_kept_in_its_own_part_and_a_run_of_one_reads_only_its_own(
+    tmp_path: Path,
+) -> None:
+    manifest = _manifest()
+    manifest.rejected = {"Chad:2019": {"report_key": "r", "reason": "no text"}}
+    save_manifest(tmp_path, manifest)
+    top = orjson.loads((tmp_path / MANIFEST).read_bytes())
+    assert top["parts"] == ["Chad", "Mali", "Niger"]
+    assert (top["reports"], top["pairs"], top["outputs"]) == ({}, {}, {"index.html": "k4"})
+    mali = orjson.loads((tmp_path / "mali" / MANIFEST).read_bytes())
+    assert mali["outputs"] == {"mali/2016.json": "k1", "mali/index.html": "k2"}
+    assert load_manifest(tmp_path) == manifest
+    only = load_manifest(tmp_path, ["Mali"])
+    assert (list(only.reports), list(only.pairs)) == (["Mali:2016"], ["Mali:2015-2016"])
+    assert only.countries == manifest.countries and only.index == "i1"
+    # A run of Mali alone changes Mali's records, forgets one; the others' stay as they were.
+    only.reports["Mali:2017"] = _record("Mali:2017", "mali/2017.json")
+    del only.pairs["Mali:2015-2016"]
+    niger_before = (tmp_path / "niger" / MANIFEST).stat().st_mtime_ns
+    save_manifest(tmp_path, only)
+    assert (tmp_path / "niger" / MANIFEST).stat().st_mtime_ns == niger_before
+    whole = load_manifest(tmp_path)
+    assert sorted(whole.reports) == ["Mali:2016", "Mali:2017", "Niger:2016"]
+    assert list(whole.pairs) == ["Niger:2015-2016"] and whole.rejected == manifest.rejected
+    # A country left without records loses its part.
+    only = load_manifest(tmp_path, ["Chad"])
+    only.rejected.clear()
+    save_manifest(tmp_path, only)
+    assert not (tmp_path / "chad" / MANIFEST).exists()
+    assert orjson.loads((tmp_path / MANIFEST).read_bytes())["parts"] == ["Mali", "Niger"]
+
+
+def test_a_manifest_written_whole_before_the_parts_is_read_and_written_back_split(
+    tmp_path: Path,
+) -> None:
+    manifest = _manifest()
+    whole = {name: getattr(manifest, name) for name in
+             ("reports", "pairs", "outputs", "countries", "index", "rejected", "urls")}  # fmt: skip
+    (tmp_path / MANIFEST).write_bytes(orjson.dumps(whole))  # as the single file was written
+    old = load_manifest(tmp_path, ["Mali"])  # a run of one country reads the whole file
+    assert old == manifest
+    save_manifest(tmp_path, old)
+    assert orjson.loads((tmp_path / MANIFEST).read_bytes())["parts"] == ["Mali", "Niger"]
+    assert (tmp_path / "niger" / MANIFEST).is_file()
+    assert load_manifest(tmp_path) == manifest
+
+
+def test_a_damaged_or_missing_part_leaves_out_its_country_only(tmp_path: Path) -> None:
+    save_manifest(tmp_path, _manifest())
+    (tmp_path / "mali" / MANIFEST).write_bytes(b'{"reports": {}, "pairs"')
+    loaded = load_manifest(tmp_path)
+    assert list(loaded.reports) == ["Niger:2016"] and "mali/2016.json" not in loaded.outputs
+    assert loaded.countries == _manifest().countries  # Mali's key: its pages are made again
+    # A part holding another country's records is not taken either.
+    niger = orjson.loads((tmp_path / "niger" / MANIFEST).read_bytes())
+    (tmp_path / "mali" / MANIFEST).write_bytes(orjson.dumps(niger))
+    assert list(load_manifest(tmp_path).reports) == ["Niger:2016"]
+    (tmp_path / "niger" / MANIFEST).unlink()
+    assert load_manifest(tmp_path).reports == {}
