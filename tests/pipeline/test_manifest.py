@@ -4,7 +4,11 @@ from pathlib import Path
 
 import orjson
 
+from crtdiff.pipeline.batches import process_batch
 from crtdiff.pipeline.manifest import MANIFEST, Manifest, load_manifest, save_manifest
+from crtdiff.reference.bundle import Reference
+from crtdiff.text.normalize import slugify
+from tests.pipeline.test_run import Recorder, catalogue, run_once
 
 
 def _record(key: str, output: str) -> dict[str, object]:
@@ -138,3 +142,52 @@ def test_a_damaged_or_missing_part_leaves_out_its_country_only(tmp_path: Path) -
     assert list(load_manifest(tmp_path).reports) == ["Niger:2016"]
     (tmp_path / "niger" / MANIFEST).unlink()
     assert load_manifest(tmp_path).reports == {}
+
+
+def _pages(out: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(out)): p.read_bytes()
+        for p in sorted(out.rglob("*.html"))
+        if "pagefind" not in p.parts
+    }
+
+
+def test_a_run_of_one_country_on_an_output_folder_of_the_single_file_manifest(
+    tmp_path: Path, reference: Reference
+) -> None:
+    catalogue(tmp_path / "data")
+    out = tmp_path / "out"
+    run_once(tmp_path, reference, Recorder())
+    before = _pages(out)
+    # The output folder as the version before the parts left it: one file, every record.
+    whole = load_manifest(out)
+    for country in whole.countries:
+        (out / slugify(country) / MANIFEST).unlink()
+    old = {name: getattr(whole, name) for name in
+           ("reports", "pairs", "outputs", "countries", "index", "rejected", "urls", "coverage")}  # fmt: skip
+    (out / MANIFEST).write_bytes(orjson.dumps(old))
+    run = run_once(tmp_path, reference, Recorder(), countries=["Niger"])
+    assert run.exit_code == 0 and run.work.countries_cached == 1  # Niger, as recorded
+    assert orjson.loads((out / MANIFEST).read_bytes())["parts"] == ["Mali", "Niger"]
+    assert load_manifest(out) == whole
+    again = Recorder()
+    run = run_once(tmp_path, reference, again)
+    assert again.steps == [] and run.work.countries_cached == 2  # nothing made again
+    assert _pages(out) == before
+
+
+def test_a_damaged_part_sends_its_country_to_a_batch_and_only_it(
+    tmp_path: Path, reference: Reference
+) -> None:
+    catalogue(tmp_path / "data")
+    out = tmp_path / "out"
+    run_once(tmp_path, reference, Recorder())
+    before = _pages(out)
+    (out / "mali" / MANIFEST).write_bytes(b'{"reports": {"Mali:2016": ')
+    recorder = Recorder()
+    run = run_once(tmp_path, reference, recorder)
+    # Mali's batch finds its results in the store and its pages as they were; Niger settles.
+    assert run.exit_code == 0 and recorder.steps == [(process_batch.__name__, 1)]
+    assert (run.work.ingested, run.work.countries_rendered) == (0, 0)
+    assert _pages(out) == before
+    assert load_manifest(out, ["Mali"]).reports.keys() == {"Mali:2015", "Mali:2016", "Mali:2017"}
