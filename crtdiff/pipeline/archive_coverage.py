@@ -18,6 +18,7 @@ from crtdiff.pipeline.outcome import EntryOutcome, Status
 from crtdiff.reports.coverage_table import (
     STATUSES,
     CoverageEntry,
+    entry_order,
     grid_line,
     grid_row,
     records_table,
@@ -100,23 +101,26 @@ class _CountryCoverage:
     remembered: list[Any] | None = None
     """Its grid line as remembered ([check, first year, last year, line]: see Manifest), when
     it still holds for these rows."""
+    rows: list[CoverageEntry] | None = None
+    """Its rows as made in this run (None: as remembered, validated only if needed)."""
 
 
 _LINE_TYPES = (str, int, int, str)
 
 
 def _country_coverage(
-    entries: list[CatalogEntry],
+    country: str,
+    entries: dict[str, CatalogEntry],
     by_key: dict[str, EntryOutcome],
     manifest: Manifest,
     render_key: str,
 ) -> _CountryCoverage:
-    """One country's coverage: as remembered, no row validated again, when none of its entries
-    ran and its remembered line vouches for its rows; else from its outcomes and the valid
-    remembered rows."""
-    if not any(e.key in by_key for e in entries):
-        records = {e.key: r for e in entries if (r := manifest.coverage.get(e.key)) is not None}
-        cached = manifest.coverage_lines.get(entries[0].country)
+    """One country's coverage (`entries`: its catalogued entries by key): as remembered, no row
+    validated again, when none of its entries ran and its remembered line vouches for its rows;
+    else from its outcomes and the valid remembered rows."""
+    if by_key.keys().isdisjoint(entries):
+        records = {k: r for k in entries if (r := manifest.coverage.get(k)) is not None}
+        cached = manifest.coverage_lines.get(country)
         if (
             records
             and isinstance(cached, list)
@@ -127,8 +131,9 @@ def _country_coverage(
             dumped = orjson.dumps(list(records.values()))
             if check == _line_check(render_key, dumped, first, last, line):
                 return _CountryCoverage(records, cached)
-    rows = _country_rows(entries, by_key, manifest.coverage)
-    return _CountryCoverage({key: row.model_dump() for key, row in rows.items()})
+    rows = _country_rows(list(entries.values()), by_key, manifest.coverage)
+    records = _REMEMBERED.dump_python(rows)
+    return _CountryCoverage(records, rows=list(rows.values()))
 
 
 def _record_order(record: dict[str, Any]) -> tuple[int, bool, str]:
@@ -151,13 +156,13 @@ def publish_coverage(
     what it costs here barely grows with the archive (validating, dumping and marking every
     row again cost a third of a second at 10,000 chapters)."""
     by_key = {o.key: o for o in outcomes}
-    catalogued: dict[str, list[CatalogEntry]] = {}
+    catalogued: dict[str, dict[str, CatalogEntry]] = {}
     for entry in entries:
-        catalogued.setdefault(entry.country, []).append(entry)
+        catalogued.setdefault(entry.country, {})[entry.key] = entry
     countries = {
         country: coverage
-        for country, chapters in sorted(catalogued.items())
-        if (coverage := _country_coverage(chapters, by_key, manifest, render_key)).records
+        for country, keyed in sorted(catalogued.items())
+        if (coverage := _country_coverage(country, keyed, by_key, manifest, render_key)).records
     }
     years = [r["year"] for c in countries.values() for r in c.records.values()]
     first, last = (min(years), max(years)) if years else (0, 0)
@@ -169,7 +174,8 @@ def publish_coverage(
         in_order = sorted(coverage.records.values(), key=_record_order)
         kept = coverage.remembered
         if kept is None or kept[1:3] != [first, last]:
-            row = grid_row(country, [CoverageEntry.model_validate(r) for r in in_order], span)
+            made = coverage.rows or [CoverageEntry.model_validate(r) for r in in_order]
+            row = grid_row(country, sorted(made, key=entry_order), span)
             line = grid_line(row.country, row.page, row.cells)
             rows = orjson.dumps(list(coverage.records.values()))
             kept = [_line_check(render_key, rows, first, last, line), first, last, line]
