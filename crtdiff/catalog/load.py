@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from crtdiff.catalog.model import CatalogEntry, resolve_inside
 from crtdiff.errors import ConfigError
-from crtdiff.reference.countries import CountryTable
+from crtdiff.reference.countries import Country, CountryTable
 from crtdiff.reference.series import definitions, unknown_series
 from crtdiff.schemas.base import report_year_problem
 
@@ -114,9 +114,12 @@ def _raw_drops(catalog: Catalog, countries: CountryTable) -> list[CatalogEntry]:
     dropped: dict[tuple[str, int, str], str] = {}
     found = []
     raw_linked = raw.is_symlink()
+    folders: dict[str, Country | None] = {}  # a folder's country looked up once, not per file
     for folder, name, linked in _dropped_files(raw):
         match = _RAW_FILE.match(name)
-        country = countries.by_slug(folder) or countries.resolve(folder)
+        if folder not in folders:
+            folders[folder] = countries.by_slug(folder) or countries.resolve(folder)
+        country = folders[folder]
         if match is None or country is None:
             continue
         year = int(match.group("year"))

@@ -147,6 +147,8 @@ def read_parts(manifest: Manifest, out_dir: Path, countries: Iterable[str]) -> N
     in `manifest` stands)."""
     for country in sorted(set(countries) & manifest.unread):
         manifest.unread.discard(country)
+        if not slugify(country):  # no folder: not a country's part (a tampered list)
+            continue
         try:
             data = (part_path(out_dir, country)).read_bytes()
             part = orjson.loads(data)
@@ -181,11 +183,16 @@ def _split(manifest: Manifest) -> tuple[dict[str, dict[str, dict[str, Any]]], di
     """Each country's records, by part field (a country's outputs: those in its folder), and
     the outputs of no country (the pages across countries)."""
     parts: dict[str, dict[str, dict[str, Any]]] = {}
+    folders: dict[str, dict[str, dict[str, Any]]] = {}
     for name in PART_FIELDS[:3]:
         for key, record in getattr(manifest, name).items():
             country = key.split(":", 1)[0]
-            parts.setdefault(country, {n: {} for n in PART_FIELDS})[name][key] = record
-    folders = {slugify(country): part for country, part in parts.items()}
+            if country not in parts:
+                folder = slugify(country)
+                if not folder:  # a record of no country (tampered): forgotten, not kept
+                    continue
+                parts[country] = folders[folder] = {n: {} for n in PART_FIELDS}
+            parts[country][name][key] = record
     rest = {}
     for path, key in manifest.outputs.items():
         part = folders.get(path.split("/", 1)[0])
@@ -201,8 +208,9 @@ def save_manifest(out_dir: Path, manifest: Manifest) -> None:
     it vouches for is on disk (after a power cut the old manifest stands, and the next run
     rewrites whatever the lost run had not flushed): first the countries' parts that
     changed, then the top file naming them."""
-    present = {k.split(":", 1)[0] for name in PART_FIELDS[:3] for k in getattr(manifest, name)}
-    read_parts(manifest, out_dir, present)  # a part read now or never: none of it lost
+    if manifest.unread:  # a country's records taken in since: its part's others not lost
+        present = {k.split(":", 1)[0] for n in PART_FIELDS[:3] for k in getattr(manifest, n)}
+        read_parts(manifest, out_dir, present)
     parts, rest = _split(manifest)
     for country, part in parts.items():
         data = orjson.dumps(part)

@@ -191,3 +191,19 @@ def test_a_damaged_part_sends_its_country_to_a_batch_and_only_it(
     assert (run.work.ingested, run.work.countries_rendered) == (0, 0)
     assert _pages(out) == before
     assert load_manifest(out, ["Mali"]).reports.keys() == {"Mali:2015", "Mali:2016", "Mali:2017"}
+
+
+def test_a_tampered_list_of_parts_or_a_record_of_no_country_touches_no_other_file(
+    tmp_path: Path,
+) -> None:
+    manifest = _manifest()
+    manifest.reports[":2016"] = _record("x:2016", "x")  # a key naming no country
+    save_manifest(tmp_path, manifest)
+    top = orjson.loads((tmp_path / MANIFEST).read_bytes())
+    assert top["parts"] == ["Mali", "Niger"] and top["reports"] == {}
+    top["parts"] = ["..", "Mali", "Niger"]  # ".." has no folder: never read as a part
+    (tmp_path / MANIFEST).write_bytes(orjson.dumps(top))
+    loaded = load_manifest(tmp_path)
+    assert loaded == _manifest()
+    save_manifest(tmp_path, loaded)
+    assert load_manifest(tmp_path) == _manifest()
