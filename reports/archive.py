@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from crtdiff.reports.fragments import escape_text
 from crtdiff.reports.html import series_context
 from crtdiff.reports.summaries import (
     ChapterSummary,
     CountrySummary,
-    GroupSeen,
     IncidentSeen,
     PairSummary,
 )
@@ -40,6 +40,11 @@ class Placed:
         """Its chapter page, relative to the site's root (made once: the group pages link a
         chapter once per group it names)."""
         return chapter_page(self.slug, self.chapter)
+
+    @cached_property
+    def page_html(self) -> str:
+        """Its page escaped for an HTML attribute (made once, as `page`)."""
+        return escape_text(self.page)
 
 
 @dataclass(frozen=True)
@@ -164,11 +169,6 @@ class Archive:
         """Every incident of every chapter, by date (then country)."""
         return by_date([i for p in self.chapters for i in self.placed_incidents(p)])
 
-    @property
-    def named_in(self) -> dict[str, list[tuple[Placed, GroupSeen]]]:
-        """Group id → the chapters (in archive order) naming it, each with how it names it."""
-        return self.groups.named_in
-
     @cached_property
     def incidents_by_group(self) -> dict[str, "Attributed"]:
         """Perpetrator id → how many incidents are attributed to it, and the latest `LISTED`
@@ -236,7 +236,6 @@ class GroupIndex:
 
     names: dict[str, str] = field(default_factory=dict)
     """Group id → canonical name (see Archive.group_names)."""
-    named_in: dict[str, list[tuple[Placed, GroupSeen]]] = field(default_factory=dict)
     named_span: dict[str, tuple[int, int]] = field(default_factory=dict)
     touching: dict[str, list[str]] = field(default_factory=dict)
     """Group id → the unit labels (Archive.unit_labels) of the chapters, in archive order, that
@@ -258,7 +257,6 @@ class GroupIndex:
     def of(cls, archive: "Archive") -> "GroupIndex":
         """The index of an archive's chapters."""
         index = cls()
-        named_in: defaultdict[str, list[tuple[Placed, GroupSeen]]] = defaultdict(list)
         touching: defaultdict[str, list[str]] = defaultdict(list)
         year_named: defaultdict[int, set[str]] = defaultdict(set)
         year_doers: defaultdict[int, set[str]] = defaultdict(set)
@@ -266,7 +264,7 @@ class GroupIndex:
         pair_at, labels = archive.pair_at, archive.unit_labels
         for placed in archive.chapters:
             at = (placed.slug, placed.chapter.year)
-            named = index._name(placed, named_in)
+            named = index._name(placed)
             year_named[at[1]].update(named)
             doers = _attribute(placed, tallies)
             year_doers[at[1]].update(doers)
@@ -281,14 +279,12 @@ class GroupIndex:
             else:
                 for gid in ids:
                     touching[gid].append(label)
-        index.named_in, index.touching = dict(named_in), dict(touching)
+        index.touching = dict(touching)
         index.year_named, index.year_doers = dict(year_named), dict(year_doers)
         index.latest = {gid: (t.count, t.heap) for gid, t in tallies.items()}
         return index
 
-    def _name(
-        self, placed: Placed, named_in: defaultdict[str, list[tuple[Placed, GroupSeen]]]
-    ) -> set[str]:
+    def _name(self, placed: Placed) -> set[str]:
         """Record the groups a chapter names; returns their ids."""
         year, span, names = placed.chapter.year, self.named_span, self.names
         ids = set()
@@ -296,7 +292,6 @@ class GroupIndex:
             gid = g.id
             ids.add(gid)
             names[gid] = g.name
-            named_in[gid].append((placed, g))
             seen = span.get(gid)
             if seen is None:
                 span[gid] = (year, year)

@@ -2,6 +2,7 @@
 sentence costs several times the escaping it wraps). Every text is escaped here."""
 
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Protocol
 
 from markupsafe import Markup, escape
@@ -182,39 +183,37 @@ def group_links(root: str, ids: Iterable[str], refs: Mapping[str, GroupRef]) -> 
     return Markup(", ".join(links) if links else "–")
 
 
-class _Named(Protocol):
-    href: str
-    mentions: int
-    former: bool
-    illustrative: bool
-
-
 _NOT_NAMED = '<td class="num"><span class="muted">–</span></td>'
+PRESENCE_OPEN = '<td class="num"><a href="'
+"""How a named cell of a group page's table starts, before its link's address (escaped)."""
 
 
-def presence_rows(rows: Mapping[str, Mapping[int, _Named]], years: list[int]) -> Markup:
-    """A group page's table body: per country of `rows` (in its order), per year, a link to the
-    chapter naming the group, or a dash (a group named in many countries over decades has
-    thousands of cells: a row starts as dashes, and each mention is one string)."""
+def presence_rows(rows: Mapping[str, Mapping[int, str]], years: list[int]) -> Markup:
+    """A group page's table body: per country of `rows` (in its order), per year, its cell
+    (presence_cell) where the group is named, or a dash (a group named in many countries over
+    decades has thousands of cells: a row starts as dashes, and each named cell is made once,
+    as one string, where the mentions are read)."""
     position = {year: n for n, year in enumerate(years)}
-    tails: dict[tuple[int, bool, bool], str] = {}
     out = []
     for country, cells in rows.items():
         line = [_NOT_NAMED] * len(years)
-        for year, m in cells.items():
-            look = (m.mentions, m.former, m.illustrative)
-            tail = tails.get(look)
-            if tail is None:
-                tail = tails[look] = _presence_tail(*look)
+        for year, cell in cells.items():
             at = position.get(year)
             if at is not None:
-                line[at] = f'<td class="num"><a href="{escape_text(m.href)}{tail}'
+                line[at] = cell
         out.append(f'<tr><th scope="row">{escape_text(country)}</th>{"".join(line)}</tr>\n')
     return Markup("".join(out))
 
 
-def _presence_tail(mentions: int, former: bool, illustrative: bool) -> str:
-    """A named cell after its link's address."""
+def presence_cell(href: str, mentions: int, former: bool, illustrative: bool) -> str:
+    """A cell of a group page's table where the group is named: a link to its first mention
+    (`href`, escaped here), `mentions` times named, `former`: only as a former name."""
+    return f"{PRESENCE_OPEN}{escape_text(href)}{presence_tail(mentions, former, illustrative)}"
+
+
+@cache
+def presence_tail(mentions: int, former: bool, illustrative: bool) -> str:
+    """A named cell after its link's address (few distinct ones: made once each)."""
     title = plural(mentions, "mention")
     title += "; only as a former name" if former else ""
     title += "; illustrative text" if illustrative else ""

@@ -43,11 +43,10 @@ def test_incidents_by_date_with_what_is_new(archive: Archive) -> None:
 def test_groups_carry_renames_mergers_and_former_names(archive: Archive) -> None:
     groups = group_files(archive)
     old = groups["macina-liberation-front"]
-    assert [(m.year, m.former) for m in old.mentions] == [
-        (2015, False),
-        (2016, False),
-        (2017, True),
-    ]
+    cells = old.rows["Mali"]
+    assert list(cells) == [2015, 2016, 2017] and old.named == 3
+    assert ["only as a former name" in cells[y] for y in cells] == [False, False, True]
+    assert (old.first.year, old.last.year, old.last.former) == (2015, 2017, True)
     new = groups["katiba-macina"]
     assert new.first.year == 2017
     texts = [e.text for e in new.events]

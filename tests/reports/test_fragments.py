@@ -9,6 +9,7 @@ from crtdiff.reports.fragments import (
     escape_text,
     group_link,
     group_links,
+    presence_cell,
     presence_rows,
     quote,
     redline_html,
@@ -116,9 +117,8 @@ def test_group_links_use_full_names_where_known_and_a_dash_for_none() -> None:
 
 
 def test_presence_rows_link_each_named_year_and_dash_the_others() -> None:
-    named = SimpleNamespace(href="../mali/2016.html#s5", mentions=1, former=False,
-                            illustrative=False)  # fmt: skip
-    former = SimpleNamespace(href=f"x{HOSTILE}", mentions=3, former=True, illustrative=True)
+    named = presence_cell("../mali/2016.html#s5", 1, former=False, illustrative=False)
+    former = presence_cell(f"x{HOSTILE}", 3, former=True, illustrative=True)
     rows = {HOSTILE: {2016: named}, "Mali": {2015: former, 2016: named}}
     dash = '<td class="num"><span class="muted">–</span></td>'
     link = '<td class="num"><a href="../mali/2016.html#s5" title="1 mention">named</a></td>'
