@@ -72,9 +72,9 @@ class Part:
 
     country: str
     names: dict[str, str]
-    """Perpetrator id → the name its records give (the country's own; the explorer gives the
-    one the last chapter across countries gives, and only a record whose name differs is
-    made again)."""
+    """Perpetrator id → the name its records give, for every perpetrator of its records (the
+    country's own; the explorer gives the one the last chapter across countries gives, and
+    only a record whose name differs is made again)."""
     rows: list[Row]
     records: list[str]
 
@@ -134,29 +134,39 @@ def render_incidents_page(archive: Archive, parts: list[Part] | None = None) -> 
     """The explorer page and its data script (from the countries' `parts`, in archive order,
     when given, else made from the archive)."""
     names = archive.group_names
-    entries: list[tuple[tuple[str, str, str], str, Row]] = []
+    keys: list[tuple[str, str, str]] = []
+    records: list[str] = []
+    rows: list[Row] = []
+    used: set[str] = set()
+    countries: set[str] = set()
     for part in parts if parts is not None else map(explorer_part, archive.countries):
         stale = {p for p, name in part.names.items() if names.get(p, p) != name}
-        entries += [
-            ((r[0], part.country, r[1]), part.record(n, names, stale), r)
-            for n, r in enumerate(part.rows)
-        ]
-    entries.sort(key=lambda e: e[0])  # stable: ties keep the archive's order
-    rows = [e[2] for e in entries]
-    used = {p for r in rows for p in r[2]}
+        country = part.country
+        keys += [(r[0], country, r[1]) for r in part.rows]
+        if stale:
+            records += [part.record(n, names, stale) for n in range(len(part.rows))]
+        else:  # the common case: every record as stored
+            records += part.records
+        rows += part.rows
+        used.update(part.names)
+        if part.rows:
+            countries.add(country)
+    # Only the records need the archive's order (stable: ties keep the archive's order); the
+    # page's figures are sums and sets.
+    order = sorted(range(len(keys)), key=keys.__getitem__)
     page = render_page(
         "incidents.html.j2",
         root="",
         total=len(rows),
         killed_total=sum(r[3] or 0 for r in rows),
-        countries=sorted({e[0][1] for e in entries}),
+        countries=sorted(countries),
         years=archive.years,
         groups=sorted(((gid, names.get(gid, gid)) for gid in used), key=lambda g: g[1].lower()),
         kinds=sorted({r[4] for r in rows}),
         illustrative=any(r[5] for r in rows),
         **archive.series_context,
     )
-    return page, incidents_script([e[1] for e in entries])
+    return page, incidents_script([records[n] for n in order])
 
 
 def write_incidents_page(out_dir: Path, archive: Archive, parts: list[Part] | None = None) -> None:
