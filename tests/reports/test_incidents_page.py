@@ -3,6 +3,9 @@ from every incident of the archive, each perpetrator named as the archive names 
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from crtdiff.reports.archive import Archive
 from crtdiff.reports.incidents_page import (
     Part,
@@ -61,3 +64,76 @@ def test_what_is_not_a_part_is_refused(seed_report: CountryReport) -> None:
         b"\xff" + data,
     ):
         assert Part.from_bytes(bad) is None
+
+
+Incident = tuple[str, str, list[str]]
+"""(id, date, perpetrators)."""
+
+
+def _country(
+    base: ChapterSummary, country: str, years: dict[int, list[Incident]], alias: str
+) -> CountrySummary:
+    """A country's chapters holding these incidents, naming its groups `alias`-ed."""
+    seen = base.incident_list[0].model_dump()
+    groups = [g.model_copy(update={"name": f"{g.name} {alias}"}) for g in base.groups[:3]]
+    chapters = [
+        base.model_copy(
+            update={
+                "country": country,
+                "year": year,
+                "groups": groups,
+                "incident_list": [
+                    base.incident_list[0].model_validate(
+                        {**seen, "id": i, "date": d, "perpetrators": p}
+                    )
+                    for i, d, p in incidents
+                ],
+            }
+        )
+        for year, incidents in years.items()
+    ]
+    return CountrySummary.of(chapters, [])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    spec=st.dictionaries(
+        st.sampled_from(["Mali", "Niger", "Chad"]),
+        st.tuples(
+            st.dictionaries(
+                st.integers(2014, 2017),
+                st.lists(
+                    st.tuples(
+                        st.sampled_from(["b", "a", "c"]),
+                        st.sampled_from(["2016-01-02", "2016-01-01", "2016-01", "2016"]),
+                        st.lists(st.sampled_from(["g0", "g1", "g2", "x"]), max_size=2),
+                    ),
+                    max_size=6,
+                ),
+                min_size=1,
+                max_size=3,
+            ),
+            st.sampled_from(["", "<i>", "bis"]),
+        ),
+        min_size=1,
+    ),
+    reverse=st.booleans(),
+)
+def test_joined_parts_are_the_archive_by_date(
+    seed_report: CountryReport,
+    spec: dict[str, tuple[dict[int, list[Incident]], str]],
+    reverse: bool,
+) -> None:
+    # Same dates and ids across countries and years, groups named otherwise per country, and
+    # the parts given in either order.
+    base = ChapterSummary.of(seed_report)
+    ids = {g.id: f"g{n}" for n, g in enumerate(base.groups[:3])}
+    base = base.model_copy(
+        update={"groups": [g.model_copy(update={"id": ids[g.id]}) for g in base.groups[:3]]}
+    )
+    countries = [_country(base, name, years, alias) for name, (years, alias) in spec.items()]
+    archive = Archive.of(countries)
+    parts = [explorer_part(s) for s in archive.countries]
+    expected = [_json(incident_record(i, archive.group_names)) for i in archive.incidents]
+    script = render_incidents_page(archive, parts[::-1] if reverse else parts)[1]
+    assert script == incidents_script(expected)
