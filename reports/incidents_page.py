@@ -45,12 +45,16 @@ def incident_record(item: PlacedIncident, names: dict[str, str]) -> dict[str, An
     }
 
 
-def incidents_script(records: list[str]) -> str:
-    """The rows (each serialised) as a script: no "<" in it, so nothing can end or confuse a
-    script element."""
-    # Joined once and copied once (tens of megabytes: each concatenation is a copy).
-    text = ",".join(records).replace("<", "\\u003c").replace(">", "\\u003e")
-    return "".join(("window.CRTDIFF_INCIDENTS = [", text, "];\n"))
+def script_text(text: str) -> bytes:
+    """JSON text as the explorer's script holds it (UTF-8): no "<" or ">" in it, so nothing can
+    end or confuse a script element."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").encode("utf-8")
+
+
+def incidents_script(records: list[bytes]) -> bytes:
+    """The rows (each serialised, as script_text) as a script."""
+    # Joined once as bytes: tens of megabytes at 10,000 chapters, each copy or encoding costs.
+    return b"".join((b"window.CRTDIFF_INCIDENTS = [", b",".join(records), b"];\n"))
 
 
 def _json(value: object) -> str:
@@ -62,6 +66,9 @@ Row = tuple[str, str, list[str], int | None, str, bool, int, int]
 """An incident of the explorer: date, id, perpetrator ids, killed, kind, illustrative, and
 where its perpetrators lie in its record."""
 _ROW_FIELDS = 8
+_FORM = 2
+"""The stored form of a Part: 2, records as script_text with offsets in bytes (1 held text,
+unescaped, with offsets in characters, and no `form`)."""
 
 
 @dataclass(frozen=True)
@@ -78,19 +85,23 @@ class Part:
     only a record whose name differs is made again)."""
     rows: list[Row]
     """By date, then id (as Archive.incidents orders one country's incidents)."""
-    records: list[str]
+    records: list[bytes]
+    """Each incident's record as the script holds it (script_text): joined as they are."""
 
     def to_bytes(self) -> bytes:
         """JSON Lines: the rows, then one record a line (JSON never holds a raw newline)."""
-        head = json.dumps({"country": self.country, "names": self.names, "rows": self.rows})
-        return "\n".join([head, *self.records]).encode("utf-8")
+        head = {"form": _FORM, "country": self.country, "names": self.names, "rows": self.rows}
+        return b"\n".join([json.dumps(head).encode("utf-8"), *self.records])
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "Part | None":
-        """A stored part, or None when it is not one (then it is made again)."""
+        """A stored part, or None when it is not one, or of another form (then it is made
+        again)."""
+        lines = data.split(b"\n")
         try:
-            lines = data.decode("utf-8").split("\n")
             head = json.loads(lines[0])
+            if head["form"] != _FORM:
+                return None
             part = cls(head["country"], head["names"], [tuple(r) for r in head["rows"]], lines[1:])
         except (ValueError, TypeError, KeyError, IndexError):
             return None
@@ -98,14 +109,14 @@ class Part:
             return None
         return part
 
-    def record(self, index: int, names: dict[str, str], stale: set[str]) -> str:
+    def record(self, index: int, names: dict[str, str], stale: set[str]) -> bytes:
         """The record of one incident, its perpetrators named by `names` when one of them is
         `stale` (named otherwise across countries than here)."""
         record = self.records[index]
         row = self.rows[index]
         if stale.isdisjoint(row[2]):
             return record
-        perpetrators = _json([[p, names.get(p, p)] for p in row[2]])
+        perpetrators = script_text(_json([[p, names.get(p, p)] for p in row[2]]))
         return record[: row[6]] + perpetrators + record[row[7] :]
 
 
@@ -119,25 +130,25 @@ def explorer_part(summary: CountrySummary) -> Part:
         record = incident_record(item, names)
         keys = list(record)
         cut = keys.index("perpetrators")
-        head = _json({k: record[k] for k in keys[:cut]})[:-1] + _PERPETRATORS
-        perpetrators = _json(record["perpetrators"])
-        tail = _json({k: record[k] for k in keys[cut + 1 :]})[1:]
+        head = script_text(_json({k: record[k] for k in keys[:cut]})[:-1] + _PERPETRATORS)
+        perpetrators = script_text(_json(record["perpetrators"]))
+        tail = script_text(_json({k: record[k] for k in keys[cut + 1 :]})[1:])
         i = item.incident
         part.names.update((p, names.get(p, p)) for p in i.perpetrators)
         part.rows.append(
             (i.date, i.id, list(i.perpetrators), i.killed, i.kind, item.chapter.illustrative,
              len(head), len(head) + len(perpetrators))
         )  # fmt: skip
-        part.records.append(f"{head}{perpetrators},{tail}")
+        part.records.append(b"%s%s,%s" % (head, perpetrators, tail))
     return part
 
 
-def render_incidents_page(archive: Archive, parts: list[Part] | None = None) -> tuple[str, str]:
+def render_incidents_page(archive: Archive, parts: list[Part] | None = None) -> tuple[str, bytes]:
     """The explorer page and its data script (from the countries' `parts`, in archive order,
     when given, else made from the archive)."""
     names = archive.group_names
     dates: list[str] = []
-    records: list[str] = []
+    records: list[bytes] = []
     rows: list[Row] = []
     used: set[str] = set()
     countries: set[str] = set()

@@ -1,6 +1,7 @@
 """The pages across countries from the store: a country's stored part of the explorer that is
 missing, damaged or of an older form is made again from its summary, never dropped."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,16 @@ def test_a_part_damaged_on_disk_is_refused_by_its_seal(
     path.write_bytes(path.read_bytes().replace(b'"killed_min":', b'"killed_min":9', 1))
     assert store.load_bytes("summaries", KEY, EXPLORER_PART) is None
     assert stored_explorer_part(store, KEY, summary) == explorer_part(summary)
+
+
+def test_a_part_of_the_first_form_is_made_again(seed_report: CountryReport, tmp_path: Path) -> None:
+    # As the previous version stored it: no form, offsets in characters, records unescaped.
+    summary = CountrySummary.of([ChapterSummary.of(seed_report)], [])
+    part = explorer_part(summary)
+    head = json.dumps({"country": part.country, "names": part.names, "rows": part.rows})
+    first = "\n".join([head, *(r.decode() for r in part.records)]).encode()
+    store = ResultStore(tmp_path)
+    store.save_bytes("summaries", KEY, EXPLORER_PART, first)
+    assert Part.from_bytes(first) is None
+    assert stored_explorer_part(store, KEY, summary) == part
+    assert store.load_bytes("summaries", KEY, EXPLORER_PART) == part.to_bytes()

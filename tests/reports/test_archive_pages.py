@@ -77,7 +77,8 @@ def test_explorer_keeps_hostile_text_as_text(seed_report: CountryReport) -> None
     incident = seed_report.incidents[0].model_copy(update={"place": hostile})
     report = seed_report.model_copy(update={"incidents": [incident]})
     archive = Archive.of([CountrySummary.of([ChapterSummary.of(report)], [])])
-    page, script = render_incidents_page(archive)
+    page, data = render_incidents_page(archive)
+    script = data.decode()
     assert "alert" not in page
     assert "<" not in script and ">" not in script
     prefix = "window.CRTDIFF_INCIDENTS = "
