@@ -8,6 +8,7 @@ incidents, which as table markup would weigh tens of megabytes.
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -62,19 +63,18 @@ def _json(value: object) -> str:
 
 
 _PERPETRATORS = ',"perpetrators":'
-Row = tuple[str, str, list[str], int | None, str, bool, int, int]
-"""An incident of the explorer: date, id, perpetrator ids, killed, kind, illustrative, and
-where its perpetrators lie in its record."""
-_ROW_FIELDS = 8
+Cut = tuple[list[str], int, int]
+"""Where an incident's perpetrators lie in its record: their ids, and the bytes they span."""
 _FORM = 2
-"""The stored form of a Part: 2, records as script_text with offsets in bytes (1 held text,
-unescaped, with offsets in characters, and no `form`)."""
+"""The stored form of a Part: 2, records as script_text, then per record its Cut (offsets in
+bytes), and the page's figures in the head (1 held text, unescaped, rows of sort keys and
+figures with offsets in characters, and no `form`)."""
 
 
 @dataclass(frozen=True)
 class Part:
     """One country's incidents as the explorer holds them, by date: per incident its record,
-    serialised, and what the page and the archive-wide order need of it. Kept (as bytes)
+    serialised, and what the page and the archive-wide order need of them. Kept (as bytes)
     beside the country's summary, so that the explorer's data is joined from stored records
     rather than parsed and made again from every incident of the archive."""
 
@@ -83,15 +83,34 @@ class Part:
     """Perpetrator id → the name its records give, for every perpetrator of its records (the
     country's own; the explorer gives the one the last chapter across countries gives, and
     only a record whose name differs is made again)."""
-    rows: list[Row]
-    """By date, then id (as Archive.incidents orders one country's incidents)."""
+    dates: list[str]
+    """Each record's date: the records are by date, then id (as Archive.incidents orders one
+    country's incidents)."""
+    killed: int
+    """Killed over its incidents (at least)."""
+    kinds: list[str]
+    """Its incidents' kinds, sorted."""
+    illustrative: bool
+    """An incident of it is read from an illustrative chapter."""
+    cut_data: bytes
+    """Its records' cuts, as JSON: read only where a perpetrator is named otherwise across
+    countries (see `cuts`)."""
     records: list[bytes]
     """Each incident's record as the script holds it (script_text): joined as they are."""
 
+    @cached_property
+    def cuts(self) -> list[Cut]:
+        """Per record, where its perpetrators lie."""
+        return [(c[0], c[1], c[2]) for c in json.loads(self.cut_data)]
+
     def to_bytes(self) -> bytes:
-        """JSON Lines: the rows, then one record a line (JSON never holds a raw newline)."""
-        head = {"form": _FORM, "country": self.country, "names": self.names, "rows": self.rows}
-        return b"\n".join([json.dumps(head).encode("utf-8"), *self.records])
+        """Lines: the head (JSON), the cuts, then one record a line (JSON never holds a raw
+        newline)."""
+        head = {
+            "form": _FORM, "country": self.country, "names": self.names, "dates": self.dates,
+            "killed": self.killed, "kinds": self.kinds, "illustrative": self.illustrative,
+        }  # fmt: skip
+        return b"\n".join([json.dumps(head).encode("utf-8"), self.cut_data, *self.records])
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "Part | None":
@@ -102,10 +121,19 @@ class Part:
             head = json.loads(lines[0])
             if head["form"] != _FORM:
                 return None
-            part = cls(head["country"], head["names"], [tuple(r) for r in head["rows"]], lines[1:])
+            part = cls(
+                head["country"], head["names"], head["dates"], head["killed"], head["kinds"],
+                head["illustrative"], lines[1], lines[2:],
+            )  # fmt: skip
         except (ValueError, TypeError, KeyError, IndexError):
             return None
-        if len(part.rows) != len(part.records) or any(len(r) != _ROW_FIELDS for r in part.rows):
+        shapes = (
+            (part.country, str), (part.names, dict), (part.dates, list), (part.killed, int),
+            (part.kinds, list), (part.illustrative, bool),
+        )  # fmt: skip
+        if not all(isinstance(value, kind) for value, kind in shapes):
+            return None
+        if len(part.dates) != len(part.records) or not part.cut_data.startswith(b"["):
             return None
         return part
 
@@ -113,11 +141,11 @@ class Part:
         """The record of one incident, its perpetrators named by `names` when one of them is
         `stale` (named otherwise across countries than here)."""
         record = self.records[index]
-        row = self.rows[index]
-        if stale.isdisjoint(row[2]):
+        perpetrators, start, end = self.cuts[index]
+        if stale.isdisjoint(perpetrators):
             return record
-        perpetrators = script_text(_json([[p, names.get(p, p)] for p in row[2]]))
-        return record[: row[6]] + perpetrators + record[row[7] :]
+        named = script_text(_json([[p, names.get(p, p)] for p in perpetrators]))
+        return record[:start] + named + record[end:]
 
 
 def explorer_part(summary: CountrySummary) -> Part:
@@ -125,7 +153,10 @@ def explorer_part(summary: CountrySummary) -> Part:
     country's own chapters name them."""
     archive = Archive.of([summary])
     names = archive.group_names
-    part = Part(summary.country, {}, [], [])
+    owned: dict[str, str] = {}
+    dates: list[str] = []
+    cuts: list[Cut] = []
+    records: list[bytes] = []
     for item in archive.incidents:
         record = incident_record(item, names)
         keys = list(record)
@@ -134,13 +165,16 @@ def explorer_part(summary: CountrySummary) -> Part:
         perpetrators = script_text(_json(record["perpetrators"]))
         tail = script_text(_json({k: record[k] for k in keys[cut + 1 :]})[1:])
         i = item.incident
-        part.names.update((p, names.get(p, p)) for p in i.perpetrators)
-        part.rows.append(
-            (i.date, i.id, list(i.perpetrators), i.killed, i.kind, item.chapter.illustrative,
-             len(head), len(head) + len(perpetrators))
-        )  # fmt: skip
-        part.records.append(b"%s%s,%s" % (head, perpetrators, tail))
-    return part
+        owned.update((p, names.get(p, p)) for p in i.perpetrators)
+        dates.append(i.date)
+        cuts.append((list(i.perpetrators), len(head), len(head) + len(perpetrators)))
+        records.append(b"%s%s,%s" % (head, perpetrators, tail))
+    incidents = [i.incident for i in archive.incidents]
+    return Part(
+        summary.country, owned, dates, sum(i.killed or 0 for i in incidents),
+        sorted({i.kind for i in incidents}), any(i.chapter.illustrative for i in archive.incidents),
+        json.dumps(cuts).encode("utf-8"), records,
+    )  # fmt: skip
 
 
 def render_incidents_page(archive: Archive, parts: list[Part] | None = None) -> tuple[str, bytes]:
@@ -149,35 +183,38 @@ def render_incidents_page(archive: Archive, parts: list[Part] | None = None) -> 
     names = archive.group_names
     dates: list[str] = []
     records: list[bytes] = []
-    rows: list[Row] = []
     used: set[str] = set()
+    kinds: set[str] = set()
     countries: set[str] = set()
-    made = parts if parts is not None else map(explorer_part, archive.countries)
-    for part in sorted(made, key=attrgetter("country")):
+    made = sorted(
+        parts if parts is not None else map(explorer_part, archive.countries),
+        key=attrgetter("country"),
+    )
+    for part in made:
         stale = {p for p, name in part.names.items() if names.get(p, p) != name}
-        dates += [r[0] for r in part.rows]
+        dates += part.dates
         if stale:
-            records += [part.record(n, names, stale) for n in range(len(part.rows))]
+            records += [part.record(n, names, stale) for n in range(len(part.records))]
         else:  # the common case: every record as stored
             records += part.records
-        rows += part.rows
         used.update(part.names)
-        if part.rows:
+        kinds.update(part.kinds)
+        if part.records:
             countries.add(part.country)
     # By date, then country and id: each part is by date then id, and they are joined by
     # country, so a stable sort by date alone keeps the rest (a sort by the three cost several
-    # times more). Only the records need the order: the page's figures are sums and sets.
+    # times more).
     order = sorted(range(len(dates)), key=dates.__getitem__)
     page = render_page(
         "incidents.html.j2",
         root="",
-        total=len(rows),
-        killed_total=sum(r[3] or 0 for r in rows),
+        total=len(dates),
+        killed_total=sum(p.killed for p in made),
         countries=sorted(countries),
         years=archive.years,
         groups=sorted(((gid, names.get(gid, gid)) for gid in used), key=lambda g: g[1].lower()),
-        kinds=sorted({r[4] for r in rows}),
-        illustrative=any(r[5] for r in rows),
+        kinds=sorted(kinds),
+        illustrative=any(p.illustrative for p in made),
         **archive.series_context,
     )
     return page, incidents_script([records[n] for n in order])

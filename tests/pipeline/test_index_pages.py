@@ -53,7 +53,11 @@ def test_a_part_of_the_first_form_is_made_again(seed_report: CountryReport, tmp_
     # As the previous version stored it: no form, offsets in characters, records unescaped.
     summary = CountrySummary.of([ChapterSummary.of(seed_report)], [])
     part = explorer_part(summary)
-    head = json.dumps({"country": part.country, "names": part.names, "rows": part.rows})
+    rows = [
+        [date, "i1", perpetrators, None, "attack", False, start, end]
+        for date, (perpetrators, start, end) in zip(part.dates, part.cuts, strict=True)
+    ]
+    head = json.dumps({"country": part.country, "names": part.names, "rows": rows})
     first = "\n".join([head, *(r.decode() for r in part.records)]).encode()
     store = ResultStore(tmp_path)
     store.save_bytes("summaries", KEY, EXPLORER_PART, first)

@@ -65,7 +65,8 @@ def test_what_is_not_a_part_is_refused(seed_report: CountryReport) -> None:
         b"",
         b'[["2016-01-02", "Mali", "i1", "{", "}", [], 3, "attack", false]]',  # older form
         head + b"\n" + records.rpartition(b"\n")[0],  # a record short
-        head.replace(b'"rows": [[', b'"rows": [[1, ', 1) + b"\n" + records,
+        head + b"\n" + records.partition(b"\n")[2],  # no cuts
+        head.replace(b'"killed": ', b'"killed": "many", "was": ', 1) + b"\n" + records,
         b"\xff" + data,
         data.replace(b'{"form": 2, ', b"{", 1),  # the first form: records unescaped
     ):
