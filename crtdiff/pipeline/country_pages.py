@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
 
+import msgspec
+
 from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.country_memory import CountryMemory
 from crtdiff.pipeline.manifest import Manifest
@@ -118,7 +120,7 @@ def finish_timeline(
     country = write_country_page(
         ctx.out_dir, [c.summary for c in chapters], [p.summary for p in compared], coverage
     )
-    country = country.model_copy(update={"units": unit_keys(entries, pairs)})
+    country = msgspec.structs.replace(country, units=unit_keys(entries, pairs))
     rows: dict[str, list[dict[str, object]]] = {name: [] for name in TABLES}
     every: list[ChapterParts | PairParts] = [*chapters, *compared]
     for parts in every:

@@ -1,5 +1,7 @@
 """Which catalogued report years of a country were read, and why the others were not."""
 
+import msgspec
+
 from crtdiff.catalog.model import CatalogEntry
 from crtdiff.ingest.provenance import is_official
 from crtdiff.pipeline.outcome import EntryOutcome, Status
@@ -43,4 +45,4 @@ def coverage_rows(entries: list[CatalogEntry], outcomes: list[EntryOutcome]) -> 
 
 def coverage_digest(rows: list[CoverageRow]) -> str:
     """Digest of the coverage rows (part of a country page's key: a new gap re-renders it)."""
-    return digest(*(row.model_dump_json() for row in rows))
+    return digest(*(msgspec.json.encode(row).decode() for row in rows))

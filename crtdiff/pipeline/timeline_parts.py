@@ -3,15 +3,32 @@ and table rows), kept in the result store as one entry beside its report or diff
 is rebuilt without loading the reports and diffs themselves, and a result costs one write of
 the store instead of three."""
 
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+import msgspec
+from pydantic import BaseModel, ConfigDict, PlainSerializer, PlainValidator
 
 from crtdiff.reports.search import SearchRecord, chapter_record, pair_record
 from crtdiff.reports.summaries import ChapterSummary, PairSummary
 from crtdiff.reports.tables import diff_rows, report_rows
 from crtdiff.schemas import CountryReport
 from crtdiff.schemas.diff import YearDiff
+
+S = TypeVar("S", ChapterSummary, PairSummary)
+
+
+def _summary(kind: type[S], value: object) -> S:
+    """A summary field's value checked as its Struct (decoded JSON comes as plain values)."""
+    if isinstance(value, kind):
+        return value
+    try:
+        return msgspec.convert(value, kind)
+    except msgspec.ValidationError as exc:
+        raise ValueError(str(exc)) from exc
+
+
+_AS_STORED = PlainSerializer(msgspec.to_builtins)
+"""A summary (a msgspec Struct) written by a pydantic model as msgspec writes it."""
 
 
 class _Parts(BaseModel):
@@ -28,7 +45,9 @@ class ChapterParts(_Parts):
     """A chapter's summary, search record and table rows."""
 
     KIND = "chapters"
-    summary: ChapterSummary
+    summary: Annotated[
+        ChapterSummary, PlainValidator(lambda v: _summary(ChapterSummary, v)), _AS_STORED
+    ]
 
     @classmethod
     def of(cls, report: CountryReport) -> "ChapterParts":
@@ -44,7 +63,7 @@ class PairParts(_Parts):
     """A comparison's summary, search record and table rows."""
 
     KIND = "pairs"
-    summary: PairSummary
+    summary: Annotated[PairSummary, PlainValidator(lambda v: _summary(PairSummary, v)), _AS_STORED]
 
     @classmethod
     def of(cls, diff: YearDiff) -> "PairParts":

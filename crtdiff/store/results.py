@@ -4,22 +4,35 @@ One small file per result under `<root>/<kind>/<key[:2]>/<key>.json`, written at
 run reads only what it needs and a killed run never leaves a torn result behind. A key is the
 digest of what *produced* a result, not of its bytes, so every file also carries the SHA-256
 of its own content in a first line: a result damaged on disk (a flipped bit, a truncation, an
-edit) fails that check on read, counts as missing, and is recomputed.
+edit) fails that check on read, counts as missing, and is recomputed. A result is a pydantic
+model or a msgspec Struct (the country summaries, read by the thousand); one that does not
+decode as its type (damaged, or written by code whose form differs) counts as missing too.
 """
 
 import hashlib
 import json
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
+import msgspec
 from pydantic import BaseModel, ValidationError
 
 from crtdiff.store.atomic import atomic_write_bytes
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=BaseModel | msgspec.Struct)
 
 _SEAL = b"crtdiff-result sha256="
 _SEALED_HEAD = len(_SEAL) + 64 + 1
+
+
+_ENCODER = msgspec.json.Encoder()
+
+
+@cache
+def _decoder(model: type[msgspec.Struct]) -> msgspec.json.Decoder[Any]:
+    """A reusable JSON decoder of a Struct type (built once: building it walks the types)."""
+    return msgspec.json.Decoder(model)
 
 
 def seal(data: bytes) -> bytes:
@@ -29,9 +42,15 @@ def seal(data: bytes) -> bytes:
 
 def unseal(stored: bytes) -> bytes | None:
     """The content of sealed bytes, or None when they are damaged (or were never sealed)."""
+    data = _content(stored)
+    return None if data is None else data.tobytes()
+
+
+def _content(stored: bytes) -> memoryview | None:
+    """unseal's content as a view of `stored`: not copied (a country's summary is megabytes)."""
     if not stored.startswith(_SEAL) or stored[_SEALED_HEAD - 1 : _SEALED_HEAD] != b"\n":
         return None
-    data = stored[_SEALED_HEAD:]
+    data = memoryview(stored)[_SEALED_HEAD:]
     expected = stored[len(_SEAL) : _SEALED_HEAD - 1].decode("ascii", errors="replace")
     return data if hashlib.sha256(data).hexdigest() == expected else None
 
@@ -55,8 +74,12 @@ class ResultStore:
         return self._path(kind, key).is_file()
 
     def _read(self, kind: str, key: str, name: str = "json") -> bytes | None:
+        data = self._view(kind, key, name)
+        return None if data is None else data.tobytes()
+
+    def _view(self, kind: str, key: str, name: str = "json") -> memoryview | None:
         try:
-            return unseal(self._path(kind, key, name).read_bytes())
+            return _content(self._path(kind, key, name).read_bytes())
         except OSError:
             return None
 
@@ -65,17 +88,22 @@ class ResultStore:
 
     def load(self, kind: str, key: str, model: type[M]) -> M | None:
         """A stored model, or None when missing or damaged (then it is recomputed)."""
-        data = self._read(kind, key)
+        data = self._view(kind, key)
         if data is None:
             return None
         try:
-            return model.model_validate_json(data)
-        except (ValidationError, ValueError):
+            if issubclass(model, msgspec.Struct):
+                return cast(M, _decoder(model).decode(data))
+            return cast(M, model.model_validate_json(data.tobytes()))
+        except (ValidationError, msgspec.DecodeError, ValueError):
             return None
 
-    def save(self, kind: str, key: str, model: BaseModel) -> None:
+    def save(self, kind: str, key: str, model: BaseModel | msgspec.Struct) -> None:
         """Store a model."""
-        self._write(kind, key, model.model_dump_json().encode("utf-8"))
+        if isinstance(model, msgspec.Struct):
+            self._write(kind, key, _ENCODER.encode(model))
+        else:
+            self._write(kind, key, model.model_dump_json().encode("utf-8"))
 
     def save_bytes(self, kind: str, key: str, name: str, data: bytes) -> None:
         """Store a named blob beside a result (e.g. one Arrow table)."""
@@ -109,6 +137,6 @@ class ResultStore:
 
     def intact(self, kind: str, key: str, blobs: tuple[str, ...] = ()) -> bool:
         """True when a result and its named blobs are stored and undamaged."""
-        return self._read(kind, key) is not None and all(
-            self._read(kind, key, name) is not None for name in blobs
+        return self._view(kind, key) is not None and all(
+            self._view(kind, key, name) is not None for name in blobs
         )

@@ -25,7 +25,7 @@ from crtdiff.pipeline.stored_parts import DAMAGED
 from crtdiff.pipeline.wiring import FetchRequest, Wiring
 from crtdiff.reference.bundle import Reference
 from crtdiff.reports.output_paths import OutputPaths
-from crtdiff.store.results import ResultStore
+from crtdiff.store.results import ResultStore, seal, unseal
 from tests.conftest import FIXTURES, SEED
 
 T = TypeVar("T")
@@ -153,17 +153,27 @@ def _add_niger_2013(tmp_path: Path) -> None:
         f.write('[[report]]\ncountry = "Niger"\nyear = 2013\nsource = "niger/2013.txt"\n')
 
 
-@pytest.mark.parametrize("name", ["json", "groups.arrow"], ids=["summary", "table"])
+def _other_form(stored: bytes) -> bytes:
+    """A summary intact on disk but not of this version's form (a field it does not know)."""
+    return seal((unseal(stored) or b"")[:-1] + b',"note":"from elsewhere"}')
+
+
+@pytest.mark.parametrize(
+    ("name", "damage"),
+    [("json", lambda b: b[:-30]), ("json", _other_form), ("groups.arrow", lambda b: b[:-30])],
+    ids=["summary", "summary of another form", "table"],
+)
 def test_a_run_of_one_country_rebuilds_another_found_damaged_by_the_index(
-    tmp_path: Path, reference: Reference, name: str
+    tmp_path: Path, reference: Reference, name: str, damage: Callable[[bytes], bytes]
 ) -> None:
     """A run of some countries reads the others' stored summaries only for the index: one
-    found damaged there is rebuilt from its chapters, and the index made again, in that run."""
+    found damaged (or not of the form this version reads) there is rebuilt from its chapters,
+    and the index made again, in that run."""
     catalogue(tmp_path / "data")
     run_once(tmp_path, reference, Recorder())
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     damaged = _summary(tmp_path, "Mali", name)
-    damaged.write_bytes(damaged.read_bytes()[:-30])
+    damaged.write_bytes(damage(damaged.read_bytes()))
     _add_niger_2013(tmp_path)
 
     recorder = Recorder()

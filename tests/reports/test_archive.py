@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,7 +14,7 @@ from crtdiff.reports import archive as archive_module
 from crtdiff.reports.archive import LISTED, Archive, PlacedIncident
 from crtdiff.reports.group_pages import group_key
 from crtdiff.reports.page_cache import PageCache
-from crtdiff.reports.summaries import ChapterSummary, CountrySummary, PairSummary
+from crtdiff.reports.summaries import ChapterSummary, CountrySummary, IncidentSeen, PairSummary
 from crtdiff.schemas import CountryReport
 
 Spec = tuple[str, str, list[str]]
@@ -22,7 +23,7 @@ Spec = tuple[str, str, list[str]]
 
 def _incident(base: ChapterSummary, spec: Spec) -> dict[str, Any]:
     incident_id, date, perpetrators = spec
-    seen = base.incident_list[0].model_dump()
+    seen = msgspec.structs.asdict(base.incident_list[0])
     return {**seen, "id": incident_id, "date": date, "perpetrators": perpetrators}
 
 
@@ -37,15 +38,12 @@ def _country(
     `new` that finds those incident ids new (and, per year of `named`, naming only those of
     the base chapter's groups)."""
     chapters = [
-        base.model_copy(
-            update={
-                "country": country,
-                "year": year,
-                "groups": [base.groups[n] for n in named[year]] if named else base.groups,
-                "incident_list": [
-                    base.incident_list[0].model_validate(_incident(base, s)) for s in specs
-                ],
-            }
+        msgspec.structs.replace(
+            base,
+            country=country,
+            year=year,
+            groups=[base.groups[n] for n in named[year]] if named else base.groups,
+            incident_list=[IncidentSeen(**_incident(base, s)) for s in specs],
         )
         for year, specs in years.items()
     ]
@@ -54,12 +52,10 @@ def _country(
 
 
 def _pair(country: str, year: int, new_incidents: list[str]) -> PairSummary:
-    return PairSummary.model_validate(
-        dict(
-            country=country, chapter="country", old_year=year - 1, new_year=year,
-            illustrative=False, headline="", recycled_share=None, cosines={}, renamed=[],
-            merged=[], new_incidents=new_incidents, new_measures=[], status_changed=[],
-        )
+    return PairSummary(
+        country=country, chapter="country", old_year=year - 1, new_year=year,
+        illustrative=False, headline="", recycled_share=None, cosines={}, renamed=[],
+        merged=[], new_incidents=new_incidents, new_measures=[], status_changed=[],
     )  # fmt: skip
 
 
@@ -162,7 +158,7 @@ def test_a_group_pages_key_follows_the_chapters_touching_the_group(base: Chapter
     mali = _country(base, "Mali", years, {}, named={2015: [0], 2016: [], 2017: [0, 1]})
 
     def keys(units: dict[int, str]) -> dict[str, str | None]:
-        archive = Archive.of([mali.model_copy(update={"units": units})])
+        archive = Archive.of([msgspec.structs.replace(mali, units=units)])
         cache = PageCache(Path("unused"), "code")
         return {gid: group_key(archive, gid, cache) for gid in (first, second)}
 

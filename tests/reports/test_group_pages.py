@@ -3,9 +3,11 @@ against their plain definition: every chapter naming the group, one by one."""
 
 from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from crtdiff.reports.archive import Archive
 from crtdiff.reports.fragments import presence_cell
@@ -27,16 +29,15 @@ def base(seed_report: CountryReport) -> ChapterSummary:
 def _country(base: ChapterSummary, country: str, years: dict[int, Year]) -> CountrySummary:
     groups = base.groups
     chapters = [
-        base.model_copy(
-            update={
-                "country": country,
-                "year": year,
-                "illustrative": illustrative,
-                "groups": [
-                    groups[n].model_copy(update={"start": 10 * year + k, "mentions": 1 + k % 3})
-                    for k, n in enumerate(named)
-                ],
-            }
+        replace(
+            base,
+            country=country,
+            year=year,
+            illustrative=illustrative,
+            groups=[
+                replace(groups[n], start=10 * year + k, mentions=1 + k % 3)
+                for k, n in enumerate(named)
+            ],
         )
         for year, (named, illustrative, _) in years.items()
     ]
@@ -49,7 +50,7 @@ def _country(base: ChapterSummary, country: str, years: dict[int, Year]) -> Coun
 
 
 def _pair(country: str, year: int, renamed: list[Any]) -> PairSummary:
-    return PairSummary.model_validate(
+    return msgspec.convert(
         dict(
             country=country, chapter="country", old_year=year - 1, new_year=year,
             illustrative=False, headline="", recycled_share=None, cosines={},
@@ -59,7 +60,8 @@ def _pair(country: str, year: int, renamed: list[Any]) -> PairSummary:
                 for g in renamed
             ],
             merged=[], new_incidents=[], new_measures=[], status_changed=[],
-        )
+        ),
+        PairSummary,
     )  # fmt: skip
 
 

@@ -3,6 +3,8 @@ from every incident of the archive, each perpetrator named as the archive names 
 
 import json
 
+import msgspec
+from msgspec.structs import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,10 +34,10 @@ def _archive(seed_report: CountryReport, mali_2017: CountryReport) -> Archive:
     mali = CountrySummary.of([ChapterSummary.of(seed_report), ChapterSummary.of(mali_2017)], [])
     chapter = ChapterSummary.of(seed_report)
     groups = [
-        g.model_copy(update={"name": "AQIM <renamed>"}) if g.id == "aqim" else g
+        msgspec.structs.replace(g, name="AQIM <renamed>") if g.id == "aqim" else g
         for g in chapter.groups
     ]
-    niger = chapter.model_copy(update={"country": "Niger", "groups": groups})
+    niger = msgspec.structs.replace(chapter, country="Niger", groups=groups)
     return Archive.of([CountrySummary.of([niger], []), mali])
 
 
@@ -81,21 +83,15 @@ def _country(
     base: ChapterSummary, country: str, years: dict[int, list[Incident]], alias: str
 ) -> CountrySummary:
     """A country's chapters holding these incidents, naming its groups `alias`-ed."""
-    seen = base.incident_list[0].model_dump()
-    groups = [g.model_copy(update={"name": f"{g.name} {alias}"}) for g in base.groups[:3]]
+    seen = base.incident_list[0]
+    groups = [replace(g, name=f"{g.name} {alias}") for g in base.groups[:3]]
     chapters = [
-        base.model_copy(
-            update={
-                "country": country,
-                "year": year,
-                "groups": groups,
-                "incident_list": [
-                    base.incident_list[0].model_validate(
-                        {**seen, "id": i, "date": d, "perpetrators": p}
-                    )
-                    for i, d, p in incidents
-                ],
-            }
+        replace(
+            base,
+            country=country,
+            year=year,
+            groups=groups,
+            incident_list=[replace(seen, id=i, date=d, perpetrators=p) for i, d, p in incidents],
         )
         for year, incidents in years.items()
     ]
@@ -135,9 +131,7 @@ def test_joined_parts_are_the_archive_by_date(
     # the parts given in either order.
     base = ChapterSummary.of(seed_report)
     ids = {g.id: f"g{n}" for n, g in enumerate(base.groups[:3])}
-    base = base.model_copy(
-        update={"groups": [g.model_copy(update={"id": ids[g.id]}) for g in base.groups[:3]]}
-    )
+    base = replace(base, groups=[replace(g, id=ids[g.id]) for g in base.groups[:3]])
     countries = [_country(base, name, years, alias) for name, (years, alias) in spec.items()]
     archive = Archive.of(countries)
     parts = [explorer_part(s) for s in archive.countries]

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import msgspec
 import pytest
 from pydantic import BaseModel
 
@@ -10,6 +11,12 @@ from crtdiff.store.results import ResultStore, seal, unseal
 
 class Point(BaseModel):
     x: int
+
+
+class Mark(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A result kept as a msgspec Struct, as the country summaries are."""
+
+    y: int
 
 
 @pytest.mark.parametrize(
@@ -25,13 +32,17 @@ class Point(BaseModel):
 def test_damaged_results_load_as_missing(tmp_path: Path, damage: object) -> None:
     store = ResultStore(tmp_path)
     store.save("chapters", "ab12", Point(x=41))
+    store.save("summaries", "ab12", Mark(y=41))
     store.save_json("rows", "ab12", {"incidents": [{"killed_min": 41}]})
     store.save_bytes("summaries", "ab12", "incidents.arrow", b"ARROW1")
     assert store.load("chapters", "ab12", Point) == Point(x=41)
-    assert store.intact("summaries", "ab12", ()) is False  # no summary itself
+    assert store.load("summaries", "ab12", Mark) == Mark(y=41)
+    assert store.intact("summaries", "ab12", ("incidents.arrow",))
     for path in tmp_path.rglob("ab12*"):
         path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
     assert store.load("chapters", "ab12", Point) is None
+    assert store.load("summaries", "ab12", Mark) is None
+    assert store.intact("summaries", "ab12", ("incidents.arrow",)) is False
     assert store.load_json("rows", "ab12") is None
     assert store.load_bytes("summaries", "ab12", "incidents.arrow") is None
 

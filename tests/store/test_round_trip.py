@@ -5,6 +5,7 @@ subset, reordered, figures changed), so the models hold what real extraction put
 import re
 from pathlib import Path
 
+import msgspec
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
@@ -33,7 +34,9 @@ def chapter_text(draw: st.DrawFn, year: int) -> bytes:
     return "\n\n".join(lines).encode()
 
 
-def stored(store: ResultStore, kind: str, model: BaseModel) -> BaseModel | None:
+def stored(
+    store: ResultStore, kind: str, model: BaseModel | msgspec.Struct
+) -> BaseModel | msgspec.Struct | None:
     """The model saved and read back through the store, as a run does between tasks."""
     key = f"{kind}-{id(model):x}"
     store.save(kind, key, model)
@@ -56,9 +59,10 @@ def test_every_stored_model_round_trips(
     chapters = [ChapterSummary.of(old), ChapterSummary.of(new)]
     pair = PairSummary.of(diff)
     country = CountrySummary.of(chapters, [pair])
-    for kind, model in [
+    models: list[tuple[str, BaseModel | msgspec.Struct]] = [
         ("reports", old), ("reports", new), ("diffs", diff), ("chapters", ChapterParts.of(old)),
         ("pairs", PairParts.of(diff)), ("summaries", country),
-    ]:  # fmt: skip
+    ]  # fmt: skip
+    for kind, model in models:
         assert stored(store, kind, model) == model, kind
     assert isinstance(stored(store, "reports", old), CountryReport)
