@@ -70,6 +70,10 @@ def test_a_summary_stored_by_the_previous_version_reads_back_and_is_written_the_
     assert source.url == seed_report.source.url and source.published == "2017-07-26"
     assert list(loaded.years) == [2016, 2017] and loaded.units[2017] == "b" * 64
     assert [g.status for g in loaded.gaps] == ["unavailable"]
+    incident = loaded.chapters[0].incident_list[0]
+    # Read as the schema's enums: one object per value, shown as its value on every page.
+    assert incident.kind is seed_report.incidents[0].kind
+    assert f"{incident.kind}|{incident.target}" == f"{incident.kind.value}|{incident.target.value}"
     store.save("summaries", "cd" * 32, loaded)
     again = store.load_bytes("summaries", "cd" * 32, "json")
     assert again == PREVIOUS.read_bytes()
@@ -121,6 +125,8 @@ NOT_OF_THE_FORM = {
     "unknown field of an incident": _set("chapters.0.incident_list.0.note", 1),
     "unknown field of a source": _set("chapters.0.source.note", 1),
     "year as text": _set("chapters.0.year", "2016"),
+    "kind not known": _set("chapters.0.incident_list.0.kind", "meteor"),
+    "status not known": _set("chapters.0.measures.0.status", "pondered"),
     "share as text": _set("pairs.0.recycled_share", "0.5"),
     "count missing": _set("chapters.0.groups.0.mentions", None),
     "bad digest": _set("chapters.0.source.sha256", "not a digest"),
