@@ -53,6 +53,9 @@ def render_site_index(
             for country, key in sorted(country_keys.items()):
                 summary = ctx.results.load("summaries", key, CountrySummary)
                 if summary is None:
+                    # Removed: one of another form passes its seal, and would be trusted
+                    # (not made again) by the settling of this run's rebuild or the next run.
+                    ctx.results.discard("summaries", key)
                     damaged.append(country)
                     continue
                 summaries.append(summary)

@@ -105,6 +105,11 @@ class ResultStore:
         else:
             self._write(kind, key, model.model_dump_json().encode("utf-8"))
 
+    def discard(self, kind: str, key: str) -> None:
+        """Remove a result found unusable, so that it counts as missing to every later check
+        (one intact on disk but not of the form the code reads would pass its seal's)."""
+        self._path(kind, key).unlink(missing_ok=True)
+
     def save_bytes(self, kind: str, key: str, name: str, data: bytes) -> None:
         """Store a named blob beside a result (e.g. one Arrow table)."""
         self._write(kind, key, data, name)

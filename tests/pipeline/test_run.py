@@ -25,6 +25,7 @@ from crtdiff.pipeline.stored_parts import DAMAGED
 from crtdiff.pipeline.wiring import FetchRequest, Wiring
 from crtdiff.reference.bundle import Reference
 from crtdiff.reports.output_paths import OutputPaths
+from crtdiff.reports.summaries import CountrySummary
 from crtdiff.store.results import ResultStore, seal, unseal
 from tests.conftest import FIXTURES, SEED
 
@@ -227,6 +228,27 @@ def test_a_summary_damaged_during_the_run_ends_it_with_one_line(
     assert str(caught.value) == f"{country}: {DAMAGED}"
     rendered = [s for s in recorder.steps if s[0] == render_index_pages.__name__]
     assert len(rendered) == (1 if country == "Niger" else 2)
+
+
+def test_a_summary_of_another_form_in_the_run_is_made_again_by_the_next_run(
+    tmp_path: Path, reference: Reference
+) -> None:
+    """Intact on disk, a summary this version cannot read passes its seal, so the run that
+    settled its country by it finds it only in the index: that run ends with its one-line
+    reason, and the summary is removed, so that the next run makes it again instead of
+    failing the same way for ever."""
+    catalogue(tmp_path / "data")
+    run_once(tmp_path, reference, Recorder())
+    other = _summary(tmp_path, "Mali")
+    other.write_bytes(_other_form(other.read_bytes()))
+    _add_niger_2013(tmp_path)
+    with pytest.raises(CrtdiffError) as caught:
+        run_once(tmp_path, reference, Recorder())
+    assert str(caught.value) == f"Mali: {DAMAGED}"
+    run = run_once(tmp_path, reference, Recorder())
+    assert run.exit_code == 0 and run.bug is None, run.bug
+    mali = load_manifest(tmp_path / "out").countries["Mali"]
+    assert ResultStore(tmp_path / "store").load("summaries", mali, CountrySummary) is not None
 
 
 def test_a_damaged_country_no_longer_catalogued_leaves_the_site(

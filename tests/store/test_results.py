@@ -59,3 +59,11 @@ def test_size_is_what_a_result_takes_on_disk(tmp_path: Path) -> None:
     assert store.size("summaries", "ab12", "incidents.arrow") == len(seal(b"ARROW1"))
     assert store.size("summaries", "ab12") == 0  # the summary itself is missing
     assert store.size("summaries", "cd34", "incidents.arrow") == 0
+
+
+def test_a_discarded_result_counts_as_missing(tmp_path: Path) -> None:
+    store = ResultStore(tmp_path)
+    store.save("summaries", "ab12", Mark(y=1))
+    store.discard("summaries", "ab12")
+    assert not store.has("summaries", "ab12") and not store.intact("summaries", "ab12")
+    store.discard("summaries", "ab12")  # already gone: nothing to do
