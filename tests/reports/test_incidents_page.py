@@ -4,9 +4,9 @@ from every incident of the archive, each perpetrator named as the archive names 
 import json
 
 import msgspec
-from msgspec.structs import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from crtdiff.reports.archive import Archive
 from crtdiff.reports.incidents_page import (
