@@ -21,3 +21,24 @@ def fewer_collections() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def older_objects_set_aside() -> Iterator[None]:
+    """Leave every object alive before the block out of the collector's passes during it
+    (`gc.freeze`), and hand them back after (`gc.unfreeze`).
+
+    A long-lived process (a Prefect flow's or `crtdiff serve`'s, after a cold run of a large
+    archive) holds hundreds of thousands of objects a run does not touch; the first full
+    collection of a small run walked them all (0.17 s of adding one year at 10,000 chapters,
+    timed with gc.callbacks), where they cannot have become garbage by the run's doing. A
+    cycle among them that does become garbage is collected after the block. Nothing is done
+    when objects are frozen already (by the embedding program: not ours to unfreeze)."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

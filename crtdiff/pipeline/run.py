@@ -17,6 +17,7 @@ from crtdiff.pipeline.archive_coverage import publish_coverage
 from crtdiff.pipeline.batches import batch_calls, process_batch
 from crtdiff.pipeline.bookkeeping import remember, take_results
 from crtdiff.pipeline.boundary import guard_run, unwrap
+from crtdiff.pipeline.collector import older_objects_set_aside
 from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.country_task import CountryResult
 from crtdiff.pipeline.index_pages import keyed_pages, render_index_pages, replace_keyed_pages
@@ -77,7 +78,7 @@ def run_guarded(
     yields a report (see crtdiff/pipeline/boundary.py)."""
 
     def body() -> RunReport:
-        with run_lock(out_dir, on_wait):
+        with older_objects_set_aside(), run_lock(out_dir, on_wait):
             reference = load_reference()
             catalog = load_catalog(catalog_path, reference.countries)
             scope = RunScope(out_dir, store_dir, countries, publish, recheck_after)
