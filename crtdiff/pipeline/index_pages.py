@@ -52,10 +52,7 @@ def render_site_index(
         with fewer_collections():
             for country, key in sorted(country_keys.items()):
                 summary = ctx.results.load("summaries", key, CountrySummary)
-                if summary is None:
-                    # Removed: one of another form passes its seal, and would be trusted
-                    # (not made again) by the settling of this run's rebuild or the next run.
-                    ctx.results.discard("summaries", key)
+                if summary is None:  # one of another form is removed by the load
                     damaged.append(country)
                     continue
                 summaries.append(summary)

@@ -87,7 +87,9 @@ class ResultStore:
         atomic_write_bytes(self._path(kind, key, name), seal(data))
 
     def load(self, kind: str, key: str, model: type[M]) -> M | None:
-        """A stored model, or None when missing or damaged (then it is recomputed)."""
+        """A stored model, or None when missing or damaged (then it is recomputed). One intact
+        on disk that does not decode as `model` (written by code whose form differs) is removed:
+        it would pass its seal's check, and settling would trust it on every later run."""
         data = self._view(kind, key)
         if data is None:
             return None
@@ -96,6 +98,7 @@ class ResultStore:
                 return cast(M, _decoder(model).decode(data))
             return cast(M, model.model_validate_json(data.tobytes()))
         except (ValidationError, msgspec.DecodeError, ValueError):
+            self.discard(kind, key)
             return None
 
     def save(self, kind: str, key: str, model: BaseModel | msgspec.Struct) -> None:
@@ -106,8 +109,7 @@ class ResultStore:
             self._write(kind, key, model.model_dump_json().encode("utf-8"))
 
     def discard(self, kind: str, key: str) -> None:
-        """Remove a result found unusable, so that it counts as missing to every later check
-        (one intact on disk but not of the form the code reads would pass its seal's)."""
+        """Remove a result found unusable, so that it counts as missing to every later check."""
         self._path(kind, key).unlink(missing_ok=True)
 
     def save_bytes(self, kind: str, key: str, name: str, data: bytes) -> None:

@@ -67,3 +67,23 @@ def test_a_discarded_result_counts_as_missing(tmp_path: Path) -> None:
     store.discard("summaries", "ab12")
     assert not store.has("summaries", "ab12") and not store.intact("summaries", "ab12")
     store.discard("summaries", "ab12")  # already gone: nothing to do
+
+
+class OtherPoint(BaseModel):
+    x: str
+
+
+class OtherMark(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    y: str
+
+
+def test_a_result_of_another_form_is_removed_when_loaded(tmp_path: Path) -> None:
+    """Intact on disk (its seal holds) but not of the form the code reads: removed, so that no
+    later check trusts it."""
+    store = ResultStore(tmp_path)
+    store.save("chapters", "ab12", Point(x=41))
+    store.save("summaries", "ab12", Mark(y=41))
+    assert store.intact("chapters", "ab12") and store.intact("summaries", "ab12")
+    assert store.load("chapters", "ab12", OtherPoint) is None
+    assert store.load("summaries", "ab12", OtherMark) is None
+    assert not store.has("chapters", "ab12") and not store.has("summaries", "ab12")
