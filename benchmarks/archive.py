@@ -35,6 +35,7 @@ import httpx
 
 from benchmarks.peer_difflib import run_peer
 from benchmarks.synthetic import CountryState, chapter, write_archive
+from crtdiff.pipeline.worker_pool import stop_server
 from crtdiff.reference.countries import load_countries
 
 FIRST_YEAR = 1990
@@ -216,6 +217,9 @@ def main() -> None:
     finally:
         if cluster is not None:
             cluster.close()
+        # The flow's workers are the fork server's children: ended, it hands their peak
+        # memory to this process's children's figure (peak_rss_mb).
+        stop_server()
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
         if args.workdir is None:  # a temporary archive of 10,000 chapters is ~1 GB

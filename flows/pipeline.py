@@ -20,6 +20,7 @@ from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched
 from crtdiff.flows.logs import log_lines
 from crtdiff.flows.progress import report, stage_label
+from crtdiff.flows.runtime import in_workers
 from crtdiff.flows.server import track
 from crtdiff.flows.tasks import (
     fetch_page,
@@ -66,7 +67,8 @@ def _run_task(task: "Task[..., T]", calls: Sequence[tuple[Any, ...]]) -> Iterato
         state = cast("State[T]", task(*quoted[0], return_state=True))
         track(state.state_details.task_run_id)
         return iter([state.result()])
-    futures = [task.submit(*args) for args in quoted]
+    with in_workers():
+        futures = [task.submit(*args) for args in quoted]
     for future in futures:
         track(future.task_run_id)
     return (future.result() for future in futures)

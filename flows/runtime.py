@@ -1,13 +1,87 @@
-"""Run-time Prefect settings that cannot be given through the environment."""
+"""Run-time Prefect settings that cannot be given through the environment, and the task
+runners a run can use."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
+from types import TracebackType
 from typing import Any, TypeVar
 
 from prefect import Flow
+from prefect.context import FlowRunContext
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from crtdiff.pipeline.worker_pool import WorkerPool
+from crtdiff.series.registry import plugin_modules
 
 F = TypeVar("F", bound=Flow[Any, Any])
+
+BATCH_MODULES = ("crtdiff.pipeline.batches",)
+"""What a country batch runs (the series' plugins are added): imported once for all workers."""
+
+_pool: ContextVar[WorkerPool | None] = ContextVar("crtdiff_worker_pool", default=None)
+
+
+class WorkerProcessesRunner(ThreadPoolTaskRunner[Any]):
+    """Task runs in the flow's process, as the default runner's; the work of the country
+    batches submitted together in worker processes (crtdiff/pipeline/worker_pool.py).
+
+    Prefect's ProcessPoolTaskRunner starts each worker as a new interpreter importing Prefect
+    and crtdiff (2-3 s of a run's start on every core) and runs Prefect's task engine in it for
+    every batch (~0.35 s each); here a task run costs what it costs in threads, and the workers,
+    forked from a server that imported the batch code, start at once. The pool is made when a
+    run first submits batches together: a run of one country never starts a worker.
+    """
+
+    def __init__(self, processes: int) -> None:
+        super().__init__()
+        self.processes = processes
+        self._workers: WorkerPool | None = None
+
+    def duplicate(self) -> "WorkerProcessesRunner":
+        """A runner of the same size, for another flow run."""
+        return type(self)(self.processes)
+
+    def workers(self) -> WorkerPool:
+        """The run's worker processes (made on first use)."""
+        if self._workers is None:
+            self._workers = WorkerPool(self.processes, [*BATCH_MODULES, *plugin_modules()])
+        return self._workers
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        workers, self._workers = self._workers, None
+        if workers is not None and exc_type is not None:
+            # Ended first, so that the task runs waiting for them end too.
+            workers.close(stop=True)
+        try:
+            super().__exit__(exc_type, exc_value, traceback)
+        finally:
+            if workers is not None and exc_type is None:
+                workers.close()
+
+
+@contextmanager
+def in_workers() -> Iterator[None]:
+    """Task runs submitted in the block run their batch in the flow's worker processes, when
+    its runner has them (a task run called inline, alone, works in the flow's process)."""
+    context = FlowRunContext.get()
+    runner = context.task_runner if context is not None else None
+    token = _pool.set(runner.workers() if isinstance(runner, WorkerProcessesRunner) else None)
+    try:
+        yield
+    finally:
+        _pool.reset(token)
+
+
+def worker_pool() -> WorkerPool | None:
+    """The worker processes a task run submitted by in_workers should use, if any."""
+    return _pool.get()
 
 
 @contextmanager
@@ -18,20 +92,15 @@ def quiet_flow_settings() -> Iterator[None]:
 
 
 def with_runner(flow: F, dask_address: str | None, processes: int | None = None) -> F:
-    """The flow as is (threads), on local worker processes, or on an existing Dask cluster.
-
-    Worker processes pay ~350 ms per task run, so they only help with the coarse batches this
-    pipeline uses, on archives large enough to keep every core busy.
-    """
+    """The flow as is (threads), with local worker processes (WorkerProcessesRunner), or on an
+    existing Dask cluster."""
     runner: Any = None
     if dask_address is not None:
         from prefect_dask.task_runners import DaskTaskRunner
 
         runner = DaskTaskRunner(address=dask_address)
     elif processes:
-        from prefect.task_runners import ProcessPoolTaskRunner
-
-        runner = ProcessPoolTaskRunner(max_workers=processes)
+        runner = WorkerProcessesRunner(processes)
     if runner is None:
         return flow
     return flow.with_options(task_runner=runner)  # type: ignore[return-value]

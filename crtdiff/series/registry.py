@@ -120,6 +120,11 @@ def load_series(folder: Path = SERIES_DIR) -> dict[str, Series]:
     return {name: Series(d) for name, d in definitions.items()}
 
 
+def plugin_modules(folder: Path = SERIES_DIR) -> list[str]:
+    """The module of every series' plugin, for worker processes to import ahead of their work."""
+    return [_module(series.definition) for series in load_series(folder).values()]
+
+
 def series_named(name: str | None, folder: Path = SERIES_DIR) -> Series:
     """The series called `name` (the default series for None)."""
     known = load_series(folder)

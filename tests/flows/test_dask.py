@@ -1,16 +1,14 @@
 """The same flow on a Dask cluster (a LocalCluster with worker processes standing in for an
 existing cluster reached by address)."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from crtdiff.flows.pipeline import crtdiff_run
 from crtdiff.flows.runtime import quiet_flow_settings, with_runner
-from crtdiff.paths import DATA_DIR
 from crtdiff.pipeline.outcome import Status
-from tests.conftest import FIXTURES, SEED
+from tests.flows.catalogues import mali_and_niger
 
 pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("prefect")]
 
@@ -24,13 +22,7 @@ def test_flow_runs_on_a_dask_cluster(
     monkeypatch.setattr("crtdiff.pipeline.batches.BATCH", batch)
     from distributed import LocalCluster
 
-    data = tmp_path / "data"
-    (data / "raw" / "mali").mkdir(parents=True)
-    shutil.copy(SEED, data / "raw" / "mali" / "2016.txt")
-    shutil.copy(DATA_DIR / "samples" / "mali" / "2017.txt", data / "raw" / "mali" / "2017.txt")
-    (data / "raw" / "niger").mkdir()
-    shutil.copy(FIXTURES / "chapters" / "niger-2012.txt", data / "raw" / "niger" / "2012.txt")
-    (data / "sources.toml").write_text("", encoding="utf-8")
+    catalogue = mali_and_niger(tmp_path / "data")
     cluster = LocalCluster(  # type: ignore[no-untyped-call]
         # ":0", any free port: None still asks for 8787, taken when another cluster runs
         n_workers=1,
@@ -42,7 +34,7 @@ def test_flow_runs_on_a_dask_cluster(
         flow = with_runner(crtdiff_run, cluster.scheduler_address)
         with quiet_flow_settings():
             report = flow(
-                str(data / "sources.toml"),
+                str(catalogue),
                 str(tmp_path / "out"),
                 str(tmp_path / "store"),
                 publish=False,

@@ -1,0 +1,83 @@
+"""`--runner processes`: the country batches submitted together run in worker processes
+(crtdiff/pipeline/worker_pool.py, through flows/runtime.py's runner), with the same outputs as
+in the flow's own threads; a lone batch runs in the flow's process without starting any."""
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crtdiff.flows.pipeline import crtdiff_run
+from crtdiff.flows.runtime import quiet_flow_settings, with_runner
+from crtdiff.pipeline.outcome import Status
+from crtdiff.pipeline.worker_pool import WorkerPool
+from tests.flows.catalogues import mali_and_niger
+
+pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("prefect")]
+
+_VARYING = re.compile(rb"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?( ?UTC|Z|\+00:00)?")
+"""Times of the run, which differ between two runs."""
+
+
+def _contents(out: Path) -> dict[str, bytes]:
+    """Every output but the run's own record and the search index (binary, built by Pagefind)."""
+    return {
+        str(p.relative_to(out)): _VARYING.sub(b"TIME", p.read_bytes())
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+        and p.name not in ("run-report.json", ".crtdiff-manifest.json", ".crtdiff-clean-end")
+        and "pagefind" not in p.parts
+        and p.suffix != ".parquet"
+    }
+
+
+def _run(flow: Any, out: str, store: str) -> Any:
+    with quiet_flow_settings():
+        return flow("data/sources.toml", out, store, publish=False)
+
+
+def test_batches_run_in_worker_processes_with_the_outputs_of_threads(
+    prefect_server: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two batches (one country each) in the workers: relative paths, from this folder, reach
+    the same outputs as a run in threads."""
+    monkeypatch.setattr("crtdiff.pipeline.batches.BATCH", 1)
+    monkeypatch.chdir(tmp_path)
+    mali_and_niger(tmp_path / "data")
+    sent: list[str] = []
+    run_in_worker = WorkerPool.run
+
+    def counted(self: WorkerPool, function: Any, *args: Any) -> Any:
+        sent.append(args[0])  # the batch's label
+        return run_in_worker(self, function, *args)
+
+    monkeypatch.setattr(WorkerPool, "run", counted)
+    in_threads = _run(crtdiff_run, "out-threads", "store-threads")
+    assert sent == []
+    in_workers = _run(with_runner(crtdiff_run, None, 2), "out-workers", "store-workers")
+    assert sorted(sent) == ["Mali", "Niger"]
+    for report in (in_threads, in_workers):
+        assert [e.status for e in report.entries] == [Status.OK] * 3
+        assert [c.key for c in report.comparisons] == ["Mali:2016-2017"]
+    threads, workers = _contents(tmp_path / "out-threads"), _contents(tmp_path / "out-workers")
+    assert "mali/2016-2017.html" in workers and (tmp_path / "out-workers/niger/pagefind").is_dir()
+    assert workers == {k: v.replace(b"store-threads", b"store-workers") for k, v in threads.items()}
+
+
+def test_a_lone_batch_runs_in_the_flows_process(
+    prefect_server: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    mali_and_niger(tmp_path / "data")
+    pools: list[int] = []
+    make_pool = WorkerPool.__init__
+
+    def recorded(self: WorkerPool, processes: int, preload: Any) -> None:
+        pools.append(processes)
+        make_pool(self, processes, preload)
+
+    monkeypatch.setattr(WorkerPool, "__init__", recorded)
+    report = _run(with_runner(crtdiff_run, None, 2), "out", "store")
+    assert [e.status for e in report.entries] == [Status.OK] * 3
+    assert pools == []
