@@ -17,9 +17,12 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import forkserver
 from pathlib import Path
 from typing import Any, TypeVar
+
+from crtdiff.errors import WorkspaceError
 
 T = TypeVar("T")
 
@@ -59,9 +62,13 @@ class WorkerPool:
         return self._executor.submit(_call_in, folder, environment, function, args)
 
     def run(self, function: Callable[..., T], *args: Any) -> T:
-        """`function(*args)` in a worker, waited for; a worker that died raises
-        concurrent.futures.process.BrokenProcessPool."""
-        return self.submit(function, *args).result()
+        """`function(*args)` in a worker, waited for. A worker that ended before its call did
+        (killed, out of memory) is an environment failure (WorkspaceError), not a bug."""
+        try:
+            return self.submit(function, *args).result()
+        except BrokenProcessPool as exc:
+            problem = f"a worker process ended abruptly (killed, or out of memory?): {exc}"
+            raise WorkspaceError(f"{self.processes} worker processes", problem) from exc
 
     def close(self, *, stop: bool = False) -> None:
         """Wait for the workers to end; `stop`: end them now (the run failed or was interrupted,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from crtdiff.errors import WorkspaceError
 from crtdiff.pipeline.worker_pool import WorkerPool
 
 pytestmark = pytest.mark.integration
@@ -78,10 +79,11 @@ def test_stopping_ends_busy_workers_at_once() -> None:
         busy.result(timeout=5)
 
 
-def test_a_worker_that_dies_is_an_error_not_a_wait() -> None:
+def test_a_worker_that_dies_is_an_environment_failure_not_a_wait() -> None:
     pool = WorkerPool(1, [])
     try:
-        with pytest.raises(BrokenProcessPool):
+        with pytest.raises(WorkspaceError, match="worker process ended abruptly") as failure:
             pool.run(die)
+        assert "\n" not in str(failure.value)
     finally:
         pool.close()
