@@ -5,15 +5,19 @@ measures), so deepdiff never reports index-shift noise: only added, removed and 
 """
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from deepdiff import DeepDiff
+from deepdiff.path import GET, stringify_path
 
 from crtdiff.compare.incidents import same_incident
 from crtdiff.compare.measures import pair_measures
 from crtdiff.schemas import CountryReport, Incident, LegalMeasure
 from crtdiff.schemas.diff import FactChange
 
+_STRINGIFY_PATH: Callable[[list[str], tuple[str, str]], str] = stringify_path
+"""deepdiff's naming of a path (untyped there)."""
 _PATH_PART = re.compile(r"\['([^']*)'\]")
 
 
@@ -73,19 +77,29 @@ def keyed_views(old: CountryReport, new: CountryReport) -> tuple[dict[str, Any],
     return old_view, new_view
 
 
-def _without_equal_items(
+def _split_items(
     old_view: dict[str, Any], new_view: dict[str, Any]
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The views less the facts equal in both years: deepdiff reports nothing for them, and
-    walking them (most of a chapter carries over) is most of its cost."""
-    old_out: dict[str, Any] = {}
-    new_out: dict[str, Any] = {}
+) -> tuple[list[tuple[str, str, Any]], list[tuple[str, str, Any]], dict[str, Any], dict[str, Any]]:
+    """The facts only the new year has, those only the old year has (each as kind, id, view,
+    in the views' order), and the views of the facts both years have but with other values:
+    deepdiff reports nothing for equal facts, and an added or removed fact is one entry it
+    needs no walk for (walking them, most of a chapter, was most of its cost)."""
+    added: list[tuple[str, str, Any]] = []
+    removed: list[tuple[str, str, Any]] = []
+    old_changed: dict[str, Any] = {}
+    new_changed: dict[str, Any] = {}
     for kind, old_items in old_view.items():
         new_items = new_view[kind]
-        same = {k for k, v in old_items.items() if k in new_items and new_items[k] == v}
-        old_out[kind] = {k: v for k, v in old_items.items() if k not in same}
-        new_out[kind] = {k: v for k, v in new_items.items() if k not in same}
-    return old_out, new_out
+        old_changed[kind] = {}
+        new_changed[kind] = {}
+        for key, value in old_items.items():
+            if key not in new_items:
+                removed.append((kind, key, value))
+            elif new_items[key] != value:
+                old_changed[kind][key] = value
+                new_changed[kind][key] = new_items[key]
+        added.extend((kind, k, v) for k, v in new_items.items() if k not in old_items)
+    return added, removed, old_changed, new_changed
 
 
 def _path(raw: str) -> str:
@@ -99,6 +113,13 @@ def _path(raw: str) -> str:
     return f"{head}[{rest[0]}]{tail}"
 
 
+def _item_path(kind: str, key: str) -> str:
+    """The path of a fact added or removed, as deepdiff would name it (its quoting of an id
+    with quotes included)."""
+    raw: str = _STRINGIFY_PATH([kind, key], ("root", GET))
+    return _path(raw)
+
+
 def _scalar(value: Any) -> str | int | None:
     if value is None or isinstance(value, (str, int)):
         return value
@@ -107,15 +128,29 @@ def _scalar(value: Any) -> str | int | None:
 
 def fact_changes(old: CountryReport, new: CountryReport) -> list[FactChange]:
     """deepdiff of the keyed views as a flat, sorted list of changes."""
-    old_view, new_view = _without_equal_items(*keyed_views(old, new))
-    # threshold 0: always item by item (by default deepdiff swaps a whole dict for one
-    # "changed" value when under a third of its keys are shared, e.g. most incidents).
-    diff = DeepDiff(old_view, new_view, verbose_level=2, threshold_to_diff_deeper=0)
+    return view_changes(*keyed_views(old, new))
+
+
+def view_changes(old_view: dict[str, Any], new_view: dict[str, Any]) -> list[FactChange]:
+    """What deepdiff finds between two keyed views (kind → id → fact), as a flat, sorted list
+    of changes."""
+    added, removed, old_changed, new_changed = _split_items(old_view, new_view)
     changes: list[FactChange] = []
-    for raw, value in diff.get("dictionary_item_added", {}).items():
-        changes.append(FactChange(path=_path(raw), change="added", new=_scalar(_label(value))))
-    for raw, value in diff.get("dictionary_item_removed", {}).items():
-        changes.append(FactChange(path=_path(raw), change="removed", old=_scalar(_label(value))))
+    for kind, key, value in added:
+        changes.append(
+            FactChange(path=_item_path(kind, key), change="added", new=_scalar(_label(value)))
+        )
+    for kind, key, value in removed:
+        changes.append(
+            FactChange(path=_item_path(kind, key), change="removed", old=_scalar(_label(value)))
+        )
+    # threshold 0: always item by item (by default deepdiff swaps a whole dict for one
+    # "changed" value when under a third of its keys are shared).
+    diff: Any = (
+        DeepDiff(old_changed, new_changed, verbose_level=2, threshold_to_diff_deeper=0)
+        if any(old_changed.values())
+        else {}
+    )
     for kind in ("values_changed", "type_changes"):
         for raw, value in diff.get(kind, {}).items():
             changes.append(
