@@ -144,13 +144,25 @@ def view_changes(old_view: dict[str, Any], new_view: dict[str, Any]) -> list[Fac
         changes.append(
             FactChange(path=_item_path(kind, key), change="removed", old=_scalar(_label(value)))
         )
+    if any(old_changed.values()):
+        changes += deepdiff_changes(item_by_item(old_changed, new_changed))
+    return sorted_changes(changes)
+
+
+def item_by_item(old_view: dict[str, Any], new_view: dict[str, Any]) -> Any:
+    """deepdiff of two views, with the old and new value of each change."""
     # threshold 0: always item by item (by default deepdiff swaps a whole dict for one
     # "changed" value when under a third of its keys are shared).
-    diff: Any = (
-        DeepDiff(old_changed, new_changed, verbose_level=2, threshold_to_diff_deeper=0)
-        if any(old_changed.values())
-        else {}
-    )
+    return DeepDiff(old_view, new_view, verbose_level=2, threshold_to_diff_deeper=0)
+
+
+def deepdiff_changes(diff: Any) -> list[FactChange]:
+    """The changes of a deepdiff of views (item_by_item), in its order."""
+    changes: list[FactChange] = []
+    for raw, value in diff.get("dictionary_item_added", {}).items():
+        changes.append(FactChange(path=_path(raw), change="added", new=_scalar(_label(value))))
+    for raw, value in diff.get("dictionary_item_removed", {}).items():
+        changes.append(FactChange(path=_path(raw), change="removed", old=_scalar(_label(value))))
     for kind in ("values_changed", "type_changes"):
         for raw, value in diff.get(kind, {}).items():
             changes.append(
@@ -161,6 +173,11 @@ def view_changes(old_view: dict[str, Any], new_view: dict[str, Any]) -> list[Fac
                     new=_scalar(value.get("new_value")),
                 )
             )
+    return changes
+
+
+def sorted_changes(changes: list[FactChange]) -> list[FactChange]:
+    """Changes by kind of fact, then added, changed, removed, then path (stable)."""
     return sorted(changes, key=lambda c: (c.path.split("[")[0], c.change, c.path))
 
 

@@ -3,11 +3,10 @@ whole views."""
 
 from typing import Any
 
-from deepdiff import DeepDiff
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crtdiff.compare.facts import _label, _path, _scalar, view_changes
+from crtdiff.compare.facts import deepdiff_changes, item_by_item, sorted_changes, view_changes
 from crtdiff.schemas.diff import FactChange
 
 KINDS = ("groups", "organisations", "incidents", "legal_measures")
@@ -15,23 +14,7 @@ KINDS = ("groups", "organisations", "incidents", "legal_measures")
 
 def plain_changes(old_view: dict[str, Any], new_view: dict[str, Any]) -> list[FactChange]:
     """The definition: deepdiff of the whole views, item by item."""
-    diff = DeepDiff(old_view, new_view, verbose_level=2, threshold_to_diff_deeper=0)
-    changes: list[FactChange] = []
-    for raw, value in diff.get("dictionary_item_added", {}).items():
-        changes.append(FactChange(path=_path(raw), change="added", new=_scalar(_label(value))))
-    for raw, value in diff.get("dictionary_item_removed", {}).items():
-        changes.append(FactChange(path=_path(raw), change="removed", old=_scalar(_label(value))))
-    for kind in ("values_changed", "type_changes"):
-        for raw, value in diff.get(kind, {}).items():
-            changes.append(
-                FactChange(
-                    path=_path(raw),
-                    change="changed",
-                    old=_scalar(value.get("old_value")),
-                    new=_scalar(value.get("new_value")),
-                )
-            )
-    return sorted(changes, key=lambda c: (c.path.split("[")[0], c.change, c.path))
+    return sorted_changes(deepdiff_changes(item_by_item(old_view, new_view)))
 
 
 # Ids with quotes, brackets and dots: deepdiff quotes them its own way, and two ids may then
