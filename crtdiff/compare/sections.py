@@ -11,7 +11,7 @@ from rapidfuzz.process import cdist
 from crtdiff.compare.align import NEARLY_VERBATIM, align, related
 from crtdiff.compare.redline import is_cosmetic, redline_runs
 from crtdiff.compare.similarity import WordBag, bag_cosine, bag_jaccard, clamp, edit, simple
-from crtdiff.compare.words import normalized_sentence, word_tuple
+from crtdiff.compare.words import joined_words, normalized_sentence
 from crtdiff.schemas import CountryReport, Section, Sentence
 from crtdiff.schemas.diff import (
     MovedSentence,
@@ -63,7 +63,10 @@ def _section_alignment(old: Section | None, new: Section | None) -> SentenceAlig
 def _measures(old: Section | None, new: Section | None) -> dict[str, float | None]:
     if old is None or new is None:
         return dict.fromkeys(("cosine", "jaccard", "edit", "simple"), None)
-    a, b = _bag(old.text), _bag(new.text)
+    a, b = (
+        _bag(old.text, tuple(s.text for s in old.sentences)),
+        _bag(new.text, tuple(s.text for s in new.sentences)),
+    )
     return {
         "cosine": clamp(bag_cosine(a, b)),
         "jaccard": clamp(bag_jaccard(a, b)),
@@ -73,9 +76,9 @@ def _measures(old: Section | None, new: Section | None) -> dict[str, float | Non
 
 
 @lru_cache(maxsize=256)
-def _bag(text: str) -> WordBag:
+def _bag(text: str, sentences: tuple[str, ...]) -> WordBag:
     # A section is measured against the year before and the year after: count its words once.
-    return WordBag.of(word_tuple(text))
+    return WordBag.of(joined_words(text, sentences))
 
 
 def _find_moves(diffs: dict[str, SectionDiff]) -> None:

@@ -1,7 +1,9 @@
 """Words for comparison: lower-cased, quotes folded, punctuation dropped."""
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 from crtdiff.text.normalize import fold_quotes
 
@@ -20,6 +22,23 @@ _CACHED_TEXTS = 1 << 14
 def word_tuple(text: str) -> tuple[str, ...]:
     """The words of a text as comparison sees them, as a tuple (cached: never mutate)."""
     return tuple(_WORD.findall(fold_quotes(text).lower()))
+
+
+def joined_words(text: str, parts: Sequence[str]) -> tuple[str, ...]:
+    """word_tuple(text), from the words of `parts` when `text` is those parts in order with
+    whitespace between them (a section and its sentences: most sentences carry over from the
+    year before, so their words are known); from the text itself otherwise."""
+    # No word crosses whitespace, and neither folding quotes nor lower-casing (its final
+    # sigma included) looks past it: the words of the whole are the words of its pieces.
+    end = 0
+    for n, part in enumerate(parts):
+        at = text.find(part, end)
+        if at < 0 or (at == end and n) or (at > end and not text[end:at].isspace()):
+            return word_tuple(text)
+        end = at + len(part)
+    if end < len(text) and not text[end:].isspace():
+        return word_tuple(text)
+    return tuple(chain.from_iterable(map(word_tuple, parts)))
 
 
 def comparable_words(text: str) -> list[str]:
