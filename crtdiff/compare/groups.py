@@ -56,13 +56,8 @@ def _mergers(
     gazetteer members, and a merger verb; not when the old chapter already named the successor
     or the merger predates the old year (later chapters recall a merger: it is not news)."""
     found = []
-    # The gazetteer's groups by what they merged into, walked once rather than per group named.
-    merged: dict[str, dict[str, int | None]] = {}
-    for entry in gazetteer.groups:
-        if entry.merged_into is not None:
-            merged.setdefault(entry.merged_into, {})[entry.id] = entry.merged_year
     for successor in new.values():
-        joined = merged.get(successor.id, {})
+        joined = gazetteer.merged_members.get(successor.id, {})
         known = [y for y in joined.values() if y is not None]
         before_old_year = len(known) == len(joined) and max(known, default=old_year + 1) <= old_year
         if successor.id in old or before_old_year:
@@ -111,7 +106,7 @@ def compare_groups(old: CountryReport, new: CountryReport, gazetteer: Gazetteer)
         added = [g for g in added if g != successor and g not in members]
     # A former name the old chapter gave beside the current one ("Katiba Macina (formerly the
     # Macina Liberation Front)") is not a group that went: its successor speaks for it.
-    successors = {f: e.id for e in gazetteer.groups for f in e.renamed_from}
+    successors = gazetteer.successors
     removed = [g for g in removed if successors.get(g) not in a and successors.get(g) not in b]
     gone = [ref(g) for g in removed]
     return GroupsDiff(

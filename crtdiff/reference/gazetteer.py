@@ -125,6 +125,21 @@ class Gazetteer:
         """All groups."""
         return [e for e in self.entries.values() if e.is_group]
 
+    @cached_property
+    def merged_members(self) -> dict[str, dict[str, int | None]]:
+        """Each group that others merged into → those groups and the year each merged (every
+        comparison asks: worked out once)."""
+        merged: dict[str, dict[str, int | None]] = {}
+        for entry in self.groups:
+            if entry.merged_into is not None:
+                merged.setdefault(entry.merged_into, {})[entry.id] = entry.merged_year
+        return merged
+
+    @cached_property
+    def successors(self) -> dict[str, str]:
+        """Each former name's id → the id of the group that now bears it."""
+        return {former: e.id for e in self.groups for former in e.renamed_from}
+
 
 def _validate(entries: list[tuple[str, Entry]]) -> dict[str, Entry]:
     by_id: dict[str, Entry] = {}
