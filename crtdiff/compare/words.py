@@ -54,4 +54,10 @@ def normalized_sentence(text: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Words without dates and numbers: equal means only punctuation, spacing or dates moved."""
-    return [w for w in word_tuple(text) if not _MONTH_OR_NUMBER.match(w)]
+    return [w for w in word_tuple(text) if not _is_date_word(w)]
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _is_date_word(word: str) -> bool:
+    # A chapter's vocabulary is small: a word looked up is several times cheaper than matched.
+    return _MONTH_OR_NUMBER.match(word) is not None
