@@ -76,6 +76,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # The templates are the package's own: a page rendered never asks the disk whether its
+        # template (and the base and macros it uses) changed since loaded, a stat each per page.
+        auto_reload=False,
     )
     env.filters.update(
         md=md,

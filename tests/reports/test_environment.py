@@ -1,10 +1,12 @@
-"""The templates' environment: compiled templates are kept on disk for the next process, and a
-stale compiled copy is never used."""
+"""The templates' environment: compiled templates are kept on disk for the next process, a
+stale compiled copy is never used, and a loaded template is not checked on disk again."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from jinja2 import FileSystemBytecodeCache, FileSystemLoader
 
 from crtdiff.reports.environment import environment
@@ -41,3 +43,18 @@ def test_a_changed_template_is_compiled_again(tmp_path: Path) -> None:
     template.write_text("new {{ x }}", encoding="utf-8")
     second = environment().overlay(bytecode_cache=cache, loader=loader)
     assert second.get_template("t.html.j2").render(x=1) == "new 1"
+
+
+def test_a_loaded_template_is_not_looked_up_on_disk_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    env = environment()
+    env.get_template("pair.html.j2")
+    asked: list[str] = []
+    real = os.path.getmtime
+
+    def getmtime(path: str) -> float:
+        asked.append(path)
+        return real(path)
+
+    monkeypatch.setattr(os.path, "getmtime", getmtime)
+    assert env.get_template("pair.html.j2") is env.get_template("pair.html.j2")
+    assert asked == []  # a page rendered costs no stat of its templates
