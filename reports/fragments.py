@@ -120,9 +120,10 @@ def alignment_html(
 
 
 def _segments(segments: Iterable[Segment]) -> str:
+    # Between two sentences there is mostly a space alone: whitespace has nothing to escape.
     return "".join(
         [
-            escape_text(seg.text)
+            (seg.text if seg.text.isspace() else escape_text(seg.text))
             if seg.anchor is None
             else f'<span class="sentence" id="s{int(seg.anchor)}">{escape_text(seg.text)}</span>'
             for seg in segments
