@@ -25,6 +25,7 @@ from crtdiff.compare.wording import (
     toll_delta,
     toll_figure,
 )
+from crtdiff.reports.cells import dash, num, pct
 from crtdiff.reports.charts import heat_class
 from crtdiff.reports.fragments import (
     alignment_html,
@@ -37,21 +38,7 @@ from crtdiff.reports.fragments import (
     sentence_link,
 )
 from crtdiff.reports.markdown_text import alignment_markdown, md
-
-
-def pct(value: float | None) -> str:
-    """0.9386 → "94%"; None → "n/a"."""
-    return "n/a" if value is None else f"{value:.0%}"
-
-
-def num(value: float | None) -> str:
-    """A similarity with two decimals; None → "n/a"."""
-    return "n/a" if value is None else f"{value:.2f}"
-
-
-def dash(value: object) -> str:
-    """A value, or an en dash when it is missing."""
-    return "–" if value is None or value == "" or value == [] else str(value)
+from crtdiff.reports.pair_tables import incident_rows, metric_rows
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
@@ -110,5 +97,7 @@ def environment() -> Environment:
         group_links=group_links,
         chapter_body_html=chapter_body_html,
         alignment_markdown=alignment_markdown,
+        metric_rows=metric_rows,
+        incident_rows=incident_rows,
     )
     return env
