@@ -29,7 +29,6 @@ from crtdiff.reports.cells import dash, num, pct
 from crtdiff.reports.charts import heat_class
 from crtdiff.reports.fragments import (
     alignment_html,
-    chapter_body_html,
     group_link,
     group_links,
     presence_rows,
@@ -95,7 +94,6 @@ def environment() -> Environment:
         quote=quote,
         group_link=group_link,
         group_links=group_links,
-        chapter_body_html=chapter_body_html,
         alignment_markdown=alignment_markdown,
         metric_rows=metric_rows,
         incident_rows=incident_rows,

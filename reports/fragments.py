@@ -9,7 +9,6 @@ from markupsafe import Markup, escape
 
 from crtdiff.compare.headline import section_name
 from crtdiff.compare.wording import full_name, plural
-from crtdiff.reports.chapter_view import Line, Segment
 from crtdiff.schemas.diff import GroupRef, RedlineOp, RedlinePart, SentenceAlignment
 
 _REDLINE_TAGS = {RedlineOp.DELETE: "del", RedlineOp.INSERT: "ins"}
@@ -116,42 +115,6 @@ def alignment_html(
         )
         out.append(_rows((p.new for p in a.unchanged), new_page, "<p>", "</p>"))
         out.append("</details>")
-    return Markup("".join(out))
-
-
-def _segments(segments: Iterable[Segment]) -> str:
-    # Between two sentences there is mostly a space alone: whitespace has nothing to escape.
-    return "".join(
-        [
-            (seg.text if seg.text.isspace() else escape_text(seg.text))
-            if seg.anchor is None
-            else f'<span class="sentence" id="s{int(seg.anchor)}">{escape_text(seg.text)}</span>'
-            for seg in segments
-        ]
-    )
-
-
-def chapter_body_html(lines: Iterable[Line]) -> Markup:
-    """A chapter page's lines: paragraphs, headings (with `part-N` anchors for the contents)
-    and bullets gathered in lists, every sentence in an anchored span."""
-    out = []
-    in_list = False
-    for i, line in enumerate(lines):
-        tag = "li" if line.kind == "li" else "p"
-        if tag == "li" and not in_list:
-            out.append("<ul>")
-            in_list = True
-        elif tag != "li" and in_list:
-            out.append("</ul>")
-            in_list = False
-        if line.label:
-            label = escape_text(line.label)
-            out.append(f'<{tag} id="part-{i}"><span class="heading-label">{label}</span> ')
-        else:
-            out.append(f"<{tag}>")
-        out.append(f"{_segments(line.segments)}</{tag}>\n")
-    if in_list:
-        out.append("</ul>")
     return Markup("".join(out))
 
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import Any
 
-from crtdiff.reports.chapter_view import chapter_lines
+from crtdiff.reports.chapter_view import chapter_body
 from crtdiff.reports.citation import Citation
 from crtdiff.reports.environment import environment
 from crtdiff.reports.outline_view import unit_rows
@@ -74,21 +74,18 @@ def render_pair_html(diff: YearDiff, *, standalone: bool = False) -> str:
 
 def render_chapter_html(report: CountryReport) -> str:
     """A readable copy of a chapter, every sentence anchored (#s<offset>) for evidence links."""
-    lines = chapter_lines(report)
-    contents = [
-        (f"#part-{i}", line.label.rstrip(": ")) for i, line in enumerate(lines) if line.label
-    ]
+    body = chapter_body(report)
     stem = OutputPaths.chapter_stem(report.year, report.chapter)
     return (
         environment()
         .get_template("chapter.html.j2")
         .render(
             report=report,
-            lines=lines,
+            body=body.html,
             root="../",
             inline_css=None,
             cite=Citation.of_source(report),
-            contents=contents,
+            contents=body.contents,
             stem=stem,
             **series_context(report.series),
         )

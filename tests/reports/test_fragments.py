@@ -2,13 +2,8 @@
 
 from types import SimpleNamespace
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from crtdiff.reports.chapter_view import Line, Segment
 from crtdiff.reports.fragments import (
     alignment_html,
-    chapter_body_html,
     escape_text,
     group_link,
     group_links,
@@ -75,46 +70,6 @@ def test_a_sections_body_links_and_escapes_every_sentence() -> None:
         "<details><summary>1 unchanged sentence</summary>\n"
         '<p><a href="2017.html#s9">Kept &lt;b&gt; sentence.</a></p>\n</details>'
     )
-
-
-def test_chapter_body_gathers_bullets_in_a_list_and_anchors_headings() -> None:
-    lines = [
-        Line("heading", "Overview:", []),
-        Line("p", "Legislation:", [Segment(" "), Segment(HOSTILE, anchor=40)]),
-        Line("li", None, [Segment("First.", anchor=90)]),
-        Line("li", None, [Segment("Second.", anchor=97)]),
-        Line("p", None, [Segment("After.", anchor=105)]),
-        Line("li", None, [Segment("Last.", anchor=112)]),
-    ]
-    assert str(chapter_body_html(lines)) == (
-        '<p id="part-0"><span class="heading-label">Overview:</span> </p>\n'
-        '<p id="part-1"><span class="heading-label">Legislation:</span>  '
-        f'<span class="sentence" id="s40">{ESCAPED}</span></p>\n'
-        '<ul><li><span class="sentence" id="s90">First.</span></li>\n'
-        '<li><span class="sentence" id="s97">Second.</span></li>\n'
-        '</ul><p><span class="sentence" id="s105">After.</span></p>\n'
-        '<ul><li><span class="sentence" id="s112">Last.</span></li>\n</ul>'
-    )
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.text(alphabet=" \t\n\u00a0\u2009<>&'\"a", max_size=4), st.booleans()),
-        max_size=6,
-    )
-)
-def test_text_between_sentences_is_escaped_like_a_sentence(runs: list[tuple[str, bool]]) -> None:
-    segments = [
-        Segment(text, 7 * n if sentence else None) for n, (text, sentence) in enumerate(runs)
-    ]
-    expected = "".join(
-        escape_text(s.text)
-        if s.anchor is None
-        else f'<span class="sentence" id="s{s.anchor}">{escape_text(s.text)}</span>'
-        for s in segments
-    )
-    assert str(chapter_body_html([Line("p", None, segments)])) == f"<p>{expected}</p>\n"
 
 
 def test_quote_links_the_evidence_or_says_nothing() -> None:
