@@ -9,7 +9,7 @@ from crtdiff.extract.incident_context import Context
 from crtdiff.extract.incidents import extract_incidents
 from crtdiff.extract.legal import extract_legal_measures
 from crtdiff.extract.references import extract_references
-from crtdiff.extract.tolls import MAX_PLAUSIBLE_TOLL, implausible_figures
+from crtdiff.extract.tolls import MAX_PLAUSIBLE_TOLL, implausible_figures, may_hold_implausible
 from crtdiff.reference.bundle import Reference
 from crtdiff.schemas import CountryReport, IngestWarning, SectionAssignment
 
@@ -27,8 +27,10 @@ def _impossible_dates(index: SentenceIndex, year: int) -> list[IngestWarning]:
     ]
 
 
-def _implausible_tolls(index: SentenceIndex) -> list[IngestWarning]:
+def _implausible_tolls(index: SentenceIndex, body: str) -> list[IngestWarning]:
     """A casualty figure no attack has approached (a typo, or a hostile text): left out."""
+    if not may_hold_implausible(body):
+        return []  # the common case: one search of the body instead of one per sentence
     return [
         IngestWarning(
             code="implausible_toll",
@@ -84,7 +86,7 @@ def extract_facts(report: CountryReport, ref: Reference) -> CountryReport:
                 *report.warnings,
                 *findings.warnings,
                 *_impossible_dates(index, report.year),
-                *_implausible_tolls(index),
+                *_implausible_tolls(index, report.body),
             ],
         }
     )

@@ -33,6 +33,16 @@ from crtdiff.extract.toll_words import (
 )
 from crtdiff.schemas import TollFlag, TollKind
 
+_OPENERS = frozenset(
+    {"himself", "herself", "themselves", "a", "an"}
+    | ONE_PERSON
+    | DETERMINED
+    | VAGUE
+    | set(QUALIFIER_BY_FIRST)
+)
+"""Lower-case words that can open a victim phrase (see `_phrase`): a word outside these, not
+a number and not capitalised, opens none unless a plain plural may (`bare`)."""
+
 
 @dataclass
 class Phrase:
@@ -94,6 +104,11 @@ class PhraseReader:
             for i, low in enumerate(lows)
             if self._passive_at[i] is not None or low in OUTCOME_WORDS
         ]
+        self.opens_named = [
+            t.kind == "num" or t.low in _OPENERS or t.text[0].isupper() for t in self.toks
+        ]
+        """Whether token i can open a victim phrase with names (`_phrase(i, bare=False)`):
+        most tokens are lower-case words that open none, and the readers skip them."""
 
     # -- small helpers -----------------------------------------------------------------------
 

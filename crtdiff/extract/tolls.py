@@ -267,6 +267,8 @@ class _Reader(PhraseReader):
             steps.append(self._toll_at)
         if low in ("his", "her", "bodies"):
             steps.append(self._body_found)
+        if not self.opens_named[i]:
+            return steps  # no subject list opens here: _passive would find none
         reported = self._low(i - 1) in REPORTING or self._low(i - 1) == ","  # "media reported 20"
         if self._outcome_ahead(i) or reported:
             steps.append(self._passive)
@@ -310,6 +312,12 @@ on record killed about 3,000): a larger figure is a typo or a hostile text, and 
 with a warning, rather than summed into totals (or overflow a 64-bit table column)."""
 _LONG_NUMBER = re.compile(r"\d[\d,]{5,}")
 """Six digits or more: what a figure beyond MAX_PLAUSIBLE_TOLL needs (words stop at thousands)."""
+
+
+def may_hold_implausible(text: str) -> bool:
+    """False when no part of `text` (a sentence of a body) can hold a figure beyond
+    MAX_PLAUSIBLE_TOLL: a long number found in a part is found in the whole text."""
+    return _LONG_NUMBER.search(text) is not None
 
 
 def implausible_figures(text: str) -> list[tuple[str, int]]:

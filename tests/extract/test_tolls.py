@@ -1,7 +1,10 @@
+from pathlib import Path
+
 import pytest
 
 from crtdiff.extract.numbers import parse_number
-from crtdiff.extract.tolls import read_tolls
+from crtdiff.extract.tolls import _Reader, implausible_figures, may_hold_implausible, read_tolls
+from crtdiff.text.sentences import sentence_spans
 
 
 @pytest.mark.parametrize(
@@ -172,3 +175,64 @@ def test_a_sourced_figure_for_the_same_victims_restates_the_toll() -> None:
     tolls = read_tolls("killing at least 12 passengers; officials said 14 people died.")
     assert (tolls.killed, sorted(f.value for f in tolls.flags)) == (12, ["at_least", "competing"])
     assert [(f.value, f.source) for f in tolls.figures] == [(12, None), (14, "officials said")]
+
+
+_OPENER_TEXTS = [
+    "Two soldiers and their driver were killed; Kirk Woodman, a Canadian geologist, was kidnapped.",
+    "Himself a former fighter, he was wounded, and several others were also injured.",
+    "The two guards, one of them a woman, were shot dead; her husband was later found dead.",
+    "At least 19 Malian soldiers, 86 or more civilians and a dozen police were killed.",
+    "Media reported twenty-one dead, while officials said about 30 people were wounded.",
+    "Dozens of villagers, many of them children, were abducted by the group.",
+    "Nearly forty worshippers died and an estimated 1,200 were displaced.",
+    "U.S. citizen John Smith and Mohamed Ali were taken hostage on January 7.",
+    "More than 100 people, including 47 civilians, were killed; most of the dead were militants.",
+    "The death toll rose to 105, according to local media reports, and the bodies of two "
+    "hostages were recovered.",
+    "ISIS-West Africa fighters killed him and wounded her; thousands fled.",
+]
+
+
+class _EveryTokenOpens(_Reader):
+    """The reader as it was before tokens that open no victim phrase were skipped."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.opens_named = [True] * len(self.toks)
+
+
+def _gold_sentences() -> list[str]:
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    out: list[str] = []
+    for path in sorted(fixtures.glob("*/chapters/*.txt")) + sorted(fixtures.glob("chapters/*.txt")):
+        for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
+            out += [paragraph[s:e] for s, e in sentence_spans(paragraph)]
+    return out
+
+
+@pytest.mark.parametrize("text", _OPENER_TEXTS)
+def test_a_token_marked_as_opening_no_victim_phrase_opens_none(text: str) -> None:
+    reader = _Reader(text)
+    for i in range(len(reader.toks)):
+        if not reader.opens_named[i]:
+            assert reader._phrase(i, bare=False) is None, reader.toks[i]
+
+
+def test_skipping_tokens_that_open_no_victim_phrase_reads_the_same_figures() -> None:
+    texts = _OPENER_TEXTS + _gold_sentences()
+    assert len(texts) > 400
+    read = [(t, _Reader(t).read()) for t in texts]
+    assert sum(bool(figures) for _, figures in read) > 50
+    for text, figures in read:
+        assert figures == _EveryTokenOpens(text).read(), text
+
+
+def test_a_text_without_a_long_number_has_no_implausible_figure_in_any_part() -> None:
+    """extract_facts skips the per-sentence reading when the body has no long number."""
+    hostile = "Officials said the attack killed 250,000 people. Two soldiers were wounded."
+    assert may_hold_implausible(hostile)
+    assert implausible_figures(hostile[:48]) == [("killed", 250_000)]
+    assert not may_hold_implausible("Officials said the attack killed 9,999 people.")
+    for text in _gold_sentences():
+        if not may_hold_implausible(text):
+            assert implausible_figures(text) == []
