@@ -14,6 +14,7 @@ from pathlib import Path
 from crtdiff.csv_table import read_rows
 from crtdiff.errors import ConfigError
 from crtdiff.paths import REFERENCE_DIR
+from crtdiff.text.caseless import lower_plain
 
 FURNITURE_FILE = REFERENCE_DIR / "furniture.csv"
 _COLUMNS = ["host", "place", "match", "text", "note"]
@@ -38,13 +39,39 @@ class FurnitureLine:
 
 
 @dataclass(frozen=True)
+class LineMatcher:
+    """The rows of one place: whether a whole line is one of them."""
+
+    combined: re.Pattern[str]
+    """Every row but those `within`, as one whole-line pattern."""
+    within: tuple[tuple[str, re.Pattern[str]], ...]
+    """Rows opening with `.*` (text anywhere in the line), each with the words, in lower case,
+    that every line it matches holds. Tried at every position of a line, such a row costs ten
+    times all the others together; a line without its words is not tried."""
+
+    def match(self, line: str) -> bool:
+        """Whether the line is one of the rows (as the rows' patterns joined by `|` match)."""
+        if self.combined.match(line):
+            return True
+        if not self.within:
+            return False
+        # A word of ASCII letters found ignoring case is in the lower-cased line, unless the
+        # line holds one of the four characters that fold to ASCII letters (then: tried).
+        lowered = lower_plain(line)
+        return any(
+            (lowered is None or words in lowered) and pattern.match(line) is not None
+            for words, pattern in self.within
+        )
+
+
+@dataclass(frozen=True)
 class Furniture:
-    """Every furniture row, and one combined whole-line pattern per place."""
+    """Every furniture row, and one matcher per place."""
 
     lines: tuple[FurnitureLine, ...]
-    leading: re.Pattern[str]
-    anywhere: re.Pattern[str]
-    trailing: re.Pattern[str]
+    leading: LineMatcher
+    anywhere: LineMatcher
+    trailing: LineMatcher
 
     def matching(self, line: str) -> list[FurnitureLine]:
         """The rows that match a line (which row removed what)."""
@@ -88,11 +115,31 @@ def _row(path: Path, number: int, row: dict[str, str]) -> FurnitureLine:
     return FurnitureLine(host, place, match, text, pattern, number)
 
 
-def _combined(lines: tuple[FurnitureLine, ...], place: str) -> re.Pattern[str]:
-    parts = [f"(?:{line_pattern(f.match, f.text)})" for f in lines if f.place == place]
+_PLAIN_WORDS = re.compile(r"[A-Za-z0-9 ]+")
+_MIN_WORDS = 4
+
+
+def required_words(row: FurnitureLine) -> str | None:
+    """The words (lower case) every line a `.*`-opening regex row matches holds: the plain
+    letters, digits and spaces its pattern opens with after `.*` (and `\\b`); None for any
+    other row, or when they are too few to be worth a look."""
+    if row.match != "regex" or not row.text.startswith(".*") or "|" in row.text:
+        return None
+    rest = row.text[2:].removeprefix(r"\b")
+    found = _PLAIN_WORDS.match(rest)
+    words = found.group() if found else ""
+    if rest[len(words) : len(words) + 1] in ("?", "*", "{"):
+        words = words[:-1]  # the last character may be absent
+    return words.lower() if len(words) >= _MIN_WORDS else None
+
+
+def _combined(lines: tuple[FurnitureLine, ...], place: str) -> LineMatcher:
+    rows = [f for f in lines if f.place == place]
+    within = [(words, f.pattern) for f in rows if (words := required_words(f)) is not None]
+    parts = [f"(?:{line_pattern(f.match, f.text)})" for f in rows if required_words(f) is None]
     # An impossible pattern when a place has no rows: (?!) never matches.
     body = "|".join(parts) or "(?!)"
-    return re.compile(rf"^(?:{body})$", re.IGNORECASE | re.DOTALL)
+    return LineMatcher(re.compile(rf"^(?:{body})$", re.IGNORECASE | re.DOTALL), tuple(within))
 
 
 @lru_cache(maxsize=4)

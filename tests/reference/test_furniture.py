@@ -1,6 +1,7 @@
 """Every furniture row is valid, names a known host, and is used: it matches a line of a page
 the tests know (tests/fixtures/pages, the chapters, the gold chapters, the seed)."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,13 @@ from selectolax.lexbor import LexborHTMLParser
 
 from crtdiff.errors import ConfigError
 from crtdiff.ingest.hosts import HOSTS
-from crtdiff.reference.furniture import FurnitureLine, load_furniture
+from crtdiff.reference.furniture import (
+    Furniture,
+    FurnitureLine,
+    line_pattern,
+    load_furniture,
+    required_words,
+)
 from crtdiff.text.normalize import normalize_text
 from tests.conftest import FIXTURES, SEED
 
@@ -73,3 +80,49 @@ def test_bad_tables_are_config_errors(content: str, problem: str, tmp_path: Path
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ConfigError, match=problem):
         load_furniture(path)
+
+
+def _as_one_pattern(furniture: Furniture, place: str) -> re.Pattern[str]:
+    """The place's rows joined by `|` into one whole-line pattern (how they were matched)."""
+    parts = [f"(?:{line_pattern(f.match, f.text)})" for f in furniture.lines if f.place == place]
+    return re.compile(rf"^(?:{'|'.join(parts) or '(?!)'})$", re.IGNORECASE | re.DOTALL)
+
+
+_CITATIONS = [
+    "Country Reports on Terrorism 2016 - Mali, 19 July 2017, available at: "
+    "http://www.refworld.org/docid/5981e43e13.html [accessed 1 May 2018]",
+    "Mali, AVAILABLE AT https://refworld.org/x",
+    "Mali, avaılable at: http://www.refworld.org/docid/x",  # a dotless ı: folds to i
+    "Mali, available at: http://www.refworld.org/",  # no document: not the citation
+    "The report is available at the embassy; see refworld.org/docid/x.",
+    "Mali, available\nat: http://www.refworld.org/docid/x",
+]
+
+
+@pytest.mark.parametrize("place", ["leading", "anywhere", "trailing"])
+def test_each_place_matches_the_lines_its_rows_joined_into_one_pattern_match(place: str) -> None:
+    furniture = load_furniture()
+    assert [required_words(r) for r in furniture.lines if required_words(r)] == ["available at"]
+    one = _as_one_pattern(furniture, place)
+    lines = sorted(LINES) + _CITATIONS + [c.upper() for c in _CITATIONS]
+    matched = [line for line in lines if getattr(furniture, place).match(line)]
+    assert matched == [line for line in lines if one.match(line)]
+    if place == "anywhere":
+        assert set(_CITATIONS[:3]) <= set(matched)
+        assert not set(_CITATIONS[3:]) & set(matched)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (r".*\bavailable at:?\s*https?://", "available at"),
+        (r".*Reports?\s", "report"),
+        (r".*abc", None),  # too short to be worth a look
+        (r".*foo bar|baz", None),  # "baz" alone matches: no word every line holds
+        (r".*?foo bar", None),
+        (r"Cite as:?(?:\s.*)?", None),
+    ],
+)
+def test_the_words_a_row_opening_with_any_text_requires(text: str, words: str | None) -> None:
+    row = FurnitureLine("any", "anywhere", "regex", text, re.compile(text), 1)
+    assert required_words(row) == words
