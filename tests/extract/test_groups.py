@@ -1,5 +1,6 @@
 """Group extraction beyond the seed: acronyms defined in the text, guards, near misses."""
 
+from crtdiff.schemas import Evidence, Mention
 from tests.conftest import ParseFn
 
 LEAD = (
@@ -21,6 +22,27 @@ def test_acronym_defined_in_the_text_extends_a_known_group(parse: ParseFn) -> No
     [group] = report.groups
     assert group.id == "ansar-al-dine"
     assert [m.text for m in group.mentions] == ["Ansar Dine", "AD", "AD"]
+
+
+def test_each_mention_carries_the_sentence_it_stands_in(parse: ParseFn) -> None:
+    report = parse(
+        chapter(
+            "Ansar Dine (AD) attacked a camp near Kidal. On May 2, an attack near Gao was "
+            "claimed by AD. The United Nations condemned it."
+        ),
+        "mali-2016.txt",
+    )
+    mentions = [m for g in report.groups for m in g.mentions]
+    mentions += [m for o in report.organisations for m in o.mentions]
+    assert [m.text for m in mentions] == ["Ansar Dine", "AD", "AD", "United Nations"]
+    for mention in mentions:
+        evidence = mention.evidence
+        assert isinstance(mention, Mention) and isinstance(evidence, Evidence)
+        assert report.body[mention.start : mention.end] == mention.text
+        assert report.body[evidence.start : evidence.end] == evidence.sentence
+        assert evidence.start <= mention.start < mention.end <= evidence.end
+        assert evidence.section == "incidents"
+    assert mentions[1].evidence.sentence == "Ansar Dine (AD) attacked a camp near Kidal."
 
 
 def test_unknown_group_defined_in_the_text_is_kept_with_a_warning(parse: ParseFn) -> None:
