@@ -76,9 +76,10 @@ class Clause:
 
 def _unit_sentences(section: Section) -> list[list[int]]:
     """Sentence indexes grouped by bullet or paragraph, in order."""
-    units: dict[tuple[str, int], list[int]] = {}
+    units: dict[int, list[int]] = {}
     for i, s in enumerate(section.sentences):
-        key = ("b", s.bullet) if s.bullet is not None else ("p", s.paragraph)
+        # A bullet's index, or a paragraph's below zero (-1 for the first): one int per unit.
+        key = s.bullet if s.bullet is not None else -1 - s.paragraph
         units.setdefault(key, []).append(i)
     return list(units.values())
 
@@ -108,6 +109,8 @@ class ClauseReader:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self._groups = [(h.start, h.end) for h in ctx.groups]
+        self._states = [(s, e) for s, e, _ in ctx.forces]
 
     def _accepts(self, sentence: Sentence, anchor: Anchor, *, bullet: bool, listed: bool) -> bool:
         """Whether the anchor dates an attack (not a release, total, operation or background);
@@ -121,10 +124,10 @@ class ClauseReader:
         if not bullet and anchor.leading and vague:
             return False
         after = anchor.date.end - anchor.start
-        groups = [(h.start, h.end) for h in self.ctx.groups]
-        states = [(s, e) for s, e, _ in self.ctx.forces]
-        local = [(s - anchor.start, e - anchor.start) for s, e in _local(states, sentence)]
-        local_groups = [(s - anchor.start, e - anchor.start) for s, e in _local(groups, sentence)]
+        local = [(s - anchor.start, e - anchor.start) for s, e in _local(self._states, sentence)]
+        local_groups = [
+            (s - anchor.start, e - anchor.start) for s, e in _local(self._groups, sentence)
+        ]
         if is_state_operation(segment, max(0, after), local, local_groups):
             return False
         if not listed:
@@ -158,11 +161,15 @@ class ClauseReader:
             # Most sentences hold no date or name no violent event: no anchor to look for
             # (the dates are parsed once per sentence and kept: test them first).
             told = has_dates(sentence.text, year) and names_event(sentence.text)
-            anchors = [
-                a
-                for a in (find_anchors(sentence.text, year, bullet=bullet) if told else [])
-                if self._accepts(sentence, a, bullet=bullet, listed=listed)
-            ]
+            anchors = (
+                [
+                    a
+                    for a in find_anchors(sentence.text, year, bullet=bullet)
+                    if self._accepts(sentence, a, bullet=bullet, listed=listed)
+                ]
+                if told
+                else []
+            )
             if anchors:
                 located = LocatedSentence(key, sentence)
                 leading = [a for a in anchors if a.leading]
@@ -211,8 +218,8 @@ class ClauseReader:
         first = sentences[0]
         if not names_event(whole) or names_period(first.text) or is_release(first.text):
             return []
-        states = _local([(s, e) for s, e, _ in self.ctx.forces], first)
-        groups = _local([(h.start, h.end) for h in self.ctx.groups], first)
+        states = _local(self._states, first)
+        groups = _local(self._groups, first)
         if is_state_operation(first.text, 0, states, groups):
             return []
         year = self.ctx.year
