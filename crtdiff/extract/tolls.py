@@ -10,6 +10,7 @@ the same victims compete: the lowest is the lower bound and all are kept with th
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from crtdiff.extract.toll_phrases import Figure, Phrase, PhraseReader
 from crtdiff.extract.toll_words import (
@@ -324,7 +325,16 @@ def implausible_figures(text: str) -> list[tuple[str, int]]:
     """(class, figure) of every casualty figure of `text` beyond MAX_PLAUSIBLE_TOLL."""
     if _LONG_NUMBER.search(text) is None:  # the common case, without reading the figures
         return []
-    return [(f.toll.value, f.value) for f in _Reader(text).read() if f.value > MAX_PLAUSIBLE_TOLL]
+    return list(_implausible(text))
+
+
+@lru_cache(maxsize=4096)
+def _implausible(text: str) -> tuple[tuple[str, int], ...]:
+    # A sentence with a long number (a sum of money, a population) is read for its figures
+    # in every year it carries over to: read once per process.
+    return tuple(
+        (f.toll.value, f.value) for f in _Reader(text).read() if f.value > MAX_PLAUSIBLE_TOLL
+    )
 
 
 def _plausible(text: str) -> list[Figure]:

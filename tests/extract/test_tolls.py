@@ -236,3 +236,11 @@ def test_a_text_without_a_long_number_has_no_implausible_figure_in_any_part() ->
     for text in _gold_sentences():
         if not may_hold_implausible(text):
             assert implausible_figures(text) == []
+
+
+def test_implausible_figures_kept_per_text_are_never_shared_with_a_caller() -> None:
+    text = "The bombing killed 250,000 people, officials said, and wounded 1,000,000."
+    first = implausible_figures(text)
+    assert first == [("killed", 250_000), ("wounded", 1_000_000)]
+    first.clear()  # a caller's list is its own: the kept reading is unchanged
+    assert implausible_figures(text) == [("killed", 250_000), ("wounded", 1_000_000)]
