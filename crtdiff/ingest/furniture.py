@@ -4,11 +4,11 @@ import re
 from dataclasses import dataclass, field
 
 from crtdiff.ingest.blocks import Block, BlockKind
+from crtdiff.ingest.text_blocks import ends_clause
 from crtdiff.reference.furniture import Furniture
 from crtdiff.reference.headings import HeadingVariant, match_heading
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
-_TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
 _TITLE_LIKE_MAX = 120
 
 
@@ -54,7 +54,7 @@ def drop_furniture_lines(text: str, furniture: Furniture) -> CleanText:
             continue
         if pending_blank:
             previous = next((o for o in reversed(out) if o.strip()), "")
-            unfinished = in_break and previous and not _TERMINAL.search(previous)
+            unfinished = in_break and previous and not ends_clause(previous)
             if not unfinished:
                 out.append("")
         pending_blank = False

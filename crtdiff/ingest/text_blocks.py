@@ -4,7 +4,7 @@ import re
 
 from crtdiff.ingest.blocks import Block, BlockKind, bullet_body, collapse_spaces, split_run_together
 
-_TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
+_TERMINAL_CHARS = frozenset('.!?:;"”’)')
 _HYPHENATED = re.compile(r"[a-z]-$")
 _MARKUP_BREAK = re.compile(r"(?:<br\s*/?>|</?p>)[ \t]*\n?", re.IGNORECASE)
 # In wrapped text (PDF extracts, e-mail copies) a long line is part of a paragraph; a short line
@@ -12,18 +12,25 @@ _MARKUP_BREAK = re.compile(r"(?:<br\s*/?>|</?p>)[ \t]*\n?", re.IGNORECASE)
 _WRAP_MIN = 50
 
 
+def ends_clause(line: str) -> bool:
+    r"""Whether the last character of a line but spaces closes a sentence or clause (what
+    `[.!?:;"”’)]\s*$` finds, read from the end instead of tried at every position)."""
+    stripped = line.rstrip()
+    return bool(stripped) and stripped[-1] in _TERMINAL_CHARS
+
+
 def is_wrapped(lines: list[str]) -> bool:
     """True when most long lines break mid-sentence: text wrapped at a fixed width."""
     long_lines = [line for line in lines if len(line) > 40]
     if len(long_lines) < 4:
         return False
-    open_ended = sum(1 for line in long_lines if not _TERMINAL.search(line))
+    open_ended = sum(1 for line in long_lines if not ends_clause(line))
     lengths = sorted(len(line) for line in long_lines)
     return open_ended / len(long_lines) > 0.5 and lengths[len(lengths) // 2] < 130
 
 
 def _continues(current: str, line: str, wrapped: bool) -> bool:
-    if _TERMINAL.search(current):
+    if ends_clause(current):
         return False
     return line[:1].islower() or (wrapped and len(current) >= _WRAP_MIN)
 

@@ -1,5 +1,9 @@
+import re
+
+import pytest
+
 from crtdiff.ingest.blocks import BlockKind
-from crtdiff.ingest.text_blocks import text_to_blocks
+from crtdiff.ingest.text_blocks import ends_clause, text_to_blocks
 
 
 def kinds_and_texts(text: str) -> list[tuple[str, str]]:
@@ -48,3 +52,35 @@ def test_stray_markup_breaks_become_line_breaks() -> None:
         ("paragraph", "First paragraph."),
         ("paragraph", "Second paragraph."),
     ]
+
+
+_CLAUSE_END = re.compile(r"[.!?:;\"”’)]\s*$")
+"""How a line's end was found before `ends_clause` read it from the end."""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The attack killed 12 people.",
+        "The attack killed 12 people. ",
+        "The attack killed 12 people.\n",
+        "The attack killed 12 people.\u00a0\u2003",  # Unicode spaces after the stop
+        "He said “enough.”",
+        "a list:",
+        "(see above)",
+        "Overview",
+        "the country's",
+        "ends with a dash -",
+        ".",
+        "",
+        "   ",
+        "\n",
+        "stop.\nand more",
+        "stop.\n\n",
+        "stop!\x0b",
+        "quote’",
+        "semicolon;\t",
+    ],
+)
+def test_a_line_ends_a_clause_exactly_where_the_pattern_found_it(line: str) -> None:
+    assert ends_clause(line) == bool(_CLAUSE_END.search(line))
