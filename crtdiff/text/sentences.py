@@ -106,7 +106,15 @@ _CANDIDATE = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•])"
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?(\w+)")
 
 
+_LONGEST = max(map(len, ABBREVIATIONS)) + 1
+_TOKEN_EDGES = frozenset(" \n.([\"'“‘")
+"""What can shorten the token before a period below its characters: a word break, a stripped
+period or an opening quote or bracket."""
+
+
 def _is_abbreviation(text: str, period_at: int) -> bool:
+    if period_at > _LONGEST and _TOKEN_EDGES.isdisjoint(text[period_at - _LONGEST : period_at]):
+        return False  # the token is longer than any abbreviation (most periods end a word)
     start = max(text.rfind(" ", 0, period_at), text.rfind("\n", 0, period_at)) + 1
     token = text[start:period_at].lstrip("(\"'“‘[").rstrip(".").lower()
     if not token:

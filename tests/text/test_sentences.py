@@ -1,6 +1,6 @@
 import pytest
 
-from crtdiff.text.sentences import sentence_spans
+from crtdiff.text.sentences import ABBREVIATIONS, _is_abbreviation, sentence_spans
 
 
 def split(text: str) -> list[str]:
@@ -43,3 +43,28 @@ def test_decimal_numbers_and_lowercase_continuations() -> None:
     assert len(split("It cost 1.5 million francs. Then it ended.")) == 2
     assert len(split("Officials met in Bamako. and then left.")) == 1
     assert len(split("Losses were 2.5 percent of GDP in 2016.")) == 1
+
+
+def _token_is_abbreviation(text: str, period_at: int) -> bool:
+    """The token before a period read in full (as `_is_abbreviation` did before its shortcut)."""
+    start = max(text.rfind(" ", 0, period_at), text.rfind("\n", 0, period_at)) + 1
+    token = text[start:period_at].lstrip("(\"'“‘[").rstrip(".").lower()
+    if not token:
+        return False
+    return (len(token) == 1 and token.isalpha()) or token in ABBREVIATIONS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials (approx. 40) met the Dept. of State on Jan. 5 in the U.A.E. capital.",
+        "He met Sen.Smith and Gov. Jones; about approx.\nTwelve arrived.",
+        "The plan, i.e. the strategy, was signed by Pres. Buhari’s aides (“Sept.” draft).",
+        "A. B. Shekau, al. and [Art. 12] of the code; see para. 4 and vol. 2 (pp. 10-12).",
+        "Boko Haram attacked Maiduguri. ISIS-WA claimed it. Nothing followed...Then more.",
+        "x.y.z.approx. word.word. ‘approx. “Dept. (Dept. [Dept. APPROX. İstanbul. Ünited.",
+    ],
+)
+def test_the_token_before_each_period_is_read_as_before(text: str) -> None:
+    for at in (i for i, char in enumerate(text) if char == "."):
+        assert _is_abbreviation(text, at) == _token_is_abbreviation(text, at), text[:at]
