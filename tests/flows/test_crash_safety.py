@@ -176,13 +176,14 @@ def test_disk_full_injected_mid_run(prefect_server: None, tmp_path: Path) -> Non
     catalog = chad_archive(tmp_path, years=3)
     out = tmp_path / "out"
     prelude = (
-        "import errno, tempfile\n"
-        "real = tempfile.mkstemp\n"
-        "def mkstemp(*a, **k):\n"
-        "    if str(k.get('dir', '')).endswith('/chad'):\n"
-        "        raise OSError(errno.ENOSPC, 'No space left on device', k['dir'])\n"
-        "    return real(*a, **k)\n"
-        "tempfile.mkstemp = mkstemp\n"
+        "import errno, os, crtdiff.store.atomic as atomic\n"
+        "real = atomic._open_temporary\n"
+        "def open_temporary(path, mode):\n"
+        "    folder = os.path.dirname(path)\n"
+        "    if folder.endswith('/chad'):\n"
+        "        raise OSError(errno.ENOSPC, 'No space left on device', folder)\n"
+        "    return real(path, mode)\n"
+        "atomic._open_temporary = open_temporary\n"
     )
     result = subprocess.run(
         crtdiff_command(*run_args(catalog, out, tmp_path / "store"), prelude=prelude),

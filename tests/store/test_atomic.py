@@ -49,10 +49,10 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
     target = tmp_path / "report.json"
     atomic_write_text(target, "complete")
 
-    def broken_replace(self: Path, other: Path) -> None:
+    def broken_replace(source: str, target: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(Path, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(OSError, match="disk full"):
         atomic_write_text(target, "half")
     assert target.read_text() == "complete"
@@ -90,15 +90,15 @@ def test_manifest_is_written_after_everything_is_flushed(
     assert load_manifest(tmp_path).index == "abc"
 
 
-def test_generated_files_follow_the_umask_and_edits_keep_their_mode(tmp_path: Path) -> None:
-    from crtdiff.store.atomic import _umask
-
-    previous = os.umask(0o022)
-    _umask.cache_clear()  # read once per process: the test changes it
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o027, 0o640)])
+def test_generated_files_follow_the_umask_and_edits_keep_their_mode(
+    tmp_path: Path, umask: int, mode: int
+) -> None:
+    previous = os.umask(umask)
     try:
         page = tmp_path / "site" / "index.html"
         atomic_write_text(page, "<html></html>")
-        assert page.stat().st_mode & 0o777 == 0o644  # mkstemp alone gives 0600
+        assert page.stat().st_mode & 0o777 == mode  # mkstemp alone gives 0600
         catalogue = tmp_path / "sources.toml"
         catalogue.write_text("x = 1\n")
         catalogue.chmod(0o664)
@@ -106,7 +106,6 @@ def test_generated_files_follow_the_umask_and_edits_keep_their_mode(tmp_path: Pa
         assert catalogue.stat().st_mode & 0o777 == 0o664
     finally:
         os.umask(previous)
-        _umask.cache_clear()
 
 
 def test_a_durable_write_syncs_its_folder_after_the_rename(
@@ -157,3 +156,32 @@ def test_temporaries_are_swept_unless_the_last_run_ended_normally(tmp_path: Path
     # The mark is used up: if this run is killed, the next one sweeps.
     assert sweep_unless_clean_end(out, [out, store]) == 1
     assert not orphan.exists()
+
+
+def test_a_temporary_names_its_writer_and_a_leftover_of_the_same_name_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The temporary file carries the writer's process id where the clean-up looks for it (so
+    that it spares a live writer's), and one left by a killed process that had the same id
+    does not stop the write."""
+    import itertools
+
+    from crtdiff.store import atomic
+
+    monkeypatch.setattr(atomic, "_SERIAL", itertools.count(7))
+    leftover = tmp_path / f".page.html.{os.getpid()}.7.tmp"
+    leftover.write_text("left by a killed run")
+    renamed: list[str] = []
+    real = os.replace
+
+    def replace(source: str, target: str) -> None:
+        renamed.append(Path(source).name)
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    atomic_write_text(tmp_path / "page.html", "complete")
+    assert (tmp_path / "page.html").read_text() == "complete"
+    assert renamed == [f".page.html.{os.getpid()}.8.tmp"]
+    match = atomic._TEMPORARY.match(renamed[0])
+    assert match is not None and match.group("pid") == str(os.getpid())
+    assert leftover.read_text() == "left by a killed run"
