@@ -51,8 +51,8 @@ class ChapterParts(_Parts):
 
     @classmethod
     def of(cls, report: CountryReport) -> "ChapterParts":
-        """The parts of a parsed chapter."""
-        return cls(
+        """The parts of a parsed chapter (made here of their types: not validated again)."""
+        return cls.model_construct(
             summary=ChapterSummary.of(report),
             search=chapter_record(report),
             rows=report_rows(report),
@@ -67,5 +67,7 @@ class PairParts(_Parts):
 
     @classmethod
     def of(cls, diff: YearDiff) -> "PairParts":
-        """The parts of a comparison."""
-        return cls(summary=PairSummary.of(diff), search=pair_record(diff), rows=diff_rows(diff))
+        """The parts of a comparison (made here of their types: not validated again)."""
+        return cls.model_construct(
+            summary=PairSummary.of(diff), search=pair_record(diff), rows=diff_rows(diff)
+        )
