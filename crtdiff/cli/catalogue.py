@@ -1,6 +1,7 @@
 """`crtdiff add` and `crtdiff discover`: the catalogue grown by hand or by probing state.gov, then
 the run of what changed."""
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -28,7 +29,12 @@ if TYPE_CHECKING:
 def _run_for(countries: list[str], catalog: Path, out: Path, store: Path) -> int:
     from crtdiff.run_command import RunOptions, run_pipeline
 
-    options = RunOptions(catalog, out, store, countries=countries, show_progress=False)
+    # One worker process per core, as `crtdiff run` by default: adding a report year runs every
+    # country with a chapter that year (a lone batch starts none).
+    options = RunOptions(
+        catalog, out, store, countries=countries, processes=os.cpu_count() or 1,
+        show_progress=False,
+    )  # fmt: skip
     return run_pipeline(options)
 
 

@@ -40,8 +40,12 @@ def run(
         ),
     ] = None,
     runner: Annotated[
-        Runner, typer.Option(help="threads, processes (one per core), or dask (with --address).")
-    ] = Runner.THREADS,
+        Runner,
+        typer.Option(
+            help="processes (one per core; a run of one batch of countries starts none), "
+            "threads (all in this process), or dask (with --address)."
+        ),
+    ] = Runner.PROCESSES,
     address: Annotated[
         str | None,
         typer.Option(metavar="URL", help="Dask scheduler, e.g. tcp://10.0.0.5:8786."),
