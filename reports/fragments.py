@@ -31,12 +31,16 @@ def escape_text(text: str) -> str:
     )
 
 
+def sentence_anchor(page: str, start: int) -> str:
+    """The escaped link to the sentence at `start` in its chapter's page (`page`: the page's
+    stem, OutputPaths.chapter_stem), for an `href`."""
+    return f"{escape_text(page)}.html#s{int(start)}"
+
+
 def sentence_link(ref: _Located, page: str) -> Markup:
     """A sentence as a link to its anchor in its chapter's page (`page`: the page's stem,
     OutputPaths.chapter_stem)."""
-    return Markup(
-        f'<a href="{escape_text(page)}.html#s{int(ref.start)}">{escape_text(ref.text)}</a>'
-    )
+    return Markup(f'<a href="{sentence_anchor(page, ref.start)}">{escape_text(ref.text)}</a>')
 
 
 def _rows(refs: Iterable[_Located], page: str, before: str, after: str) -> str:

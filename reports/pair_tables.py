@@ -10,7 +10,7 @@ from crtdiff.compare.headline import section_name
 from crtdiff.compare.wording import attribution_label, kind_label, place_label
 from crtdiff.reports.cells import dash, num, pct
 from crtdiff.reports.charts import heat_class
-from crtdiff.reports.fragments import escape_text, group_links
+from crtdiff.reports.fragments import escape_text, group_links, sentence_anchor
 from crtdiff.schemas import Incident
 from crtdiff.schemas.diff import GroupRef, SectionDiff
 
@@ -58,7 +58,6 @@ def incident_rows(
             f'<td class="num">{escape_text(dash(i.killed_min))}</td>'
             f'<td class="num">{escape_text(dash(i.wounded_min))}</td>'
             f'<td class="num">{escape_text(dash(i.kidnapped_min))}</td>'
-            f'<td><a href="{escape_text(page)}.html#s{int(i.evidence.start)}">sentence</a>'
-            "</td></tr>\n"
+            f'<td><a href="{sentence_anchor(page, i.evidence.start)}">sentence</a></td></tr>\n'
         )
     return Markup("".join(out))
