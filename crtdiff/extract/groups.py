@@ -2,12 +2,15 @@
 near-miss acronyms that the context resolves (the seed's "ADD" for Ansar al-Dine, AAD)."""
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import compress
 
 from rapidfuzz.distance import Levenshtein
 
 from crtdiff.extract.evidence import SentenceIndex
+from crtdiff.extract.name_pieces import BodyNames, names_by_piece
 from crtdiff.reference.fuzzy_names import FuzzyIndex, fuzzy_hits
 from crtdiff.reference.gazetteer import Entry, Gazetteer
 from crtdiff.reference.names import NameHit, NameMatcher
@@ -109,6 +112,12 @@ def _is_new_group(body: str, name: str, acronym: str, start: int) -> bool:
     )
 
 
+def _token_at(tokens: Tokens, offset: int) -> int | None:
+    """The index of the token starting at `offset`, if one does."""
+    index = bisect_left(tokens.start, offset)
+    return index if index < len(tokens) and tokens.start[index] == offset else None
+
+
 def _defined_acronyms(
     body: str,
     tokens: Tokens,
@@ -120,11 +129,10 @@ def _defined_acronyms(
     state force ("Somali National Army (SNA)")."""
     forms: dict[str, str] = {}
     new: dict[str, Entry] = {}
-    starts = dict(zip(tokens.start, range(len(tokens)), strict=True))
     force_ends = {h.last_token for h in forces}
     for match in _DEFINED.finditer(body):
         acronym = match.group("acr")
-        index = starts.get(match.start() + 1)
+        index = _token_at(tokens, match.start() + 1)
         if index is None or index - 1 in force_ends or index in {h.first_token for h in forces}:
             continue
         before = [h for h in hits if h.last_token == index - 1]
@@ -195,6 +203,29 @@ def _split_forces(hits: list[NameHit]) -> tuple[list[NameHit], list[NameHit]]:
     return names, forces
 
 
+@lru_cache(maxsize=64)
+def _with_forms(matcher: NameMatcher, forms: tuple[tuple[str, str], ...]) -> NameMatcher:
+    # A country's chapters define the same acronyms year after year: one matcher for them
+    # all, whose sentences are then read once (name_pieces.py).
+    return matcher.with_forms(dict(forms))
+
+
+def _read_names(
+    body: str,
+    spans: list[tuple[int, int]],
+    matcher: NameMatcher,
+    by_piece: bool,
+    tokens: Tokens | None = None,
+) -> BodyNames:
+    """The matcher's hits in `body` (and the capitalised runs around them when known): read
+    sentence by sentence when `by_piece` allows and nothing crosses a sentence, else at once."""
+    if by_piece and (read := names_by_piece(body, spans, matcher)) is not None:
+        return read
+    if tokens is None:
+        tokens = tokenize_pieces(body, spans) if by_piece else tokenize(body)
+    return BodyNames(tokens, matcher.find(tokens), None)
+
+
 def find_names(
     body: str,
     matcher: NameMatcher,
@@ -204,16 +235,16 @@ def find_names(
 ) -> NameFindings:
     """All group, organisation and state-force mentions of a body (`index`: its sentences,
     whose words are then read once per process)."""
-    if index is None:
-        tokens = tokenize(body)
-    else:
-        spans = [(s.sentence.start, s.sentence.end) for s in index.sentences]
-        tokens = tokenize_pieces(body, spans)
-    hits, force_hits = _split_forces(matcher.find(tokens))
+    spans = [] if index is None else [(s.sentence.start, s.sentence.end) for s in index.sentences]
+    read = _read_names(body, spans, matcher, index is not None)
+    tokens = read.tokens
+    hits, force_hits = _split_forces(read.hits)
     forms, new_entries = _defined_acronyms(body, tokens, hits, gazetteer, force_hits)
     if forms:
-        hits, force_hits = _split_forces(matcher.with_forms(forms).find(tokens))
-    variants, fuzzy_warnings = fuzzy_hits(body, tokens, hits, fuzzy)
+        with_forms = _with_forms(matcher, tuple(forms.items()))
+        read = _read_names(body, spans, with_forms, index is not None, tokens)
+        hits, force_hits = _split_forces(read.hits)
+    variants, fuzzy_warnings = fuzzy_hits(body, tokens, hits, fuzzy, read.runs)
     hits = sorted(hits + variants, key=lambda h: h.start)
     full = Gazetteer({**gazetteer.entries, **new_entries})
     known = gazetteer.written_forms

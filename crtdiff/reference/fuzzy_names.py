@@ -24,6 +24,8 @@ _MAX_REMEMBERED = 20_000
 """Phrases whose best name is kept (a few hundred per chapter, most of them recurring)."""
 _JOINERS = {"al", "el", "ad", "ash", "wal", "wa", "fi", "bin", "ibn", "of", "the", "in", "for",
             "and", "de", "du", "la", "li", "min"}  # fmt: skip
+RUN_GAP = " -'’"
+"""What may stand between two words of one capitalised run."""
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,10 @@ def build_fuzzy_index(gazetteer: Gazetteer) -> FuzzyIndex:
     return FuzzyIndex(names, ids, written)
 
 
-def _phrases(body: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]]:
-    """Maximal runs of capitalised words (and name particles) no exact match took."""
-    raws, folds, starts, ends = tokens.raw, tokens.folded, tokens.start, tokens.end
+def capitalised_runs(body: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]]:
+    """(first, last) token of the maximal runs of capitalised words (and name particles) no
+    exact match took (`taken`): the phrases matched by similarity."""
+    raws, folds = tokens.raw, tokens.folded
     capital = list(map(str.isupper, map(itemgetter(0), raws)))
     out = []
     run_end = -1
@@ -81,7 +84,7 @@ def _phrases(body: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]
             (i := last + 1) < len(raws)
             and i not in taken
             and (capital[i] or folds[i] in _JOINERS)
-            and not body[ends[last] : starts[i]].strip(" -'’")
+            and joins_runs(body, tokens, i)
         ):
             last = i
         run_end = last
@@ -92,16 +95,29 @@ def _phrases(body: str, tokens: Tokens, taken: set[int]) -> list[tuple[int, int]
     return out
 
 
+def joins_runs(body: str, tokens: Tokens, at: int) -> bool:
+    """Whether tokens `at - 1` and `at` are close enough for one capitalised run to hold both
+    (only spaces, hyphens or apostrophes between them)."""
+    return not body[tokens.end[at - 1] : tokens.start[at]].strip(RUN_GAP)
+
+
 def fuzzy_hits(
-    body: str, tokens: Tokens, hits: list[NameHit], index: FuzzyIndex
+    body: str,
+    tokens: Tokens,
+    hits: list[NameHit],
+    index: FuzzyIndex,
+    runs: list[tuple[int, int]] | None = None,
 ) -> tuple[list[NameHit], list[IngestWarning]]:
-    """Group mentions found by similarity, each with a warning naming what it was read as."""
-    taken = {i for h in hits for i in range(h.first_token, h.last_token + 1)}
+    """Group mentions found by similarity, each with a warning naming what it was read as
+    (`runs`: the capitalised runs of `tokens` around `hits`, when already known)."""
     found: list[NameHit] = []
     warnings: list[IngestWarning] = []
     if not index.names:
         return found, warnings
-    for first, last in _phrases(body, tokens, taken):
+    if runs is None:
+        taken = {i for h in hits for i in range(h.first_token, h.last_token + 1)}
+        runs = capitalised_runs(body, tokens, taken)
+    for first, last in runs:
         phrase = body[tokens.start[first] : tokens.end[last]]
         folded = match_key(phrase)
         best = index.best(folded)

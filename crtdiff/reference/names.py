@@ -22,6 +22,9 @@ class Pattern:
     exact_case: bool
 
 
+_Open = dict[tuple[str, ...], set[str]]
+
+
 @dataclass(frozen=True)
 class NameHit:
     """A name found in the text."""
@@ -92,6 +95,10 @@ class NameMatcher:
     def __init__(self, entries: Iterable[Entry], extra: dict[str, str] | None = None) -> None:
         self._exact: dict[str, _Forms] = {}
         self._folded: dict[str, _Forms] = {}
+        self._open: tuple[_Open, _Open] = ({}, {})
+        """The forms of more than one word (as written, folded): each proper beginning, and the
+        words that can follow it in some form."""
+        self._longest = 1
         forms = [(e.id, name) for e in entries for name in e.names]
         forms += list((extra or {}).items())
         for entry_id, written in forms:
@@ -106,6 +113,10 @@ class NameMatcher:
         if pattern is None:
             return
         index = self._exact if pattern.exact_case else self._folded
+        opened = self._open[0] if pattern.exact_case else self._open[1]
+        for k in range(1, len(pattern.tokens)):
+            opened.setdefault(pattern.tokens[:k], set()).add(pattern.tokens[k])
+        self._longest = max(self._longest, len(pattern.tokens))
         first = pattern.tokens[0]
         forms = index.get(first)
         if copied is not None and (pattern.exact_case, first) not in copied:
@@ -120,10 +131,30 @@ class NameMatcher:
         clone = NameMatcher([])
         clone._exact = dict(self._exact)
         clone._folded = dict(self._folded)
+        exact, folded = self._open
+        clone._open = (
+            {k: set(v) for k, v in exact.items()},
+            {k: set(v) for k, v in folded.items()},
+        )
+        clone._longest = self._longest
         copied: set[tuple[bool, str]] = set()
         for written, entry_id in forms.items():
             clone._add(entry_id, written, copied)
         return clone
+
+    def next_words(self, tokens: Tokens) -> tuple[frozenset[str], frozenset[str]]:
+        """The words (as written, folded) that, right after `tokens`, would go on with a form
+        its last words begin: when the words after `tokens` start with none of them, no hit
+        crosses from `tokens` into what follows, and the hits of `tokens` alone are the hits
+        of `tokens` followed by any text (see `find`)."""
+        raws, folds = tokens.raw, tokens.folded
+        exact, folded = self._open
+        as_written: set[str] = set()
+        as_folded: set[str] = set()
+        for k in range(1, min(self._longest, len(raws) + 1)):
+            as_written |= exact.get(tuple(raws[-k:]), set())
+            as_folded |= folded.get(tuple(folds[-k:]), set())
+        return frozenset(as_written), frozenset(as_folded)
 
     def find(self, tokens: Tokens) -> list[NameHit]:
         """Non-overlapping hits, the longest written form winning at each position."""

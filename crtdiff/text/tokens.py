@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from typing import overload
 
 from crtdiff.text.normalize import strip_accents
 from crtdiff.text.pieces import pieces
@@ -29,11 +30,49 @@ class Tokens:
     """As written, apostrophes straightened."""
     folded: list[str]
     """Lower case, no accents, no apostrophes."""
-    start: list[int]
-    end: list[int]
+    start: Sequence[int]
+    end: Sequence[int]
 
     def __len__(self) -> int:
         return len(self.raw)
+
+
+class PieceOffsets(Sequence[int]):
+    """The offsets of a text's tokens read piece by piece, each piece's own offsets shifted
+    by where the piece starts when one is asked for: a body's tokens are many, and few of
+    their offsets are ever read."""
+
+    def __init__(self) -> None:
+        self._firsts: list[int] = []
+        self._shifts: list[int] = []
+        self._parts: list[Sequence[int]] = []
+        self._size = 0
+
+    def add(self, shift: int, offsets: Sequence[int]) -> None:
+        """Append the offsets of the next piece's tokens (`shift`: where the piece starts)."""
+        self._firsts.append(self._size)
+        self._shifts.append(shift)
+        self._parts.append(offsets)
+        self._size += len(offsets)
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._size))]
+        if index < 0:
+            index += self._size
+        if not 0 <= index < self._size:
+            raise IndexError(index)
+        part = bisect_right(self._firsts, index) - 1
+        return self._shifts[part] + self._parts[part][index - self._firsts[part]]
 
 
 def fold_word(word: str) -> str:

@@ -1,5 +1,7 @@
+import pytest
+
 from crtdiff.schemas import CountryReport
-from crtdiff.text.tokens import Tokens, tokenize, tokenize_pieces
+from crtdiff.text.tokens import PieceOffsets, Tokens, tokenize, tokenize_pieces
 
 
 def _rows(tokens: Tokens) -> list[tuple[str, str, int, int]]:
@@ -44,3 +46,16 @@ def test_text_between_pieces_is_read_too() -> None:
     spans = [(10, 30), (33, 50)]
     assert tokenize_pieces(text, spans).raw == tokenize(text).raw
     assert "Overview" in tokenize_pieces(text, spans).raw
+
+
+def test_piece_offsets_read_as_the_shifted_offsets_they_stand_for() -> None:
+    offsets = PieceOffsets()
+    offsets.add(10, [0, 5])
+    offsets.add(20, [])
+    offsets.add(30, [1, 2, 7])
+    assert list(offsets) == [10, 15, 31, 32, 37]
+    assert len(offsets) == 5
+    assert offsets[-1] == 37
+    assert offsets[1:4] == [15, 31, 32]
+    with pytest.raises(IndexError):
+        offsets[5]
