@@ -203,7 +203,7 @@ def _split_forces(hits: list[NameHit]) -> tuple[list[NameHit], list[NameHit]]:
     return names, forces
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=32)
 def _with_forms(matcher: NameMatcher, forms: tuple[tuple[str, str], ...]) -> NameMatcher:
     # A country's chapters define the same acronyms year after year: one matcher for them
     # all, whose sentences are then read once (name_pieces.py).

@@ -22,7 +22,7 @@ class Pattern:
     exact_case: bool
 
 
-_Open = dict[tuple[str, ...], set[str]]
+_Open = dict[tuple[str, ...], frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ class NameMatcher:
         self._folded: dict[str, _Forms] = {}
         self._open: tuple[_Open, _Open] = ({}, {})
         """The forms of more than one word (as written, folded): each proper beginning, and the
-        words that can follow it in some form."""
+        words that can follow it in some form (frozen: a clone shares them)."""
         self._longest = 1
         forms = [(e.id, name) for e in entries for name in e.names]
         forms += list((extra or {}).items())
@@ -115,7 +115,8 @@ class NameMatcher:
         index = self._exact if pattern.exact_case else self._folded
         opened = self._open[0] if pattern.exact_case else self._open[1]
         for k in range(1, len(pattern.tokens)):
-            opened.setdefault(pattern.tokens[:k], set()).add(pattern.tokens[k])
+            start = pattern.tokens[:k]
+            opened[start] = opened.get(start, frozenset()) | {pattern.tokens[k]}
         self._longest = max(self._longest, len(pattern.tokens))
         first = pattern.tokens[0]
         forms = index.get(first)
@@ -131,11 +132,7 @@ class NameMatcher:
         clone = NameMatcher([])
         clone._exact = dict(self._exact)
         clone._folded = dict(self._folded)
-        exact, folded = self._open
-        clone._open = (
-            {k: set(v) for k, v in exact.items()},
-            {k: set(v) for k, v in folded.items()},
-        )
+        clone._open = (dict(self._open[0]), dict(self._open[1]))
         clone._longest = self._longest
         copied: set[tuple[bool, str]] = set()
         for written, entry_id in forms.items():
@@ -152,8 +149,8 @@ class NameMatcher:
         as_written: set[str] = set()
         as_folded: set[str] = set()
         for k in range(1, min(self._longest, len(raws) + 1)):
-            as_written |= exact.get(tuple(raws[-k:]), set())
-            as_folded |= folded.get(tuple(folds[-k:]), set())
+            as_written |= exact.get(tuple(raws[-k:]), frozenset())
+            as_folded |= folded.get(tuple(folds[-k:]), frozenset())
         return frozenset(as_written), frozenset(as_folded)
 
     def find(self, tokens: Tokens) -> list[NameHit]:

@@ -36,3 +36,13 @@ def ids(text: str, reference: Reference) -> list[str]:
 )
 def test_matches(text: str, expected: list[str], reference: Reference) -> None:
     assert ids(text, reference) == expected
+
+
+def test_next_words_are_those_that_carry_on_a_form(reference: Reference) -> None:
+    folded = reference.names.next_words(tokenize("fighters of the Islamic"))[1]
+    assert "state" in folded  # "Islamic State"
+    assert reference.names.next_words(tokenize("fighters attacked")) == (frozenset(), frozenset())
+    # A form the text defines: its clone knows its words, the matcher it came from does not.
+    clone = reference.names.with_forms({"Wadi Zarqa Katiba": "jnim"})
+    assert "katiba" in clone.next_words(tokenize("near the Wadi Zarqa"))[1]
+    assert "katiba" not in reference.names.next_words(tokenize("near the Wadi Zarqa"))[1]
