@@ -10,9 +10,9 @@ is the definition; this one gives the same, or nothing (and the body is read at 
   "... joined the Islamic." "State fighters ..." reads as Islamic State at body level; and
   hits that stay within their pieces leave the next piece's scan where a scan of it alone
   starts;
-- a capitalised run never crosses a piece: it is, unless the gap between a piece's last word
-  and the next one's first holds nothing but what a run may cross (`joins_runs`), and then
-  the runs are read over the body's tokens."""
+- a capitalised run crosses from one piece into the next only where the gap between a piece's
+  last word and the next one's first holds nothing but what a run may cross (`joins_runs`):
+  where a gap does, the runs are read over the body's tokens."""
 
 from collections.abc import Sequence
 from functools import lru_cache
