@@ -5,9 +5,11 @@ from dataclasses import dataclass
 
 from prefect.deployments.runner import RunnerDeployment
 from prefect.schedules import Cron
+from prefect.types.entrypoint import EntrypointType
 
 from crtdiff.catalog.report_index import STATE_GOV
 from crtdiff.flows.pipeline import crtdiff_run
+from crtdiff.flows.runtime import on_every_core
 from crtdiff.flows.serving import serve_and_watch
 from crtdiff.flows.watch import crtdiff_watch
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
@@ -16,6 +18,11 @@ ANNUAL_CRON = "0 6 1 12 *"
 """The full rebuild: December 1st, 06:00 UTC (reports usually appear in the second half)."""
 WATCH_CRON = "0 7 * * 1"
 """Probe for newly published chapters every Monday, 07:00 UTC."""
+
+annual_run = on_every_core(crtdiff_run)
+"""The pipeline as the `annual` deployment runs it, a worker process per core. A served run
+loads its flow from the deployment's entrypoint in a new process, so the task runner must be
+part of the object the entrypoint names."""
 
 
 @dataclass(frozen=True)
@@ -38,13 +45,16 @@ def deployments(schedule: Schedule) -> list[RunnerDeployment]:
         "out_dir": schedule.out_dir,
         "store_dir": schedule.store_dir,
     }
-    annual: RunnerDeployment = crtdiff_run.to_deployment(  # type: ignore[assignment]
+    annual: RunnerDeployment = annual_run.to_deployment(  # type: ignore[assignment]
         name="annual",
         schedule=Cron(schedule.annual_cron, timezone=schedule.timezone),
         parameters=paths,
         tags=["crtdiff"],
         description="Fetch, ingest, compare and render every chapter of the catalogue.",
+        entrypoint_type=EntrypointType.MODULE_PATH,
     )
+    # Prefect names the function the flow was made from (`crtdiff_run`, the threads runner).
+    annual.entrypoint = f"{__name__}.annual_run"
     watch: RunnerDeployment = crtdiff_watch.to_deployment(  # type: ignore[assignment]
         name="watch",
         schedule=Cron(schedule.watch_cron, timezone=schedule.timezone),

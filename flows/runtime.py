@@ -1,6 +1,7 @@
 """Run-time Prefect settings that cannot be given through the environment, and the task
 runners a run can use."""
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -104,3 +105,9 @@ def with_runner(flow: F, dask_address: str | None, processes: int | None = None)
     if runner is None:
         return flow
     return flow.with_options(task_runner=runner)  # type: ignore[return-value]
+
+
+def on_every_core(flow: F) -> F:
+    """The flow with a worker process per core (WorkerProcessesRunner), as `crtdiff run` runs
+    it by default."""
+    return with_runner(flow, None, os.cpu_count() or 1)

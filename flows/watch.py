@@ -11,6 +11,7 @@ from crtdiff.catalog.load import load_catalog
 from crtdiff.catalog.report_index import STATE_GOV
 from crtdiff.catalog.watch_plan import watch_targets
 from crtdiff.flows.pipeline import crtdiff_run
+from crtdiff.flows.runtime import on_every_core
 from crtdiff.paths import DEFAULT_CATALOG, DEFAULT_OUTPUT, DEFAULT_STORE
 from crtdiff.pipeline.locate import fetch_direct
 from crtdiff.reference.bundle import load_reference
@@ -45,5 +46,6 @@ def crtdiff_watch(
         )
         found |= {p.country for p in probes if p.outcome is Found.ADDED}
     if found:
-        crtdiff_run(catalog_path, out_dir, store_dir, sorted(found))
+        # A new report year brings every country at once: one worker process per core.
+        on_every_core(crtdiff_run)(catalog_path, out_dir, store_dir, sorted(found))
     return sorted(found)
