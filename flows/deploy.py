@@ -45,7 +45,9 @@ def deployments(schedule: Schedule) -> list[RunnerDeployment]:
         "out_dir": schedule.out_dir,
         "store_dir": schedule.store_dir,
     }
-    annual: RunnerDeployment = annual_run.to_deployment(  # type: ignore[assignment]
+    # from_flow, not the flows' to_deployment: that answers a coroutine in an event loop.
+    annual = RunnerDeployment.from_flow(
+        annual_run,
         name="annual",
         schedule=Cron(schedule.annual_cron, timezone=schedule.timezone),
         parameters=paths,
@@ -55,7 +57,8 @@ def deployments(schedule: Schedule) -> list[RunnerDeployment]:
     )
     # Prefect names the function the flow was made from (`crtdiff_run`, the threads runner).
     annual.entrypoint = f"{__name__}.annual_run"
-    watch: RunnerDeployment = crtdiff_watch.to_deployment(  # type: ignore[assignment]
+    watch = RunnerDeployment.from_flow(
+        crtdiff_watch,
         name="watch",
         schedule=Cron(schedule.watch_cron, timezone=schedule.timezone),
         parameters={**paths, "base_url": schedule.watch_base_url},

@@ -6,6 +6,7 @@ The binary comes from the pinned `pagefind[bin]` wheel (its Python service answe
 per record, twenty times slower); nothing is downloaded.
 """
 
+import itertools
 import os
 import shutil
 import subprocess
@@ -18,8 +19,13 @@ from pagefind.service import get_executable
 from crtdiff.errors import CrtdiffError
 from crtdiff.reports.search import SearchRecord
 from crtdiff.reports.writing import write_if_changed
+from crtdiff.store.removal import remove_in_background
 
 _TIMEOUT_S = 3600
+
+_OLD = ".pagefind-old"
+"""Name of a replaced bundle (then a process id and a number) while it is being removed."""
+_replaced = itertools.count()
 
 
 @dataclass
@@ -43,11 +49,14 @@ class BundleBuild:
             raise _not_built(
                 self.building, lines[-1] if lines else f"exit status {self.process.returncode}"
             )
-        old = self.folder.with_name(".pagefind-old")
-        if self.folder.exists():
+        old = self.folder.with_name(f"{_OLD}-{os.getpid()}-{next(_replaced)}")
+        replacing = self.folder.exists()
+        if replacing:
             self.folder.rename(old)
         self.building.rename(self.folder)
-        shutil.rmtree(old, ignore_errors=True)
+        if replacing:
+            # A country's bundle is a hundred files: unlinked while its task goes on.
+            remove_in_background(old)
 
     def cancel(self) -> None:
         """Stop Pagefind and drop what it built (the old bundle stays); nothing once finished."""
@@ -66,9 +75,11 @@ def _not_built(target: Path, detail: str) -> CrtdiffError:
 def start_bundle(folder: Path, records: list[SearchRecord], pages: Path) -> BundleBuild:
     """Start building a Pagefind bundle of `records` for `folder`; `pages` is a folder kept
     between runs (in the result store) where each record is the bare page Pagefind reads."""
-    building, old = folder.with_name(".pagefind-building"), folder.with_name(".pagefind-old")
-    # .pagefind-pages: where older versions wrote the records for one build.
-    for leftover in (building, old, folder.with_name(".pagefind-pages")):
+    building = folder.with_name(".pagefind-building")
+    # .pagefind-pages: where older versions wrote the records for one build; replaced bundles
+    # whose removal was cut short (by a killed process) also stay behind.
+    leftovers = [building, folder.with_name(".pagefind-pages"), *folder.parent.glob(f"{_OLD}*")]
+    for leftover in leftovers:
         shutil.rmtree(leftover, ignore_errors=True)
     sync_record_pages(pages, records)
     executable = get_executable()

@@ -42,6 +42,7 @@ from crtdiff.reference.series import DEFAULT_SERIES
 from crtdiff.schemas.diff import YearDiff
 from crtdiff.store.atomic import mark_clean_end, sweep_unless_clean_end
 from crtdiff.store.lock import run_lock
+from crtdiff.store.removal import removals_finished
 from crtdiff.store.results import ResultStore
 from crtdiff.store.snapshots import SnapshotStore
 
@@ -78,7 +79,7 @@ def run_guarded(
     yields a report (see crtdiff/pipeline/boundary.py)."""
 
     def body() -> RunReport:
-        with older_objects_set_aside(), run_lock(out_dir, on_wait):
+        with older_objects_set_aside(), run_lock(out_dir, on_wait), removals_finished():
             reference = load_reference()
             catalog = load_catalog(catalog_path, reference.countries)
             scope = RunScope(out_dir, store_dir, countries, publish, recheck_after)

@@ -9,11 +9,14 @@ import pytest
 from crtdiff.errors import CrtdiffError
 from crtdiff.reports.search import SearchRecord
 from crtdiff.reports.search_bundle import start_bundle, sync_record_pages
+from crtdiff.store.removal import removals_finished
 
 
 def write_bundle(folder: Path, records: list[SearchRecord], pages: Path) -> None:
-    """A bundle built and waited for, as a country's task does around its other pages."""
-    start_bundle(folder, records, pages).finish()
+    """A bundle built and waited for, as a country's task does around its other pages (and
+    the old one's removal, as the run does at its end)."""
+    with removals_finished():
+        start_bundle(folder, records, pages).finish()
 
 
 def _record(year: int, text: str) -> SearchRecord:
@@ -90,3 +93,22 @@ def test_a_build_runs_while_the_caller_goes_on(tmp_path: Path) -> None:
     assert build.process.returncode is None and not folder.exists()
     build.finish()
     assert (folder / "pagefind.js").is_file()
+
+
+def test_a_replaced_bundle_is_removed_in_the_background_and_leftovers_next_time(
+    tmp_path: Path,
+) -> None:
+    """The new bundle is in place when finish() returns; the old one's files go while the
+    caller goes on, and a replaced bundle a killed process left is removed by the next build."""
+    folder, pages = tmp_path / "out" / "mali" / "pagefind", tmp_path / "store" / "mali"
+    folder.parent.mkdir(parents=True)
+    write_bundle(folder, [_record(2015, "AQIM attacked.")], pages)
+    old_entry = (folder / "pagefind-entry.json").read_bytes()
+    with removals_finished():
+        start_bundle(folder, [_record(2016, "JNIM formed.")], pages).finish()
+        assert (folder / "pagefind-entry.json").read_bytes() != old_entry
+    assert sorted(p.name for p in folder.parent.iterdir()) == ["pagefind"]
+    for killed in (".pagefind-old", ".pagefind-old-4242-0"):
+        (folder.parent / killed / "fragment").mkdir(parents=True)
+    write_bundle(folder, [_record(2017, "ISIS-Sahel.")], pages)
+    assert sorted(p.name for p in folder.parent.iterdir()) == ["pagefind"]
