@@ -117,14 +117,6 @@ class Archive:
         return found
 
     @cached_property
-    def incidents_by_year(self) -> dict[int, list[PlacedIncident]]:
-        """The incidents of each report year's chapters, by date."""
-        found: dict[int, list[PlacedIncident]] = {}
-        for item in self.incidents:
-            found.setdefault(item.chapter.year, []).append(item)
-        return found
-
-    @cached_property
     def groups(self) -> "GroupIndex":
         """What the group and year pages look up about groups, in one pass over the chapters."""
         return GroupIndex.of(self)
