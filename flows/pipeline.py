@@ -20,7 +20,7 @@ from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched
 from crtdiff.flows.logs import log_lines
 from crtdiff.flows.progress import report, stage_label
-from crtdiff.flows.runtime import in_workers
+from crtdiff.flows.runtime import batches_at_once, in_workers
 from crtdiff.flows.server import track
 from crtdiff.flows.tasks import (
     fetch_page,
@@ -119,7 +119,10 @@ def publish_run(run: RunReport, diffs: list[YearDiff]) -> None:
     list(_run_task(publish_artifacts, [(run, diffs)]))
 
 
-PREFECT = Wiring(dispatch, fetch_pages, progress=report, log=log_lines, label=stage_label)
+PREFECT = Wiring(
+    dispatch, fetch_pages, progress=report, log=log_lines, label=stage_label,
+    parallel=batches_at_once,
+)  # fmt: skip
 """The run's means inside the flow."""
 
 

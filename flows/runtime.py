@@ -80,6 +80,14 @@ def in_workers() -> Iterator[None]:
         _pool.reset(token)
 
 
+def batches_at_once() -> int:
+    """How many country batches the flow run's task runner works on at once: its worker
+    processes (threads share one core's Python; a Dask cluster's size is not known here)."""
+    context = FlowRunContext.get()
+    runner = context.task_runner if context is not None else None
+    return runner.processes if isinstance(runner, WorkerProcessesRunner) else 1
+
+
 def worker_pool() -> WorkerPool | None:
     """The worker processes a task run submitted by in_workers should use, if any."""
     return _pool.get()

@@ -20,15 +20,29 @@ def _size(job: CountryJob) -> int:
     return len(job.todo) + len(job.cached)
 
 
-def batch_jobs(jobs: list[CountryJob], batch: int | None = None) -> list[list[CountryJob]]:
+def batch_jobs(
+    jobs: list[CountryJob], batch: int | None = None, parallel: int = 1
+) -> list[list[CountryJob]]:
     """The jobs in order, cut into batches of whole countries of at most `batch` entries
-    (BATCH by default; a country larger than that is a batch of its own)."""
+    (BATCH by default; a country larger than that is a batch of its own).
+
+    With `parallel` batches running at once, a batch is also at most a `2 * parallel`th of
+    the entries left from its first on (but no less than a tenth of `batch`, which would cost
+    more in task runs than it saves), so that the last batches are small: the workers then
+    finish together, where one used to work alone on the last full batch while the other
+    cores waited (a sixteenth of a 1,000-chapter run on two cores)."""
     batch = BATCH if batch is None else batch
+    left = sum(_size(job) for job in jobs)
     batches: list[list[CountryJob]] = []
+    size = limit = 0
     for job in jobs:
-        if not batches or sum(_size(j) for j in batches[-1]) + _size(job) > batch:
+        if not batches or size + _size(job) > limit:
+            limit = batch if parallel <= 1 else min(batch, max(batch // 10, left // (2 * parallel)))
             batches.append([])
+            size = 0
         batches[-1].append(job)
+        size += _size(job)
+        left -= _size(job)
     return batches
 
 
@@ -44,9 +58,11 @@ def batch_calls(
     ctx: RunContext,
     manifest: Manifest,
     batch: int | None = None,
+    parallel: int = 1,
 ) -> list[tuple[Any, ...]]:
-    """The arguments of process_batch for each batch: each given only its own countries'
-    catalogue lines, fetched pages and manifest records (they travel to worker processes)."""
+    """The arguments of process_batch for each batch (batch_jobs): each given only its own
+    countries' catalogue lines, fetched pages and manifest records (they travel to worker
+    processes)."""
     by_country: dict[str, list[CatalogEntry]] = defaultdict(list)
     for entry in entries:
         by_country[entry.country].append(entry)
@@ -57,7 +73,7 @@ def batch_calls(
             ctx.for_entries(e for job in b for e in by_country[job.country]),
             manifest.subset(job.country for job in b),
         )
-        for b in batch_jobs(jobs, batch)
+        for b in batch_jobs(jobs, batch, parallel)
     ]
 
 

@@ -145,7 +145,7 @@ def compute(
     """Dispatch the countries with something to compute, in batches, and take their results
     into the run, the manifest and `country_keys`."""
     results: list[CountryResult] = []
-    calls = batch_calls(jobs, entries, ctx, manifest)
+    calls = batch_calls(jobs, entries, ctx, manifest, parallel=wiring.parallel())
     for outcome in wiring.dispatch(process_batch, calls) if calls else ():
         done = unwrap(outcome)
         results += done

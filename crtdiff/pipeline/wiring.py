@@ -49,6 +49,10 @@ def _unlabelled(_label: str | None) -> AbstractContextManager[None]:
     return nullcontext()
 
 
+def _one_at_a_time() -> int:
+    return 1
+
+
 @dataclass(frozen=True)
 class Wiring:
     """The run's means: how steps are dispatched and URLs fetched, where progress and the run
@@ -61,3 +65,5 @@ class Wiring:
     log: Callable[[Iterable[Line]], None] = field(default=_silent)
     label: Callable[[str | None], AbstractContextManager[None]] = field(default=_unlabelled)
     """A context in which progress is labelled with a series (as flows.progress.stage_label)."""
+    parallel: Callable[[], int] = field(default=_one_at_a_time)
+    """How many calls `dispatch` works on at once (batches are cut to keep them all busy)."""

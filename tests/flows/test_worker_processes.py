@@ -10,6 +10,7 @@ import pytest
 
 from crtdiff.flows.pipeline import crtdiff_run
 from crtdiff.flows.runtime import quiet_flow_settings, with_runner
+from crtdiff.pipeline.batches import batch_calls
 from crtdiff.pipeline.outcome import Status
 from crtdiff.pipeline.worker_pool import WorkerPool
 from tests.flows.catalogues import mali_and_niger
@@ -81,3 +82,22 @@ def test_a_lone_batch_runs_in_the_flows_process(
     report = _run(with_runner(crtdiff_run, None, 2), "out", "store")
     assert [e.status for e in report.entries] == [Status.OK] * 3
     assert pools == []
+
+
+def test_batches_are_cut_for_the_runs_workers(
+    prefect_server: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run cuts its batches knowing how many the runner works on at once (see batch_jobs):
+    its worker processes, or one batch at a time in threads."""
+    monkeypatch.chdir(tmp_path)
+    mali_and_niger(tmp_path / "data")
+    asked: list[int] = []
+
+    def recorded(*args: Any, **options: Any) -> Any:
+        asked.append(options.get("parallel", 1))
+        return batch_calls(*args, **options)
+
+    monkeypatch.setattr("crtdiff.pipeline.run.batch_calls", recorded)
+    _run(with_runner(crtdiff_run, None, 3), "out-workers", "store-workers")
+    _run(crtdiff_run, "out-threads", "store-threads")
+    assert asked == [3, 1]

@@ -35,6 +35,26 @@ def test_batches_hold_whole_countries_up_to_the_size() -> None:
     assert batch_jobs([], 150) == []
 
 
+def test_batches_shrink_towards_the_end_when_several_run_at_once() -> None:
+    """Two workers: full batches first, then ever smaller ones, a country each at the end, so
+    that no worker is left alone with a full batch; one at a time, batches stay full."""
+    jobs = [job(f"Country {n:02d}", 50) for n in range(40)]
+    alone, together = batch_jobs(jobs, 150), batch_jobs(jobs, 150, parallel=2)
+    assert [len(b) for b in alone] == [3] * 13 + [1]
+    assert [j for b in together for j in b] == jobs
+    sizes = [sum(len(j.cached) for j in b) for b in together]
+    assert max(sizes) == 150 and sizes == sorted(sizes, reverse=True)
+    assert sizes[-6:] == [50] * 6
+
+
+def test_batches_of_small_countries_shrink_no_further_than_a_tenth() -> None:
+    """A new report year (a chapter per country): the last batches hold 15 chapters, not one
+    (a task run would cost more than its chapter)."""
+    jobs = [job(f"Country {n:03d}", 1) for n in range(200)]
+    sizes = [len(b) for b in batch_jobs(jobs, 150, parallel=2)]
+    assert sizes == [50, 37, 28, 21, 16, 15, 15, 15, 3]
+
+
 def test_the_default_size_is_read_when_batching(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("crtdiff.pipeline.batches.BATCH", 1)
     assert len(batch_jobs([job("Chad", 1), job("Mali", 1)])) == 2
