@@ -48,13 +48,22 @@ TASKS: dict[Callable[..., Any], "Task[..., Any]"] = {
 """The Prefect task that carries out each step of the run."""
 
 
+IN_WORKERS = {process_batch}
+"""The steps whose calls, several at once, work in the flow's worker processes when it has
+them (their tasks find the work submitted: flows/runtime.py)."""
+
+
 def dispatch(step: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> Iterator[T]:
     """Run a step's calls as its task: a single call inline in the flow's process (no worker
     to start, nothing to ship), several through the task runner so that they run in parallel."""
-    return _run_task(cast("Task[..., T]", TASKS[step]), calls)
+    return _run_task(cast("Task[..., T]", TASKS[step]), calls, step if step in IN_WORKERS else None)
 
 
-def _run_task(task: "Task[..., T]", calls: Sequence[tuple[Any, ...]]) -> Iterator[T]:
+def _run_task(
+    task: "Task[..., T]",
+    calls: Sequence[tuple[Any, ...]],
+    step: Callable[..., T] | None = None,
+) -> Iterator[T]:
     """Task runs of `calls`, all started before the first result is awaited.
 
     Arguments are quoted: Prefect would otherwise walk every object inside them (a catalogue of
@@ -67,7 +76,7 @@ def _run_task(task: "Task[..., T]", calls: Sequence[tuple[Any, ...]]) -> Iterato
         state = cast("State[T]", task(*quoted[0], return_state=True))
         track(state.state_details.task_run_id)
         return iter([state.result()])
-    with in_workers():
+    with in_workers(step, calls):
         futures = [task.submit(*args) for args in quoted]
     for future in futures:
         track(future.task_run_id)

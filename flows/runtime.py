@@ -2,9 +2,10 @@
 runners a run can use."""
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import partial
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -21,7 +22,10 @@ F = TypeVar("F", bound=Flow[Any, Any])
 BATCH_MODULES = ("crtdiff.pipeline.batches",)
 """What a country batch runs (the series' plugins are added): imported once for all workers."""
 
-_pool: ContextVar[WorkerPool | None] = ContextVar("crtdiff_worker_pool", default=None)
+Work = Callable[[], Any]
+"""Waiting for a call submitted to the workers: its result, or the error it raised."""
+
+_submitted: ContextVar[dict[str, Work] | None] = ContextVar("crtdiff_submitted", default=None)
 
 
 class WorkerProcessesRunner(ThreadPoolTaskRunner[Any]):
@@ -68,16 +72,25 @@ class WorkerProcessesRunner(ThreadPoolTaskRunner[Any]):
 
 
 @contextmanager
-def in_workers() -> Iterator[None]:
-    """Task runs submitted in the block run their batch in the flow's worker processes, when
-    its runner has them (a task run called inline, alone, works in the flow's process)."""
+def in_workers(
+    step: Callable[..., Any] | None = None, calls: Sequence[tuple[Any, ...]] = ()
+) -> Iterator[None]:
+    """Task runs submitted in the block find their work, `step(*call)` for each call (named by
+    its first argument, a batch's label), already submitted to the flow's worker processes when
+    its runner has them (see submitted): in the calls' order, which is then the order the
+    workers take them up in (task runs start in threads in no set order, so batches sent from
+    each would run in any order, the largest maybe last)."""
     context = FlowRunContext.get()
     runner = context.task_runner if context is not None else None
-    token = _pool.set(runner.workers() if isinstance(runner, WorkerProcessesRunner) else None)
+    work: dict[str, Work] | None = None
+    if step is not None and isinstance(runner, WorkerProcessesRunner):
+        pool = runner.workers()
+        work = {call[0]: partial(pool.wait, pool.submit(step, *call)) for call in calls}
+    token = _submitted.set(work)
     try:
         yield
     finally:
-        _pool.reset(token)
+        _submitted.reset(token)
 
 
 def batches_at_once() -> int:
@@ -88,9 +101,11 @@ def batches_at_once() -> int:
     return runner.processes if isinstance(runner, WorkerProcessesRunner) else 1
 
 
-def worker_pool() -> WorkerPool | None:
-    """The worker processes a task run submitted by in_workers should use, if any."""
-    return _pool.get()
+def submitted(label: str) -> Work | None:
+    """A task run's work, when in_workers submitted it to the worker processes (else the task
+    run works in the flow's process)."""
+    work = _submitted.get()
+    return None if work is None else work.get(label)
 
 
 @contextmanager

@@ -19,7 +19,7 @@ from crtdiff.errors import FetchError, WorkspaceError
 from crtdiff.fetch.http import Fetched, FetchPolicy, fetch_url
 from crtdiff.flows.artifacts import publish_pair, publish_run_report
 from crtdiff.flows.logs import log_lines
-from crtdiff.flows.runtime import worker_pool
+from crtdiff.flows.runtime import submitted
 from crtdiff.pipeline.batches import process_batch
 from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.country_task import CountryResult
@@ -88,11 +88,10 @@ def process_countries(
 ) -> list[CountryResult] | WorkspaceError:
     """Ingest, compare and render a batch of countries (only what is not stored): in a worker
     process when the run has them (flows/runtime.py), else here."""
-    workers = worker_pool()
-    if workers is None:
-        results = process_batch(label, jobs, ctx, manifest)
-    else:
-        results = workers.run(process_batch, label, jobs, ctx, manifest)
+    work = submitted(label)
+    results: list[CountryResult] | WorkspaceError = (
+        process_batch(label, jobs, ctx, manifest) if work is None else work()
+    )
     if not isinstance(results, WorkspaceError):
         entries = [o for r in results for o in r.entries]
         log_lines(outcome_lines(entries, [p for r in results for p in r.pairs]))

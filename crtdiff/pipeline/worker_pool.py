@@ -62,10 +62,14 @@ class WorkerPool:
         return self._executor.submit(_call_in, folder, environment, function, args)
 
     def run(self, function: Callable[..., T], *args: Any) -> T:
-        """`function(*args)` in a worker, waited for. A worker that ended before its call did
-        (killed, out of memory) is an environment failure (WorkspaceError), not a bug."""
+        """`function(*args)` in a worker, waited for (see wait)."""
+        return self.wait(self.submit(function, *args))
+
+    def wait(self, call: "Future[T]") -> T:
+        """The result of a submitted call. A worker that ended before its call did (killed, out
+        of memory) is an environment failure (WorkspaceError), not a bug."""
         try:
-            return self.submit(function, *args).result()
+            return call.result()
         except BrokenProcessPool as exc:
             problem = f"a worker process ended abruptly (killed, or out of memory?): {exc}"
             raise WorkspaceError(f"{self.processes} worker processes", problem) from exc

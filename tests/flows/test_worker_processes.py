@@ -2,14 +2,16 @@
 (crtdiff/pipeline/worker_pool.py, through flows/runtime.py's runner), with the same outputs as
 in the flow's own threads; a lone batch runs in the flow's process without starting any."""
 
+import operator
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from prefect import flow
 
 from crtdiff.flows.pipeline import crtdiff_run
-from crtdiff.flows.runtime import quiet_flow_settings, with_runner
+from crtdiff.flows.runtime import in_workers, quiet_flow_settings, submitted, with_runner
 from crtdiff.pipeline.batches import batch_calls
 from crtdiff.pipeline.outcome import Status
 from crtdiff.pipeline.worker_pool import WorkerPool
@@ -47,17 +49,17 @@ def test_batches_run_in_worker_processes_with_the_outputs_of_threads(
     monkeypatch.chdir(tmp_path)
     mali_and_niger(tmp_path / "data")
     sent: list[str] = []
-    run_in_worker = WorkerPool.run
+    send = WorkerPool.submit
 
     def counted(self: WorkerPool, function: Any, *args: Any) -> Any:
         sent.append(args[0])  # the batch's label
-        return run_in_worker(self, function, *args)
+        return send(self, function, *args)
 
-    monkeypatch.setattr(WorkerPool, "run", counted)
+    monkeypatch.setattr(WorkerPool, "submit", counted)
     in_threads = _run(crtdiff_run, "out-threads", "store-threads")
     assert sent == []
     in_workers = _run(with_runner(crtdiff_run, None, 2), "out-workers", "store-workers")
-    assert sorted(sent) == ["Mali", "Niger"]
+    assert sent == ["Mali", "Niger"]  # in the run's order
     for report in (in_threads, in_workers):
         assert [e.status for e in report.entries] == [Status.OK] * 3
         assert [c.key for c in report.comparisons] == ["Mali:2016-2017"]
@@ -101,3 +103,33 @@ def test_batches_are_cut_for_the_runs_workers(
     _run(with_runner(crtdiff_run, None, 3), "out-workers", "store-workers")
     _run(crtdiff_run, "out-threads", "store-threads")
     assert asked == [3, 1]
+
+
+@flow
+def _labelled(calls: list[tuple[str, str]]) -> list[str]:
+    with in_workers(operator.concat, calls):
+        work = [submitted(label) for label, _ in calls]
+    assert submitted(calls[0][0]) is None  # outside the block: work in the flow's process
+    return [w() if w is not None else "inline" for w in work]
+
+
+def test_work_is_sent_to_the_workers_in_the_order_of_the_calls(
+    prefect_server: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The task runs of a step start in threads in no set order; their work is submitted
+    before, in the order of the calls, which is the order the workers take it up in."""
+    sent: list[str] = []
+    send = WorkerPool.submit
+
+    def recorded(self: WorkerPool, function: Any, *args: Any) -> Any:
+        sent.append(args[0])
+        return send(self, function, *args)
+
+    monkeypatch.setattr(WorkerPool, "submit", recorded)
+    calls = [(f"batch {n}", f"-{n}") for n in range(8)]
+    with quiet_flow_settings():
+        done = with_runner(_labelled, None, 2)(calls)
+        inline = _labelled(calls)
+    assert sent == [label for label, _ in calls]
+    assert done == [f"batch {n}-{n}" for n in range(8)]
+    assert inline == ["inline"] * 8
