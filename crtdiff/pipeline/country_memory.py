@@ -28,6 +28,9 @@ class CountryMemory:
         self.parts: dict[str, ChapterParts | PairParts] = {}
         """Timeline parts made by this task, by report or diff key: the timeline takes them
         from here rather than reading back what was just written."""
+        self.encoded: dict[str, bytes] = {}
+        """The JSON each report parsed by this task was stored as, by key, until its output
+        file takes it (`output_json`: indented rather than encoded a second time)."""
 
     def keep(self, ctx: "RunContext", key: str, parts: ChapterParts | PairParts) -> None:
         """Store the timeline parts of a report or diff, and keep them for this task."""

@@ -9,6 +9,7 @@ from crtdiff.pipeline.context import Resolved, RunContext
 from crtdiff.pipeline.country_memory import CountryMemory
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status
+from crtdiff.pipeline.output_json import output_json
 from crtdiff.pipeline.pair_plan import PairPlan
 from crtdiff.pipeline.timeline_parts import ChapterParts, PairParts
 from crtdiff.reports.output_paths import OutputPaths
@@ -26,7 +27,7 @@ def parse_and_store(
     raw = raw or resolve_source(entry, ctx.catalog, ctx.urls).raw
     request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT, entry.series)
     report = parse_chapter(raw, request, ctx.reference)
-    ctx.results.save("reports", key, report)
+    memory.encoded[key] = ctx.results.save("reports", key, report)
     memory.keep(ctx, key, ChapterParts.of(report))
     return report
 
@@ -56,9 +57,8 @@ def ingest_entry(
         reason = internal_error(entry.source, exc)
         return EntryOutcome(entry.key, Status.REJECTED, reason=reason, notes=item.notes)
     relative = OutputPaths.report_json(report.country, report.year, report.chapter)
-    manifest.write_stale(
-        ctx.out_dir, relative, item.key, lambda: report.model_dump_json(indent=2) + "\n"
-    )
+    compact = memory.encoded.pop(item.key, None)
+    manifest.write_stale(ctx.out_dir, relative, item.key, lambda: output_json(report, compact))
     return EntryOutcome(
         key=entry.key,
         status=Status.OK,
@@ -79,6 +79,7 @@ def compare_pair(
     plan: PairPlan, ctx: RunContext, manifest: Manifest, memory: CountryMemory
 ) -> tuple[EntryOutcome, YearDiff | None]:
     """Compare a pair unless its diff is stored; write its JSON when stale."""
+    compact = None
     try:
         diff = memory.diff(plan.key)
         cached = diff is not None
@@ -86,7 +87,7 @@ def compare_pair(
             diff = compare_reports(
                 memory.report(plan.old_key), memory.report(plan.new_key), ctx.reference.gazetteer
             )
-            ctx.results.save("diffs", plan.key, diff)
+            compact = ctx.results.save("diffs", plan.key, diff)
             memory.keep(ctx, plan.key, PairParts.of(diff))
             memory.diffs[plan.key] = diff
     except CrtdiffError as exc:
@@ -100,9 +101,7 @@ def compare_pair(
     relative = OutputPaths.pair_file(
         plan.country, plan.old_year, plan.new_year, plan.chapter, "json"
     )
-    manifest.write_stale(
-        ctx.out_dir, relative, plan.key, lambda: diff.model_dump_json(indent=2) + "\n"
-    )
+    manifest.write_stale(ctx.out_dir, relative, plan.key, lambda: output_json(diff, compact))
     outcome = EntryOutcome(
         plan.label, Status.OK, output=relative, illustrative=diff.illustrative, cached=cached,
         report_key=plan.key, country=plan.country, chapter=plan.chapter, year=plan.new_year,

@@ -71,10 +71,17 @@ class Manifest:
         """True when `relative` exists and was written from `key`."""
         return self.outputs.get(relative) == key and (out_dir / relative).is_file()
 
-    def write_stale(self, out_dir: Path, relative: str, key: str, text: Callable[[], str]) -> None:
-        """Write `relative` from `text()` unless it is fresh (made only when needed)."""
+    def write_stale(
+        self, out_dir: Path, relative: str, key: str, text: Callable[[], str | bytes]
+    ) -> None:
+        """Write `relative` from `text()` (text, or its UTF-8 bytes) unless it is fresh (made
+        only when needed)."""
         if not self.fresh(out_dir, relative, key):
-            atomic_write_text(out_dir / relative, text())
+            content = text()
+            if isinstance(content, str):
+                atomic_write_text(out_dir / relative, content)
+            else:
+                atomic_write_bytes(out_dir / relative, content)
 
 
 _RECORD_KEYS = frozenset(RECORD_FIELDS)

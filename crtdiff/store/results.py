@@ -35,6 +35,14 @@ def _decoder(model: type[msgspec.Struct]) -> msgspec.json.Decoder[Any]:
     return msgspec.json.Decoder(model)
 
 
+def encode(model: BaseModel | msgspec.Struct) -> bytes:
+    """A model's stored form: its compact JSON, `model_dump_json()` as UTF-8 (made as bytes by
+    the serializer that method calls, not decoded to a string and encoded back)."""
+    if isinstance(model, msgspec.Struct):
+        return _ENCODER.encode(model)
+    return model.__pydantic_serializer__.to_json(model)
+
+
 def seal(data: bytes) -> bytes:
     """`data` behind a first line holding its SHA-256."""
     return _SEAL + hashlib.sha256(data).hexdigest().encode() + b"\n" + data
@@ -101,12 +109,12 @@ class ResultStore:
             self.discard(kind, key)
             return None
 
-    def save(self, kind: str, key: str, model: BaseModel | msgspec.Struct) -> None:
-        """Store a model."""
-        if isinstance(model, msgspec.Struct):
-            self._write(kind, key, _ENCODER.encode(model))
-        else:
-            self._write(kind, key, model.model_dump_json().encode("utf-8"))
+    def save(self, kind: str, key: str, model: BaseModel | msgspec.Struct) -> bytes:
+        """Store a model; returns the JSON it is stored as (`encode`), for a caller that
+        writes the same JSON elsewhere not to encode the model twice."""
+        data = encode(model)
+        self._write(kind, key, data)
+        return data
 
     def discard(self, kind: str, key: str) -> None:
         """Remove a result found unusable, so that it counts as missing to every later check."""

@@ -185,3 +185,25 @@ def test_a_temporary_names_its_writer_and_a_leftover_of_the_same_name_is_passed_
     match = atomic._TEMPORARY.match(renamed[0])
     assert match is not None and match.group("pid") == str(os.getpid())
     assert leftover.read_text() == "left by a killed run"
+
+
+def test_pieces_are_written_whole_through_short_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = os.write
+    sizes: list[int] = []
+
+    def short_write(fd: int, data: bytes | memoryview) -> int:  # as a full pipe or disk may
+        written = real(fd, bytes(data)[:50_000])
+        sizes.append(written)
+        return written
+
+    monkeypatch.setattr(os, "write", short_write)
+    rows = [f"{n},row {n}\n".encode() for n in range(20_000)]
+    big = bytes(range(256)) * 1_000
+    pieces: list[bytes | memoryview] = [*rows[:10_000], big, memoryview(big)[3:], *rows[10_000:]]
+    atomic_write_pieces(tmp_path / "rows.csv", pieces)
+    assert (tmp_path / "rows.csv").read_bytes() == b"".join(pieces)
+    assert len(sizes) < 40  # short rows gathered, not a call each
+    atomic_write_bytes(tmp_path / "one.json", big)
+    assert (tmp_path / "one.json").read_bytes() == big
