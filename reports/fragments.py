@@ -15,8 +15,11 @@ _REDLINE_TAGS = {RedlineOp.DELETE: "del", RedlineOp.INSERT: "ins"}
 
 
 class _Located(Protocol):
-    text: str
-    start: int
+    # Read-only members: a SentenceRef is frozen.
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
 
 
 def escape_text(text: str) -> str:

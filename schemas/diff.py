@@ -4,7 +4,7 @@ sentence."""
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from crtdiff.schemas.base import (
     GroupId,
@@ -192,6 +192,10 @@ class OrganisationsDiff(StrictModel):
 
 class SentenceRef(StrictModel):
     """A sentence and its span in its own report's body."""
+
+    # Frozen: a comparison shares one ref of a sentence between the diffs with the year before
+    # and the year after (crtdiff.compare.sections.section_refs).
+    model_config = ConfigDict(frozen=True)
 
     text: str
     start: int

@@ -49,10 +49,11 @@ def _exact(a: list[str], b: list[str], alignment: Alignment) -> tuple[set[int], 
     for op in Indel.opcodes(a, b):  # the longest common subsequence of whole sentences
         if op.tag != "equal":
             continue
-        for k in range(op.src_end - op.src_start):
-            alignment.unchanged.append((op.src_start + k, op.dest_start + k))
-            used_a.add(op.src_start + k)
-            used_b.add(op.dest_start + k)
+        # A block at a time: most sentences carry over, in runs.
+        olds, news = range(op.src_start, op.src_end), range(op.dest_start, op.dest_end)
+        alignment.unchanged.extend(zip(olds, news, strict=True))
+        used_a.update(olds)
+        used_b.update(news)
     waiting: dict[str, list[int]] = {}
     for j, text in enumerate(b):
         if j not in used_b:

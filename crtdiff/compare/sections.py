@@ -1,10 +1,13 @@
 """Section by section: similarity measures and the sentence alignment, with moves across
 sections."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
+from pydantic import TypeAdapter
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
@@ -24,10 +27,21 @@ MOVED_MIN = 0.8
 """Least similarity for a sentence found in another section to count as moved."""
 
 
-def _ref(sentence: Sentence | SentenceRef) -> dict[str, Any]:
-    # Plain dicts validated once per section: pydantic-core validates a whole nested list
-    # several times faster than Python builds the models one by one (this runs per sentence).
-    return {"text": sentence.text, "start": sentence.start, "end": sentence.end}
+_REFS = TypeAdapter(tuple[SentenceRef, ...])
+_SPAN = attrgetter("text", "start", "end")
+
+
+def section_refs(sentences: Sequence[Sentence]) -> tuple[SentenceRef, ...]:
+    """A section's sentences as the refs of a diff, in order (made once for the comparisons
+    with the year before and the year after: the refs of equal spans are equal)."""
+    return _spans_refs(tuple(map(_SPAN, sentences)))
+
+
+@lru_cache(maxsize=64)
+def _spans_refs(spans: tuple[tuple[str, int, int], ...]) -> tuple[SentenceRef, ...]:
+    # Validated in one pydantic-core call, several times faster than model by model. Shared by
+    # the diffs of both comparisons, so SentenceRef is frozen.
+    return _REFS.validate_python([{"text": t, "start": s, "end": e} for t, s, e in spans])
 
 
 @dataclass
@@ -36,10 +50,10 @@ class _Loose:
     sentence: SentenceRef
 
 
-def _modified(old: Sentence, new: Sentence, score: float) -> dict[str, Any]:
+def _modified(old: SentenceRef, new: SentenceRef, score: float) -> dict[str, Any]:
     return {
-        "old": _ref(old),
-        "new": _ref(new),
+        "old": old,
+        "new": new,
         "similarity": score,
         "redline": [{"op": op, "text": text} for op, text in redline_runs(old.text, new.text)],
         "is_cosmetic": is_cosmetic(old.text, new.text),
@@ -47,15 +61,17 @@ def _modified(old: Sentence, new: Sentence, score: float) -> dict[str, Any]:
 
 
 def _section_alignment(old: Section | None, new: Section | None) -> SentenceAlignment:
-    a = old.sentences if old else []
-    b = new.sentences if new else []
+    a = section_refs(old.sentences) if old else ()
+    b = section_refs(new.sentences) if new else ()
     found = align([s.text for s in a], [s.text for s in b])
+    # Plain dicts of refs validated in one call: pydantic-core builds the nested models several
+    # times faster than Python one by one (this runs per sentence), and takes a ref as it is.
     return SentenceAlignment.model_validate(
         {
-            "unchanged": [{"old": _ref(a[i]), "new": _ref(b[j])} for i, j in found.unchanged],
+            "unchanged": [{"old": a[i], "new": b[j]} for i, j in found.unchanged],
             "modified": [_modified(a[i], b[j], score) for i, j, score in found.modified],
-            "removed": [_ref(a[i]) for i in found.removed],
-            "added": [_ref(b[j]) for j in found.added],
+            "removed": [a[i] for i in found.removed],
+            "added": [b[j] for j in found.added],
         }
     )
 
@@ -117,8 +133,8 @@ def _find_moves(diffs: dict[str, SectionDiff]) -> None:
         exact = normalized_sentence(gone.sentence.text) == normalized_sentence(came.sentence.text)
         move = MovedSentence.model_validate(
             {
-                "old": _ref(gone.sentence),
-                "new": _ref(came.sentence),
+                "old": gone.sentence,
+                "new": came.sentence,
                 "from_section": gone.section,
                 "to_section": came.section,
                 "is_modified": not exact,

@@ -6,6 +6,7 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
 
 from crtdiff.compare.align import align
 from crtdiff.compare.redline import is_cosmetic, redline
@@ -137,3 +138,30 @@ def test_random_edits_are_found(seed_report: CountryReport, data: st.DataObject)
     assert sorted(result.added) == sorted(expect_added)
     assert sorted((i, j) for i, j, _ in result.modified) == sorted(expect_modified)
     assert len(result.unchanged) == len(base) - len(expect_removed) - len(expect_modified)
+
+
+def _plain_unchanged(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """Unchanged pairs sentence by sentence: the longest common subsequence, then equal
+    sentences out of order, first come first paired (the definition the block-wise code keeps)."""
+    pairs = [
+        (op.src_start + k, op.dest_start + k)
+        for op in Indel.opcodes(a, b)
+        if op.tag == "equal"
+        for k in range(op.src_end - op.src_start)
+    ]
+    used_a, used_b = {i for i, _ in pairs}, {j for _, j in pairs}
+    for i, text in enumerate(a):
+        j = next((j for j, t in enumerate(b) if t == text and j not in used_b), None)
+        if i not in used_a and j is not None:
+            pairs.append((i, j))
+            used_a.add(i)
+            used_b.add(j)
+    return sorted(pairs)
+
+
+@given(
+    old=st.lists(st.sampled_from(SEED_SENTENCES), max_size=12),
+    new=st.lists(st.sampled_from(SEED_SENTENCES), max_size=12),
+)
+def test_unchanged_sentences_are_the_plain_definition(old: list[str], new: list[str]) -> None:
+    assert align(old, new).unchanged == _plain_unchanged(old, new)
