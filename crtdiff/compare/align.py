@@ -5,6 +5,7 @@ with a word-overlap guard, so a lightly edited sentence pairs as modified and un
 sentences never pair.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -43,7 +44,7 @@ def related(a: str, b: str, score: float, least: float = MODIFIED_MIN) -> bool:
     return score >= least and jaccard(comparable_words(a), comparable_words(b)) >= OVERLAP_MIN
 
 
-def _exact(a: list[str], b: list[str], alignment: Alignment) -> tuple[set[int], set[int]]:
+def _exact(a: Sequence[str], b: Sequence[str], alignment: Alignment) -> tuple[set[int], set[int]]:
     used_a: set[int] = set()
     used_b: set[int] = set()
     for op in Indel.opcodes(a, b):  # the longest common subsequence of whole sentences
@@ -67,7 +68,7 @@ def _exact(a: list[str], b: list[str], alignment: Alignment) -> tuple[set[int], 
     return used_a, used_b
 
 
-def align(old: list[str], new: list[str]) -> Alignment:
+def align(old: Sequence[str], new: Sequence[str]) -> Alignment:
     """Align the sentences of two versions of one section."""
     alignment = Alignment()
     na = [normalized_sentence(s) for s in old]

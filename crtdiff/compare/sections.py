@@ -1,11 +1,10 @@
 """Section by section: similarity measures and the sentence alignment, with moves across
 sections."""
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter
 from rapidfuzz import fuzz
@@ -15,7 +14,7 @@ from crtdiff.compare.align import NEARLY_VERBATIM, align, related
 from crtdiff.compare.redline import is_cosmetic, redline_runs
 from crtdiff.compare.similarity import WordBag, bag_cosine, bag_jaccard, clamp, edit, simple
 from crtdiff.compare.words import joined_words, normalized_sentence
-from crtdiff.schemas import CountryReport, Section, Sentence
+from crtdiff.schemas import CountryReport, Section
 from crtdiff.schemas.diff import (
     MovedSentence,
     SectionDiff,
@@ -28,20 +27,36 @@ MOVED_MIN = 0.8
 
 
 _REFS = TypeAdapter(tuple[SentenceRef, ...])
-_SPAN = attrgetter("text", "start", "end")
+_TEXT, _START, _END = attrgetter("text"), attrgetter("start"), attrgetter("end")
 
 
-def section_refs(sentences: Sequence[Sentence]) -> tuple[SentenceRef, ...]:
-    """A section's sentences as the refs of a diff, in order (made once for the comparisons
-    with the year before and the year after: the refs of equal spans are equal)."""
-    return _spans_refs(tuple(map(_SPAN, sentences)))
+class SectionSpans(NamedTuple):
+    """A section's sentences as a comparison uses them: their texts, and their refs in a diff."""
+
+    texts: tuple[str, ...]
+    refs: tuple[SentenceRef, ...]
+
+
+_NO_SPANS = SectionSpans((), ())
+
+
+def section_spans(section: Section | None) -> SectionSpans:
+    """A section's sentence texts and refs, in order (made once for the comparisons with the
+    year before and the year after: the refs of equal spans are equal)."""
+    if section is None:
+        return _NO_SPANS
+    sentences = section.sentences
+    texts = tuple(map(_TEXT, sentences))
+    return _spans(texts, tuple(map(_START, sentences)), tuple(map(_END, sentences)))
 
 
 @lru_cache(maxsize=64)
-def _spans_refs(spans: tuple[tuple[str, int, int], ...]) -> tuple[SentenceRef, ...]:
+def _spans(texts: tuple[str, ...], starts: tuple[int, ...], ends: tuple[int, ...]) -> SectionSpans:
     # Validated in one pydantic-core call, several times faster than model by model. Shared by
     # the diffs of both comparisons, so SentenceRef is frozen.
-    return _REFS.validate_python([{"text": t, "start": s, "end": e} for t, s, e in spans])
+    spans = zip(texts, starts, ends, strict=True)
+    refs = _REFS.validate_python([{"text": t, "start": s, "end": e} for t, s, e in spans])
+    return SectionSpans(texts, refs)
 
 
 @dataclass
@@ -60,10 +75,9 @@ def _modified(old: SentenceRef, new: SentenceRef, score: float) -> dict[str, Any
     }
 
 
-def _section_alignment(old: Section | None, new: Section | None) -> SentenceAlignment:
-    a = section_refs(old.sentences) if old else ()
-    b = section_refs(new.sentences) if new else ()
-    found = align([s.text for s in a], [s.text for s in b])
+def _section_alignment(old: SectionSpans, new: SectionSpans) -> SentenceAlignment:
+    a, b = old.refs, new.refs
+    found = align(old.texts, new.texts)
     # Plain dicts of refs validated in one call: pydantic-core builds the nested models several
     # times faster than Python one by one (this runs per sentence), and takes a ref as it is.
     return SentenceAlignment.model_validate(
@@ -76,13 +90,12 @@ def _section_alignment(old: Section | None, new: Section | None) -> SentenceAlig
     )
 
 
-def _measures(old: Section | None, new: Section | None) -> dict[str, float | None]:
+def _measures(
+    old: Section | None, new: Section | None, old_spans: SectionSpans, new_spans: SectionSpans
+) -> dict[str, float | None]:
     if old is None or new is None:
         return dict.fromkeys(("cosine", "jaccard", "edit", "simple"), None)
-    a, b = (
-        _bag(old.text, tuple(s.text for s in old.sentences)),
-        _bag(new.text, tuple(s.text for s in new.sentences)),
-    )
+    a, b = _bag(old.text, old_spans.texts), _bag(new.text, new_spans.texts)
     return {
         "cosine": clamp(bag_cosine(a, b)),
         "jaccard": clamp(bag_jaccard(a, b)),
@@ -164,12 +177,13 @@ def compare_sections(
     diffs: dict[str, SectionDiff] = {}
     for key in keys:
         a, b = old.section(key), new.section(key)
+        spans_a, spans_b = section_spans(a), section_spans(b)
         diffs[key] = SectionDiff(
             key=key,
             old_heading=a.heading if a else None,
             new_heading=b.heading if b else None,
-            sentences=_section_alignment(a, b),
-            **_measures(a, b),
+            sentences=_section_alignment(spans_a, spans_b),
+            **_measures(a, b, spans_a, spans_b),
         )
     _find_moves(diffs)
     total = 0

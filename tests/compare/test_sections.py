@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks.synthetic import CountryState, chapter
 from crtdiff.compare.align import align
-from crtdiff.compare.sections import _section_alignment, section_refs
+from crtdiff.compare.sections import _section_alignment, section_spans
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.countries import load_countries
 from crtdiff.schemas import CountryReport, Section, Sentence
@@ -68,7 +68,7 @@ def test_shared_refs_align_as_refs_made_afresh(
     for old, new in pairs:
         for key in {s.key for s in old.sections} | {s.key for s in new.sections}:
             a, b = old.section(key), new.section(key)
-            shared = _section_alignment(a, b)
+            shared = _section_alignment(section_spans(a), section_spans(b))
             plain = _plain_alignment(a, b)
             for m in shared.modified:  # the redlines are not what this test is about
                 m.redline, m.is_cosmetic = [], False
@@ -90,9 +90,13 @@ def test_a_years_refs_serve_both_of_its_comparisons(
     assert new_side & old_side  # one object: made once for both comparisons
 
 
-def test_section_refs_are_the_sentences_spans_and_frozen(seed_report: CountryReport) -> None:
-    sentences = seed_report.sections[0].sentences
-    refs = section_refs(sentences)
-    assert [(r.text, r.start, r.end) for r in refs] == [(s.text, s.start, s.end) for s in sentences]
+def test_section_spans_are_the_sentences_spans_and_frozen(seed_report: CountryReport) -> None:
+    section = seed_report.sections[0]
+    spans = section_spans(section)
+    assert spans.texts == tuple(s.text for s in section.sentences)
+    assert [(r.text, r.start, r.end) for r in spans.refs] == [
+        (s.text, s.start, s.end) for s in section.sentences
+    ]
+    assert section_spans(None) == ((), ())
     with pytest.raises(pydantic.ValidationError):
-        refs[0].start = 0  # type: ignore[misc]  # shared by two diffs: never changed in place
+        spans.refs[0].start = 0  # type: ignore[misc]  # shared by two diffs: never changed in place
