@@ -92,13 +92,15 @@ def _split_items(
         new_items = new_view[kind]
         old_changed[kind] = {}
         new_changed[kind] = {}
-        for key, value in old_items.items():
-            if key not in new_items:
-                removed.append((kind, key, value))
-            elif new_items[key] != value:
-                old_changed[kind][key] = value
-                new_changed[kind][key] = new_items[key]
-        added.extend((kind, k, v) for k, v in new_items.items() if k not in old_items)
+        removed.extend((kind, k, v) for k, v in old_items.items() if k not in new_items)
+        # In the new year's order: deepdiff walks the facts both years have in that order,
+        # which is the order of two changes whose paths read alike.
+        for key, value in new_items.items():
+            if key not in old_items:
+                added.append((kind, key, value))
+            elif old_items[key] != value:
+                old_changed[kind][key] = old_items[key]
+                new_changed[kind][key] = value
     return added, removed, old_changed, new_changed
 
 

@@ -50,6 +50,16 @@ def test_changes_are_deepdiffs_of_the_whole_views(views: tuple[dict[str, Any], .
     assert view_changes(old, new) == plain_changes(old, new)
 
 
+def test_two_changes_whose_paths_read_alike_keep_deepdiffs_order() -> None:
+    # deepdiff walks the facts both years have in the new year's order, not the old year's.
+    fact = {"kind": None, "date": None, "killed_min": None}
+    old = _view({"legal_measures": {"1'": "ISIS", "]1\"'": fact}})
+    new = _view({"legal_measures": {"]1\"'": "ISIS", "1'": fact}})
+    changes = view_changes(old, new)
+    assert [c.path for c in changes] == ["legal_measures", "legal_measures"]
+    assert changes == plain_changes(old, new)
+
+
 def test_changes_name_added_removed_and_changed_facts() -> None:
     old = _view(
         {
