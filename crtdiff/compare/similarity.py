@@ -4,6 +4,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import mul
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -29,15 +30,16 @@ def bag_cosine(a: WordBag, b: WordBag) -> float:
     """Cosine similarity of two bags' term-frequency vectors."""
     if not a.words and not b.words:
         return 1.0
-    small, large = (a.counts, b.counts) if len(a.counts) <= len(b.counts) else (b.counts, a.counts)
-    dot = sum(v * large[w] for w, v in small.items() if w in large)
+    common = a.counts.keys() & b.counts.keys()
+    # Whole counts: their sum is exact in any order, so it is taken in C, not word by word.
+    dot = sum(map(mul, map(a.counts.__getitem__, common), map(b.counts.__getitem__, common)))
     norm = a.norm * b.norm
     return dot / norm if norm else 0.0
 
 
 def bag_jaccard(a: WordBag, b: WordBag) -> float:
     """Distinct words in both bags over distinct words in either."""
-    common = sum(1 for w in a.counts if w in b.counts)
+    common = len(a.counts.keys() & b.counts.keys())
     union = len(a.counts) + len(b.counts) - common
     return common / union if union else 1.0
 

@@ -165,3 +165,16 @@ def _plain_unchanged(a: list[str], b: list[str]) -> list[tuple[int, int]]:
 )
 def test_unchanged_sentences_are_the_plain_definition(old: list[str], new: list[str]) -> None:
     assert align(old, new).unchanged == _plain_unchanged(old, new)
+
+
+@given(
+    a=st.lists(st.sampled_from("abcdefgh"), max_size=30),
+    b=st.lists(st.sampled_from("abcdefgh"), max_size=30),
+)
+def test_bag_measures_are_their_word_by_word_definitions(a: list[str], b: list[str]) -> None:
+    bags = WordBag.of(a), WordBag.of(b)
+    assert bag_jaccard(*bags) == jaccard(a, b)
+    counts_a, counts_b = Counter(a), Counter(b)
+    dot = sum(v * counts_b[w] for w, v in counts_a.items() if w in counts_b)
+    expected = 1.0 if not a and not b else dot / (bags[0].norm * bags[1].norm or math.inf)
+    assert bag_cosine(*bags) == expected
