@@ -22,9 +22,9 @@ class _Located(Protocol):
     def start(self) -> int: ...
 
 
-def escape_text(text: str) -> str:
-    """markupsafe's `escape` of a plain string (the same five characters, the same entities),
-    without the Markup object and the checks it makes per call."""
+def replace_escape(text: str) -> str:
+    """markupsafe's `escape` of a plain string, a replace per character (where its C loop is
+    missing)."""
     return (
         text.replace("&", "&amp;")
         .replace("<", "&lt;")
@@ -32,6 +32,20 @@ def escape_text(text: str) -> str:
         .replace("'", "&#39;")
         .replace('"', "&#34;")
     )
+
+
+try:
+    # The C loop behind markupsafe's `escape`, without the Markup object it wraps the result
+    # in: a tenth of the cost of the replaces (the pages escape every sentence they show).
+    from markupsafe._speedups import _escape_inner as _escape
+except ImportError:  # pragma: no cover - markupsafe built without its C extension
+    _escape = replace_escape
+
+
+def escape_text(text: str) -> str:
+    """markupsafe's `escape` of a plain string (the same five characters, the same entities),
+    without the Markup object and the checks it makes per call."""
+    return _escape(text)
 
 
 def sentence_anchor(page: str, start: int) -> str:

@@ -2,6 +2,10 @@
 
 from types import SimpleNamespace
 
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import escape
+
 from crtdiff.reports.fragments import (
     alignment_html,
     escape_text,
@@ -11,6 +15,7 @@ from crtdiff.reports.fragments import (
     presence_rows,
     quote,
     redline_html,
+    replace_escape,
     sentence_link,
 )
 from crtdiff.schemas.diff import (
@@ -49,10 +54,13 @@ def test_redline_marks_deletions_and_insertions() -> None:
 
 
 def test_escape_text_is_markupsafes_escape() -> None:
-    from markupsafe import escape
-
     for text in (HOSTILE, "al-Qa'ida & “ISIS” <b>", "plain", ""):
-        assert escape_text(text) == str(escape(text))
+        assert escape_text(text) == str(escape(text)) == replace_escape(text)
+
+
+@given(st.text())
+def test_any_text_is_escaped_as_markupsafe_and_the_replaces_escape_it(text: str) -> None:
+    assert escape_text(text) == str(escape(text)) == replace_escape(text)
 
 
 def test_a_sections_body_links_and_escapes_every_sentence() -> None:
