@@ -20,6 +20,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import msgspec
 from pydantic import BaseModel
 
 from benchmarks.stages import FIRST_YEAR
@@ -52,11 +53,16 @@ def main() -> None:
     from crtdiff.series.compare import compare_reports
 
     try:
-        from crtdiff.pipeline.indented_json import indented_json
-    except ImportError:  # the code before it (run in turn with it), which encoded twice
+        from crtdiff.pipeline.output_json import output_json
+        from crtdiff.store.results import encode as stored_json
+    except ImportError:  # the code before them (run in turn with it), which encoded twice
 
-        def indented_json(model: BaseModel, compact: bytes) -> str:
-            return model.model_dump_json(indent=2) + "\n"
+        def output_json(model: BaseModel, compact: bytes | None = None) -> bytes:
+            return (model.model_dump_json(indent=2) + "\n").encode("utf-8")
+
+        def stored_json(model: BaseModel | msgspec.Struct) -> bytes:
+            assert isinstance(model, BaseModel)  # diffs are pydantic models
+            return model.model_dump_json().encode("utf-8")
 
     work = Path(tempfile.mkdtemp(prefix="crtdiff-compare-"))
     try:
@@ -79,7 +85,7 @@ def main() -> None:
         render_pair_html(warm)
         render_pair_markdown(warm)
         render_chapter_html(reports[0])
-        indented_json(warm, warm.model_dump_json().encode())
+        output_json(warm, stored_json(warm))
         diffs: list[YearDiff] = []
 
         def compare() -> None:
@@ -87,7 +93,7 @@ def main() -> None:
 
         def encode() -> None:
             for d in diffs:
-                indented_json(d, d.model_dump_json().encode("utf-8"))
+                output_json(d, stored_json(d))
 
         stages: dict[str, Callable[[], object]] = {
             "compare": compare,
