@@ -17,14 +17,12 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import msgspec
 from pydantic import BaseModel
 
-from benchmarks.stages import FIRST_YEAR
-from benchmarks.synthetic import write_archive
+from benchmarks.parse_extract import archive_jobs
 
 STAGES = (
     "parse",
@@ -44,12 +42,11 @@ def main() -> None:
     parser.add_argument("--stop-after", choices=STAGES, default=STAGES[-1])
     args = parser.parse_args()
     from crtdiff.reference.bundle import load_reference
-    from crtdiff.reference.countries import load_countries
     from crtdiff.reports.html import render_chapter_html, render_pair_html
     from crtdiff.reports.markdown import render_pair_markdown
     from crtdiff.schemas import CountryReport
     from crtdiff.schemas.diff import YearDiff
-    from crtdiff.series.chapter import OnMismatch, RawSource, Request, parse_chapter
+    from crtdiff.series.chapter import parse_chapter
     from crtdiff.series.compare import compare_reports
 
     try:
@@ -66,18 +63,11 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="crtdiff-compare-"))
     try:
-        years_per_country = min(args.years, args.chapters)
-        countries = list(load_countries().countries)[: -(-args.chapters // years_per_country)]
-        years = list(range(FIRST_YEAR, FIRST_YEAR + years_per_country))
-        paths = write_archive(work, countries, years, args.chapters)
-        names = {c.slug: c.name for c in countries}
         reference = load_reference()
-        retrieved = datetime(2024, 1, 1, tzinfo=UTC)
-        by_country: dict[str, list[CountryReport]] = {}
-        for p in paths:
-            raw = RawSource(p.read_bytes(), str(p.relative_to(work)), retrieved, illustrative=True)
-            request = Request(names[p.parent.name], int(p.stem), on_mismatch=OnMismatch.REJECT)
-            by_country.setdefault(p.parent.name, []).append(parse_chapter(raw, request, reference))
+        by_country: dict[str | None, list[CountryReport]] = {}
+        for raw, request in archive_jobs(work, args.chapters, args.years):
+            report = parse_chapter(raw, request, reference)
+            by_country.setdefault(request.country, []).append(report)
         reports = [r for rs in by_country.values() for r in rs]
         pairs = [(rs[i], rs[i + 1]) for rs in by_country.values() for i in range(len(rs) - 1)]
         # Templates loaded and module caches filled outside the timed stages.

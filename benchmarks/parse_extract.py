@@ -15,9 +15,34 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.stages import FIRST_YEAR
 from benchmarks.synthetic import write_archive
+
+if TYPE_CHECKING:
+    from crtdiff.series.chapter import RawSource, Request
+
+
+def archive_jobs(work: Path, chapters: int, years: int) -> list[tuple["RawSource", "Request"]]:
+    """The archive of benchmarks/stages.py (`chapters` chapters, `years` report years a country)
+    written under `work`, as parse_chapter's arguments: country by country, year by year."""
+    from crtdiff.reference.countries import load_countries
+    from crtdiff.series.chapter import OnMismatch, RawSource, Request
+
+    years_per_country = min(years, chapters)
+    countries = list(load_countries().countries)[: -(-chapters // years_per_country)]
+    report_years = list(range(FIRST_YEAR, FIRST_YEAR + years_per_country))
+    paths = write_archive(work, countries, report_years, chapters)
+    names = {c.slug: c.name for c in countries}
+    retrieved = datetime(2024, 1, 1, tzinfo=UTC)
+    return [
+        (
+            RawSource(p.read_bytes(), str(p.relative_to(work)), retrieved, illustrative=True),
+            Request(names[p.parent.name], int(p.stem), on_mismatch=OnMismatch.REJECT),
+        )
+        for p in paths
+    ]
 
 
 def main() -> None:
@@ -28,25 +53,12 @@ def main() -> None:
     parser.add_argument("--no-parse", action="store_true", help="everything but the parsing")
     args = parser.parse_args()
     from crtdiff.reference.bundle import load_reference
-    from crtdiff.reference.countries import load_countries
-    from crtdiff.series.chapter import OnMismatch, RawSource, Request, parse_chapter
+    from crtdiff.series.chapter import parse_chapter
 
     work = Path(tempfile.mkdtemp(prefix="crtdiff-parse-"))
     try:
-        years_per_country = min(args.years, args.chapters)
-        countries = list(load_countries().countries)[: -(-args.chapters // years_per_country)]
-        years = list(range(FIRST_YEAR, FIRST_YEAR + years_per_country))
-        paths = write_archive(work, countries, years, args.chapters)
-        names = {c.slug: c.name for c in countries}
+        jobs = archive_jobs(work, args.chapters, args.years)
         reference = load_reference()
-        retrieved = datetime(2024, 1, 1, tzinfo=UTC)
-        jobs = [
-            (
-                RawSource(p.read_bytes(), str(p.relative_to(work)), retrieved, illustrative=True),
-                Request(names[p.parent.name], int(p.stem), on_mismatch=OnMismatch.REJECT),
-            )
-            for p in paths
-        ]
         parse_chapter(*jobs[0], reference)  # the first chapter builds what the reference caches
         if args.no_parse:
             print(f"{len(jobs)} chapters written and one parsed; no parsing timed")
