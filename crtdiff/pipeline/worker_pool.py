@@ -61,10 +61,6 @@ class WorkerPool:
         folder, environment = Path.cwd(), dict(os.environ)
         return self._executor.submit(_call_in, folder, environment, function, args)
 
-    def run(self, function: Callable[..., T], *args: Any) -> T:
-        """`function(*args)` in a worker, waited for (see wait)."""
-        return self.wait(self.submit(function, *args))
-
     def wait(self, call: "Future[T]") -> T:
         """The result of a submitted call. A worker that ended before its call did (killed, out
         of memory) is an environment failure (WorkspaceError), not a bug."""

@@ -50,17 +50,17 @@ def test_a_call_runs_in_another_process_in_the_callers_folder_and_environment(
 ) -> None:
     pool = WorkerPool(2, [PRELOAD])
     try:
-        first = pool.run(where_and_what, "CRTDIFF_TEST_SETTING")
+        first = pool.wait(pool.submit(where_and_what, "CRTDIFF_TEST_SETTING"))
         assert first[0] != os.getpid()
         if "forkserver" in multiprocessing.get_all_start_methods():
             assert first[3], "the worker was forked with the batch code imported"
         # Changed after the server and the first worker started: the next call sees them.
         monkeypatch.chdir(tmp_path)
         monkeypatch.setenv("CRTDIFF_TEST_SETTING", "on")
-        later = pool.run(where_and_what, "CRTDIFF_TEST_SETTING")
+        later = pool.wait(pool.submit(where_and_what, "CRTDIFF_TEST_SETTING"))
         assert later[1:3] == (str(tmp_path), "on")
         monkeypatch.delenv("CRTDIFF_TEST_SETTING")
-        assert pool.run(where_and_what, "CRTDIFF_TEST_SETTING")[2] is None
+        assert pool.wait(pool.submit(where_and_what, "CRTDIFF_TEST_SETTING"))[2] is None
     finally:
         pool.close()
 
@@ -83,7 +83,7 @@ def test_a_worker_that_dies_is_an_environment_failure_not_a_wait() -> None:
     pool = WorkerPool(1, [])
     try:
         with pytest.raises(WorkspaceError, match="worker process ended abruptly") as failure:
-            pool.run(die)
+            pool.wait(pool.submit(die))
         assert "\n" not in str(failure.value)
     finally:
         pool.close()
