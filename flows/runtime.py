@@ -80,10 +80,9 @@ def in_workers(
     its runner has them (see submitted): in the calls' order, which is then the order the
     workers take them up in (task runs start in threads in no set order, so batches sent from
     each would run in any order, the largest maybe last)."""
-    context = FlowRunContext.get()
-    runner = context.task_runner if context is not None else None
+    runner = _workers_runner()
     work: dict[str, Work] | None = None
-    if step is not None and isinstance(runner, WorkerProcessesRunner):
+    if step is not None and runner is not None:
         pool = runner.workers()
         work = {call[0]: partial(pool.wait, pool.submit(step, *call)) for call in calls}
     token = _submitted.set(work)
@@ -96,9 +95,15 @@ def in_workers(
 def batches_at_once() -> int:
     """How many country batches the flow run's task runner works on at once: its worker
     processes (threads share one core's Python; a Dask cluster's size is not known here)."""
+    runner = _workers_runner()
+    return runner.processes if runner is not None else 1
+
+
+def _workers_runner() -> WorkerProcessesRunner | None:
+    """The flow run's task runner, when it has worker processes."""
     context = FlowRunContext.get()
     runner = context.task_runner if context is not None else None
-    return runner.processes if isinstance(runner, WorkerProcessesRunner) else 1
+    return runner if isinstance(runner, WorkerProcessesRunner) else None
 
 
 def submitted(label: str) -> Work | None:
