@@ -83,8 +83,10 @@ def names_by_piece(
         return None
     raw: list[str] = []
     folded: list[str] = []
-    starts = PieceOffsets()
-    ends = PieceOffsets()
+    firsts: list[int] = []
+    shifts: list[int] = []
+    starts: list[Sequence[int]] = []
+    ends: list[Sequence[int]] = []
     hits: list[NameHit] = []
     runs: list[tuple[int, int]] = []
     may_join: list[int] = []
@@ -109,8 +111,10 @@ def names_by_piece(
         awaited, open_tail = piece.next_words, piece.open_tail
         raw += words.raw
         folded += words.folded
-        starts.add(start, words.start)
-        ends.add(start, words.end)
+        firsts.append(base)
+        shifts.append(start)
+        starts.append(words.start)
+        ends.append(words.end)
         if piece.hits:
             hits += [
                 NameHit(
@@ -124,6 +128,12 @@ def names_by_piece(
             ]
         if piece.runs:
             runs += [(a + base, b + base) for a, b in piece.runs]
-    tokens = Tokens(raw, folded, starts, ends)
+    size = len(raw)
+    tokens = Tokens(
+        raw,
+        folded,
+        PieceOffsets.joined(firsts, shifts, starts, size),
+        PieceOffsets.joined(firsts, list(shifts), ends, size),
+    )
     joined = any(joins_runs(body, tokens, at) for at in may_join)
     return BodyNames(tokens, hits, None if joined else runs)

@@ -3,6 +3,7 @@ alone (its words, its language counts) can then be kept per process, as most sen
 over from year to year, and the pieces' results add up to the whole text's."""
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 
 def _cut_at_spaces(text: str, spans: Sequence[tuple[int, int]]) -> bool:
@@ -24,6 +25,14 @@ def pieces(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]
     between spans that is not whitespace alone (a label, a bullet glyph). None when the spans
     are not in order and apart with whitespace at each edge: a word could then cross a piece's
     edge, and the text must be read at once."""
+    found = _pieces(text, tuple(spans))
+    return None if found is None else list(found)
+
+
+@lru_cache(maxsize=4)
+def _pieces(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...] | None:
+    # A chapter's body is cut at its sentences twice, for the language check and for its
+    # names: the second is the first's (each caller gets its own list).
     if not _cut_at_spaces(text, spans):
         return None
     out: list[tuple[int, int]] = []
@@ -34,4 +43,4 @@ def pieces(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]
         if start < end:
             out.append((start, end))
         at = end
-    return out
+    return tuple(out)

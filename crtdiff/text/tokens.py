@@ -48,6 +48,17 @@ class PieceOffsets(Sequence[int]):
         self._parts: list[Sequence[int]] = []
         self._size = 0
 
+    @classmethod
+    def joined(
+        cls, firsts: list[int], shifts: list[int], parts: list[Sequence[int]], size: int
+    ) -> "PieceOffsets":
+        """The offsets of pieces gathered by the caller: piece k's own offsets `parts[k]`,
+        shifted by `shifts[k]`, are tokens `firsts[k]` on (`size` in all). A body's starts and
+        ends share their firsts and shifts: gathered once for both, as `add` would twice."""
+        out = cls()
+        out._firsts, out._shifts, out._parts, out._size = list(firsts), shifts, parts, size
+        return out
+
     def add(self, shift: int, offsets: Sequence[int]) -> None:
         """Append the offsets of the next piece's tokens (`shift`: where the piece starts)."""
         self._firsts.append(self._size)

@@ -29,3 +29,16 @@ def test_spans_that_could_cut_a_word_give_no_pieces() -> None:
     assert pieces(text, [(0, 7), (8, 30)]) is None  # "Boko Ha" | "ram ..."
     assert pieces(text, [(0, 30), (20, 48)]) is None  # overlapping
     assert pieces(text, [(31, 48), (0, 30)]) is None  # out of order
+
+
+def test_each_caller_gets_its_own_pieces() -> None:
+    """The cut is kept for the next caller with the same text and spans (the language check,
+    then the names): a list one changes is not the next one's."""
+    text = "Boko Haram attacked. Troops responded."
+    spans = [(0, 20), (21, 38)]
+    first = pieces(text, spans)
+    assert first is not None
+    first.append((0, 1))
+    assert pieces(text, list(spans)) == [(0, 20), (21, 38)]
+    assert pieces(text, [(0, 38)]) == [(0, 38)]  # other spans, another cut
+    assert pieces(text, [(0, 8)]) is None  # "Boko Har" | "am ...": the text is read at once

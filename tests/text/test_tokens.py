@@ -59,3 +59,15 @@ def test_piece_offsets_read_as_the_shifted_offsets_they_stand_for() -> None:
     assert offsets[1:4] == [15, 31, 32]
     with pytest.raises(IndexError):
         offsets[5]
+
+
+def test_piece_offsets_joined_read_as_added() -> None:
+    """Offsets gathered by the caller (a body's starts and ends share where each piece's
+    tokens begin and where the piece stands) read as those added piece by piece."""
+    added = PieceOffsets()
+    for shift, part in [(10, [0, 5]), (20, []), (30, [1, 2, 7])]:
+        added.add(shift, part)
+    joined = PieceOffsets.joined([0, 2, 2], [10, 20, 30], [[0, 5], [], [1, 2, 7]], 5)
+    assert list(joined) == list(added) == [10, 15, 31, 32, 37]
+    assert joined[-1] == 37
+    assert joined[1:4] == [15, 31, 32]
