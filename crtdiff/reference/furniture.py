@@ -7,7 +7,7 @@ and spacing and accept a straight or curly apostrophe, so most rows need no rege
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,6 +38,21 @@ class FurnitureLine:
     """Line number in the CSV (for error messages and tests)."""
 
 
+CHARS_KEPT = 1_000_000
+"""Characters of lines a matcher keeps its answers for (a few MB): a country's chapters share
+most lines year to year, and a worker reads one country after another."""
+
+
+class _Answers:
+    """Answers given for lines already matched, dropped all at once when they pass CHARS_KEPT."""
+
+    __slots__ = ("by_line", "chars")
+
+    def __init__(self) -> None:
+        self.by_line: dict[str, bool] = {}
+        self.chars = 0
+
+
 @dataclass(frozen=True)
 class LineMatcher:
     """The rows of one place: whether a whole line is one of them."""
@@ -49,8 +64,26 @@ class LineMatcher:
     that every line it matches holds. Tried at every position of a line, such a row costs ten
     times all the others together; a line without its words is not tried."""
 
+    _answers: _Answers = field(
+        default_factory=_Answers, init=False, repr=False, compare=False, hash=False
+    )
+    """A page's lines are matched as lines and again as blocks, and most carry over from year
+    to year: each is matched once while kept."""
+
     def match(self, line: str) -> bool:
         """Whether the line is one of the rows (as the rows' patterns joined by `|` match)."""
+        answers = self._answers
+        found = answers.by_line.get(line)
+        if found is None:
+            found = self._match(line)
+            if answers.chars + len(line) > CHARS_KEPT:
+                answers.by_line.clear()
+                answers.chars = 0
+            answers.by_line[line] = found
+            answers.chars += len(line)
+        return found
+
+    def _match(self, line: str) -> bool:
         if self.combined.match(line):
             return True
         if not self.within:

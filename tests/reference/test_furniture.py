@@ -9,6 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from crtdiff.errors import ConfigError
 from crtdiff.ingest.hosts import HOSTS
+from crtdiff.reference import furniture as furniture_module
 from crtdiff.reference.furniture import (
     Furniture,
     FurnitureLine,
@@ -126,3 +127,26 @@ def test_each_place_matches_the_lines_its_rows_joined_into_one_pattern_match(pla
 def test_the_words_a_row_opening_with_any_text_requires(text: str, words: str | None) -> None:
     row = FurnitureLine("any", "anywhere", "regex", text, re.compile(text), 1)
     assert required_words(row) == words
+
+
+def test_a_matcher_keeps_its_own_answers() -> None:
+    """Each place's matcher answers a line asked again as it did the first time, and as its
+    own rows say: a line that opens chapters as furniture is kept where it is not."""
+    furniture = load_furniture()
+    line = "Bureau of Counterterrorism"
+    for _ in range(2):
+        assert furniture.leading.match(line)
+        assert not furniture.anywhere.match(line)
+        assert not furniture.trailing.match(line)
+    assert furniture.anywhere.match("You are viewing ARCHIVED CONTENT released online")
+
+
+def test_the_answers_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long run of lines never seen again keeps no more than CHARS_KEPT characters of them
+    (a worker parses thousands of chapters), and answers right after dropping them."""
+    monkeypatch.setattr(furniture_module, "CHARS_KEPT", 100)
+    matcher = load_furniture().anywhere
+    for n in range(50):
+        assert not matcher.match(f"Line {n} of a chapter, never furniture.")
+        assert matcher._answers.chars <= 100
+    assert matcher.match("You are viewing ARCHIVED CONTENT released online")

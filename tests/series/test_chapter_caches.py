@@ -20,6 +20,7 @@ from crtdiff.extract import dates
 from crtdiff.paths import DATA_DIR
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.countries import load_countries
+from crtdiff.reference.furniture import load_furniture
 from crtdiff.series.chapter import OnMismatch, RawSource, Request, parse_chapter
 
 _CACHED = ("crtdiff.text", "crtdiff.ingest", "crtdiff.extract")
@@ -42,6 +43,9 @@ def _text_caches() -> list[Callable[[], None]]:
 def _clear() -> None:
     for clear in _text_caches():
         clear()
+    furniture = load_furniture()
+    for matcher in (furniture.leading, furniture.anywhere, furniture.trailing):
+        matcher._answers.by_line.clear()
 
 
 def test_the_caches_are_found() -> None:
