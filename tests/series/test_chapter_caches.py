@@ -20,7 +20,6 @@ from crtdiff.extract import dates
 from crtdiff.paths import DATA_DIR
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.countries import load_countries
-from crtdiff.reference.furniture import load_furniture
 from crtdiff.series.chapter import OnMismatch, RawSource, Request, parse_chapter
 
 _CACHED = ("crtdiff.text", "crtdiff.ingest", "crtdiff.extract")
@@ -40,10 +39,10 @@ def _text_caches() -> list[Callable[[], None]]:
     return found
 
 
-def _clear() -> None:
+def _clear(reference: Reference) -> None:
     for clear in _text_caches():
         clear()
-    furniture = load_furniture()
+    furniture = reference.furniture
     for matcher in (furniture.leading, furniture.anywhere, furniture.trailing):
         matcher._answers.by_line.clear()
 
@@ -120,10 +119,10 @@ def test_a_chapter_parsed_after_others_is_what_it_is_alone(
     for which, shift, moves in picks:
         country, text, year = base[which % len(base)]
         run.append((country, _reshaped(text, year, year + shift, moves), year + shift))
-    _clear()
+    _clear(reference)
     warm = [_parse(country, text, year, reference) for country, text, year in run]
     for (country, text, year), seen in zip(run, warm, strict=True):
-        _clear()
+        _clear(reference)
         assert _parse(country, text, year, reference) == seen
 
 
@@ -141,7 +140,7 @@ def test_a_cache_keyed_on_too_little_is_caught(
         return kept.setdefault(text, real(text, default_year))
 
     monkeypatch.setattr(dates, "_find_dates", loose)
-    _clear()
+    _clear(reference)
     _parse("Mali", text, year, reference)
     warm = _parse("Mali", moved, year + 1, reference)
     kept.clear()
