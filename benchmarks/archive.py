@@ -177,13 +177,15 @@ def main() -> None:
 
     configure_prefect(work / "state")
     from crtdiff.flows.pipeline import crtdiff_run
-    from crtdiff.flows.runtime import quiet_flow_settings, with_runner
+    from crtdiff.flows.runtime import quiet_flow_settings, start_worker_server, with_runner
     from crtdiff.flows.server import drain_client
 
     processes = os.cpu_count() if args.runner == "processes" else None
     cluster = _local_cluster() if args.runner == "dask" and args.address is None else None
     address = args.address or (cluster.scheduler_address if cluster is not None else None)
     flow = with_runner(crtdiff_run, address, processes)
+    if processes:
+        start_worker_server()  # where `crtdiff run` of every country starts it
     out, store = work / "output", work / "store"
     try:
         with quiet_flow_settings():

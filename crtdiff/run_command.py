@@ -122,16 +122,26 @@ def _run_locked(options: RunOptions) -> RunReport:
     return _run_flow(options, countries)
 
 
+def starts_workers(options: RunOptions, countries: list[str] | None) -> bool:
+    """Whether the run's worker processes' server is started ahead of its flow run: with
+    local worker processes, unless the run is of one country (one batch, worked in the flow's
+    own process)."""
+    one_country = countries is not None and len(countries) == 1
+    return bool(options.processes) and options.dask_address is None and not one_country
+
+
 def _run_flow(options: RunOptions, countries: list[str] | None) -> RunReport:
     from crtdiff.flows.settings import configure_prefect
 
     configure_prefect()
     from crtdiff.flows.pipeline import crtdiff_run
     from crtdiff.flows.progress import listening
-    from crtdiff.flows.runtime import quiet_flow_settings, with_runner
+    from crtdiff.flows.runtime import quiet_flow_settings, start_worker_server, with_runner
     from crtdiff.flows.server import prefect_api
 
     flow = with_runner(crtdiff_run, options.dask_address, options.processes)
+    if starts_workers(options, countries):
+        start_worker_server()
     with ProgressView(console, enabled=options.show_progress) as view:
 
         def progress(stage: str, advance: int, total: int | None) -> None:

@@ -14,7 +14,7 @@ from prefect.context import FlowRunContext
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from crtdiff.pipeline.worker_pool import WorkerPool
+from crtdiff.pipeline.worker_pool import WorkerPool, start_server
 from crtdiff.series.registry import plugin_modules
 
 F = TypeVar("F", bound=Flow[Any, Any])
@@ -51,7 +51,7 @@ class WorkerProcessesRunner(ThreadPoolTaskRunner[Any]):
     def workers(self) -> WorkerPool:
         """The run's worker processes (made on first use)."""
         if self._workers is None:
-            self._workers = WorkerPool(self.processes, [*BATCH_MODULES, *plugin_modules()])
+            self._workers = WorkerPool(self.processes, _batch_preload())
         return self._workers
 
     def __exit__(
@@ -69,6 +69,18 @@ class WorkerProcessesRunner(ThreadPoolTaskRunner[Any]):
         finally:
             if workers is not None and exc_type is None:
                 workers.close()
+
+
+def _batch_preload() -> list[str]:
+    return [*BATCH_MODULES, *plugin_modules()]
+
+
+def start_worker_server() -> None:
+    """Start the worker processes' fork server ahead of a run that will have batches for them
+    (crtdiff/pipeline/worker_pool.py): its imports, a second or two of one core, then overlap
+    the flow run's start (its creation, Prefect's first-run imports, the run's plan) instead of
+    holding up the first batches. Once per process; a run of one country needs no workers."""
+    start_server(_batch_preload())
 
 
 @contextmanager

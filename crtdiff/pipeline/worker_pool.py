@@ -7,8 +7,9 @@ sent as a Prefect task to a worker process pays Prefect's task engine there, ~0.
 `forkserver` that imported the batch code once, so they start in milliseconds, and the batch
 itself is a plain call: its Prefect task run stays in the flow's process (flows/runtime.py).
 
-The server is started once per process (its imports take a second or two, on one core) and
-kept: a later run's workers are forked at once.
+The server is started once per process (its imports take a second or two, on one core), by
+the first pool or ahead of it (start_server, while the flow run starts), and kept: a later
+run's workers are forked at once.
 A forked worker inherits the server's working folder and environment, not this process's at
 the time of the call, so each call carries both.
 """
@@ -46,15 +47,8 @@ class WorkerPool:
     idle; `preload`: the modules their calls need, imported once by the server."""
 
     def __init__(self, processes: int, preload: Sequence[str]) -> None:
-        methods = multiprocessing.get_all_start_methods()
-        # Where there is no fork (Windows), workers are spawned: slower to start, same results.
-        method = _SERVER_METHOD if _SERVER_METHOD in methods else "spawn"
-        context = multiprocessing.get_context(method)
-        if method == _SERVER_METHOD:
-            # Set before the server first starts (later, it keeps what it imported then).
-            context.set_forkserver_preload(list(preload))
         self.processes = processes
-        self._executor = ProcessPoolExecutor(max_workers=processes, mp_context=context)
+        self._executor = ProcessPoolExecutor(max_workers=processes, mp_context=_context(preload))
 
     def submit(self, function: Callable[..., T], *args: Any) -> "Future[T]":
         """`function(*args)` in a worker (`function` and its arguments picklable)."""
@@ -83,6 +77,25 @@ class WorkerPool:
             for process in list(processes.values()):
                 process.terminate()
         self._executor.shutdown(wait=True, cancel_futures=stop)
+
+
+def _context(preload: Sequence[str]) -> multiprocessing.context.BaseContext:
+    """The fork server's context, told what to import when it starts; where there is no fork
+    (Windows), the spawning one (workers slower to start, same results)."""
+    if _SERVER_METHOD not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(_SERVER_METHOD)
+    # Set before the server first starts (later, it keeps what it imported then).
+    context.set_forkserver_preload(list(preload))
+    return context
+
+
+def start_server(preload: Sequence[str]) -> None:
+    """Start this process's fork server now (when not running yet): its imports of `preload`
+    then take place on another core while this process goes on, instead of holding up the
+    first pool's workers. Starting it takes milliseconds; nothing where there is no fork."""
+    if _context(preload).get_start_method() == _SERVER_METHOD:
+        forkserver.ensure_running()
 
 
 def stop_server() -> None:

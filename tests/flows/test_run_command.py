@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from prefect.settings import PREFECT_API_URL
 
+from crtdiff.run_command import RunOptions, starts_workers
 from tests.conftest import FIXTURES, SEED
 
 pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("prefect")]
@@ -151,3 +152,23 @@ def test_a_run_inside_an_event_loop_still_gets_its_report(
     assert result.returncode == 0, result.stderr
     assert "1 chapters ingested" in result.stderr and "Traceback" not in result.stderr
     assert "never awaited" not in result.stderr  # every log and event was sent, not dropped
+
+
+@pytest.mark.parametrize(
+    ("processes", "dask_address", "countries", "starts"),
+    [
+        (2, None, None, True),  # every country
+        (2, None, ["Mali", "Niger"], True),
+        (2, None, ["Mali"], False),  # one batch, in the flow's process (crtdiff add)
+        (None, None, None, False),  # threads
+        (None, "tcp://127.0.0.1:8786", None, False),  # a Dask cluster
+    ],
+)
+def test_the_worker_server_starts_ahead_only_for_runs_that_use_workers(
+    processes: int | None, dask_address: str | None, countries: list[str] | None, starts: bool
+) -> None:
+    options = RunOptions(
+        Path("sources.toml"), Path("out"), Path("store"), dask_address=dask_address,
+        processes=processes,
+    )  # fmt: skip
+    assert starts_workers(options, countries) is starts

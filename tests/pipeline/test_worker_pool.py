@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from crtdiff.errors import WorkspaceError
-from crtdiff.pipeline.worker_pool import WorkerPool
+from crtdiff.pipeline.worker_pool import WorkerPool, start_server
 
 pytestmark = pytest.mark.integration
 
@@ -87,3 +87,39 @@ def test_a_worker_that_dies_is_an_environment_failure_not_a_wait() -> None:
         assert "\n" not in str(failure.value)
     finally:
         pool.close()
+
+
+@pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods(), reason="no fork server here"
+)
+def test_a_server_started_ahead_imports_the_batch_code_before_any_pool_asks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_server: None
+) -> None:
+    # A module that says when, and in which process, it is imported.
+    marker = tmp_path / "imported"
+    (tmp_path / "crtdiff_test_preload.py").write_text(
+        f"import os, pathlib\npathlib.Path({str(marker)!r}).write_text(str(os.getpid()))\n"
+    )
+    # The server is a new interpreter: it finds modules by its environment, not our sys.path.
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(tmp_path), *sys.path]))
+    started = time.monotonic()
+    start_server(["crtdiff_test_preload"])
+    assert time.monotonic() - started < 1, "starting the server does not wait for its imports"
+    while not marker.exists() and time.monotonic() - started < 60:
+        time.sleep(0.05)
+    assert marker.exists(), "the server imported its preload with no pool asking"
+    assert int(marker.read_text()) != os.getpid()
+    assert "crtdiff_test_preload" not in sys.modules
+    # The first pool's workers are forked from that server (they have the module already).
+    pool = WorkerPool(1, ["crtdiff_test_preload"])
+    try:
+        pid, _folder, _setting, _preloaded = pool.wait(pool.submit(where_and_what, "X"))
+        assert pid != int(marker.read_text())
+        assert pool.wait(pool.submit(imported, "crtdiff_test_preload"))
+    finally:
+        pool.close()
+    assert marker.read_text() != str(pid), "imported once, by the server, not by the worker"
+
+
+def imported(name: str) -> bool:
+    return name in sys.modules
