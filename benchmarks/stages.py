@@ -44,9 +44,11 @@ STAGES: dict[str, list[str]] = {
         "crtdiff.store.results:ResultStore.save",
         "crtdiff.store.results:ResultStore.save_json",
         "crtdiff.store.results:ResultStore.save_bytes",
+        "crtdiff.store.results:ResultStore.attach",
     ],
     "result store: reads (read, verify, decode)": [
         "crtdiff.store.results:ResultStore.load",
+        "crtdiff.store.results:ResultStore.load_attached",
         "crtdiff.store.results:ResultStore.load_json",
         "crtdiff.store.results:ResultStore.load_bytes",
         "crtdiff.store.results:ResultStore.intact",

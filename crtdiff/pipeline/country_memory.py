@@ -33,8 +33,9 @@ class CountryMemory:
         file takes it (`output_json`: indented rather than encoded a second time)."""
 
     def keep(self, ctx: "RunContext", key: str, parts: ChapterParts | PairParts) -> None:
-        """Store the timeline parts of a report or diff, and keep them for this task."""
-        ctx.results.save(parts.KIND, key, parts)
+        """Attach the timeline parts made again to their stored report or diff, and keep them
+        for this task."""
+        ctx.results.attach(parts.KIND, key, parts)
         self.parts[key] = parts
 
     def stored_report(self, key: str) -> CountryReport | None:

@@ -71,7 +71,7 @@ def _stored_parts(
     kept = memory.parts.get(key)
     if isinstance(kept, model):
         return kept
-    parts = ctx.results.load(model.KIND, key, model)
+    parts = ctx.results.load_attached(model.KIND, key, model)
     if parts is None:
         parts = make()
         memory.keep(ctx, key, parts)

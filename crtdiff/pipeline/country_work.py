@@ -23,12 +23,12 @@ def parse_and_store(
     entry: CatalogEntry, raw: RawSource | None, key: str, ctx: RunContext, memory: CountryMemory
 ) -> CountryReport:
     """Parse an entry (reading its source again when `raw` is not at hand) and store the
-    report and its timeline parts under `key`."""
+    report, its timeline parts attached, under `key`."""
     raw = raw or resolve_source(entry, ctx.catalog, ctx.urls).raw
     request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT, entry.series)
     report = parse_chapter(raw, request, ctx.reference)
-    memory.encoded[key] = ctx.results.save("reports", key, report)
-    memory.keep(ctx, key, ChapterParts.of(report))
+    parts = memory.parts[key] = ChapterParts.of(report)
+    memory.encoded[key] = ctx.results.save("reports", key, report, parts)
     return report
 
 
@@ -87,8 +87,8 @@ def compare_pair(
             diff = compare_reports(
                 memory.report(plan.old_key), memory.report(plan.new_key), ctx.reference.gazetteer
             )
-            compact = ctx.results.save("diffs", plan.key, diff)
-            memory.keep(ctx, plan.key, PairParts.of(diff))
+            parts = memory.parts[plan.key] = PairParts.of(diff)
+            compact = ctx.results.save("diffs", plan.key, diff, parts)
             memory.diffs[plan.key] = diff
     except CrtdiffError as exc:
         return EntryOutcome(plan.label, Status.REJECTED, reason=str(exc)), None

@@ -41,6 +41,7 @@ from crtdiff.reference.bundle import Reference, load_reference
 from crtdiff.reference.series import DEFAULT_SERIES
 from crtdiff.schemas.diff import YearDiff
 from crtdiff.store.atomic import mark_clean_end, sweep_unless_clean_end
+from crtdiff.store.layout import LAYOUT_CHANGED, settle_layout
 from crtdiff.store.lock import run_lock
 from crtdiff.store.removal import removals_finished
 from crtdiff.store.results import ResultStore
@@ -187,6 +188,8 @@ def run_catalog(
     ]
     entries, wanted = select_entries(catalog, reference.countries, countries)
     results_store, manifest = ResultStore(store_dir), load_manifest(out_dir, wanted or None)
+    if retired := settle_layout(store_dir):
+        wiring.log([(logging.INFO, f"{store_dir}: {LAYOUT_CHANGED} ({', '.join(retired)})")])
     snapshots = SnapshotStore(catalog.folder / "snapshots")
     urls = _check_urls(entries, snapshots, manifest, scope, wiring, run)
     ctx = RunContext(

@@ -1,7 +1,7 @@
 """What a chapter or a comparison gives its country's timeline (its summary, search record
-and table rows), kept in the result store as one entry beside its report or diff: a timeline
-is rebuilt without loading the reports and diffs themselves, and a result costs one write of
-the store instead of three."""
+and table rows), kept in the result store attached to its report or diff (sealed apart in the
+same file): a timeline is rebuilt without decoding the reports and diffs themselves, and a
+result costs one file of the store instead of two."""
 
 from typing import Annotated, Any, ClassVar, TypeVar
 
@@ -35,7 +35,7 @@ class _Parts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     KIND: ClassVar[str]
-    """The result store's kind of such parts."""
+    """The result store's kind of the result such parts are attached to."""
 
     search: SearchRecord
     rows: dict[str, list[dict[str, Any]]]
@@ -44,7 +44,7 @@ class _Parts(BaseModel):
 class ChapterParts(_Parts):
     """A chapter's summary, search record and table rows."""
 
-    KIND = "chapters"
+    KIND = "reports"
     summary: Annotated[
         ChapterSummary, PlainValidator(lambda v: _summary(ChapterSummary, v)), _AS_STORED
     ]
@@ -62,7 +62,7 @@ class ChapterParts(_Parts):
 class PairParts(_Parts):
     """A comparison's summary, search record and table rows."""
 
-    KIND = "pairs"
+    KIND = "diffs"
     summary: Annotated[PairSummary, PlainValidator(lambda v: _summary(PairSummary, v)), _AS_STORED]
 
     @classmethod

@@ -1,7 +1,11 @@
 """The content-addressed result store: ingested reports, diffs and country summaries by key.
 
-One small file per result under `<root>/<kind>/<key[:2]>/<key>.json`, written atomically, so a
-run reads only what it needs and a killed run never leaves a torn result behind. A key is the
+One small file per result under `<root>/<kind>/<key>.json`, written atomically, so a run reads
+only what it needs and a killed run never leaves a torn result behind. The kinds' folders are
+flat: on this machine's disk every new folder costs as much kernel time as a new file, and
+`<key[:2]>/` buckets (store.layout retires a store kept so) made one per result up to some
+thousand results. A result may carry a second one, attached (a report, its timeline parts):
+both sealed apart in one file, so that a chapter costs one file of the store, not two. A key is the
 digest of what *produced* a result, not of its bytes, so every file also carries the SHA-256
 of its own content in a first line: a result damaged on disk (a flipped bit, a truncation, an
 edit) fails that check on read, counts as missing, and is recomputed. A result is a pydantic
@@ -13,17 +17,21 @@ import hashlib
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, Literal, TypeVar, cast
 
 import msgspec
 from pydantic import BaseModel, ValidationError
 
-from crtdiff.store.atomic import atomic_write_bytes
+from crtdiff.store.atomic import atomic_write_bytes, atomic_write_pieces
 
 M = TypeVar("M", bound=BaseModel | msgspec.Struct)
 
 _SEAL = b"crtdiff-result sha256="
 _SEALED_HEAD = len(_SEAL) + 64 + 1
+_SECTIONS = b"crtdiff-results "
+"""First line of a file holding a result and the one attached to it: the lengths of the two
+sealed sections that follow, then a newline."""
+_SECTIONS_HEAD_MAX = len(_SECTIONS) + 2 * 20 + 2
 
 
 _ENCODER = msgspec.json.Encoder()
@@ -54,13 +62,52 @@ def unseal(stored: bytes) -> bytes | None:
     return None if data is None else data.tobytes()
 
 
-def _content(stored: bytes) -> memoryview | None:
+def _content(stored: bytes | memoryview) -> memoryview | None:
     """unseal's content as a view of `stored`: not copied (a country's summary is megabytes)."""
-    if not stored.startswith(_SEAL) or stored[_SEALED_HEAD - 1 : _SEALED_HEAD] != b"\n":
+    head = bytes(stored[:_SEALED_HEAD])
+    if not head.startswith(_SEAL) or head[_SEALED_HEAD - 1 :] != b"\n":
         return None
     data = memoryview(stored)[_SEALED_HEAD:]
-    expected = stored[len(_SEAL) : _SEALED_HEAD - 1].decode("ascii", errors="replace")
+    expected = head[len(_SEAL) : _SEALED_HEAD - 1].decode("ascii", errors="replace")
     return data if hashlib.sha256(data).hexdigest() == expected else None
+
+
+def sealed_pair(main: bytes, attached: bytes) -> list[bytes]:
+    """The pieces of a file holding `main` and `attached`, each sealed apart: the first line
+    gives the two sections' lengths, so that either is found and checked without the other."""
+    first, second = seal(main), seal(attached)
+    return [_SECTIONS + b"%d %d\n" % (len(first), len(second)), first, second]
+
+
+def _section(stored: bytes, index: int) -> memoryview | None:
+    """The checked content of section `index` (0: the result, 1: the one attached) of a stored
+    file, or None when it is missing or damaged; a file of one result has no section 1."""
+    if not stored.startswith(_SECTIONS):
+        return _content(stored) if index == 0 else None
+    end = stored.find(b"\n", 0, _SECTIONS_HEAD_MAX)
+    if end < 0:
+        return None
+    try:
+        lengths = [int(n) for n in stored[len(_SECTIONS) : end].split(b" ")]
+    except ValueError:
+        return None
+    if len(lengths) != 2 or end + 1 + sum(lengths) != len(stored):
+        return None  # a torn or edited file: its lengths no longer add up
+    start = end + 1 + sum(lengths[:index])
+    return _content(memoryview(stored)[start : start + lengths[index]])
+
+
+def _decoded(data: memoryview | None, model: type[M]) -> M | Literal[False] | None:
+    """A model decoded from stored content; None when there is none, False when it does not
+    decode as `model` (written by code whose form differs)."""
+    if data is None:
+        return None
+    try:
+        if issubclass(model, msgspec.Struct):
+            return cast(M, _decoder(model).decode(data))
+        return cast(M, model.model_validate_json(data.tobytes()))
+    except (ValidationError, msgspec.DecodeError, ValueError):
+        return False
 
 
 class ResultStore:
@@ -70,7 +117,7 @@ class ResultStore:
         self.root = root
 
     def _path(self, kind: str, key: str, name: str = "json") -> Path:
-        return self.root / kind / key[:2] / f"{key}.{name}"
+        return self.root / kind / f"{key}.{name}"
 
     def folder(self, kind: str, name: str) -> Path:
         """A folder of the store for files kept between runs under a name, not a key (e.g. a
@@ -85,9 +132,9 @@ class ResultStore:
         data = self._view(kind, key, name)
         return None if data is None else data.tobytes()
 
-    def _view(self, kind: str, key: str, name: str = "json") -> memoryview | None:
+    def _view(self, kind: str, key: str, name: str = "json", section: int = 0) -> memoryview | None:
         try:
-            return _content(self._path(kind, key, name).read_bytes())
+            return _section(self._path(kind, key, name).read_bytes(), section)
         except OSError:
             return None
 
@@ -98,23 +145,42 @@ class ResultStore:
         """A stored model, or None when missing or damaged (then it is recomputed). One intact
         on disk that does not decode as `model` (written by code whose form differs) is removed:
         it would pass its seal's check, and settling would trust it on every later run."""
-        data = self._view(kind, key)
-        if data is None:
-            return None
-        try:
-            if issubclass(model, msgspec.Struct):
-                return cast(M, _decoder(model).decode(data))
-            return cast(M, model.model_validate_json(data.tobytes()))
-        except (ValidationError, msgspec.DecodeError, ValueError):
+        decoded = _decoded(self._view(kind, key), model)
+        if decoded is False:
             self.discard(kind, key)
             return None
+        return decoded
 
-    def save(self, kind: str, key: str, model: BaseModel | msgspec.Struct) -> bytes:
-        """Store a model; returns the JSON it is stored as (`encode`), for a caller that
-        writes the same JSON elsewhere not to encode the model twice."""
+    def load_attached(self, kind: str, key: str, model: type[M]) -> M | None:
+        """The model attached to a stored result (save's `attached`), or None when missing,
+        damaged or of another form (then it is made again and attached anew)."""
+        decoded = _decoded(self._view(kind, key, section=1), model)
+        return None if decoded is False else decoded
+
+    def save(
+        self,
+        kind: str,
+        key: str,
+        model: BaseModel | msgspec.Struct,
+        attached: BaseModel | msgspec.Struct | None = None,
+    ) -> bytes:
+        """Store a model, with a second one `attached` to it in the same file when given;
+        returns the JSON the model is stored as (`encode`), for a caller that writes the same
+        JSON elsewhere not to encode the model twice."""
         data = encode(model)
-        self._write(kind, key, data)
+        if attached is None:
+            self._write(kind, key, data)
+        else:
+            atomic_write_pieces(self._path(kind, key), sealed_pair(data, encode(attached)))
         return data
+
+    def attach(self, kind: str, key: str, attached: BaseModel | msgspec.Struct) -> None:
+        """Attach a model to a stored result (rewriting its file); nothing when the result
+        itself is missing or damaged: the attached one is made again when next needed."""
+        data = self._view(kind, key)
+        if data is not None:
+            pieces = sealed_pair(data.tobytes(), encode(attached))
+            atomic_write_pieces(self._path(kind, key), pieces)
 
     def discard(self, kind: str, key: str) -> None:
         """Remove a result found unusable, so that it counts as missing to every later check."""

@@ -101,7 +101,7 @@ def test_a_country_whose_pages_fail_is_rejected_alone(
 
 
 def _stored(tmp_path: Path, kind: str, key: str, name: str = "json") -> Path:
-    return tmp_path / "store" / kind / key[:2] / f"{key}.{name}"
+    return tmp_path / "store" / kind / f"{key}.{name}"
 
 
 def test_damaged_derived_data_is_rebuilt_and_tables_never_lose_rows(
@@ -120,12 +120,14 @@ def test_damaged_derived_data_is_rebuilt_and_tables_never_lose_rows(
 
     manifest = load_manifest(out)
     key_2016 = manifest.reports["Mali:2016"]["report_key"]
-    parts = _stored(tmp_path, "chapters", key_2016)
-    damaged = parts.read_bytes().replace(b'"killed_min":19', b'"killed_min":91')
+    parts = _stored(tmp_path, "reports", key_2016)  # the 2016 report, its parts attached
+    # The last figure is in the attached parts: the report itself stays intact.
+    damaged = b'"killed_min":91'.join(parts.read_bytes().rsplit(b'"killed_min":19', 1))
     assert damaged != parts.read_bytes()
     parts.write_bytes(damaged)
     pair_key = manifest.pairs["Mali:2015-2016"]["report_key"]
-    _stored(tmp_path, "pairs", pair_key).write_bytes(b"{}")
+    diff = _stored(tmp_path, "diffs", pair_key)
+    diff.write_bytes(diff.read_bytes()[:-1] + b" ")  # the attached parts' last byte
     arrow = _stored(tmp_path, "summaries", manifest.countries["Mali"], "incidents.arrow")
     arrow.write_bytes(arrow.read_bytes()[:-40])
 
@@ -134,6 +136,7 @@ def test_damaged_derived_data_is_rebuilt_and_tables_never_lose_rows(
     shutil.copy(NIGER_2012, catalog.parent / "raw" / "niger" / "2012.txt")
     second = run(catalog, tmp_path)
     assert second.exit_code == 0 and second.bug is None, second.bug
+    assert second.work.ingested == 1  # Niger's: Mali's reports, intact, were not parsed again
     incidents = pd.read_parquet(out / "data" / "incidents.parquet")
     mali = incidents[incidents.country == "Mali"].groupby("year").size()
     assert mali.to_dict() == counts.to_dict()

@@ -43,7 +43,7 @@ def test_a_part_damaged_on_disk_is_refused_by_its_seal(
     summary = CountrySummary.of([ChapterSummary.of(seed_report)], [])
     store = ResultStore(tmp_path)
     store.save_bytes("summaries", KEY, EXPLORER_PART, explorer_part(summary).to_bytes())
-    path = tmp_path / "summaries" / KEY[:2] / f"{KEY}.{EXPLORER_PART}"
+    path = tmp_path / "summaries" / f"{KEY}.{EXPLORER_PART}"
     path.write_bytes(path.read_bytes().replace(b'"killed_min":', b'"killed_min":9', 1))
     assert store.load_bytes("summaries", KEY, EXPLORER_PART) is None
     assert stored_explorer_part(store, KEY, summary) == explorer_part(summary)

@@ -142,7 +142,7 @@ def test_the_plain_runner_runs_a_catalogue_file_as_crtdiff_run_does(tmp_path: Pa
 
 def _summary(tmp_path: Path, country: str, name: str = "json") -> Path:
     key = load_manifest(tmp_path / "out").countries[country]
-    return tmp_path / "store" / "summaries" / key[:2] / f"{key}.{name}"
+    return tmp_path / "store" / "summaries" / f"{key}.{name}"
 
 
 def _add_niger_2013(tmp_path: Path) -> None:
@@ -208,7 +208,7 @@ class Damaging(Recorder):
     def dispatch(self, step: Callable[..., T], calls: Sequence[tuple[Any, ...]]) -> Iterator[T]:
         if step is render_index_pages:
             key = calls[0][0][self.country]  # the country keys the index is given
-            path = self.tmp_path / "store" / "summaries" / key[:2] / f"{key}.json"
+            path = self.tmp_path / "store" / "summaries" / f"{key}.json"
             path.write_bytes(path.read_bytes()[:-30])
         return super().dispatch(step, calls)
 

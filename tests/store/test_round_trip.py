@@ -66,3 +66,6 @@ def test_every_stored_model_round_trips(
     for kind, model in models:
         assert stored(store, kind, model) == model, kind
     assert isinstance(stored(store, "reports", old), CountryReport)
+    store.save("reports", "with-parts", old, ChapterParts.of(old))
+    assert store.load_attached("reports", "with-parts", ChapterParts) == ChapterParts.of(old)
+    assert store.load("reports", "with-parts", CountryReport) == old
