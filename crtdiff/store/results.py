@@ -2,9 +2,9 @@
 
 One small file per result under `<root>/<kind>/<key>.json`, written atomically, so a run reads
 only what it needs and a killed run never leaves a torn result behind. The kinds' folders are
-flat: on this machine's disk every new folder costs as much kernel time as a new file, and
-`<key[:2]>/` buckets (store.layout retires a store kept so) made one per result up to some
-thousand results. A result may carry a second one, attached (a report, its timeline parts):
+flat: a new folder costs the kernel as much as a new file (0.15-0.3 ms on ext4 without a
+journal), and `<key[:2]>/` buckets (store.layout retires a store kept so) made one per result up
+to some thousand results. A result may carry a second one, attached (a report, its timeline parts):
 both sealed apart in one file, so that a chapter costs one file of the store, not two. A key is the
 digest of what *produced* a result, not of its bytes, so every file also carries the SHA-256
 of its own content in a first line: a result damaged on disk (a flipped bit, a truncation, an
