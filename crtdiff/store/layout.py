@@ -26,11 +26,9 @@ def settle_layout(root: Path) -> list[str]:
     aside (and being removed). One check of the mark when the store is already flat; the
     change is made under a lock, so that two runs starting on an old store at once neither
     both move nor move what the other has begun writing."""
-    mark = root / MARK
-    if not mark.exists():
-        return _retire_bucketed(root, mark)
     _remove_leftovers(root)
-    return []
+    mark = root / MARK
+    return [] if mark.exists() else _retire_bucketed(root, mark)
 
 
 def _retire_bucketed(root: Path, mark: Path) -> list[str]:
@@ -54,7 +52,7 @@ def _retire_bucketed(root: Path, mark: Path) -> list[str]:
 
 
 def _remove_leftovers(root: Path) -> None:
-    """Finish the removal of folders set aside by a run killed before it ended (a listing of
-    the store's root, a dozen names)."""
+    """Finish the removal of folders set aside by a run killed before it ended, or before it
+    set them all aside (a listing of the store's root, a dozen names)."""
     for folder in root.glob(f"{_RETIRED}*"):
         remove_in_background(folder)

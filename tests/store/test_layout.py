@@ -99,15 +99,21 @@ def test_older_kind_folders_are_set_aside_and_removed(tmp_path: Path, kinds: tup
     assert not list(store.glob(".retired-*"))
 
 
-def test_folders_a_killed_run_left_set_aside_are_removed_by_the_next(tmp_path: Path) -> None:
+@pytest.mark.parametrize("marked", [True, False], ids=["after", "midway"])
+def test_folders_a_killed_run_left_set_aside_are_removed_by_the_next(
+    tmp_path: Path, marked: bool
+) -> None:
+    """Killed after setting the old folders aside, or midway (some set aside, no mark yet)."""
     store = tmp_path / "store"
-    settle_layout(store)
+    (store / "diffs" / "ab").mkdir(parents=True)
+    if marked:
+        settle_layout(store)
     left = store / ".retired-reports-999-1"
     (left / "ab").mkdir(parents=True)
     (left / "ab" / "ab12.json").write_bytes(b"{}")
     with removals_finished():
-        settle_layout(store)
-    assert not left.exists() and (store / MARK).is_file()
+        assert settle_layout(store) == ([] if marked else ["diffs"])
+    assert sorted(p.name for p in store.iterdir() if not p.name.endswith(".lock")) == [MARK]
 
 
 def test_search_pages_of_the_earlier_store_are_kept(tmp_path: Path) -> None:
