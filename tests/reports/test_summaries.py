@@ -24,7 +24,7 @@ from crtdiff.reports.summaries import (
 )
 from crtdiff.schemas import CountryReport, Source
 from crtdiff.series.compare import compare_reports
-from crtdiff.store.results import ResultStore, unseal
+from crtdiff.store.results import ResultStore, encode, sealed_pair, unseal
 from tests.conftest import FIXTURES
 
 PREVIOUS = FIXTURES / "summaries" / "mali-previous.json"
@@ -88,19 +88,21 @@ def test_timeline_parts_hold_summaries_as_the_previous_version_stored_them(
     store = ResultStore(tmp_path)
     diff = compare_reports(seed_report, mali_2017, reference.gazetteer)
     chapter, pair = ChapterParts.of(mali_2017), PairParts.of(diff)
-    store.save(chapter.KIND, KEY, chapter)
-    store.save(pair.KIND, KEY, pair)
-    for kind, summary in [("chapters", previous["chapters"][1]), ("pairs", previous["pairs"][0])]:
-        assert json.loads(store.load_bytes(kind, KEY, "json") or b"")["summary"] == summary
-    loaded_chapter = store.load(chapter.KIND, KEY, ChapterParts)
-    loaded_pair = store.load(pair.KIND, KEY, PairParts)
+    store.save(chapter.KIND, KEY, mali_2017, chapter)  # attached to their report and diff
+    store.save(pair.KIND, KEY, diff, pair)
+    for parts, summary in [(chapter, previous["chapters"][1]), (pair, previous["pairs"][0])]:
+        assert json.loads(encode(parts))["summary"] == summary  # the JSON stored
+    loaded_chapter = store.load_attached(chapter.KIND, KEY, ChapterParts)
+    loaded_pair = store.load_attached(pair.KIND, KEY, PairParts)
     assert (loaded_chapter, loaded_pair) == (chapter, pair)
     assert loaded_chapter and isinstance(loaded_chapter.summary, ChapterSummary)
     assert loaded_pair and isinstance(loaded_pair.summary, PairSummary)
-    other = json.loads(store.load_bytes("chapters", KEY, "json") or b"")
+    other = json.loads(encode(chapter))
     other["summary"]["groups"][0]["note"] = 1  # a summary of another form: the parts too
-    store.save_bytes("chapters", KEY, "json", json.dumps(other).encode())
-    assert store.load("chapters", KEY, ChapterParts) is None
+    stored = sealed_pair(encode(mali_2017), json.dumps(other).encode())
+    (tmp_path / chapter.KIND / f"{KEY}.json").write_bytes(b"".join(stored))
+    assert store.load_attached(chapter.KIND, KEY, ChapterParts) is None
+    assert store.load(chapter.KIND, KEY, CountryReport) == mali_2017  # the report stays
 
 
 def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
