@@ -44,39 +44,58 @@ def related(a: str, b: str, score: float, least: float = MODIFIED_MIN) -> bool:
     return score >= least and jaccard(comparable_words(a), comparable_words(b)) >= OVERLAP_MIN
 
 
-def _exact(a: Sequence[str], b: Sequence[str], alignment: Alignment) -> tuple[set[int], set[int]]:
-    used_a: set[int] = set()
-    used_b: set[int] = set()
+def _exact(a: Sequence[str], b: Sequence[str], alignment: Alignment) -> tuple[list[int], list[int]]:
+    """Pair equal sentences, appending them to `alignment.unchanged`; return the indices left
+    over on each side, in order."""
+    rest_a: list[int] = []
+    rest_b: list[int] = []
     for op in Indel.opcodes(a, b):  # the longest common subsequence of whole sentences
-        if op.tag != "equal":
-            continue
-        # A block at a time: most sentences carry over, in runs.
-        olds, news = range(op.src_start, op.src_end), range(op.dest_start, op.dest_end)
-        alignment.unchanged.extend(zip(olds, news, strict=True))
-        used_a.update(olds)
-        used_b.update(news)
+        # A block at a time: most sentences carry over, in runs, and only the few left over
+        # are looked at one by one.
+        if op.tag == "equal":
+            olds, news = range(op.src_start, op.src_end), range(op.dest_start, op.dest_end)
+            alignment.unchanged.extend(zip(olds, news, strict=True))
+        elif op.tag == "delete":
+            rest_a.extend(range(op.src_start, op.src_end))
+        else:
+            rest_b.extend(range(op.dest_start, op.dest_end))
+    if not rest_a or not rest_b:
+        return rest_a, rest_b
     waiting: dict[str, list[int]] = {}
-    for j, text in enumerate(b):
-        if j not in used_b:
-            waiting.setdefault(text, []).append(j)
-    for i, text in enumerate(a):
-        if i not in used_a and waiting.get(text):
-            j = waiting[text].pop(0)
+    for j in rest_b:
+        waiting.setdefault(b[j], []).append(j)
+    paired: set[int] = set()
+    left_a: list[int] = []
+    for i in rest_a:
+        if waiting.get(a[i]):
+            j = waiting[a[i]].pop(0)
             alignment.unchanged.append((i, j))
-            used_a.add(i)
-            used_b.add(j)
-    return used_a, used_b
+            paired.add(j)
+        else:
+            left_a.append(i)
+    if paired:  # the blocks' pairs come in order; these do not
+        alignment.unchanged.sort()
+    return left_a, [j for j in rest_b if j not in paired] if paired else rest_b
 
 
-def align(old: Sequence[str], new: Sequence[str]) -> Alignment:
-    """Align the sentences of two versions of one section."""
+def align(
+    old: Sequence[str],
+    new: Sequence[str],
+    normal: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> Alignment:
+    """Align the sentences of two versions of one section (`normal`: their normalized_sentence
+    forms, when the caller has them)."""
     alignment = Alignment()
-    na = [normalized_sentence(s) for s in old]
-    nb = [normalized_sentence(s) for s in new]
-    used_a, used_b = _exact(na, nb, alignment)
-    rest_a = [i for i in range(len(old)) if i not in used_a]
-    rest_b = [j for j in range(len(new)) if j not in used_b]
+    if normal is None:
+        na: Sequence[str] = [normalized_sentence(s) for s in old]
+        nb: Sequence[str] = [normalized_sentence(s) for s in new]
+    else:
+        na, nb = normal
+    rest_a, rest_b = _exact(na, nb, alignment)
+    removed, added = rest_a, rest_b
     if rest_a and rest_b:
+        used_a: set[int] = set()
+        used_b: set[int] = set()
         # Python floats: a comparison per cell is several times cheaper than numpy's.
         scores = cdist(
             [na[i].lower() for i in rest_a], [nb[j].lower() for j in rest_b], scorer=fuzz.ratio
@@ -96,8 +115,10 @@ def align(old: Sequence[str], new: Sequence[str]) -> Alignment:
             alignment.modified.append((i, j, round(score, 4)))
             used_a.add(i)
             used_b.add(j)
-    alignment.removed = [i for i in range(len(old)) if i not in used_a]
-    alignment.added = [j for j in range(len(new)) if j not in used_b]
-    alignment.unchanged.sort()
+        if used_a:
+            removed = [i for i in rest_a if i not in used_a]
+            added = [j for j in rest_b if j not in used_b]
+    alignment.removed = removed
+    alignment.added = added
     alignment.modified.sort()
     return alignment

@@ -6,6 +6,7 @@ measures), so deepdiff never reports index-shift noise: only added, removed and 
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from deepdiff import DeepDiff
@@ -115,9 +116,10 @@ def _path(raw: str) -> str:
     return f"{head}[{rest[0]}]{tail}"
 
 
+@lru_cache(maxsize=4096)
 def _item_path(kind: str, key: str) -> str:
     """The path of a fact added or removed, as deepdiff would name it (its quoting of an id
-    with quotes included)."""
+    with quotes included; the same ids come and go in a country's pairs: named once each)."""
     raw: str = _STRINGIFY_PATH([kind, key], ("root", GET))
     return _path(raw)
 

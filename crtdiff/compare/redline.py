@@ -15,35 +15,33 @@ def redline_runs(old: str, new: str) -> list[tuple[RedlineOp, str]]:
     tuples (a comparison validates them with the rest of its sentences, in one call)."""
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
     runs: list[tuple[RedlineOp, str]] = []
-
-    def emit(op: RedlineOp, text: str) -> None:
-        if not text:
-            return
-        if runs and runs[-1][0] is op:
-            runs[-1] = (op, runs[-1][1] + text)
-        else:
-            runs.append((op, text))
-
     deleted: list[str] = []
     inserted: list[str] = []
-
-    def flush() -> None:
-        emit(RedlineOp.DELETE, "".join(deleted))
-        emit(RedlineOp.INSERT, "".join(inserted))
-        deleted.clear()
-        inserted.clear()
-
     # Indel (insertions and deletions only) is the word-level LCS; a replacement shows as the
-    # words deleted, then the words inserted.
+    # words deleted, then the words inserted. Every token holds a character, so no run is
+    # empty; the edits between two kept runs are written as one run of each kind.
     for op in Indel.opcodes(a, b):
-        if op.tag == "equal":
-            flush()
-            emit(RedlineOp.EQUAL, "".join(a[op.src_start : op.src_end]))
-        elif op.tag == "delete":
+        tag = op.tag
+        if tag == "equal":
+            if deleted:
+                runs.append((RedlineOp.DELETE, "".join(deleted)))
+                deleted.clear()
+            if inserted:
+                runs.append((RedlineOp.INSERT, "".join(inserted)))
+                inserted.clear()
+            kept = "".join(a[op.src_start : op.src_end])
+            if runs and runs[-1][0] is RedlineOp.EQUAL:
+                runs[-1] = (RedlineOp.EQUAL, runs[-1][1] + kept)
+            else:
+                runs.append((RedlineOp.EQUAL, kept))
+        elif tag == "delete":
             deleted.extend(a[op.src_start : op.src_end])
         else:
             inserted.extend(b[op.dest_start : op.dest_end])
-    flush()
+    if deleted:
+        runs.append((RedlineOp.DELETE, "".join(deleted)))
+    if inserted:
+        runs.append((RedlineOp.INSERT, "".join(inserted)))
     return runs
 
 

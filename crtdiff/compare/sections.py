@@ -31,13 +31,15 @@ _TEXT, _START, _END = attrgetter("text"), attrgetter("start"), attrgetter("end")
 
 
 class SectionSpans(NamedTuple):
-    """A section's sentences as a comparison uses them: their texts, and their refs in a diff."""
+    """A section's sentences as a comparison uses them: their texts, their normal forms
+    (normalized_sentence), and their refs in a diff."""
 
     texts: tuple[str, ...]
+    normal: tuple[str, ...]
     refs: tuple[SentenceRef, ...]
 
 
-_NO_SPANS = SectionSpans((), ())
+_NO_SPANS = SectionSpans((), (), ())
 
 
 def section_spans(section: Section | None) -> SectionSpans:
@@ -56,7 +58,7 @@ def _spans(texts: tuple[str, ...], starts: tuple[int, ...], ends: tuple[int, ...
     # the diffs of both comparisons, so SentenceRef is frozen.
     spans = zip(texts, starts, ends, strict=True)
     refs = _REFS.validate_python([{"text": t, "start": s, "end": e} for t, s, e in spans])
-    return SectionSpans(texts, refs)
+    return SectionSpans(texts, tuple(map(normalized_sentence, texts)), refs)
 
 
 @dataclass
@@ -77,7 +79,7 @@ def _modified(old: SentenceRef, new: SentenceRef, score: float) -> dict[str, Any
 
 def _section_alignment(old: SectionSpans, new: SectionSpans) -> SentenceAlignment:
     a, b = old.refs, new.refs
-    found = align(old.texts, new.texts)
+    found = align(old.texts, new.texts, (old.normal, new.normal))
     # Plain dicts of refs validated in one call: pydantic-core builds the nested models several
     # times faster than Python one by one (this runs per sentence), and takes a ref as it is.
     return SentenceAlignment.model_validate(
@@ -123,12 +125,13 @@ def _find_moves(diffs: dict[str, SectionDiff]) -> None:
         scorer=fuzz.ratio,
     ).tolist()  # Python floats: a comparison per cell is several times cheaper than numpy's
     taken: set[int] = set()
+    least = MOVED_MIN * 100
     for i, gone in enumerate(removed):
-        row = scores[i]
+        # The score first: most cells fall short of it.
         ranked = sorted(
-            (row[j] / 100, j)
-            for j, came in enumerate(added)
-            if j not in taken and came.section != gone.section and row[j] >= MOVED_MIN * 100
+            (score / 100, j)
+            for j, score in enumerate(scores[i])
+            if score >= least and j not in taken and added[j].section != gone.section
         )
         match = next(
             (

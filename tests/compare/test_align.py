@@ -1,15 +1,17 @@
 """Sentence alignment: light edits pair, unrelated sentences never do; a property test."""
 
 import math
+import re
 from collections import Counter
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from crtdiff.compare.align import align
-from crtdiff.compare.redline import is_cosmetic, redline
+from crtdiff.compare.align import MODIFIED_MIN, Alignment, align, related
+from crtdiff.compare.redline import is_cosmetic, redline, redline_runs
 from crtdiff.compare.similarity import (
     WordBag,
     bag_cosine,
@@ -19,8 +21,9 @@ from crtdiff.compare.similarity import (
     jaccard,
     simple,
 )
-from crtdiff.compare.words import comparable_words
+from crtdiff.compare.words import comparable_words, normalized_sentence
 from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import RedlineOp
 from tests.conftest import FIXTURES
 
 SEED_SENTENCES = [
@@ -178,3 +181,100 @@ def test_bag_measures_are_their_word_by_word_definitions(a: list[str], b: list[s
     dot = sum(v * counts_b[w] for w, v in counts_a.items() if w in counts_b)
     expected = 1.0 if not a and not b else dot / (bags[0].norm * bags[1].norm or math.inf)
     assert bag_cosine(*bags) == expected
+
+
+def _plain_align(old: list[str], new: list[str]) -> Alignment:
+    """The alignment sentence by sentence, every index looked at in turn (the definition the
+    block-wise code keeps: exact pairs in order, then out of order, then near pairs by score)."""
+    found = Alignment()
+    na, nb = [normalized_sentence(s) for s in old], [normalized_sentence(s) for s in new]
+    found.unchanged = _plain_unchanged(na, nb)
+    used_a, used_b = {i for i, _ in found.unchanged}, {j for _, j in found.unchanged}
+    rest_a = [i for i in range(len(old)) if i not in used_a]
+    rest_b = [j for j in range(len(new)) if j not in used_b]
+    candidates = sorted(
+        (
+            (fuzz.ratio(na[i].lower(), nb[j].lower()) / 100, i, j)
+            for i in rest_a
+            for j in rest_b
+            if fuzz.ratio(na[i].lower(), nb[j].lower()) >= MODIFIED_MIN * 100
+        ),
+        reverse=True,
+    )
+    for score, i, j in candidates:
+        if i in used_a or j in used_b or not related(old[i], new[j], score):
+            continue
+        found.modified.append((i, j, round(score, 4)))
+        used_a.add(i)
+        used_b.add(j)
+    found.removed = [i for i in range(len(old)) if i not in used_a]
+    found.added = [j for j in range(len(new)) if j not in used_b]
+    found.modified.sort()
+    return found
+
+
+def _variants(sentence: str) -> list[str]:
+    """A sentence, the same with curly quotes and doubled spaces (equal once normalized), and
+    lightly edited (a near match)."""
+    words = sentence.split()
+    edited = " ".join([*words[:3], "substantially", *words[4:]])
+    return [sentence, sentence.replace("'", "’").replace(" ", "  ", 1), edited]
+
+
+_POOL = [v for s in SEED_SENTENCES for v in _variants(s)]
+
+
+@given(
+    old=st.lists(st.sampled_from(_POOL), max_size=14),
+    new=st.lists(st.sampled_from(_POOL), max_size=14),
+)
+def test_alignment_is_the_sentence_by_sentence_definition(old: list[str], new: list[str]) -> None:
+    expected = _plain_align(old, new)
+    assert align(old, new) == expected
+    normal = [normalized_sentence(s) for s in old], [normalized_sentence(s) for s in new]
+    assert align(old, new, normal) == expected
+
+
+def _plain_redline(old: str, new: str) -> list[tuple[RedlineOp, str]]:
+    """Runs token by token: each token appended to the last run when of its kind (the
+    definition the run-wise code keeps)."""
+    a, b = re.findall(r"\s*\S+\s*", old), re.findall(r"\s*\S+\s*", new)
+    runs: list[tuple[RedlineOp, str]] = []
+
+    def put(op: RedlineOp, tokens: list[str]) -> None:
+        for token in tokens:
+            if runs and runs[-1][0] is op:
+                runs[-1] = (op, runs[-1][1] + token)
+            else:
+                runs.append((op, token))
+
+    deleted: list[str] = []
+    inserted: list[str] = []
+    for op in Indel.opcodes(a, b):
+        if op.tag == "equal":
+            put(RedlineOp.DELETE, deleted)
+            put(RedlineOp.INSERT, inserted)
+            deleted, inserted = [], []
+            put(RedlineOp.EQUAL, a[op.src_start : op.src_end])
+        elif op.tag == "delete":
+            deleted += a[op.src_start : op.src_end]
+        else:
+            inserted += b[op.dest_start : op.dest_end]
+    put(RedlineOp.DELETE, deleted)
+    put(RedlineOp.INSERT, inserted)
+    return runs
+
+
+_TOKEN = st.sampled_from(["the", "attack", "killed", "12", "people,", "in", "Mali.", "’s"])
+_SPACE = st.sampled_from([" ", "  ", "\n", ""])
+
+
+@given(
+    old=st.lists(st.tuples(_SPACE, _TOKEN), max_size=12),
+    new=st.lists(st.tuples(_SPACE, _TOKEN), max_size=12),
+)
+def test_redline_runs_are_the_token_by_token_definition(
+    old: list[tuple[str, str]], new: list[tuple[str, str]]
+) -> None:
+    a, b = "".join(s + t for s, t in old), "".join(s + t for s, t in new)
+    assert redline_runs(a, b) == _plain_redline(a, b)

@@ -11,6 +11,7 @@ import pytest
 from benchmarks.synthetic import CountryState, chapter
 from crtdiff.compare.align import align
 from crtdiff.compare.sections import _section_alignment, section_spans
+from crtdiff.compare.words import normalized_sentence
 from crtdiff.reference.bundle import Reference
 from crtdiff.reference.countries import load_countries
 from crtdiff.schemas import CountryReport, Section, Sentence
@@ -94,9 +95,10 @@ def test_section_spans_are_the_sentences_spans_and_frozen(seed_report: CountryRe
     section = seed_report.sections[0]
     spans = section_spans(section)
     assert spans.texts == tuple(s.text for s in section.sentences)
+    assert spans.normal == tuple(normalized_sentence(s.text) for s in section.sentences)
     assert [(r.text, r.start, r.end) for r in spans.refs] == [
         (s.text, s.start, s.end) for s in section.sentences
     ]
-    assert section_spans(None) == ((), ())
+    assert section_spans(None) == ((), (), ())
     with pytest.raises(pydantic.ValidationError):
         spans.refs[0].start = 0  # type: ignore[misc]  # shared by two diffs: never changed in place
