@@ -36,7 +36,12 @@ from crtdiff.reports.fragments import (
     redline_html,
     sentence_link,
 )
-from crtdiff.reports.markdown_text import alignment_markdown, md
+from crtdiff.reports.markdown_text import (
+    alignment_markdown,
+    incident_rows_markdown,
+    md,
+    metric_rows_markdown,
+)
 from crtdiff.reports.pair_tables import incident_rows, metric_rows
 
 
@@ -95,6 +100,8 @@ def environment() -> Environment:
         group_link=group_link,
         group_links=group_links,
         alignment_markdown=alignment_markdown,
+        metric_rows_markdown=metric_rows_markdown,
+        incident_rows_markdown=incident_rows_markdown,
         metric_rows=metric_rows,
         incident_rows=incident_rows,
     )

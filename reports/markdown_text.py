@@ -1,9 +1,14 @@
-"""Markdown built in Python: report text escaped as data, and a pair's sentence changes (a
-template loop per sentence and per redline run costs several times the text it writes)."""
+"""Markdown built in Python: report text escaped as data, a pair's sentence changes and its
+tables' rows (a template loop per sentence, per redline run or per cell costs several times the
+text it writes)."""
+
+from collections.abc import Iterable, Mapping
 
 from crtdiff.compare.headline import section_name
-from crtdiff.compare.wording import plural
-from crtdiff.schemas.diff import RedlineOp, RedlinePart, SentenceAlignment
+from crtdiff.compare.wording import attribution_label, group_names, kind_label, place_label, plural
+from crtdiff.reports.cells import dash, num, pct
+from crtdiff.schemas import Incident
+from crtdiff.schemas.diff import GroupRef, RedlineOp, RedlinePart, SectionDiff, SentenceAlignment
 
 # Markup characters and what they become, the backslash first so that no escape is escaped
 # again (a replace per character is several times faster than a regex substitution).
@@ -52,4 +57,36 @@ def alignment_markdown(a: SentenceAlignment) -> str:
     out.extend(
         f"- moved out to {md(section_name(m.to_section))}: {md(m.old.text)}\n" for m in a.moved_out
     )
+    return "".join(out)
+
+
+def metric_rows_markdown(sections: Iterable[SectionDiff]) -> str:
+    """The section-metrics table's rows: a section's measures, recycled share and sentence
+    counts, a line each."""
+    out = []
+    for s in sections:
+        a = s.sentences
+        out.append(
+            f"| {md(section_name(s.key))} | {num(s.cosine)} | {num(s.jaccard)} | {num(s.edit)} | "
+            f"{num(s.simple)} | {pct(s.recycled_share)} | {len(a.unchanged)} | "
+            f"{len(a.modified)} | {len(a.added)} | {len(a.removed)} | "
+            f"{len(a.moved_in) + len(a.moved_out)} |\n"
+        )
+    return "".join(out)
+
+
+def incident_rows_markdown(
+    incidents: Iterable[Incident], country: str, refs: Mapping[str, GroupRef]
+) -> str:
+    """The new-incidents table's rows (in the order given) of the chapter of `country`, a line
+    each."""
+    out = []
+    for i in incidents:
+        end = f" – {i.date_end}" if i.date_end else ""
+        out.append(
+            f"| {i.date}{end} | {md(place_label(i.place, i.country, country))} | "
+            f"{kind_label(i.kind)} | {md(group_names(i.perpetrators, refs))} | "
+            f"{attribution_label(i.attribution)} | {dash(i.killed_min)} | "
+            f"{dash(i.wounded_min)} | {dash(i.kidnapped_min)} |\n"
+        )
     return "".join(out)

@@ -42,17 +42,24 @@ def test_rows_of_real_chapters_are_the_template_loops(mali_diffs: list[YearDiff]
         assert _as_now(diff) == _as_before(diff)
 
 
-@pytest.mark.parametrize("other_country", [False, True])
-def test_rows_of_hostile_text_are_the_template_loops(
-    parse: ParseFn, reference: Reference, other_country: bool
-) -> None:
+def hostile_diff(parse: ParseFn, reference: Reference, place: str, abroad: str | None) -> YearDiff:
+    """Two hostile chapters compared, every new incident at `place`; in the country `abroad`
+    (a place abroad is written with its country) and given an end date, when one is given."""
     old, new = (parse(hostile_chapter(year), f"mali-{year}.txt") for year in (2015, 2016))
     diff = compare_reports(old, new, reference.gazetteer)
     assert diff.incidents.new
     for incident in diff.incidents.new:
-        incident.place = "<img src=x onerror=alert(2)> & 'q'"
-        if other_country:  # a place abroad is written with its country, a range with its end
-            incident.country = 'Niger "<b>"'
+        incident.place = place
+        if abroad is not None:
+            incident.country = abroad
             incident.date_end = "2016-05-03"
+    return diff
+
+
+@pytest.mark.parametrize("abroad", [None, 'Niger "<b>"'])
+def test_rows_of_hostile_text_are_the_template_loops(
+    parse: ParseFn, reference: Reference, abroad: str | None
+) -> None:
+    diff = hostile_diff(parse, reference, "<img src=x onerror=alert(2)> & 'q'", abroad)
     assert "&lt;img" in _as_now(diff)
     assert _as_now(diff) == _as_before(diff)
