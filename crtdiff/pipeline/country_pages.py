@@ -66,13 +66,14 @@ def _chapter_html(memory: CountryMemory, report_key: str) -> str:
 def _stored_parts(
     ctx: RunContext, memory: CountryMemory, key: str, model: type[P], make: Callable[[], P]
 ) -> P:
-    """Timeline parts made by this task or stored, or made again when missing, damaged or
-    written by older code (a year must not silently vanish from the pages and tables)."""
+    """Timeline parts made by this task or stored, or made again when missing, damaged, of
+    an older form or made by other page code (a year must not silently vanish from the pages
+    and tables, nor show what the page code no longer writes)."""
     kept = memory.parts.get(key)
     if isinstance(kept, model):
         return kept
     parts = ctx.results.load_attached(model.KIND, key, model)
-    if parts is None:
+    if parts is None or parts.render != ctx.keys.render:
         parts = make()
         memory.keep(ctx, key, parts)
     return parts
@@ -147,12 +148,16 @@ def unit_keys(entries: list[EntryOutcome], pairs: list[EntryOutcome]) -> dict[in
 
 def _chapter_parts(ctx: RunContext, memory: CountryMemory, key: str) -> ChapterParts:
     return _stored_parts(
-        ctx, memory, key, ChapterParts, lambda: ChapterParts.of(memory.report(key))
+        ctx, memory, key, ChapterParts, lambda: ChapterParts.of(memory.report(key), ctx.keys.render)
     )
 
 
 def _pair_parts(ctx: RunContext, memory: CountryMemory, outcome: EntryOutcome) -> PairParts:
     key = outcome.report_key or ""
     return _stored_parts(
-        ctx, memory, key, PairParts, lambda: PairParts.of(memory.required_diff(key, outcome.key))
+        ctx,
+        memory,
+        key,
+        PairParts,
+        lambda: PairParts.of(memory.required_diff(key, outcome.key), ctx.keys.render),
     )

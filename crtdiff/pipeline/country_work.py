@@ -27,7 +27,7 @@ def parse_and_store(
     raw = raw or resolve_source(entry, ctx.catalog, ctx.urls).raw
     request = Request(entry.country, entry.year, entry.chapter, OnMismatch.REJECT, entry.series)
     report = parse_chapter(raw, request, ctx.reference)
-    parts = memory.parts[key] = ChapterParts.of(report)
+    parts = memory.parts[key] = ChapterParts.of(report, ctx.keys.render)
     memory.encoded[key] = ctx.results.save("reports", key, report, parts)
     return report
 
@@ -87,7 +87,7 @@ def compare_pair(
             diff = compare_reports(
                 memory.report(plan.old_key), memory.report(plan.new_key), ctx.reference.gazetteer
             )
-            parts = memory.parts[plan.key] = PairParts.of(diff)
+            parts = memory.parts[plan.key] = PairParts.of(diff, ctx.keys.render)
             compact = ctx.results.save("diffs", plan.key, diff, parts)
             memory.diffs[plan.key] = diff
     except CrtdiffError as exc:

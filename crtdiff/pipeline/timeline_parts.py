@@ -37,6 +37,10 @@ class _Parts(BaseModel):
     KIND: ClassVar[str]
     """The result store's kind of the result such parts are attached to."""
 
+    render: str
+    """The digest of the code that made them (Keys.render): they are made by the pages' code
+    but stored with a report or diff, whose key covers only the parsing or comparing code, so
+    parts made by other page code are made again rather than read back stale."""
     search: SearchRecord
     rows: dict[str, list[dict[str, Any]]]
 
@@ -50,9 +54,11 @@ class ChapterParts(_Parts):
     ]
 
     @classmethod
-    def of(cls, report: CountryReport) -> "ChapterParts":
-        """The parts of a parsed chapter (made here of their types: not validated again)."""
+    def of(cls, report: CountryReport, render: str) -> "ChapterParts":
+        """The parts of a parsed chapter, made by the code of digest `render` (made here of
+        their types: not validated again)."""
         return cls.model_construct(
+            render=render,
             summary=ChapterSummary.of(report),
             search=chapter_record(report),
             rows=report_rows(report),
@@ -66,8 +72,12 @@ class PairParts(_Parts):
     summary: Annotated[PairSummary, PlainValidator(lambda v: _summary(PairSummary, v)), _AS_STORED]
 
     @classmethod
-    def of(cls, diff: YearDiff) -> "PairParts":
-        """The parts of a comparison (made here of their types: not validated again)."""
+    def of(cls, diff: YearDiff, render: str) -> "PairParts":
+        """The parts of a comparison, made by the code of digest `render` (made here of their
+        types: not validated again)."""
         return cls.model_construct(
-            summary=PairSummary.of(diff), search=pair_record(diff), rows=diff_rows(diff)
+            render=render,
+            summary=PairSummary.of(diff),
+            search=pair_record(diff),
+            rows=diff_rows(diff),
         )

@@ -87,7 +87,7 @@ def test_timeline_parts_hold_summaries_as_the_previous_version_stored_them(
     previous = json.loads(PREVIOUS.read_bytes())
     store = ResultStore(tmp_path)
     diff = compare_reports(seed_report, mali_2017, reference.gazetteer)
-    chapter, pair = ChapterParts.of(mali_2017), PairParts.of(diff)
+    chapter, pair = ChapterParts.of(mali_2017, "render"), PairParts.of(diff, "render")
     store.save(chapter.KIND, KEY, mali_2017, chapter)  # attached to their report and diff
     store.save(pair.KIND, KEY, diff, pair)
     for parts, summary in [(chapter, previous["chapters"][1]), (pair, previous["pairs"][0])]:

@@ -60,12 +60,14 @@ def test_every_stored_model_round_trips(
     pair = PairSummary.of(diff)
     country = CountrySummary.of(chapters, [pair])
     models: list[tuple[str, BaseModel | msgspec.Struct]] = [
-        ("reports", old), ("reports", new), ("diffs", diff), ("chapters", ChapterParts.of(old)),
-        ("pairs", PairParts.of(diff)), ("summaries", country),
+        ("reports", old), ("reports", new), ("diffs", diff), ("chapters", ChapterParts.of(old, "render")),
+        ("pairs", PairParts.of(diff, "render")), ("summaries", country),
     ]  # fmt: skip
     for kind, model in models:
         assert stored(store, kind, model) == model, kind
     assert isinstance(stored(store, "reports", old), CountryReport)
-    store.save("reports", "with-parts", old, ChapterParts.of(old))
-    assert store.load_attached("reports", "with-parts", ChapterParts) == ChapterParts.of(old)
+    store.save("reports", "with-parts", old, ChapterParts.of(old, "render"))
+    assert store.load_attached("reports", "with-parts", ChapterParts) == ChapterParts.of(
+        old, "render"
+    )
     assert store.load("reports", "with-parts", CountryReport) == old
