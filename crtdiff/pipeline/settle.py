@@ -76,7 +76,8 @@ def settle_country(
     if not ok:
         return None
     pairs: list[EntryOutcome] = []
-    for plan in plan_pairs(ok, ctx.keys):
+    plans = plan_pairs(ok, ctx.keys)
+    for plan in plans:
         record = manifest.pairs.get(plan.label)
         if record is None or record.get("report_key") != plan.key:
             return None
@@ -93,7 +94,7 @@ def settle_country(
             return None
     country = ok[0].country or ""
     coverage = country_coverage(country, cached, ctx.catalog)
-    key = country_key(ok, plan_pairs(ok, ctx.keys), ctx.keys, coverage)
+    key = country_key(ok, plans, ctx.keys, coverage)
     if manifest.countries.get(country) != key or not summary_intact(ctx.results, key):
         return None
     if not (search_bundle(out, country) / "pagefind.js").is_file():

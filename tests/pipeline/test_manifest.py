@@ -207,3 +207,27 @@ def test_a_tampered_list_of_parts_or_a_record_of_no_country_touches_no_other_fil
     assert loaded == _manifest()
     save_manifest(tmp_path, loaded)
     assert load_manifest(tmp_path) == _manifest()
+
+
+def test_an_output_is_fresh_only_as_a_file_written_from_its_key(tmp_path: Path) -> None:
+    manifest = Manifest(outputs={"mali/2016.html": "k1", "mali/2015-2016.md": "k2"})
+    assert not manifest.fresh(tmp_path, "mali/2016.html", "k1")  # recorded, not on disk
+    (tmp_path / "mali").mkdir()
+    (tmp_path / "mali" / "2016.html").write_text("page")
+    assert manifest.fresh(tmp_path, "mali/2016.html", "k1")
+    assert not manifest.fresh(tmp_path, "mali/2016.html", "k0")  # written from another key
+    assert not manifest.fresh(tmp_path, "mali/2017.html", "k1")  # never recorded
+    assert not manifest.fresh(tmp_path / "mali", "mali/2016.html", "k1")  # under out_dir only
+    (tmp_path / "mali" / "2015-2016.md").mkdir()  # a folder in the page's place is no page
+    assert not manifest.fresh(tmp_path, "mali/2015-2016.md", "k2")
+    written: list[str] = []
+
+    def text() -> str:
+        written.append("md")
+        return "# changes"
+
+    (tmp_path / "mali" / "2015-2016.md").rmdir()
+    manifest.write_stale(tmp_path, "mali/2015-2016.md", "k2", text)
+    manifest.write_stale(tmp_path, "mali/2015-2016.md", "k2", text)  # fresh now: not made
+    assert written == ["md"]
+    assert (tmp_path / "mali" / "2015-2016.md").read_text() == "# changes"
