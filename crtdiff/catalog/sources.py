@@ -35,10 +35,16 @@ class ResolvedSource:
 
 def display_path(path: Path) -> str:
     """A path relative to the project when it lies inside it (stable across machines)."""
-    try:  # catalogue paths arrive resolved already: resolving again costs syscalls per part
-        return (path if path.is_absolute() else path.resolve()).relative_to(PROJECT_ROOT).as_posix()
-    except ValueError:
-        return str(path)
+    # catalogue paths arrive resolved already: resolving again costs syscalls per part
+    absolute = path if path.is_absolute() else path.resolve()
+    # A string prefix, not `relative_to`: asked of every entry of a run, pathlib's part by
+    # part comparison cost more than reading the file. Paths are normalised, so the two agree.
+    text, root = os.fspath(absolute), os.fspath(PROJECT_ROOT)
+    if text == root:
+        return "."
+    if text.startswith(root.rstrip(os.sep) + os.sep):
+        return text[len(root.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
+    return str(path)
 
 
 def read_local(path: Path, *, illustrative: bool = False) -> RawSource:

@@ -6,9 +6,15 @@ from pathlib import Path
 import pytest
 
 from crtdiff.catalog.load import load_catalog
-from crtdiff.catalog.sources import fetch_or_snapshot, fetch_to_store, resolve_source
+from crtdiff.catalog.sources import (
+    display_path,
+    fetch_or_snapshot,
+    fetch_to_store,
+    resolve_source,
+)
 from crtdiff.errors import FetchError
 from crtdiff.fetch.http import Fetched, fetch_url
+from crtdiff.paths import PROJECT_ROOT
 from crtdiff.pipeline.locate import fetch_direct
 from crtdiff.reference.bundle import Reference
 from crtdiff.store.snapshots import SnapshotRecord, SnapshotStore
@@ -141,3 +147,15 @@ def record(data: bytes, when: str) -> SnapshotRecord:
     import hashlib
 
     return SnapshotRecord(hashlib.sha256(data).hexdigest(), when, ".html")
+
+
+def test_a_source_is_shown_relative_to_the_project_only_when_inside_it() -> None:
+    assert (
+        display_path(PROJECT_ROOT / "data" / "a b" / "mali-2016.html") == "data/a b/mali-2016.html"
+    )
+    assert display_path(PROJECT_ROOT) == "."
+    # A sibling folder whose name starts with the project's is outside it.
+    sibling = Path(f"{PROJECT_ROOT}-other/data/mali-2016.html")
+    assert display_path(sibling) == str(sibling)
+    assert display_path(Path("/srv/crt/mali-2016.html")) == "/srv/crt/mali-2016.html"
+    assert display_path(PROJECT_ROOT / ".." / "x.html") == "../x.html"  # lexical, as before
