@@ -5,8 +5,8 @@ text it writes)."""
 from collections.abc import Iterable, Mapping
 
 from crtdiff.compare.headline import section_name
-from crtdiff.compare.wording import attribution_label, group_names, kind_label, place_label, plural
-from crtdiff.reports.cells import dash, num, pct
+from crtdiff.compare.wording import group_names, plural
+from crtdiff.reports.pair_tables import incident_cells, metric_cells
 from crtdiff.schemas import Incident
 from crtdiff.schemas.diff import GroupRef, RedlineOp, RedlinePart, SectionDiff, SentenceAlignment
 
@@ -63,16 +63,9 @@ def alignment_markdown(a: SentenceAlignment) -> str:
 def metric_rows_markdown(sections: Iterable[SectionDiff]) -> str:
     """The section-metrics table's rows: a section's measures, recycled share and sentence
     counts, a line each."""
-    out = []
-    for s in sections:
-        a = s.sentences
-        out.append(
-            f"| {md(section_name(s.key))} | {num(s.cosine)} | {num(s.jaccard)} | {num(s.edit)} | "
-            f"{num(s.simple)} | {pct(s.recycled_share)} | {len(a.unchanged)} | "
-            f"{len(a.modified)} | {len(a.added)} | {len(a.removed)} | "
-            f"{len(a.moved_in) + len(a.moved_out)} |\n"
-        )
-    return "".join(out)
+    return "".join(
+        f"| {md(section_name(s.key))} | {' | '.join(metric_cells(s))} |\n" for s in sections
+    )
 
 
 def incident_rows_markdown(
@@ -82,11 +75,9 @@ def incident_rows_markdown(
     each."""
     out = []
     for i in incidents:
-        end = f" – {i.date_end}" if i.date_end else ""
+        when, place, kind, attribution, killed, wounded, kidnapped = incident_cells(i, country)
         out.append(
-            f"| {i.date}{end} | {md(place_label(i.place, i.country, country))} | "
-            f"{kind_label(i.kind)} | {md(group_names(i.perpetrators, refs))} | "
-            f"{attribution_label(i.attribution)} | {dash(i.killed_min)} | "
-            f"{dash(i.wounded_min)} | {dash(i.kidnapped_min)} |\n"
+            f"| {when} | {md(place)} | {kind} | {md(group_names(i.perpetrators, refs))} | "
+            f"{attribution} | {killed} | {wounded} | {kidnapped} |\n"
         )
     return "".join(out)

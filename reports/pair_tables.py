@@ -15,24 +15,39 @@ from crtdiff.schemas import Incident
 from crtdiff.schemas.diff import GroupRef, SectionDiff
 
 
+def metric_cells(s: SectionDiff) -> list[str]:
+    """A section's metric cells after its name, as both pair pages write them: its cosine,
+    Jaccard, edit and simple similarities, recycled share, then its unchanged, modified, added,
+    removed and moved sentences."""
+    a = s.sentences
+    counts = (a.unchanged, a.modified, a.added, a.removed)
+    moved = len(a.moved_in) + len(a.moved_out)
+    measures = [num(s.cosine), num(s.jaccard), num(s.edit), num(s.simple)]
+    return [*measures, pct(s.recycled_share), *(str(len(c)) for c in counts), str(moved)]
+
+
+def incident_cells(i: Incident, country: str) -> tuple[str, str, str, str, str, str, str]:
+    """An incident's cells but its perpetrators, as both pair pages write them (the chapter of
+    `country`): when, place, kind, attribution, killed, wounded, kidnapped."""
+    when = f"{i.date} – {i.date_end}" if i.date_end else i.date
+    return (
+        when, place_label(i.place, i.country, country), kind_label(i.kind),
+        attribution_label(i.attribution), dash(i.killed_min), dash(i.wounded_min),
+        dash(i.kidnapped_min),
+    )  # fmt: skip
+
+
 def metric_rows(sections: Iterable[SectionDiff]) -> Markup:
     """A row per section: its measures, recycled share and sentence counts."""
     out = []
     for s in sections:
-        a = s.sentences
+        cosine, *rest = metric_cells(s)
         out.append(
             f'<tr><td><a href="#section-{escape_text(s.key.replace(":", "-"))}">'
             f"{escape_text(section_name(s.key))}</a></td>"
-            f'<td class="num {escape_text(heat_class(s.cosine))}">{escape_text(num(s.cosine))}</td>'
-            f'<td class="num">{escape_text(num(s.jaccard))}</td>'
-            f'<td class="num">{escape_text(num(s.edit))}</td>'
-            f'<td class="num">{escape_text(num(s.simple))}</td>'
-            f'<td class="num">{escape_text(pct(s.recycled_share))}</td>'
-            f'<td class="num">{len(a.unchanged)}</td>'
-            f'<td class="num">{len(a.modified)}</td>'
-            f'<td class="num">{len(a.added)}</td>'
-            f'<td class="num">{len(a.removed)}</td>'
-            f'<td class="num">{len(a.moved_in) + len(a.moved_out)}</td></tr>\n'
+            f'<td class="num {escape_text(heat_class(s.cosine))}">{escape_text(cosine)}</td>'
+            + "".join(f'<td class="num">{escape_text(cell)}</td>' for cell in rest)
+            + "</tr>\n"
         )
     return Markup("".join(out))
 
@@ -48,16 +63,16 @@ def incident_rows(
     in the chapter page `page`."""
     out = []
     for i in incidents:
-        end = f" – {escape_text(i.date_end)}" if i.date_end else ""
+        when, place, kind, attribution, killed, wounded, kidnapped = incident_cells(i, country)
         out.append(
-            f"<tr><td>{escape_text(i.date)}{end}</td>"
-            f"<td>{escape_text(place_label(i.place, i.country, country))}</td>"
-            f"<td>{escape_text(kind_label(i.kind))}</td>"
+            f"<tr><td>{escape_text(when)}</td>"
+            f"<td>{escape_text(place)}</td>"
+            f"<td>{escape_text(kind)}</td>"
             f"<td>{group_links(root, i.perpetrators, refs)}</td>"
-            f"<td>{escape_text(attribution_label(i.attribution))}</td>"
-            f'<td class="num">{escape_text(dash(i.killed_min))}</td>'
-            f'<td class="num">{escape_text(dash(i.wounded_min))}</td>'
-            f'<td class="num">{escape_text(dash(i.kidnapped_min))}</td>'
+            f"<td>{escape_text(attribution)}</td>"
+            f'<td class="num">{escape_text(killed)}</td>'
+            f'<td class="num">{escape_text(wounded)}</td>'
+            f'<td class="num">{escape_text(kidnapped)}</td>'
             f'<td><a href="{sentence_anchor(page, i.evidence.start)}">sentence</a></td></tr>\n'
         )
     return Markup("".join(out))
