@@ -133,7 +133,7 @@ def names_by_piece(
         raw,
         folded,
         PieceOffsets.joined(firsts, shifts, starts, size),
-        PieceOffsets.joined(firsts, list(shifts), ends, size),
+        PieceOffsets.joined(firsts, shifts, ends, size),
     )
     joined = any(joins_runs(body, tokens, at) for at in may_join)
     return BodyNames(tokens, hits, None if joined else runs)

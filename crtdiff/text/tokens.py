@@ -56,7 +56,8 @@ class PieceOffsets(Sequence[int]):
         shifted by `shifts[k]`, are tokens `firsts[k]` on (`size` in all). A body's starts and
         ends share their firsts and shifts: gathered once for both, as `add` would twice."""
         out = cls()
-        out._firsts, out._shifts, out._parts, out._size = list(firsts), shifts, parts, size
+        # Copied: a body's starts and ends are made of the same lists, and `add` appends.
+        out._firsts, out._shifts, out._parts, out._size = list(firsts), list(shifts), parts, size
         return out
 
     def add(self, shift: int, offsets: Sequence[int]) -> None:
