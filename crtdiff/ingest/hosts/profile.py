@@ -89,12 +89,21 @@ def _literal(marker: re.Pattern[str]) -> str:
     return literal if len(literal) >= 3 else ""
 
 
+_ENDS_READ = 20000
+"""How much of a page's start and of its end is searched for markers (a template shows there)."""
+
+
 def detect_host(uri: str, raw_text: str, hosts: Sequence[HostProfile]) -> HostProfile:
     """The profile for this page: by URL host first, then by content markers, else the last."""
     for host in hosts:
         if host.matches_url(uri):
             return host
-    head_and_tail = (raw_text[:20000] + raw_text[-20000:]).lower()
+    # A page no longer than its two ends is read once: its start and end joined would read
+    # all of it twice, and find a marker across the seam (the page's last words, then its first).
+    if len(raw_text) <= 2 * _ENDS_READ:
+        head_and_tail = raw_text.lower()
+    else:
+        head_and_tail = (raw_text[:_ENDS_READ] + raw_text[-_ENDS_READ:]).lower()
     for host in hosts:
         if host.matches_content(head_and_tail):
             return host

@@ -52,3 +52,19 @@ def test_a_markers_leading_literal_is_what_every_match_opens_with(
     pattern: str, flags: int, literal: str
 ) -> None:
     assert leading_literal(re.compile(pattern, flags)) == literal
+
+
+def test_a_short_page_is_read_once_without_a_seam() -> None:
+    # Its end followed by its start would spell a refworld marker: the page holds none.
+    text = "Refworld notes nothing here.\nMali\nOverview: a chapter. Search "
+    assert detect_host("notes/page.txt", text, HOSTS).name == GENERIC.name
+    assert detect_host("notes/page.txt", text + "Refworld", HOSTS).name == "refworld"
+
+
+def test_a_long_page_is_searched_at_its_two_ends_only() -> None:
+    filler = "The government made progress in its efforts.\n" * 1000
+    marked = "Search Refworld\n"
+    assert detect_host("p.txt", marked + filler, HOSTS).name == "refworld"
+    assert detect_host("p.txt", filler + marked, HOSTS).name == "refworld"
+    middle = filler[: len(filler) // 2] + marked + filler[len(filler) // 2 :]
+    assert detect_host("p.txt", middle, HOSTS).name == GENERIC.name
