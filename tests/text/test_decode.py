@@ -1,3 +1,9 @@
+import re
+
+import ftfy
+from hypothesis import given
+from hypothesis import strategies as st
+
 from crtdiff.text.decode import decode_bytes
 
 
@@ -34,3 +40,14 @@ def test_declared_charset_wins_over_guessing() -> None:
 
 def test_plain_ascii_in_declared_legacy_charset_is_not_a_repair() -> None:
     assert decode_bytes(b"Overview: Mali.", "iso-8859-1").repairs == []
+
+
+_MOJIBAKE_PAIRS = re.compile("â€|Ã[\u0080-\u00bf]|Ã[©¨ª«´¶¼§¢£ ]|Â[\u00a0-\u00bf ]")
+"""The pairs that UTF-8 read as cp1252 or Latin-1 leaves, as the decoder defines them."""
+
+
+@given(st.text(alphabet="aâ€™Ã©\u0080\u00bfÂ\u00a0 ’", max_size=10))
+def test_mojibake_is_repaired_exactly_where_its_pairs_stand(text: str) -> None:
+    repaired = any("mojibake" in r for r in decode_bytes(text.encode()).repairs)
+    expected = _MOJIBAKE_PAIRS.search(text) is not None and ftfy.fix_encoding(text) != text
+    assert repaired == expected
