@@ -62,7 +62,8 @@ def find_label(block: Block) -> Label | None:
         return None
     if block.kind is BlockKind.HEADING:
         return Label(block.text.rstrip(": "), "", len(block.text), explicit=True)
-    match = _INLINE.match(block.text)
+    # The label's colon is the text's first: a text without one is not tried at every length.
+    match = _INLINE.match(block.text) if ":" in block.text else None
     if match is None:
         text = block.text.strip()
         bold_only = bool(block.bold_lead) and (block.bold_lead or "").strip() == text
