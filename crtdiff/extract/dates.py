@@ -224,8 +224,9 @@ def _month_days(text: str) -> tuple[tuple[str, int | None, int, int], ...]:
 def invalid_dates(text: str, default_year: int) -> list[str]:
     """Date phrases that name a day the month does not have ("February 30"; "February 29" of
     a year that is not a leap year, the report's year when the phrase gives none)."""
+    days = _month_days(text)
+    if not days:
+        return []  # most sentences: asked of every sentence of every chapter
     return [
-        phrase
-        for phrase, year, month, day in _month_days(text)
-        if not _day_ok(year or default_year, month, day)
+        phrase for phrase, year, month, day in days if not _day_ok(year or default_year, month, day)
     ]

@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from crtdiff.extract.dates import find_dates, invalid_dates
+from crtdiff.extract.dates import find_dates, has_dates, invalid_dates
 
 
 @pytest.mark.parametrize(
@@ -72,3 +74,26 @@ def test_lists_of_days_are_several_dates(text: str, dates: list[str]) -> None:
 def test_a_range_stays_one_date_with_an_end(text: str) -> None:
     [phrase] = find_dates(text, 2016)
     assert (phrase.date, phrase.date_end) == ("2016-07-08", "2016-09-06")
+
+
+_DATE_WORDS = [
+    "On",
+    "February",
+    "june",
+    "3",
+    "30",
+    "and",
+    "6,",
+    "2016",
+    "1999,",
+    "between",
+    "-",
+    "to",
+]
+
+
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=7), st.sampled_from([2016, 2017]))
+def test_has_dates_tells_whether_find_dates_finds_any(words: list[str], year: int) -> None:
+    # The readers that ask has_dates first (references, clauses) skip what find_dates would.
+    text = " ".join(words)
+    assert has_dates(text, year) == bool(find_dates(text, year))
