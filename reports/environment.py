@@ -36,6 +36,11 @@ from crtdiff.reports.fragments import (
     redline_html,
     sentence_link,
 )
+from crtdiff.reports.group_lists import (
+    chapter_group_items,
+    continuing_links,
+    continuing_names_markdown,
+)
 from crtdiff.reports.markdown_text import (
     alignment_markdown,
     incident_rows_markdown,
@@ -104,5 +109,8 @@ def environment() -> Environment:
         incident_rows_markdown=incident_rows_markdown,
         metric_rows=metric_rows,
         incident_rows=incident_rows,
+        chapter_group_items=chapter_group_items,
+        continuing_links=continuing_links,
+        continuing_names_markdown=continuing_names_markdown,
     )
     return env
