@@ -13,10 +13,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import escape
 from pagefind.service import get_executable
 
 from crtdiff.errors import CrtdiffError
+from crtdiff.reports.fragments import escape_text
 from crtdiff.reports.search import SearchRecord
 from crtdiff.reports.writing import write_if_changed
 from crtdiff.store.removal import remove_in_background
@@ -115,10 +115,15 @@ def sync_record_pages(pages: Path, records: list[SearchRecord]) -> None:
 
 
 def _record_page(record: SearchRecord) -> str:
-    """A record as the minimal page Pagefind reads (its text, title and kind; no markup)."""
-    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in record.content.split("\n") if p.strip())
+    """A record as the minimal page Pagefind reads (its text, title and kind; no markup), its
+    texts escaped by `escape_text` (a chapter's record is a hundred paragraphs: no Markup
+    object made for each)."""
+    paragraphs = "".join(
+        f"<p>{escape_text(p)}</p>" for p in record.content.split("\n") if p.strip()
+    )
+    title, kind = escape_text(record.title), escape_text(record.kind)
     return (
-        f'<!DOCTYPE html><html lang="en"><head><title>{escape(record.title)}</title></head>'
-        f'<body><main data-pagefind-body><span data-pagefind-meta="kind:{escape(record.kind)}">'
-        f"</span><h1>{escape(record.title)}</h1>{paragraphs}</main></body></html>"
+        f'<!DOCTYPE html><html lang="en"><head><title>{title}</title></head>'
+        f'<body><main data-pagefind-body><span data-pagefind-meta="kind:{kind}">'
+        f"</span><h1>{title}</h1>{paragraphs}</main></body></html>"
     )

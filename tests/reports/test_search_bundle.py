@@ -5,10 +5,12 @@ import json
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from crtdiff.errors import CrtdiffError
-from crtdiff.reports.search import SearchRecord
-from crtdiff.reports.search_bundle import start_bundle, sync_record_pages
+from crtdiff.reports.search import SearchRecord, chapter_record
+from crtdiff.reports.search_bundle import _record_page, start_bundle, sync_record_pages
+from crtdiff.schemas import CountryReport
 from crtdiff.store.removal import removals_finished
 
 
@@ -39,6 +41,29 @@ def test_record_pages_are_written_only_when_changed_and_removed_with_their_recor
     assert (kept.stat().st_ino, kept.stat().st_mtime_ns) == before
     assert not changed.exists() and not (pages / "mali" / "stray.html").exists()
     assert "ISIS-Sahel." in (pages / "mali" / "2017.html").read_text(encoding="utf-8")
+
+
+def _record_page_as_defined(record: SearchRecord) -> str:
+    """A record's page as first written, with markupsafe's escape (the definition)."""
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in record.content.split("\n") if p.strip())
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><title>{escape(record.title)}</title></head>'
+        f'<body><main data-pagefind-body><span data-pagefind-meta="kind:{escape(record.kind)}">'
+        f"</span><h1>{escape(record.title)}</h1>{paragraphs}</main></body></html>"
+    )
+
+
+def test_a_record_page_escapes_as_markupsafe_does(seed_report: CountryReport) -> None:
+    hostile = "<script>alert(1)</script> & \"q\" 's'"
+    records = [
+        chapter_record(seed_report),
+        SearchRecord(url="/mali/2015.html", title=hostile, kind=hostile, content=hostile * 2),
+        SearchRecord(url="/mali/2016.html", title="T", kind="k", content=f"a\n \n{hostile}\n\n"),
+    ]
+    for record in records:
+        assert _record_page(record) == _record_page_as_defined(record)
+    assert len(records[0].content.split("\n")) > 10
+    assert "&lt;script&gt;" in _record_page(records[1]) and "&lt;" in _record_page(records[2])
 
 
 def test_a_torn_record_page_is_written_again(tmp_path: Path) -> None:
