@@ -1,19 +1,25 @@
 """The incidents explorer: every incident of every country and year, on one page that sorts,
 filters and exports (CSV) in the browser, offline.
 
-The rows travel as data (output/data/incidents.js, a script so that a page opened from disk can
-load it) and the page draws a few hundred at a time: an archive holds tens of thousands of
-incidents, which as table markup would weigh tens of megabytes.
+The rows travel as data in scripts (a page opened from disk can load a script, not fetch JSON),
+by columns: each string that repeats (countries, places, kinds, attributions, official URLs,
+publication dates) is held once and given by its index, as are each chapter (its country, year,
+page and source) and each list of perpetrators. The first script (output/data/incidents.js)
+holds these tables and the first rows by date, so the page draws its first rows at once; the
+others (incidents-2.js, ...) hold the rest by date and are loaded one after the other, the
+counts and the CSV export saying they cover only the rows loaded until every one is. The page
+draws a few hundred rows at a time: an archive holds tens of thousands of incidents.
 """
 
-import json
 from dataclasses import dataclass
-from functools import cached_property
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+import msgspec
 
 from crtdiff.reports.archive import Archive, PlacedIncident, sentence_href
+from crtdiff.reports.explorer_files import SCRIPTS_LINE, SPLIT, Split, further_scripts
 from crtdiff.reports.html import render_page
 from crtdiff.reports.output_paths import OutputPaths
 from crtdiff.reports.summaries import CountrySummary
@@ -46,183 +52,294 @@ def incident_record(item: PlacedIncident, names: dict[str, str]) -> dict[str, An
     }
 
 
-def script_text(text: str) -> bytes:
-    """JSON text as the explorer's script holds it (UTF-8): no "<" or ">" in it, so nothing can
-    end or confuse a script element."""
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").encode("utf-8")
+ROW_STRINGS = ("date_end", "incident_country", "place", "kind", "target", "attribution")
+"""The rows' columns of repeated strings: each value an index into the strings."""
+ROW_VALUES = ("date", "killed", "wounded", "kidnapped", "evidence", "sentence")
+"""The rows' columns held as they are."""
 
 
-def incidents_script(records: list[bytes]) -> bytes:
-    """The rows (each serialised, as script_text) as a script."""
-    # Joined once as bytes: tens of megabytes at 10,000 chapters, each copy or encoding costs.
-    return b"".join((b"window.CRTDIFF_INCIDENTS = [", b",".join(records), b"];\n"))
-
-
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-_PERPETRATORS = ',"perpetrators":'
-Cut = tuple[list[str], int, int]
-"""Where an incident's perpetrators lie in its record: their ids, and the bytes they span."""
-_FORM = 2
-"""The stored form of a Part: 2, records as script_text, then per record its Cut (offsets in
-bytes), and the page's figures in the head (1 held text, unescaped, rows of sort keys and
-figures with offsets in characters, and no `form`)."""
-
-
-@dataclass(frozen=True)
-class Part:
-    """One country's incidents as the explorer holds them, by date: per incident its record,
-    serialised, and what the page and the archive-wide order need of them. Kept (as bytes)
-    beside the country's summary, so that the explorer's data is joined from stored records
-    rather than parsed and made again from every incident of the archive."""
+class Chapter(msgspec.Struct, frozen=True, array_like=True, forbid_unknown_fields=True):
+    """A chapter incidents are read from: what their rows share."""
 
     country: str
-    names: dict[str, str]
-    """Perpetrator id → the name its records give, for every perpetrator of its records (the
-    country's own; the explorer gives the one the last chapter across countries gives, and
-    only a record whose name differs is made again)."""
-    dates: list[str]
-    """Each record's date: the records are by date, then id (as Archive.incidents orders one
-    country's incidents)."""
+    year: int
+    page: str
+    """Its chapter page, relative to the site's root (a row's link adds `#s<sentence>`)."""
+    illustrative: bool
+    official_url: str | None
+    """None for an illustrative chapter, or when unknown."""
+    published: str | None
+
+
+class Rows(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Incidents by columns, all of one length: strings (ROW_STRINGS) as indices into the
+    part's strings, `chapter` into its chapters, `perpetrators` into its lists of them."""
+
+    chapter: list[int]
+    date: list[str]
+    date_end: list[int]
+    incident_country: list[int]
+    place: list[int]
+    kind: list[int]
+    target: list[int]
+    perpetrators: list[int]
+    attribution: list[int]
+    killed: list[int | None]
+    wounded: list[int | None]
+    kidnapped: list[int | None]
+    evidence: list[str]
+    sentence: list[int]
+    """Where its sentence starts in the chapter (the page's anchor `#s<start>`)."""
+
+    def lengths(self) -> set[int]:
+        """The lengths of its columns (one when it is whole)."""
+        return {len(getattr(self, name)) for name in self.__struct_fields__}
+
+
+_FORM: Literal[3] = 3
+"""The stored form of a Part: 3, one JSON document (Part itself). Earlier forms (1 and 2: a head
+line, then one serialised record a line) are not JSON documents and are made again."""
+
+
+class Part(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """One country's incidents as the explorer holds them, by date then id (as Archive.incidents
+    orders one country's incidents), with what the page needs of them. Kept (as bytes) beside
+    the country's summary, so that the explorer's data is joined from stored columns rather
+    than made again from every incident of the archive. Perpetrators are held by id: their
+    names are the archive's, given when the parts are joined."""
+
+    form: Literal[3]
+    country: str
+    strings: list[str]
+    """Every string its rows and chapters hold, sorted: the rows give them by index."""
+    groups: list[str]
+    """Every perpetrator id of its rows, sorted."""
+    perpetrators: list[list[int]]
+    """Each different list of perpetrators of its rows, as indices into `groups`."""
+    chapters: list[Chapter]
+    rows: Rows
     killed: int
     """Killed over its incidents (at least)."""
     kinds: list[str]
     """Its incidents' kinds, sorted."""
     illustrative: bool
     """An incident of it is read from an illustrative chapter."""
-    cut_data: bytes
-    """Its records' cuts, as JSON: read only where a perpetrator is named otherwise across
-    countries (see `cuts`)."""
-    records: list[bytes]
-    """Each incident's record as the script holds it (script_text): joined as they are."""
-
-    @cached_property
-    def cuts(self) -> list[Cut]:
-        """Per record, where its perpetrators lie."""
-        return [(c[0], c[1], c[2]) for c in json.loads(self.cut_data)]
 
     def to_bytes(self) -> bytes:
-        """Lines: the head (JSON), the cuts, then one record a line (JSON never holds a raw
-        newline)."""
-        head = {
-            "form": _FORM, "country": self.country, "names": self.names, "dates": self.dates,
-            "killed": self.killed, "kinds": self.kinds, "illustrative": self.illustrative,
-        }  # fmt: skip
-        return b"\n".join([json.dumps(head).encode("utf-8"), self.cut_data, *self.records])
+        """The part as JSON."""
+        return msgspec.json.encode(self)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "Part | None":
         """A stored part, or None when it is not one, or of another form (then it is made
         again)."""
-        lines = data.split(b"\n")
         try:
-            head = json.loads(lines[0])
-            if head["form"] != _FORM:
-                return None
-            part = cls(
-                head["country"], head["names"], head["dates"], head["killed"], head["kinds"],
-                head["illustrative"], lines[1], lines[2:],
-            )  # fmt: skip
-        except (ValueError, TypeError, KeyError, IndexError):
+            part = msgspec.json.decode(data, type=cls)
+        except msgspec.MsgspecError:
             return None
-        shapes = (
-            (part.country, str), (part.names, dict), (part.dates, list), (part.killed, int),
-            (part.kinds, list), (part.illustrative, bool),
-        )  # fmt: skip
-        if not all(isinstance(value, kind) for value, kind in shapes):
-            return None
-        if len(part.dates) != len(part.records) or not part.cut_data.startswith(b"["):
-            return None
-        return part
+        return part if len(part.rows.lengths()) == 1 else None
 
-    def record(self, index: int, names: dict[str, str], stale: set[str]) -> bytes:
-        """The record of one incident, its perpetrators named by `names` when one of them is
-        `stale` (named otherwise across countries than here)."""
-        record = self.records[index]
-        perpetrators, start, end = self.cuts[index]
-        if stale.isdisjoint(perpetrators):
-            return record
-        named = script_text(_json([[p, names.get(p, p)] for p in perpetrators]))
-        return record[:start] + named + record[end:]
+    @property
+    def size(self) -> int:
+        """How many incidents it holds."""
+        return len(self.rows.date)
 
 
 def explorer_part(summary: CountrySummary) -> Part:
-    """A country's incidents as the explorer holds them, their perpetrators named as the
-    country's own chapters name them."""
+    """A country's incidents as the explorer holds them (incident_record, by columns)."""
     archive = Archive.of([summary])
-    names = archive.group_names
-    owned: dict[str, str] = {}
-    dates: list[str] = []
-    cuts: list[Cut] = []
-    records: list[bytes] = []
-    for item in archive.incidents:
-        record = incident_record(item, names)
-        keys = list(record)
-        cut = keys.index("perpetrators")
-        head = script_text(_json({k: record[k] for k in keys[:cut]})[:-1] + _PERPETRATORS)
-        perpetrators = script_text(_json(record["perpetrators"]))
-        tail = script_text(_json({k: record[k] for k in keys[cut + 1 :]})[1:])
-        i = item.incident
-        owned.update((p, names.get(p, p)) for p in i.perpetrators)
-        dates.append(i.date)
-        cuts.append((list(i.perpetrators), len(head), len(head) + len(perpetrators)))
-        records.append(b"%s%s,%s" % (head, perpetrators, tail))
-    incidents = [i.incident for i in archive.incidents]
+    records = [incident_record(item, {}) for item in archive.incidents]
+    chapters: dict[str, int] = {}
+    held: list[Chapter] = []
+    lists: dict[tuple[str, ...], int] = {}
+    columns: dict[str, list[Any]] = {name: [] for name in Rows.__struct_fields__}
+    for record in records:
+        page, _, sentence = record["page"].rpartition("#s")
+        if page not in chapters:
+            chapters[page] = len(held)
+            held.append(
+                Chapter(
+                    record["country"], record["report_year"], page, record["illustrative"],
+                    record["official_url"], record["published"],
+                )
+            )  # fmt: skip
+        columns["chapter"].append(chapters[page])
+        columns["sentence"].append(int(sentence))
+        perpetrators = tuple(p[0] for p in record["perpetrators"])
+        columns["perpetrators"].append(lists.setdefault(perpetrators, len(lists)))
+        for name in ROW_STRINGS:
+            columns[name].append(record[name])
+        for name, key in _VALUE_KEYS.items():
+            columns[name].append(record[key])
+    strings = sorted(
+        {s for name in ROW_STRINGS for s in columns[name]}
+        | {s for c in held for s in (c.country, c.official_url, c.published) if s is not None}
+    )
+    index = {s: n for n, s in enumerate(strings)}
+    for name in ROW_STRINGS:
+        columns[name] = [index[s] for s in columns[name]]
+    groups = sorted({g for ids in lists for g in ids})
+    group_index = {g: n for n, g in enumerate(groups)}
+    incidents = [item.incident for item in archive.incidents]
     return Part(
-        summary.country, owned, dates, sum(i.killed or 0 for i in incidents),
-        sorted({i.kind for i in incidents}), any(i.chapter.illustrative for i in archive.incidents),
-        json.dumps(cuts).encode("utf-8"), records,
-    )  # fmt: skip
+        form=_FORM,
+        country=summary.country,
+        strings=strings,
+        groups=groups,
+        perpetrators=[[group_index[g] for g in ids] for ids in lists],
+        chapters=held,
+        rows=Rows(**columns),
+        killed=sum(i.killed or 0 for i in incidents),
+        kinds=sorted({i.kind for i in incidents}),
+        illustrative=any(c.illustrative for c in held),
+    )
 
 
-def render_incidents_page(archive: Archive, parts: list[Part] | None = None) -> tuple[str, bytes]:
-    """The explorer page and its data script (from the countries' `parts`, in archive order,
-    when given, else made from the archive)."""
+_VALUE_KEYS = {
+    "date": "date", "killed": "killed_min", "wounded": "wounded_min",
+    "kidnapped": "kidnapped_min", "evidence": "evidence",
+}  # fmt: skip
+"""The rows' columns held as they are (but `sentence`) → the key of incident_record giving
+them."""
+
+
+@dataclass(frozen=True)
+class Joined:
+    """The parts of every country joined: the explorer's tables and its rows by date, then
+    country and id."""
+
+    strings: list[str]
+    groups: list[tuple[str, str]]
+    """Each perpetrator (id, name as the archive names it), by id."""
+    perpetrators: list[list[int]]
+    """Each different list of perpetrators, as indices into `groups`."""
+    chapters: dict[str, list[Any]]
+    """The chapters by columns: country and source as indices into the strings."""
+    rows: dict[str, list[Any]]
+    """The rows by columns (Rows' own), with every index into the joined tables."""
+
+    @property
+    def size(self) -> int:
+        """How many incidents it holds."""
+        return len(self.rows["date"])
+
+    @classmethod
+    def of(cls, parts: list[Part], names: dict[str, str]) -> "Joined":
+        """The `parts`, in order of country, joined; perpetrators named by `names`."""
+        strings = sorted({s for part in parts for s in part.strings})
+        index = {s: n for n, s in enumerate(strings)}
+        ids = sorted({g for part in parts for g in part.groups})
+        group_index = {g: n for n, g in enumerate(ids)}
+        lists: dict[tuple[int, ...], int] = {}
+        chapters: dict[str, list[Any]] = {name: [] for name in Chapter.__struct_fields__}
+        rows: dict[str, list[Any]] = {name: [] for name in Rows.__struct_fields__}
+        for part in parts:
+            codes = [index[s] for s in part.strings]
+            perpetrators = [
+                lists.setdefault(tuple(group_index[part.groups[g]] for g in held), len(lists))
+                for held in part.perpetrators
+            ]
+            base = len(chapters["year"])
+            for c in part.chapters:
+                chapters["country"].append(index[c.country])
+                chapters["year"].append(c.year)
+                chapters["page"].append(c.page)
+                chapters["illustrative"].append(c.illustrative)
+                chapters["official_url"].append(
+                    None if c.official_url is None else index[c.official_url]
+                )
+                chapters["published"].append(None if c.published is None else index[c.published])
+            held = part.rows
+            rows["chapter"] += [base + c for c in held.chapter] if base else held.chapter
+            for name in ROW_STRINGS:
+                rows[name] += map(codes.__getitem__, getattr(held, name))
+            rows["perpetrators"] += map(perpetrators.__getitem__, held.perpetrators)
+            for name in ROW_VALUES:
+                rows[name] += getattr(held, name)
+        if len(rows["date"]) > 1:
+            # A stable sort by date alone: each part is by date then id, and they are joined
+            # by country (a sort by the three cost several times more).
+            pick = itemgetter(*sorted(range(len(rows["date"])), key=rows["date"].__getitem__))
+            rows = {name: list(pick(column)) for name, column in rows.items()}
+        return cls(
+            strings,
+            [(g, names.get(g, g)) for g in ids],
+            [list(held) for held in lists],
+            chapters,
+            rows,
+        )
+
+    def slice(self, start: int, end: int) -> dict[str, list[Any]]:
+        """Rows `start` to `end` by columns."""
+        return {name: column[start:end] for name, column in self.rows.items()}
+
+
+def explorer_scripts(joined: Joined, split: Split = SPLIT) -> list[bytes]:
+    """The explorer's scripts: the first (tables, first rows and the others' paths), then each
+    further one (JSON as _script_json gives it)."""
+    further = split.names(joined.size)
+    head = {
+        "total": joined.size,
+        "strings": joined.strings,
+        "groups": joined.groups,
+        "perpetrators": joined.perpetrators,
+        "chapters": joined.chapters,
+        "rows": joined.slice(0, split.first),
+    }
+    first = b"window.CRTDIFF_INCIDENTS = %s;\n" % _script_json(head)
+    scripts = [SCRIPTS_LINE % _script_json(further) + first]
+    for n in range(len(further)):
+        start = split.first + n * split.further
+        rows = {"start": start, "rows": joined.slice(start, start + split.further)}
+        scripts.append(
+            b"(window.CRTDIFF_INCIDENT_ROWS = window.CRTDIFF_INCIDENT_ROWS || []).push(%s);\n"
+            % _script_json(rows)
+        )
+    return scripts
+
+
+def _script_json(value: object) -> bytes:
+    """JSON as the explorer's scripts hold it (UTF-8): no "<" or ">" in it, so nothing can end
+    or confuse a script element (both occur only inside strings)."""
+    return msgspec.json.encode(value).replace(b"<", b"\\u003c").replace(b">", b"\\u003e")
+
+
+def render_incidents_page(
+    archive: Archive, parts: list[Part] | None = None, split: Split = SPLIT
+) -> tuple[str, list[bytes]]:
+    """The explorer page and its data scripts, its rows split as `split` says (from the
+    countries' `parts` when given, else made from the archive)."""
     names = archive.group_names
-    dates: list[str] = []
-    records: list[bytes] = []
-    used: set[str] = set()
-    kinds: set[str] = set()
-    countries: set[str] = set()
     made = sorted(
         parts if parts is not None else map(explorer_part, archive.countries),
         key=attrgetter("country"),
     )
-    for part in made:
-        stale = {p for p, name in part.names.items() if names.get(p, p) != name}
-        dates += part.dates
-        if stale:
-            records += [part.record(n, names, stale) for n in range(len(part.records))]
-        else:  # the common case: every record as stored
-            records += part.records
-        used.update(part.names)
-        kinds.update(part.kinds)
-        if part.records:
-            countries.add(part.country)
-    # By date, then country and id: each part is by date then id, and they are joined by
-    # country, so a stable sort by date alone keeps the rest (a sort by the three cost several
-    # times more).
-    order = sorted(range(len(dates)), key=dates.__getitem__)
+    joined = Joined.of(made, names)
     page = render_page(
         "incidents.html.j2",
         root="",
-        total=len(dates),
+        total=joined.size,
         killed_total=sum(p.killed for p in made),
-        countries=sorted(countries),
+        countries=sorted({p.country for p in made if p.size}),
         years=archive.years,
-        groups=sorted(((gid, names.get(gid, gid)) for gid in used), key=lambda g: g[1].lower()),
-        kinds=sorted(kinds),
+        groups=sorted(joined.groups, key=lambda g: g[1].lower()),
+        kinds=sorted({k for p in made for k in p.kinds}),
         illustrative=any(p.illustrative for p in made),
         **archive.series_context,
     )
-    return page, incidents_script([records[n] for n in order])
+    return page, explorer_scripts(joined, split)
 
 
-def write_incidents_page(out_dir: Path, archive: Archive, parts: list[Part] | None = None) -> None:
-    """output/incidents.html and output/data/incidents.js (from the countries' `parts` when
-    given)."""
-    page, script = render_incidents_page(archive, parts)
-    write_if_changed(out_dir / OutputPaths.EXPLORER_DATA, script)
+def write_incidents_page(
+    out_dir: Path, archive: Archive, parts: list[Part] | None = None, split: Split = SPLIT
+) -> None:
+    """output/incidents.html and the explorer's scripts (from the countries' `parts` when
+    given); further scripts no longer named (of a larger archive before) are removed."""
+    page, scripts = render_incidents_page(archive, parts, split)
+    paths = [OutputPaths.EXPLORER_DATA, *(further_scripts(scripts[0]) or [])]
+    for path, script in zip(paths, scripts, strict=True):
+        write_if_changed(out_dir / path, script)
+    for old in (out_dir / OutputPaths.DATA).glob("incidents-*.js"):
+        if f"{OutputPaths.DATA}/{old.name}" not in paths:
+            old.unlink()
     write_if_changed(out_dir / "incidents.html", page)

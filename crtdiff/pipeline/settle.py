@@ -25,6 +25,7 @@ from crtdiff.pipeline.outcome import (
     cached_rejection,
 )
 from crtdiff.reference.countries import CountryTable
+from crtdiff.reports.explorer_files import explorer_present
 from crtdiff.reports.output_paths import OutputPaths
 from crtdiff.store.fingerprint import digest
 from crtdiff.store.results import ResultStore
@@ -210,5 +211,6 @@ ARCHIVE_PAGES = (
 
 
 def archive_pages_present(out_dir: Path) -> bool:
-    """True when every page written with the index is on disk."""
-    return all((out_dir / page).is_file() for page in ARCHIVE_PAGES)
+    """True when every page written with the index is on disk (and every script of the
+    explorer's data its first names)."""
+    return all((out_dir / page).is_file() for page in ARCHIVE_PAGES) and explorer_present(out_dir)

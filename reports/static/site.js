@@ -1,5 +1,6 @@
 // crtdiff site: table filters, the incidents explorer (sorting, filters, CSV export).
-// Everything runs offline, from disk or a local server; nothing is fetched.
+// Everything runs offline, from disk or a local server; nothing is fetched from elsewhere (the
+// explorer's rows are scripts of the site's own data folder).
 (function () {
   "use strict";
 
@@ -48,9 +49,7 @@
     return /[",\r\n]/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
   }
 
-  function toCsv(records) {
-    if (!records.length) { return ""; }
-    var columns = Object.keys(records[0]);
+  function toCsv(columns, records) {
     var lines = [columns.join(",")];
     records.forEach(function (record) {
       lines.push(columns.map(function (c) { return csvField(record[c]); }).join(","));
@@ -58,9 +57,16 @@
     return lines.join("\r\n") + "\r\n";
   }
 
-  // The incidents explorer: rows from data/incidents.js; several filters at once, counts,
-  // "no match", sorting, a few hundred rows drawn at a time, CSV of every matching row.
+  // The incidents explorer: rows by columns from data/incidents.js (with the tables their
+  // indices point into) and from the further scripts it names, loaded one after the other;
+  // several filters at once, counts, "no match", sorting, a few hundred rows drawn at a time,
+  // CSV of every matching row. Until every row is loaded the counts say they cover the rows
+  // loaded so far, and the CSV waits.
   var PAGE = 250;
+  var COLUMNS = ["date", "date_end", "report_year", "country", "incident_country", "place",
+    "kind", "target", "perpetrators", "attribution", "killed_min", "wounded_min",
+    "kidnapped_min", "illustrative", "official_url", "published", "evidence", "page"];
+  var collator = new Intl.Collator();
 
   function cell(row, text, className) {
     var td = document.createElement("td");
@@ -123,41 +129,165 @@
     return tr;
   }
 
-  function sortValue(r, key) {
-    if (key === "perpetrators") { return r.perpetrators.map(function (p) { return p[1]; }).join(", "); }
-    return r[key];
+  // Rank of each value in the order of the locale's collation (equal values, equal ranks): rows
+  // then sort by numbers, in the order a sort by localeCompare gives.
+  function ranks(values) {
+    var order = values.map(function (_, i) { return i; });
+    order.sort(function (a, b) { return collator.compare(values[a], values[b]); });
+    var rank = new Array(values.length);
+    var r = 0;
+    order.forEach(function (v, n) {
+      if (n && collator.compare(values[order[n - 1]], values[v]) !== 0) { r += 1; }
+      rank[v] = r;
+    });
+    return rank;
   }
 
-  function compare(a, b, key) {
-    var x = sortValue(a, key);
-    var y = sortValue(b, key);
-    if (typeof x === "number" || typeof y === "number" || x === null || y === null) {
-      return (x === null ? -1 : x) - (y === null ? -1 : y);
+  // The rows loaded so far, by columns, and the tables their indices point into.
+  function Incidents(data) {
+    var self = this;
+    self.total = data.total;
+    self.strings = data.strings;
+    self.groups = data.groups;
+    self.lists = data.perpetrators;
+    self.chapters = data.chapters;
+    self.rows = {};
+    Object.keys(data.rows).forEach(function (k) { self.rows[k] = []; });
+    self.size = 0;
+    self.code = new Map(self.strings.map(function (s, i) { return [s, i]; }));
+    self.listNames = self.lists.map(function (list) {
+      return list.map(function (g) { return self.groups[g][1]; });
+    });
+    self.hay = [];
+    self.sortKeys = {};
+    self.add(data.rows);
+  }
+
+  Incidents.prototype.add = function (rows) {
+    var self = this;
+    Object.keys(self.rows).forEach(function (k) {
+      var column = self.rows[k];
+      rows[k].forEach(function (v) { column.push(v); });
+    });
+    self.size = self.rows.date.length;
+    self.sortKeys = {};
+  };
+
+  // The rows come by date: while the locale orders each date after the one before, a date's
+  // rank is the one before's, plus one when it differs (made only for the rows loaded since);
+  // else the dates are ranked as any text is.
+  Incidents.prototype.dateKey = function () {
+    var dates = this.rows.date, key = this.dates || (this.dates = []), i = key.length;
+    for (; i < this.size && !this.datesRanked; i += 1) {
+      var order = i ? collator.compare(dates[i - 1], dates[i]) : 0;
+      if (order > 0) { this.datesRanked = true; }
+      key.push(i ? key[i - 1] + (order < 0 ? 1 : 0) : 0);
     }
-    return String(x).localeCompare(String(y));
+    if (!this.datesRanked) { return key; }
+    var distinct = Array.from(new Set(dates));
+    var rank = ranks(distinct);
+    var at = new Map(distinct.map(function (d, n) { return [d, rank[n]]; }));
+    return dates.map(function (d) { return at.get(d); });
+  };
+
+  Incidents.prototype.record = function (i) {
+    var rows = this.rows, s = this.strings, ch = this.chapters, c = rows.chapter[i];
+    var groups = this.groups;
+    return {
+      date: rows.date[i], date_end: s[rows.date_end[i]], report_year: ch.year[c],
+      country: s[ch.country[c]], incident_country: s[rows.incident_country[i]],
+      place: s[rows.place[i]], kind: s[rows.kind[i]], target: s[rows.target[i]],
+      perpetrators: this.lists[rows.perpetrators[i]].map(function (g) { return groups[g]; }),
+      attribution: s[rows.attribution[i]], killed_min: rows.killed[i],
+      wounded_min: rows.wounded[i], kidnapped_min: rows.kidnapped[i],
+      illustrative: ch.illustrative[c],
+      official_url: ch.official_url[c] === null ? null : s[ch.official_url[c]],
+      published: ch.published[c] === null ? null : s[ch.published[c]],
+      evidence: rows.evidence[i], page: ch.page[c] + "#s" + rows.sentence[i]
+    };
+  };
+
+  // What the text filter searches, lower case, made on its first use (and for rows loaded
+  // since).
+  Incidents.prototype.haystack = function () {
+    var rows = this.rows, ch = this.chapters;
+    // Lower case once per string held once (kinds and targets spaced as the page writes them).
+    var low = this.low || (this.low = this.strings.map(function (s) { return s.toLowerCase(); }));
+    var spaced = this.spaced || (this.spaced = this.strings.map(function (s) { return s.replace(/_/g, " ").toLowerCase(); }));
+    var names = this.lowNames || (this.lowNames = this.listNames.map(function (n) { return n.join(" ").toLowerCase(); }));
+    for (var i = this.hay.length; i < this.size; i += 1) {
+      var c = rows.chapter[i];
+      this.hay.push([rows.date[i].toLowerCase(), low[ch.country[c]], low[rows.incident_country[i]],
+        low[rows.place[i]], spaced[rows.kind[i]], spaced[rows.target[i]], low[rows.attribution[i]],
+        rows.evidence[i].toLowerCase(), names[rows.perpetrators[i]]].join(" "));
+    }
+    return this.hay;
+  };
+
+  // Per row, a number that sorts it by `key` as a sort by localeCompare (text) or by value
+  // (tolls; none given sorts first) would.
+  Incidents.prototype.sortKey = function (key) {
+    if (this.sortKeys[key]) { return this.sortKeys[key]; }
+    var rows = this.rows, ch = this.chapters, out = new Array(this.size), i;
+    var tolls = { killed_min: "killed", wounded_min: "wounded", kidnapped_min: "kidnapped" };
+    if (tolls[key]) {
+      var toll = rows[tolls[key]];
+      for (i = 0; i < this.size; i += 1) { out[i] = toll[i] === null ? -1 : toll[i]; }
+    } else if (key === "date") {
+      out = this.dateKey();
+    } else if (key === "perpetrators") {
+      this.listRank = this.listRank || ranks(this.listNames.map(function (n) { return n.join(", "); }));
+      for (i = 0; i < this.size; i += 1) { out[i] = this.listRank[rows.perpetrators[i]]; }
+    } else {
+      this.stringRank = this.stringRank || ranks(this.strings);
+      var codes = key === "country" ? rows.chapter.map(function (c) { return ch.country[c]; }) : rows[key];
+      for (i = 0; i < this.size; i += 1) { out[i] = this.stringRank[codes[i]]; }
+    }
+    this.sortKeys[key] = out;
+    return out;
+  };
+
+  // Load each script in turn, handing its rows (in order) to `add`; `done` gets the script that
+  // failed, or null once all are loaded.
+  function loadScripts(paths, add, done) {
+    var n = 0;
+    function next() {
+      if (n >= paths.length) { done(null); return; }
+      var path = paths[n];
+      var script = document.createElement("script");
+      script.src = path;
+      script.onload = function () {
+        var loaded = window.CRTDIFF_INCIDENT_ROWS || [];
+        window.CRTDIFF_INCIDENT_ROWS = [];
+        script.remove();
+        n += 1;
+        if (loaded.length !== 1 || !add(loaded[0])) { done(path); return; }
+        next();
+      };
+      script.onerror = function () { script.remove(); done(path); };
+      document.head.appendChild(script);
+    }
+    next();
   }
 
   function setUpExplorer() {
     var form = document.getElementById("incident-filters");
     var table = document.getElementById("incidents");
     if (!form || !table || !window.CRTDIFF_INCIDENTS) { return; }
-    var records = window.CRTDIFF_INCIDENTS.map(function (r, i) {
-      r.index = i;
-      r.haystack = [r.date, r.country, r.incident_country, r.place, r.kind.replace(/_/g, " "),
-        r.target.replace(/_/g, " "), r.attribution, r.evidence,
-        r.perpetrators.map(function (p) { return p[1]; }).join(" ")].join(" ").toLowerCase();
-      return r;
-    });
+    var data = new Incidents(window.CRTDIFF_INCIDENTS);
+    window.CRTDIFF_INCIDENTS = null;  // its rows are held once, in `data`
     var fields = {};
     form.querySelectorAll("[data-field]").forEach(function (el) { fields[el.getAttribute("data-field")] = el; });
     var count = document.getElementById("incident-count");
+    var loading = count.querySelector("[data-loading]");
     var empty = document.getElementById("incident-empty");
     var more = document.getElementById("incident-more");
+    var csv = document.getElementById("csv-download");
     var body = table.tBodies[0];
     var heads = Array.prototype.slice.call(table.querySelectorAll("thead th[data-key]"));
     var sortKey = "date";
     var ascending = true;
-    var matching = records;
+    var matching = [];
     var drawn = 0;
     var params = new URLSearchParams(window.location.search);
     ["group", "country", "kind"].forEach(function (name) {
@@ -166,36 +296,78 @@
 
     function draw(limit) {
       var fragment = document.createDocumentFragment();
-      for (; drawn < Math.min(limit, matching.length); drawn += 1) { fragment.appendChild(incidentRow(matching[drawn])); }
+      for (; drawn < Math.min(limit, matching.length); drawn += 1) { fragment.appendChild(incidentRow(data.record(matching[drawn]))); }
       body.appendChild(fragment);
       more.hidden = drawn >= matching.length;
       more.textContent = "Show " + Math.min(PAGE, matching.length - drawn) + " more of " + (matching.length - drawn) + " rows";
     }
 
-    function apply() {
-      var country = fields.country.value;
+    // The rows loaded that the filters select, in the order chosen, and their counts.
+    function select() {
+      var byCountry = fields.country.value !== "";
+      var country = data.code.has(fields.country.value) ? data.code.get(fields.country.value) : -1;
       var from = parseInt(fields["year-from"].value, 10);
       var to = parseInt(fields["year-to"].value, 10);
       var group = fields.group.value;
-      var kind = fields.kind.value;
+      var byKind = fields.kind.value !== "";
+      var kind = data.code.has(fields.kind.value) ? data.code.get(fields.kind.value) : -1;
       var text = fields.text.value.trim().toLowerCase();
-      matching = records.filter(function (r) {
-        return (!country || r.country === country) &&
-          (isNaN(from) || r.report_year >= from) && (isNaN(to) || r.report_year <= to) &&
-          (!group || r.perpetrators.some(function (p) { return p[0] === group; })) &&
-          (!kind || r.kind === kind) && (!text || r.haystack.indexOf(text) !== -1);
+      var rows = data.rows, ch = data.chapters;
+      var inList = group ? data.lists.map(function (list) {
+        return list.some(function (g) { return data.groups[g][0] === group; });
+      }) : null;
+      var hay = text ? data.haystack() : null;
+      var found = [];
+      for (var i = 0; i < data.size; i += 1) {
+        var c = rows.chapter[i];
+        var year = ch.year[c];
+        if ((!byCountry || ch.country[c] === country) &&
+            (isNaN(from) || year >= from) && (isNaN(to) || year <= to) &&
+            (!inList || inList[rows.perpetrators[i]]) &&
+            (!byKind || rows.kind[i] === kind) &&
+            (!hay || hay[i].indexOf(text) !== -1)) { found.push(i); }
+      }
+      var key = data.sortKey(sortKey);
+      found.sort(function (a, b) {
+        var order = key[a] - key[b];
+        return (ascending ? order : -order) || a - b;
       });
-      matching.sort(function (a, b) {
-        var order = compare(a, b, sortKey);
-        return (ascending ? order : -order) || a.index - b.index;
-      });
+      matching = found;
+      var killed = 0;
+      found.forEach(function (i) { killed += rows.killed[i] || 0; });
+      count.querySelector("[data-shown]").textContent = String(found.length);
+      count.querySelector("[data-killed]").textContent = String(killed);
+      empty.hidden = found.length > 0;
+    }
+
+    function apply() {
+      select();
       body.replaceChildren();
       drawn = 0;
       draw(PAGE);
-      var killed = matching.reduce(function (sum, r) { return sum + (r.killed_min || 0); }, 0);
-      count.querySelector("[data-shown]").textContent = String(matching.length);
-      count.querySelector("[data-killed]").textContent = String(killed);
-      empty.hidden = matching.length > 0;
+    }
+
+    // More rows loaded: the rows drawn stay when they are still the first that match.
+    function grown() {
+      var before = matching.slice(0, drawn);
+      select();
+      var same = before.every(function (i, n) { return matching[n] === i; });
+      if (!same) {
+        body.replaceChildren();
+        drawn = 0;
+      }
+      draw(Math.max(before.length, PAGE));
+    }
+
+    function loaded(failed) {
+      table.removeAttribute("aria-busy");
+      csv.disabled = false;
+      if (failed === null) {
+        loading.hidden = true;
+        return;
+      }
+      loading.textContent = " " + failed + " could not be loaded: the counts and the CSV cover the " +
+        data.size + " rows loaded of " + data.total + ". Running crtdiff again writes it again.";
     }
 
     heads.forEach(function (th) {
@@ -215,16 +387,13 @@
       Object.keys(fields).forEach(function (name) { fields[name].value = ""; });
       apply();
     });
-    document.getElementById("csv-download").addEventListener("click", function () {
-      var rows = matching.map(function (r) {
-        var out = {};
-        Object.keys(r).forEach(function (k) {
-          if (k === "index" || k === "haystack") { return; }
-          out[k] = k === "perpetrators" ? r[k].map(function (p) { return p[1]; }).join("; ") : r[k];
-        });
-        return out;
+    csv.addEventListener("click", function () {
+      var rows = matching.map(function (i) {
+        var r = data.record(i);
+        r.perpetrators = r.perpetrators.map(function (p) { return p[1]; }).join("; ");
+        return r;
       });
-      var blob = new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" });
+      var blob = new Blob([toCsv(COLUMNS, rows)], { type: "text/csv;charset=utf-8" });
       var a = link(URL.createObjectURL(blob), "");
       a.download = "incidents.csv";
       document.body.appendChild(a);
@@ -233,6 +402,20 @@
       setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
     });
     apply();
+    var further = window.CRTDIFF_INCIDENT_SCRIPTS || [];
+    if (!further.length) { loaded(null); return; }
+    table.setAttribute("aria-busy", "true");
+    csv.disabled = true;
+    loading.hidden = false;
+    var counter = loading.querySelector("[data-loaded]");
+    counter.textContent = String(data.size);
+    loadScripts(further, function (part) {
+      if (part.start !== data.size) { return false; }
+      data.add(part.rows);
+      counter.textContent = String(data.size);
+      grown();
+      return true;
+    }, loaded);
   }
 
   document.addEventListener("DOMContentLoaded", function () {

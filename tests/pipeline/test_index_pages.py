@@ -1,7 +1,6 @@
 """The pages across countries from the store: a country's stored part of the explorer that is
 missing, damaged or of an older form is made again from its summary, never dropped."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -12,14 +11,20 @@ from crtdiff.reports.incidents_page import Part, explorer_part
 from crtdiff.reports.summaries import ChapterSummary, CountrySummary
 from crtdiff.schemas import CountryReport
 from crtdiff.store.results import ResultStore
+from tests.conftest import FIXTURES
 
 KEY = "ab" * 32
 
 
 @pytest.mark.parametrize(
     "stored",
-    [None, b"garbage", b'[["2016-01-02", "Mali", "i1", "{", "}", [], 3, "attack", false]]'],
-    ids=["missing", "damaged", "older form"],
+    [
+        None,
+        b"garbage",
+        b'[["2016-01-02", "Mali", "i1", "{", "}", [], 3, "attack", false]]',
+        (FIXTURES / "explorer" / "mali-2016-form2.jsonl").read_bytes(),
+    ],
+    ids=["missing", "damaged", "oldest form", "previous form"],
 )
 def test_an_unusable_explorer_part_is_made_again_and_stored(
     seed_report: CountryReport, tmp_path: Path, stored: bytes | None
@@ -30,7 +35,7 @@ def test_an_unusable_explorer_part_is_made_again_and_stored(
     if stored is not None:
         store.save_bytes("summaries", KEY, EXPLORER_PART, stored)
     expected = explorer_part(summary)
-    assert expected.records  # the seed chapter has incidents: nothing may be lost
+    assert expected.size  # the seed chapter has incidents: nothing may be lost
 
     assert stored_explorer_part(store, KEY, summary) == expected
     again = store.load_bytes("summaries", KEY, EXPLORER_PART)
@@ -44,23 +49,6 @@ def test_a_part_damaged_on_disk_is_refused_by_its_seal(
     store = ResultStore(tmp_path)
     store.save_bytes("summaries", KEY, EXPLORER_PART, explorer_part(summary).to_bytes())
     path = tmp_path / "summaries" / f"{KEY}.{EXPLORER_PART}"
-    path.write_bytes(path.read_bytes().replace(b'"killed_min":', b'"killed_min":9', 1))
+    path.write_bytes(path.read_bytes().replace(b'"killed":[', b'"killed":[9', 1))
     assert store.load_bytes("summaries", KEY, EXPLORER_PART) is None
     assert stored_explorer_part(store, KEY, summary) == explorer_part(summary)
-
-
-def test_a_part_of_the_first_form_is_made_again(seed_report: CountryReport, tmp_path: Path) -> None:
-    # As the previous version stored it: no form, offsets in characters, records unescaped.
-    summary = CountrySummary.of([ChapterSummary.of(seed_report)], [])
-    part = explorer_part(summary)
-    rows = [
-        [date, "i1", perpetrators, None, "attack", False, start, end]
-        for date, (perpetrators, start, end) in zip(part.dates, part.cuts, strict=True)
-    ]
-    head = json.dumps({"country": part.country, "names": part.names, "rows": rows})
-    first = "\n".join([head, *(r.decode() for r in part.records)]).encode()
-    store = ResultStore(tmp_path)
-    store.save_bytes("summaries", KEY, EXPLORER_PART, first)
-    assert Part.from_bytes(first) is None
-    assert stored_explorer_part(store, KEY, summary) == part
-    assert store.load_bytes("summaries", KEY, EXPLORER_PART) == part.to_bytes()

@@ -1,7 +1,9 @@
-"""The incidents explorer joined from the countries' stored parts: the same script as made
-from every incident of the archive, each perpetrator named as the archive names it."""
+"""The incidents explorer joined from the countries' stored parts: its scripts hold every
+incident of the archive by date, each as incident_record makes it (perpetrators named as the
+archive names them), split into scripts as asked, and a part of another form is refused."""
 
 import json
+from pathlib import Path
 
 import msgspec
 from hypothesis import given, settings
@@ -9,24 +11,22 @@ from hypothesis import strategies as st
 from msgspec.structs import replace
 
 from crtdiff.reports.archive import Archive
+from crtdiff.reports.explorer_files import SPLIT, Split, explorer_present, further_scripts
 from crtdiff.reports.incidents_page import (
     Part,
     explorer_part,
     incident_record,
     render_incidents_page,
+    write_incidents_page,
 )
 from crtdiff.reports.summaries import ChapterSummary, CountrySummary
 from crtdiff.schemas import CountryReport
+from tests.conftest import FIXTURES
+from tests.reports.explorer_data import as_json, read_scripts
 
-
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _script(records: list[str]) -> bytes:
-    """The definition: the records as one JSON array, "<" and ">" escaped, in a script."""
-    text = ("[" + ",".join(records) + "]").replace("<", "\\u003c").replace(">", "\\u003e")
-    return f"window.CRTDIFF_INCIDENTS = {text};\n".encode()
+FORM_2 = FIXTURES / "explorer" / "mali-2016-form2.jsonl"
+"""The seed chapter's part as the previous version stored it (form 2: a head line, the cuts,
+then one serialised record a line)."""
 
 
 def _archive(seed_report: CountryReport, mali_2017: CountryReport) -> Archive:
@@ -41,36 +41,90 @@ def _archive(seed_report: CountryReport, mali_2017: CountryReport) -> Archive:
     return Archive.of([CountrySummary.of([niger], []), mali])
 
 
-def test_parts_join_to_the_script_made_from_every_incident(
+def _expected(archive: Archive) -> list[dict[str, object]]:
+    return [as_json(incident_record(i, archive.group_names)) for i in archive.incidents]
+
+
+def test_parts_join_to_every_incident_of_the_archive(
     seed_report: CountryReport, mali_2017: CountryReport
 ) -> None:
     archive = _archive(seed_report, mali_2017)
     assert archive.group_names["aqim"] == "AQIM <renamed>"
     stored = [Part.from_bytes(explorer_part(s).to_bytes()) for s in archive.countries]
     parts = [p for p in stored if p is not None]
-    assert len(parts) == 2 and parts[0].names["aqim"] != "AQIM <renamed>"
+    assert len(parts) == 2
 
-    page, script = render_incidents_page(archive, parts)
-    expected = [_json(incident_record(i, archive.group_names)) for i in archive.incidents]
-    assert script == _script(expected)
-    assert (page, script) == render_incidents_page(archive)
-    mali = [r for r in expected if '"country":"Mali"' in r and '"aqim"' in r]
-    assert mali and all("AQIM <renamed>" in r for r in mali)  # Mali's own name replaced
+    page, scripts = render_incidents_page(archive, parts)
+    names, records = read_scripts(scripts)
+    assert names == [] and records == _expected(archive)
+    assert (page, scripts) == render_incidents_page(archive)
+    mali = [
+        r
+        for r in records
+        if r["country"] == "Mali" and [p[0] for p in r["perpetrators"]] == ["aqim"]
+    ]
+    assert mali and all(r["perpetrators"] == [["aqim", "AQIM <renamed>"]] for r in mali)
+    official = next(r for r in records if r["report_year"] == 2016)
+    assert official["official_url"] and official["published"] and not official["illustrative"]
+
+
+def test_rows_split_into_scripts_by_date(
+    seed_report: CountryReport, mali_2017: CountryReport
+) -> None:
+    archive = _archive(seed_report, mali_2017)
+    expected = _expected(archive)
+    assert len(expected) > 12
+    _, one = render_incidents_page(archive)
+    for split in (Split(1, 1), Split(5, 4), Split(len(expected), 1), Split(3, len(expected))):
+        _, scripts = render_incidents_page(archive, split=split)
+        names, records = read_scripts(scripts)
+        assert records == expected
+        assert names == [f"data/incidents-{n}.js" for n in range(2, len(scripts) + 1)]
+        assert len(scripts) == 1 + -(-(len(expected) - split.first) // split.further)
+    assert len(one) == 1 and SPLIT.first > len(expected)
+
+
+def test_the_scripts_are_written_and_those_of_a_larger_archive_removed(
+    seed_report: CountryReport, mali_2017: CountryReport, tmp_path: Path
+) -> None:
+    big = _archive(seed_report, mali_2017)
+    small = Archive.of([CountrySummary.of([ChapterSummary.of(seed_report)], [])])
+    write_incidents_page(tmp_path, big, split=Split(2, 3))
+    data = tmp_path / "data"
+    many = sorted(p.name for p in data.iterdir())
+    assert len(many) > 3 and explorer_present(tmp_path)
+    write_incidents_page(tmp_path, small, split=Split(2, 3))
+    head = (data / "incidents.js").read_bytes()
+    kept = sorted(p.name for p in data.iterdir())
+    assert kept == sorted(["incidents.js", *(Path(n).name for n in further_scripts(head) or [])])
+    assert len(kept) < len(many) and explorer_present(tmp_path)
+    (data / kept[-1]).unlink()
+    assert not explorer_present(tmp_path)  # a further script missing: the index is made again
+
+
+def test_an_explorer_of_the_previous_version_is_not_taken_as_present(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    assert not explorer_present(tmp_path)
+    (tmp_path / "data" / "incidents.js").write_bytes(
+        b'window.CRTDIFF_INCIDENTS = [{"date":"2016"}];\n'
+    )
+    assert not explorer_present(tmp_path)
 
 
 def test_what_is_not_a_part_is_refused(seed_report: CountryReport) -> None:
     part = explorer_part(CountrySummary.of([ChapterSummary.of(seed_report)], []))
     data = part.to_bytes()
     assert Part.from_bytes(data) == part
-    head, _, records = data.partition(b"\n")
+    short = json.loads(data)
+    short["rows"]["evidence"].pop()
     for bad in (
         b"",
-        b'[["2016-01-02", "Mali", "i1", "{", "}", [], 3, "attack", false]]',  # older form
-        head + b"\n" + records.rpartition(b"\n")[0],  # a record short
-        head + b"\n" + records.partition(b"\n")[2],  # no cuts
-        head.replace(b'"killed": ', b'"killed": "many", "was": ', 1) + b"\n" + records,
+        FORM_2.read_bytes(),  # the previous version's
+        FORM_2.read_bytes().partition(b"\n")[0],  # its head alone
+        data.replace(b'"form":3', b'"form":4', 1),
+        data.replace(b'"killed":', b'"killed":"many","was":', 1),
+        json.dumps(short).encode(),  # a column short
         b"\xff" + data,
-        data.replace(b'{"form": 2, ', b"{", 1),  # the first form: records unescaped
     ):
         assert Part.from_bytes(bad) is None
 
@@ -101,7 +155,7 @@ def _country(
 @settings(max_examples=60, deadline=None)
 @given(
     spec=st.dictionaries(
-        st.sampled_from(["Mali", "Niger", "Côte d'Ivoire"]),  # offsets in bytes, not characters
+        st.sampled_from(["Mali", "Niger", "Côte d'Ivoire"]),
         st.tuples(
             st.dictionaries(
                 st.integers(2014, 2017),
@@ -121,20 +175,21 @@ def _country(
         min_size=1,
     ),
     reverse=st.booleans(),
+    split=st.tuples(st.integers(0, 5), st.integers(1, 5)),
 )
 def test_joined_parts_are_the_archive_by_date(
     seed_report: CountryReport,
     spec: dict[str, tuple[dict[int, list[Incident]], str]],
     reverse: bool,
+    split: tuple[int, int],
 ) -> None:
-    # Same dates and ids across countries and years, groups named otherwise per country, and
-    # the parts given in either order.
+    # Same dates and ids across countries and years, groups named otherwise per country, the
+    # parts given in either order, split into scripts anyhow.
     base = ChapterSummary.of(seed_report)
     ids = {g.id: f"g{n}" for n, g in enumerate(base.groups[:3])}
     base = replace(base, groups=[replace(g, id=ids[g.id]) for g in base.groups[:3]])
     countries = [_country(base, name, years, alias) for name, (years, alias) in spec.items()]
     archive = Archive.of(countries)
     parts = [explorer_part(s) for s in archive.countries]
-    expected = [_json(incident_record(i, archive.group_names)) for i in archive.incidents]
-    script = render_incidents_page(archive, parts[::-1] if reverse else parts)[1]
-    assert script == _script(expected)
+    scripts = render_incidents_page(archive, parts[::-1] if reverse else parts, Split(*split))[1]
+    assert read_scripts(scripts)[1] == _expected(archive)
