@@ -11,6 +11,7 @@ counts and the CSV export saying they cover only the rows loaded until every one
 draws a few hundred rows at a time: an archive holds tens of thousands of incidents.
 """
 
+import hashlib
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -275,9 +276,12 @@ class Joined:
 
 
 def explorer_scripts(joined: Joined, split: Split = SPLIT) -> list[bytes]:
-    """The explorer's scripts: the first (tables, first rows and the others' paths), then each
-    further one (JSON as _script_json gives it)."""
+    """The explorer's scripts: the first (the others' paths, the build they belong to, the
+    tables and the first rows), then each further one (JSON as _script_json gives it). A further
+    script names its build, so that the page refuses one of another run (a browser's cache)."""
     further = split.names(joined.size)
+    starts = [split.first + n * split.further for n in range(len(further))]
+    bodies = [_script_json(joined.slice(start, start + split.further)) for start in starts]
     head = {
         "total": joined.size,
         "strings": joined.strings,
@@ -286,15 +290,20 @@ def explorer_scripts(joined: Joined, split: Split = SPLIT) -> list[bytes]:
         "chapters": joined.chapters,
         "rows": joined.slice(0, split.first),
     }
-    first = b"window.CRTDIFF_INCIDENTS = %s;\n" % _script_json(head)
-    scripts = [SCRIPTS_LINE % _script_json(further) + first]
-    for n in range(len(further)):
-        start = split.first + n * split.further
-        rows = {"start": start, "rows": joined.slice(start, start + split.further)}
-        scripts.append(
-            b"(window.CRTDIFF_INCIDENT_ROWS = window.CRTDIFF_INCIDENT_ROWS || []).push(%s);\n"
-            % _script_json(rows)
-        )
+    first = _script_json(head)
+    build = hashlib.blake2b(first, digest_size=8)
+    for body in bodies:
+        build.update(body)
+    scripts = [
+        SCRIPTS_LINE % _script_json(further)
+        + b'window.CRTDIFF_INCIDENT_BUILD = "%s";\nwindow.CRTDIFF_INCIDENTS = %s;\n'
+        % (build.hexdigest().encode(), first)
+    ]
+    scripts += [
+        b'(window.CRTDIFF_INCIDENT_ROWS = window.CRTDIFF_INCIDENT_ROWS || []).push({"build":"%s",'
+        b'"start":%d,"rows":%s});\n' % (build.hexdigest().encode(), start, body)
+        for start, body in zip(starts, bodies, strict=True)
+    ]
     return scripts
 
 

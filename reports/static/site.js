@@ -247,15 +247,15 @@
     return out;
   };
 
-  // Load each script in turn, handing its rows (in order) to `add`; `done` gets the script that
-  // failed, or null once all are loaded.
-  function loadScripts(paths, add, done) {
+  // Load each script in turn (of this build: a browser's cache keeps none of another), handing
+  // its rows (in order) to `add`; `done` gets the script that failed, or null once all are loaded.
+  function loadScripts(paths, build, add, done) {
     var n = 0;
     function next() {
       if (n >= paths.length) { done(null); return; }
       var path = paths[n];
       var script = document.createElement("script");
-      script.src = path;
+      script.src = path + "?build=" + build;
       script.onload = function () {
         var loaded = window.CRTDIFF_INCIDENT_ROWS || [];
         window.CRTDIFF_INCIDENT_ROWS = [];
@@ -409,8 +409,9 @@
     loading.hidden = false;
     var counter = loading.querySelector("[data-loaded]");
     counter.textContent = String(data.size);
-    loadScripts(further, function (part) {
-      if (part.start !== data.size) { return false; }
+    var build = window.CRTDIFF_INCIDENT_BUILD;
+    loadScripts(further, build, function (part) {
+      if (part.build !== build || part.start !== data.size) { return false; }
       data.add(part.rows);
       counter.textContent = String(data.size);
       grown();

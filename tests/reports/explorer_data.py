@@ -17,14 +17,15 @@ def _json(text: str, prefix: str, suffix: str) -> Any:
 def read_scripts(scripts: list[bytes]) -> tuple[list[str], list[dict[str, Any]]]:
     """The further scripts the first names, and every row of all of them, in order."""
     assert all(b"<" not in s and b">" not in s for s in scripts)
-    names_line, _, head_line = scripts[0].decode().partition("\n")
+    names_line, build_line, head_line = scripts[0].decode().split("\n", 2)
     names = _json(names_line, "window.CRTDIFF_INCIDENT_SCRIPTS = ", ";")
+    build = _json(build_line, "window.CRTDIFF_INCIDENT_BUILD = ", ";")
     data = _json(head_line, HEAD, ";\n")
     assert len(names) == len(scripts) - 1
     columns = {k: list(v) for k, v in data["rows"].items()}
     for script in scripts[1:]:
         part = _json(script.decode(), FURTHER, ");\n")
-        assert part["start"] == len(columns["date"])
+        assert part["start"] == len(columns["date"]) and part["build"] == build
         for k, v in part["rows"].items():
             columns[k] += v
     assert len(columns["date"]) == data["total"]
