@@ -30,7 +30,8 @@ class OutputPaths:
     DATA = "data"
     """The folder of the data tables."""
     EXPLORER_DATA = "data/incidents.js"
-    """The incidents explorer's rows, a script (a page opened from disk cannot fetch JSON)."""
+    """The incidents explorer's first data script, which names the others (data/incidents-2.js,
+    ...): scripts, as a page opened from disk cannot fetch JSON (reports.explorer_files)."""
     RUN_REPORT = "run-report.json"
     COVERAGE = "coverage.html"
     """Every catalogued chapter of the series, read or why not (its table: data_table)."""
