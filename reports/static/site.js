@@ -274,12 +274,17 @@
     var form = document.getElementById("incident-filters");
     var table = document.getElementById("incidents");
     if (!form || !table || !window.CRTDIFF_INCIDENTS) { return; }
+    var count = document.getElementById("incident-count");
+    var loading = count.querySelector("[data-loading]");
+    if (!window.CRTDIFF_INCIDENTS.rows) {  // a data script of an earlier version, the page of this one
+      loading.textContent = " The explorer's data was written by another version of crtdiff: run crtdiff again.";
+      loading.hidden = false;
+      return;
+    }
     var data = new Incidents(window.CRTDIFF_INCIDENTS);
     window.CRTDIFF_INCIDENTS = null;  // its rows are held once, in `data`
     var fields = {};
     form.querySelectorAll("[data-field]").forEach(function (el) { fields[el.getAttribute("data-field")] = el; });
-    var count = document.getElementById("incident-count");
-    var loading = count.querySelector("[data-loading]");
     var empty = document.getElementById("incident-empty");
     var more = document.getElementById("incident-more");
     var csv = document.getElementById("csv-download");

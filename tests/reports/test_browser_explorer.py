@@ -5,6 +5,7 @@ that cannot be loaded is named, never hides the rows that were."""
 
 import csv
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -205,4 +206,19 @@ def test_a_script_that_cannot_load_is_named_and_the_rest_still_work(
     note = page.locator("#incident-count [data-loading]")
     assert note.is_visible() and "data/incidents-3.js could not be loaded" in note.inner_text()
     assert download(page, artefacts / "part.csv") == [csv_row(r) for r in records[:rows]]
+    page.close()
+
+
+def test_data_of_the_previous_version_is_told_not_misread(
+    chromium: Any, explorer: Path, tmp_path: Path
+) -> None:
+    # The page and assets of this version, the data script the previous one wrote (a run
+    # interrupted between the two).
+    shutil.copytree(explorer, tmp_path / "site")
+    old = b'window.CRTDIFF_INCIDENTS = [{"date":"2016-01-07","country":"Mali"}];\n'
+    (tmp_path / "site" / "data" / "incidents.js").write_bytes(old)
+    page, errors, _ = open_page(chromium, (tmp_path / "site" / "incidents.html").as_uri())
+    note = page.locator("#incident-count [data-loading]")
+    assert note.is_visible() and "another version of crtdiff" in note.inner_text()
+    assert errors == []
     page.close()
