@@ -93,8 +93,8 @@ def _is_url(source: str) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _real(folder: Path) -> Path:
-    # One catalogue folder for thousands of entries: resolve it once (a syscall per part).
+def real_folder(folder: Path) -> Path:
+    """`folder` resolved, once: one catalogue folder serves thousands of entries."""
     return folder.resolve()
 
 
@@ -106,9 +106,9 @@ def resolve_inside(folder: Path, relative: str, what: str) -> Path:
     if ".." not in candidate.parts and not _linked_below(os.fspath(folder), candidate.parts):
         # Nothing below the folder can lead out of it: no need to resolve the whole path
         # (a syscall per part of it, for each of an archive's thousands of entries).
-        return _real(folder).joinpath(*candidate.parts)
+        return real_folder(folder).joinpath(*candidate.parts)
     resolved = (folder / candidate).resolve()
-    if not resolved.is_relative_to(_real(folder)):
+    if not resolved.is_relative_to(real_folder(folder)):
         raise ValueError(f"{what} {relative!r} escapes the data folder {folder}")
     return resolved
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crtdiff.catalog.load import Catalog
-from crtdiff.catalog.model import CatalogEntry
+from crtdiff.catalog.model import CatalogEntry, real_folder
 from crtdiff.errors import FetchError, InputError
 from crtdiff.fetch.blocked import block_page
 from crtdiff.ingest.raw import RawSource
@@ -47,9 +47,23 @@ def display_path(path: Path) -> str:
     return str(path)
 
 
-def read_local(path: Path, *, illustrative: bool = False) -> RawSource:
+def catalogued_path(path: Path, catalog: Catalog) -> str:
+    """How a catalogued file is named in its report (and key): relative to the project when it
+    lies inside it, else its catalogue folder's name and its path in that folder. Never the
+    machine's absolute path, which a published page would show, and the same when the archive
+    is moved or copied, so that its results stay valid."""
+    shown = display_path(path)
+    if shown != str(path):
+        return shown
+    folder = real_folder(catalog.folder)
+    # local_path keeps every file inside the catalogue's (resolved) folder.
+    return f"{folder.name or '.'}/{path.relative_to(folder).as_posix()}"
+
+
+def read_local(path: Path, *, illustrative: bool = False, uri: str | None = None) -> RawSource:
     """Read a local chapter file: a regular file of at most MAX_BYTES, checked before reading
-    (a FIFO would block the run, /dev/zero or an 8 GB sparse file would fill the memory)."""
+    (a FIFO would block the run, /dev/zero or an 8 GB sparse file would fill the memory).
+    `uri` names it in the report (errors name it as found on this machine)."""
     shown = display_path(path)
     try:
         # O_NONBLOCK: opening a FIFO with no writer must not wait for one.
@@ -76,7 +90,7 @@ def read_local(path: Path, *, illustrative: bool = False) -> RawSource:
         except OSError as exc:
             raise InputError(shown, f"cannot read file ({exc.strerror})") from exc
     mtime = datetime.fromtimestamp(info.st_mtime, UTC)
-    return RawSource(data=data, uri=shown, retrieved_at=mtime, illustrative=illustrative)
+    return RawSource(data, uri or shown, retrieved_at=mtime, illustrative=illustrative)
 
 
 def _kind(mode: int) -> str:
@@ -191,7 +205,8 @@ def resolve_source(entry: CatalogEntry, catalog: Catalog, urls: UrlSource) -> Re
             path = catalog.local_path(entry.source)
         except ValueError as exc:
             raise InputError(entry.source, str(exc)) from exc
-        raw = read_local(path, illustrative=entry.illustrative)
+        uri = catalogued_path(path, catalog)
+        raw = read_local(path, illustrative=entry.illustrative, uri=uri)
         return ResolvedSource(replace(raw, url=entry.url, published=entry.published))
     try:
         resolved = urls(entry.source)
@@ -200,6 +215,7 @@ def resolve_source(entry: CatalogEntry, catalog: Catalog, urls: UrlSource) -> Re
     except FetchError as exc:
         if entry.fallback is None:
             raise
-        raw = read_local(catalog.local_path(entry.fallback), illustrative=True)
+        path = catalog.local_path(entry.fallback)
+        raw = read_local(path, illustrative=True, uri=catalogued_path(path, catalog))
         note = f"{exc}; using the illustrative fallback {raw.uri} (not official text)"
         return ResolvedSource(raw, [note])

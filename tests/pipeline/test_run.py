@@ -311,3 +311,25 @@ def test_every_country_found_damaged_is_rebuilt_in_one_round(
     ]  # fmt: skip
     keys = load_manifest(tmp_path / "out").countries
     assert all(summary_intact(ResultStore(tmp_path / "store"), keys[c]) for c in ("Mali", "Niger"))
+
+
+def test_an_archive_outside_the_project_is_named_from_its_folder_and_can_move(
+    tmp_path: Path, reference: Reference
+) -> None:
+    """A catalogue outside the project names its files from its own folder, never by this
+    machine's absolute path (the pages show it); the archive moved elsewhere, its catalogue,
+    store and output together, is still up to date."""
+    first = tmp_path / "first"
+    catalogue(first / "data")
+    run_once(first, reference, Recorder())
+    report = json.loads((first / "out" / OutputPaths.report_json("Mali", 2016)).read_text())
+    assert report["source"]["uri"] == "data/mali/2016.txt"
+    page = (first / "out" / OutputPaths.chapter_page("Mali", 2016)).read_text()
+    assert str(tmp_path) not in page
+    moved = tmp_path / "elsewhere" / "moved"
+    shutil.copytree(first, moved)
+    shutil.rmtree(first)
+    again = Recorder()
+    run = run_once(moved, reference, again)
+    assert again.steps == []
+    assert (run.work.ingested, run.work.countries_cached) == (0, 2)
