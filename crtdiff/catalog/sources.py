@@ -6,6 +6,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,12 +53,22 @@ def catalogued_path(path: Path, catalog: Catalog) -> str:
     lies inside it, else its catalogue folder's name and its path in that folder. Never the
     machine's absolute path, which a published page would show, and the same when the archive
     is moved or copied, so that its results stay valid."""
+    text = os.fspath(path)
     shown = display_path(path)
-    if shown != str(path):
+    if shown != text:
         return shown
-    folder = real_folder(catalog.folder)
-    # local_path keeps every file inside the catalogue's (resolved) folder.
-    return f"{folder.name or '.'}/{path.relative_to(folder).as_posix()}"
+    # local_path keeps every file inside the catalogue's (resolved) folder; a string prefix,
+    # as display_path's: relative_to cost a no-op run of 10,000 chapters 80 ms.
+    name, inside = _folder_prefix(catalog.path)
+    relative = text[len(inside) :] if text.startswith(inside) else text
+    return f"{name}/{relative.replace(os.sep, '/')}"
+
+
+@lru_cache(maxsize=64)
+def _folder_prefix(catalog_path: Path) -> tuple[str, str]:
+    """A catalogue's folder (resolved): its name, and its path with a separator after it."""
+    folder = real_folder(catalog_path.parent)
+    return folder.name or ".", os.fspath(folder).rstrip(os.sep) + os.sep
 
 
 def read_local(path: Path, *, illustrative: bool = False, uri: str | None = None) -> RawSource:

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from crtdiff.catalog.load import load_catalog
+from crtdiff.catalog.load import Catalog, load_catalog
 from crtdiff.catalog.sources import (
+    catalogued_path,
     display_path,
     fetch_or_snapshot,
     fetch_to_store,
@@ -159,3 +160,22 @@ def test_a_source_is_shown_relative_to_the_project_only_when_inside_it() -> None
     assert display_path(sibling) == str(sibling)
     assert display_path(Path("/srv/crt/mali-2016.html")) == "/srv/crt/mali-2016.html"
     assert display_path(PROJECT_ROOT / ".." / "x.html") == "../x.html"  # lexical, as before
+
+
+def test_a_catalogued_file_is_named_from_the_project_or_else_its_catalogue_folder(
+    tmp_path: Path,
+) -> None:
+    inside = Catalog(PROJECT_ROOT / "data" / "sources.toml")
+    path = inside.local_path("raw/mali/2016.txt")
+    assert catalogued_path(path, inside) == "data/raw/mali/2016.txt"
+    folder = tmp_path / "crt archive"
+    (folder / "raw" / "mali").mkdir(parents=True)
+    outside = Catalog(folder / "sources.toml")
+    path = outside.local_path("raw/mali/2016 copy.txt")
+    assert catalogued_path(path, outside) == "crt archive/raw/mali/2016 copy.txt"
+    # Through a link to the folder, as found on this machine: the same name.
+    (tmp_path / "link").symlink_to(folder)
+    linked = Catalog(tmp_path / "link" / "sources.toml")
+    assert catalogued_path(linked.local_path("raw/mali/2016.txt"), linked) == (
+        "crt archive/raw/mali/2016.txt"
+    )
