@@ -5,15 +5,20 @@ measures), so deepdiff never reports index-shift noise: only added, removed and 
 """
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from crtdiff.compare.deepdiff_import import GET, STRINGIFY_PATH, DeepDiff
+from deepdiff import DeepDiff
+from deepdiff.path import GET, stringify_path
+
 from crtdiff.compare.incidents import same_incident
 from crtdiff.compare.measures import pair_measures
 from crtdiff.schemas import CountryReport, Incident, LegalMeasure
 from crtdiff.schemas.diff import FactChange
 
+_STRINGIFY_PATH: Callable[[list[str], tuple[str, str]], str] = stringify_path
+"""deepdiff's naming of a path (untyped there)."""
 _PATH_PART = re.compile(r"\['([^']*)'\]")
 
 
@@ -115,7 +120,7 @@ def _path(raw: str) -> str:
 def _item_path(kind: str, key: str) -> str:
     """The path of a fact added or removed, as deepdiff would name it (its quoting of an id
     with quotes included; the same ids come and go in a country's pairs: named once each)."""
-    raw: str = STRINGIFY_PATH([kind, key], ("root", GET))
+    raw: str = _STRINGIFY_PATH([kind, key], ("root", GET))
     return _path(raw)
 
 
