@@ -43,9 +43,15 @@ def display_path(path: Path) -> str:
     text, root = os.fspath(absolute), os.fspath(PROJECT_ROOT)
     if text == root:
         return "."
-    if text.startswith(root.rstrip(os.sep) + os.sep):
-        return text[len(root.rstrip(os.sep)) + 1 :].replace(os.sep, "/")
-    return str(path)
+    below = _below(text, root)
+    return str(path) if below is None else below
+
+
+def _below(text: str, folder: str) -> str | None:
+    """The path `text` from inside `folder` (both normalised), with forward slashes; None when
+    it does not lie inside it."""
+    inside = folder.rstrip(os.sep) + os.sep
+    return text[len(inside) :].replace(os.sep, "/") if text.startswith(inside) else None
 
 
 def catalogued_path(path: Path, catalog: Catalog) -> str:
@@ -59,16 +65,16 @@ def catalogued_path(path: Path, catalog: Catalog) -> str:
         return shown
     # local_path keeps every file inside the catalogue's (resolved) folder; a string prefix,
     # as display_path's: relative_to cost a no-op run of 10,000 chapters 80 ms.
-    name, inside = _folder_prefix(catalog.path)
-    relative = text[len(inside) :] if text.startswith(inside) else text
-    return f"{name}/{relative.replace(os.sep, '/')}"
+    name, folder = _catalogue_folder(catalog.path)
+    below = _below(text, folder)
+    return f"{name}/{text.replace(os.sep, '/') if below is None else below}"
 
 
 @lru_cache(maxsize=64)
-def _folder_prefix(catalog_path: Path) -> tuple[str, str]:
-    """A catalogue's folder (resolved): its name, and its path with a separator after it."""
+def _catalogue_folder(catalog_path: Path) -> tuple[str, str]:
+    """A catalogue's folder (resolved): its name, and its path."""
     folder = real_folder(catalog_path.parent)
-    return folder.name or ".", os.fspath(folder).rstrip(os.sep) + os.sep
+    return folder.name or ".", os.fspath(folder)
 
 
 def read_local(path: Path, *, illustrative: bool = False, uri: str | None = None) -> RawSource:
