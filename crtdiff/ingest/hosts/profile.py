@@ -31,12 +31,13 @@ class HostProfile:
         host = (urlparse(uri).hostname or "").lower()
         return any(host == h or host.endswith("." + h) for h in self.url_hosts)
 
-    def matches_content(self, lowered: str) -> bool:
-        """True when a marker of this host occurs in the lower-cased page source or text (a
-        marker whose leading literal the page lacks cannot: `in` tells that faster than `re`
-        fails the marker)."""
+    def matches_content(self, lowered: str, start: int = 0) -> bool:
+        """True when a marker of this host starts at or after `start` in the lower-cased page
+        source or text (`lowered[:start]` is context only: what stands before the window, for
+        `^` and `\\b`). A marker whose leading literal the text lacks cannot occur: `in` tells
+        that faster than `re` fails the marker."""
         return any(
-            (not (literal := _literal(m)) or literal in lowered) and _found(m, lowered)
+            (not (literal := _literal(m)) or literal in lowered) and _found(m, lowered, start)
             for m in self.markers
         )
 
@@ -51,12 +52,14 @@ def _after_newline(marker: re.Pattern[str]) -> re.Pattern[str] | None:
     return None
 
 
-def _found(marker: re.Pattern[str], lowered: str) -> bool:
+def _found(marker: re.Pattern[str], lowered: str, start: int) -> bool:
     after_newline = _after_newline(marker)
     if after_newline is None:
-        return marker.search(lowered) is not None
-    # A line starts at the start of the page or after a newline.
-    return marker.match(lowered) is not None or after_newline.search(lowered) is not None
+        # `re` reads the characters before `start` for `^`, `\b` and look-behinds.
+        return marker.search(lowered, start) is not None
+    # A line starts at the start of the text or after a newline (the one before `start` too).
+    at_start = start == 0 and marker.match(lowered) is not None
+    return at_start or after_newline.search(lowered, max(start - 1, 0)) is not None
 
 
 def leading_literal(marker: re.Pattern[str]) -> str:
@@ -98,13 +101,17 @@ def detect_host(uri: str, raw_text: str, hosts: Sequence[HostProfile]) -> HostPr
     for host in hosts:
         if host.matches_url(uri):
             return host
-    # A page no longer than its two ends is read once: its start and end joined would read
-    # all of it twice, and find a marker across the seam (the page's last words, then its first).
+    # A page no longer than its two ends is read once, whole. A longer one is read at each end
+    # apart: joined, they would spell a marker across the seam (the page's last words, then its
+    # first). The end is read with the character before it, so that a marker opening on a line
+    # start (`^`) or a word boundary (`\b`) sees what stands there in the page.
     if len(raw_text) <= 2 * _ENDS_READ:
-        head_and_tail = raw_text.lower()
+        windows = [(raw_text.lower(), 0)]
     else:
-        head_and_tail = (raw_text[:_ENDS_READ] + raw_text[-_ENDS_READ:]).lower()
+        before = raw_text[-_ENDS_READ - 1].lower()  # lower-casing may lengthen a character
+        tail = before + raw_text[-_ENDS_READ:].lower()
+        windows = [(raw_text[:_ENDS_READ].lower(), 0), (tail, len(before))]
     for host in hosts:
-        if host.matches_content(head_and_tail):
+        if any(host.matches_content(text, start) for text, start in windows):
             return host
     return hosts[-1]

@@ -68,3 +68,24 @@ def test_a_long_page_is_searched_at_its_two_ends_only() -> None:
     assert detect_host("p.txt", filler + marked, HOSTS).name == "refworld"
     middle = filler[: len(filler) // 2] + marked + filler[len(filler) // 2 :]
     assert detect_host("p.txt", middle, HOSTS).name == GENERIC.name
+
+
+def test_a_long_pages_two_ends_are_read_apart_without_a_seam() -> None:
+    # The page's first 20,000 characters end with "Search" and its last 20,000 open with
+    # "Refworld": read joined, the start's last words then the end's first would spell a
+    # refworld marker that the page does not hold.
+    line = "The government made progress in its efforts.\n"
+    start = (line * 500)[: 20000 - len("Search ")] + "Search "
+    end = "Refworld" + (line * 500)[: 20000 - len("Refworld")]
+    text = start + line * 10 + end
+    assert detect_host("notes/page.txt", text, HOSTS).name == GENERIC.name
+    assert detect_host("notes/page.txt", start + end, HOSTS).name == "refworld"  # read whole
+
+
+def test_a_long_pages_end_is_read_with_what_stands_before_it() -> None:
+    # A flip-book page line ("page 3 of 9" alone on its line) starts 20,000 characters before
+    # the page's end: a line start there only when the character before it is a newline.
+    filler = "The government made progress in its efforts.\n" * 1000
+    tail = "Page 3 of 9\n" + "x" * (20000 - len("Page 3 of 9\n"))
+    assert detect_host("p.txt", filler + "\n" + tail, HOSTS).name == "pdf-flipbook"
+    assert detect_host("p.txt", filler + "See " + tail, HOSTS).name == GENERIC.name
