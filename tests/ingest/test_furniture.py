@@ -96,6 +96,32 @@ def test_page_break_inside_a_sentence_is_joined_and_a_finished_one_is_not() -> N
     assert clean.dropped == ["213", "Country Reports on Terrorism 2016"]
 
 
+_CITATION = (
+    "United States Department of State, Country Reports on Terrorism 2009 - Sri Lanka, "
+    "5 August 2010, available at: http://www.refworld.org/docid/4c63b62f2d.html "
+    "[accessed 9 March 2013]"
+)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "The group's statement, available at http://www.refworld.org/docid/4a3f.html, claimed "
+        "the attack on 3 May that killed 12 soldiers.",
+        "The government's list of 14 banned groups is available at: "
+        "https://www.refworld.org/docid/55a1.html.",
+        "Casualty figures were unavailable at first; a list is available at "
+        "https://www.refworld.org/docid/5b2.html for 2014.",
+        "Casualty figures were unavailable at: https://www.refworld.org/docid/5b2.html",
+    ],
+)
+def test_prose_citing_a_refworld_document_is_not_its_citation_line(prose: str) -> None:
+    furniture = load_furniture()
+    clean = drop_furniture_lines(f"{_CITATION}\n\n{prose}\n", furniture)
+    assert clean.dropped == [_CITATION]
+    assert clean.text.strip() == prose
+
+
 BANNERS = [
     "A lock ( ) or https:// means you’ve safely connected to the .gov website. Share sensitive "
     "information only on official, secure websites.",

@@ -97,6 +97,9 @@ _CITATIONS = [
     "Mali, available at: http://www.refworld.org/",  # no document: not the citation
     "The report is available at the embassy; see refworld.org/docid/x.",
     "Mali, available\nat: http://www.refworld.org/docid/x",
+    # Prose citing a refworld document: words after the address, or the sentence's full stop.
+    "Its statement, available at http://www.refworld.org/docid/4a3f.html, claimed the attack.",
+    "The list of banned groups is available at: https://www.refworld.org/docid/55.html.",
 ]
 
 
