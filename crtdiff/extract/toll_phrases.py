@@ -2,6 +2,7 @@
 reader (crtdiff/extract/tolls.py holds the verb patterns)."""
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from crtdiff.extract.toll_words import (
@@ -82,14 +83,27 @@ class Figure:
         return []
 
 
+class _Lows(dict[int, str]):
+    """Token index -> the token in lower case, "" outside the text (before it or after it)."""
+
+    def __missing__(self, key: int) -> str:
+        return ""
+
+
 class PhraseReader:
     """The tokens of a text and the victim phrases around each; the figures found so far."""
+
+    _low: Callable[[int], str]
+    """Token i in lower case, "" outside the text. The readers ask it a hundred times a text:
+    a dictionary's own look-up, where a method would cost a Python call each time."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.toks = toll_tokens(text)
         self.figures: list[Figure] = []
         lows = [t.low for t in self.toks]
+        self.lows = lows
+        self._low = _Lows(enumerate(lows)).__getitem__
         # Verbs looked up once per token: the reader asks about each token many times.
         self._active_at = [
             longest_entry(lows, i, ACTIVE) if low in ACTIVE_FIRST else None
@@ -111,9 +125,6 @@ class PhraseReader:
         most tokens are lower-case words that open none, and the readers skip them."""
 
     # -- small helpers -----------------------------------------------------------------------
-
-    def _low(self, i: int) -> str:
-        return self.toks[i].low if 0 <= i < len(self.toks) else ""
 
     def _seq(self, i: int, table: dict[tuple[str, ...], TollKind]) -> tuple[TollKind, int] | None:
         """The longest entry of `table` starting at token i: its class and the index after."""

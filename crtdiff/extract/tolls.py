@@ -31,6 +31,15 @@ from crtdiff.extract.toll_words import (
 )
 from crtdiff.schemas import StatedFigure, TollFlag, TollKind
 
+_TOLL_OPENERS = frozenset({"death", "toll"})
+"""Words `_toll_at` starts at ("the death toll rose to 30")."""
+_BODY_OPENERS = frozenset({"his", "her", "bodies"})
+"""Words `_body_found` starts at ("his body was found")."""
+_REPORTED = frozenset(REPORTING | {","})
+"""Words before a figure a source gives ("media reported 20", "the army said, 20")."""
+_OPENS_READING = frozenset(NOMINAL) | _TOLL_OPENERS | _BODY_OPENERS
+"""Words a reading starts at whatever follows them (besides casualty verbs and phrases)."""
+
 
 @dataclass
 class Tolls:
@@ -257,34 +266,48 @@ class _Reader(PhraseReader):
         return end
 
     def _steps(self, i: int) -> list[Callable[[int], int | None]]:
-        """The readings that can start at token i (most tokens start none)."""
+        """The readings that can start at token i (most tokens start none: `_starts` tells
+        which start one, with the same tests)."""
         low = self._low(i)
         steps: list[Callable[[int], int | None]] = []
         if self._active_at[i] is not None:
             steps.append(self._active)
         if low in NOMINAL:
             steps.append(self._nominal)
-        if low in ("death", "toll"):
+        if low in _TOLL_OPENERS:
             steps.append(self._toll_at)
-        if low in ("his", "her", "bodies"):
+        if low in _BODY_OPENERS:
             steps.append(self._body_found)
         if not self.opens_named[i]:
             return steps  # no subject list opens here: _passive would find none
-        reported = self._low(i - 1) in REPORTING or self._low(i - 1) == ","  # "media reported 20"
-        if self._outcome_ahead(i) or reported:
+        reported = self._low(i - 1) in _REPORTED  # "media reported 20"
+        if reported or self._outcome_ahead(i):
             steps.append(self._passive)
         return steps
 
+    def _starts(self) -> list[int]:
+        """The tokens at which `_steps` gives a reading, in order: its tests, on every token
+        in one pass (most tokens start none: a call per token to learn that cost more than
+        the readings' own tests)."""
+        lows, active_at, opens = self.lows, self._active_at, self.opens_named
+        return [
+            i
+            for i, low in enumerate(lows)
+            if active_at[i] is not None
+            or low in _OPENS_READING
+            or (opens[i] and ((lows[i - 1] if i else "") in _REPORTED or self._outcome_ahead(i)))
+        ]
+
     def read(self) -> list[Figure]:
-        i = 0
-        while i < len(self.toks):
+        after_last = 0
+        for i in self._starts():
+            if i < after_last:
+                continue  # inside what a reading took
             for step in self._steps(i):
                 after = step(i)
                 if after is not None and after > i:
-                    i = after
+                    after_last = after
                     break
-            else:
-                i += 1
         return self.figures
 
 
