@@ -16,13 +16,18 @@ if TYPE_CHECKING:
 
 class CountryMemory:
     """Reports and diffs of one country, loaded from the store at most once; a report that no
-    longer loads (damaged on disk) is parsed again from its catalogue entry when one is known."""
+    longer loads (damaged on disk) is parsed again from its catalogue entry when one is known,
+    and a diff compared again from its two reports when its pair is known."""
 
     def __init__(
-        self, store: ResultStore, reparse: Callable[[str, "CountryMemory"], CountryReport | None]
+        self,
+        store: ResultStore,
+        reparse: Callable[[str, "CountryMemory"], CountryReport | None],
+        recompare: Callable[[str, "CountryMemory"], YearDiff | None] = lambda key, memory: None,
     ) -> None:
         self.store = store
         self.reparse = reparse
+        self.recompare = recompare
         self.reports: dict[str, CountryReport] = {}
         self.diffs: dict[str, YearDiff] = {}
         self.parts: dict[str, ChapterParts | PairParts] = {}
@@ -61,9 +66,17 @@ class CountryMemory:
             self.diffs[key] = loaded
         return self.diffs[key]
 
+    def has_diff(self, key: str) -> bool:
+        """Whether a diff is in memory or on disk. Not read: a pair whose JSON and pages are
+        fresh and whose timeline parts load needs nothing of it (decoding a diff costs a
+        millisecond, and adding a year would decode every diff of the country); one that then
+        proves damaged or of an older form when needed is compared again (required_diff)."""
+        return key in self.diffs or self.store.has("diffs", key)
+
     def required_diff(self, key: str, label: str) -> YearDiff:
-        """A diff this task compared or loaded already."""
-        diff = self.diff(key)
+        """A diff this task compared or loaded already, or compared again when the stored one
+        proves damaged or of an older form."""
+        diff = self.diff(key) or self.recompare(key, self)
         if diff is None:
             raise CrtdiffError(label, "diff missing from the result store")
         return diff

@@ -14,10 +14,15 @@ from crtdiff.pipeline.collector import fewer_collections
 from crtdiff.pipeline.context import RunContext
 from crtdiff.pipeline.country_memory import CountryMemory
 from crtdiff.pipeline.country_pages import finish_timeline, start_timeline, write_pages
-from crtdiff.pipeline.country_work import compare_pair, ingest_entry, parse_and_store
+from crtdiff.pipeline.country_work import (
+    compare_and_store,
+    compare_pair,
+    ingest_entry,
+    parse_and_store,
+)
 from crtdiff.pipeline.manifest import Manifest
 from crtdiff.pipeline.outcome import EntryOutcome, Status
-from crtdiff.pipeline.pair_plan import plan_pairs
+from crtdiff.pipeline.pair_plan import PairPlan, plan_pairs
 from crtdiff.pipeline.settle import (
     CountryJob,
     country_coverage,
@@ -27,6 +32,7 @@ from crtdiff.pipeline.settle import (
 )
 from crtdiff.reports.output_paths import OutputPaths
 from crtdiff.schemas import CountryReport
+from crtdiff.schemas.diff import YearDiff
 
 
 @dataclass
@@ -83,13 +89,25 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
         entry = origins.get(report_key)
         return parse_and_store(entry, None, report_key, ctx, memory) if entry else None
 
-    memory = CountryMemory(ctx.results, reparse)
+    planned: dict[str, PairPlan] = {}
+    recompared: set[str] = set()
+
+    def recompare(diff_key: str, memory: CountryMemory) -> YearDiff | None:
+        # A stored diff taken as present (CountryMemory.has_diff) found damaged or of an
+        # older form when first needed: compared again, and its pair not counted as cached.
+        plan = planned.get(diff_key)
+        if plan is None:
+            return None
+        recompared.add(diff_key)
+        return compare_and_store(plan, ctx, memory)
+
+    memory = CountryMemory(ctx.results, reparse, recompare)
     entries = list(job.cached) + [ingest_entry(item, ctx, manifest, memory) for item in job.todo]
     ok = [o for o in entries if o.status is Status.OK]
     plans = plan_pairs(ok, ctx.keys)
-    compared = [compare_pair(plan, ctx, manifest, memory) for plan in plans]
-    pairs = [o for o, _ in compared]
-    done = [(p, o) for p, (o, _) in zip(plans, compared, strict=True) if o.status is Status.OK]
+    planned.update((p.key, p) for p in plans)
+    pairs = [compare_pair(plan, ctx, manifest, memory) for plan in plans]
+    done = [(p, o) for p, o in zip(plans, pairs, strict=True) if o.status is Status.OK]
     good_pairs = [o for _, o in done]
     if not ok:
         return CountryResult(job.country, entries, pairs, None, {}, rendered=False)
@@ -115,5 +133,8 @@ def _process_country(job: CountryJob, ctx: RunContext, manifest: Manifest) -> Co
         if timeline is not None:
             timeline.bundle.cancel()
         raise
+    for o in pairs:
+        if o.report_key in recompared:
+            o.cached = False
     outputs[OutputPaths.country_page(job.country)] = key
     return CountryResult(job.country, entries, pairs, key, outputs, rendered)

@@ -75,35 +75,43 @@ def ingest_entry(
     )
 
 
+def compare_and_store(plan: PairPlan, ctx: RunContext, memory: CountryMemory) -> YearDiff:
+    """Compare a pair and store its diff, its timeline parts attached."""
+    diff = compare_reports(
+        memory.report(plan.old_key), memory.report(plan.new_key), ctx.reference.gazetteer
+    )
+    parts = memory.parts[plan.key] = PairParts.of(diff, ctx.keys.render)
+    memory.encoded[plan.key] = ctx.results.save("diffs", plan.key, diff, parts)
+    memory.diffs[plan.key] = diff
+    return diff
+
+
 def compare_pair(
     plan: PairPlan, ctx: RunContext, manifest: Manifest, memory: CountryMemory
-) -> tuple[EntryOutcome, YearDiff | None]:
-    """Compare a pair unless its diff is stored; write its JSON when stale."""
-    compact = None
+) -> EntryOutcome:
+    """Compare a pair unless its diff is stored; write its JSON when stale (a stored diff is
+    read only then, or for its pages: CountryMemory.has_diff)."""
     try:
-        diff = memory.diff(plan.key)
-        cached = diff is not None
-        if diff is None:
-            diff = compare_reports(
-                memory.report(plan.old_key), memory.report(plan.new_key), ctx.reference.gazetteer
-            )
-            parts = memory.parts[plan.key] = PairParts.of(diff, ctx.keys.render)
-            compact = ctx.results.save("diffs", plan.key, diff, parts)
-            memory.diffs[plan.key] = diff
+        cached = memory.has_diff(plan.key)
+        if not cached:
+            compare_and_store(plan, ctx, memory)
     except CrtdiffError as exc:
-        return EntryOutcome(plan.label, Status.REJECTED, reason=str(exc)), None
+        return EntryOutcome(plan.label, Status.REJECTED, reason=str(exc))
     except OSError:
         raise
     except Exception as exc:  # a bug must not take down the other comparisons
-        return EntryOutcome(
-            plan.label, Status.REJECTED, reason=internal_error(plan.label, exc)
-        ), None
+        return EntryOutcome(plan.label, Status.REJECTED, reason=internal_error(plan.label, exc))
     relative = OutputPaths.pair_file(
         plan.country, plan.old_year, plan.new_year, plan.chapter, "json"
     )
-    manifest.write_stale(ctx.out_dir, relative, plan.key, lambda: output_json(diff, compact))
-    outcome = EntryOutcome(
-        plan.label, Status.OK, output=relative, illustrative=diff.illustrative, cached=cached,
+
+    def text() -> bytes:
+        diff = memory.required_diff(plan.key, plan.label)  # may compare it again: first
+        return output_json(diff, memory.encoded.pop(plan.key, None))
+
+    manifest.write_stale(ctx.out_dir, relative, plan.key, text)
+    memory.encoded.pop(plan.key, None)  # the JSON was fresh: not needed
+    return EntryOutcome(
+        plan.label, Status.OK, output=relative, illustrative=plan.illustrative, cached=cached,
         report_key=plan.key, country=plan.country, chapter=plan.chapter, year=plan.new_year,
     )  # fmt: skip
-    return outcome, diff

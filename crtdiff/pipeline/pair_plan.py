@@ -30,6 +30,8 @@ class PairPlan:
     old_key: str
     new_key: str
     key: str
+    illustrative: bool = False
+    """Whether either report is illustrative, as its diff says (the diff need not be read)."""
 
     @property
     def label(self) -> str:
@@ -45,12 +47,13 @@ class PairPlan:
 
 def plan_pairs(outcomes: list[EntryOutcome], keys: Keys) -> list[PairPlan]:
     """Consecutive report years per country and chapter, from the entries ingested."""
-    series: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    series: dict[tuple[str, str], list[tuple[int, str, bool]]] = defaultdict(list)
     for o in outcomes:
         if o.status is Status.OK and o.report_key and o.country and o.chapter and o.year:
-            series[(o.country, o.chapter)].append((o.year, o.report_key))
+            series[(o.country, o.chapter)].append((o.year, o.report_key, o.illustrative))
     plans = []
     for (country, chapter), years in sorted(series.items()):
-        for (y1, k1), (y2, k2) in pairwise(sorted(years)):
-            plans.append(PairPlan(country, chapter, y1, y2, k1, k2, keys.diff(k1, k2)))
+        for (y1, k1, i1), (y2, k2, i2) in pairwise(sorted(years)):
+            plan = PairPlan(country, chapter, y1, y2, k1, k2, keys.diff(k1, k2), i1 or i2)
+            plans.append(plan)
     return plans
