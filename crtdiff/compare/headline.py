@@ -2,6 +2,7 @@
 groups, incidents and toll, legal measures, then the biggest text changes."""
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import chain
 
 from crtdiff.compare.wording import display_name, listing, plural
@@ -20,9 +21,12 @@ from crtdiff.schemas.sections import section_names
 _MAX_LISTED = 4
 
 
+@lru_cache(maxsize=1024)
 def section_name(key: str) -> str:
     """A readable name for a section key: CRT's from sections.csv, another series' unit from
     its outline table (`hrr:killings`), a heading the tables lack from its slug."""
+    # Cached as the tables it reads are (load_sections, unit_names): a pair page asks it of
+    # each section and move (16-30 times), and section_names builds its dict on every call.
     prefix, _, rest = key.rpartition(":")
     if not prefix:
         return section_names().get(key, key.replace("-", " ").capitalize())
