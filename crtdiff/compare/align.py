@@ -13,7 +13,7 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 
 from crtdiff.compare.similarity import jaccard
-from crtdiff.compare.words import comparable_words, normalized_sentence
+from crtdiff.compare.words import normalized_sentence, word_tuple
 
 MODIFIED_MIN = 0.6
 """Least character similarity (0-1) for two sentences to pair as one modified sentence."""
@@ -41,7 +41,8 @@ def similarity(a: str, b: str) -> float:
 
 def related(a: str, b: str, score: float, least: float = MODIFIED_MIN) -> bool:
     """Whether two sentences are versions of one another."""
-    return score >= least and jaccard(comparable_words(a), comparable_words(b)) >= OVERLAP_MIN
+    # The cached word tuples themselves (jaccard takes their sets): no list copied per call.
+    return score >= least and jaccard(word_tuple(a), word_tuple(b)) >= OVERLAP_MIN
 
 
 def _exact(a: Sequence[str], b: Sequence[str], alignment: Alignment) -> tuple[list[int], list[int]]:

@@ -120,6 +120,10 @@ def _path(raw: str) -> str:
 def _item_path(kind: str, key: str) -> str:
     """The path of a fact added or removed, as deepdiff would name it (its quoting of an id
     with quotes included; the same ids come and go in a country's pairs: named once each)."""
+    if "'" not in key:
+        # deepdiff puts such an id (and the kind) in single quotes, which _path takes off:
+        # most ids are new each year (an incident's), so most are named here, not walked.
+        return f"{kind}[{key}]"
     raw: str = _STRINGIFY_PATH([kind, key], ("root", GET))
     return _path(raw)
 

@@ -49,7 +49,7 @@ def cosine(a: list[str], b: list[str]) -> float:
     return bag_cosine(WordBag.of(a), WordBag.of(b))
 
 
-def jaccard(a: list[str], b: list[str]) -> float:
+def jaccard(a: Sequence[str], b: Sequence[str]) -> float:
     """Size of the intersection of the word sets over the size of their union."""
     sa, sb = set(a), set(b)
     return len(sa & sb) / len(sa | sb) if sa | sb else 1.0
