@@ -19,15 +19,25 @@ _DIRECTION = (
     r"northwestern|southeastern|southwestern|downtown|central|greater|old|rural)\s+)?"
 )
 _PLACE = re.compile(
-    r"\b(?P<prep>in|at|on|near|outside|around|from|on the outskirts of|(?:neighbou?rhoods?|"
+    r"\b(?P<prep>in|In|at|on|near|outside|around|from|on the outskirts of|(?:neighbou?rhoods?|"
     rf"suburbs?|outskirts|cent(?:er|re)|{_ADMIN}) of|attack on|attacked|targeting|stormed|"
     r"struck|bombed|raided)\s+"
-    rf"(?:the\s+(?P<kind>{_ADMIN}|island|camp|commune)\s+of\s+|the\s+)?{_DIRECTION}"
+    rf"(?:the\s+(?:[a-z]+\s+)?(?P<kind>{_ADMIN}|island|camp|commune|resort)\s+of\s+|the\s+)?"
+    rf"{_DIRECTION}"
     rf"(?P<place>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|(?:del|des|de|du|al|el|la|le|da|di|es|ez)\b))*)"
 )
 _AND_MORE = re.compile(rf"\s+(?:and|&)\s+{_NAME_WORD}")
 """"Jammu and Kashmir": a name with "and" in it, taken only when the table lists it."""
-_COUNTRY_AFTER = re.compile(r",\s*(?P<country>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})")
+_COUNTRY_AFTER = re.compile(
+    r",\s*(?P<country>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?(?:d[’'])?[A-Z][\w’'-]*){0,3})"
+)
+""" "Grand-Bassam, Cote d'Ivoire", "Goma, Democratic Republic of the Congo": the name after a
+comma (a country or a region)."""
+_SITE_NOUNS = {"castle", "university", "college", "hotel", "airport", "international", "mosque",
+               "church", "cathedral", "market", "stadium", "prison", "station", "mall",
+               "hospital", "school", "square", "port", "museum", "temple", "shrine",
+               "courthouse", "palace", "barracks"}  # fmt: skip
+"""Words that make a town's name the name of a site in it ("the Karak Castle")."""
 _NOT_PLACES = {
     "the",
     "a",
@@ -87,6 +97,8 @@ class Place:
     """A region, district or area rather than a town or site."""
     level: str | None = None
     """Its level in the places table (region, district, town, area)."""
+    within: str | None = None
+    """The region the places table puts it in."""
 
 
 def _clean(candidate: str) -> str:
@@ -132,6 +144,9 @@ def _candidate(
     resolved = countries.resolve(bare)
     if resolved is not None:
         return Place(None, resolved.name, start)
+    # "the Karak Castle", "Kabul International Airport": the town the site is in.
+    town = _town_of_site(bare, places, home)
+    candidate, bare = (town, town) if town else (candidate, bare)
     longer = _AND_MORE.match(text, start + len(candidate))
     if longer is not None and places is not None:
         joined = candidate + longer.group()
@@ -171,7 +186,24 @@ def _candidate(
         canonical=row.name if row is not None else None,
         wide=wide,
         level=row.level if row is not None else None,
+        within=row.region if row is not None else None,
     )
+
+
+def _town_of_site(name: str, places: PlaceTable | None, home: str | None) -> str | None:
+    """The town a site's name begins with, when the rest names a site ("Karak Castle": Karak):
+    an attack on a site in a town happened in the town."""
+    words = name.split()
+    if places is None or len(words) < 2 or words[-1].lower() not in _SITE_NOUNS:
+        return None
+    for cut in range(len(words) - 1, 0, -1):
+        if not all(w.lower() in _SITE_NOUNS for w in words[cut:]):
+            break
+        town = " ".join(words[:cut])
+        row = places.lookup(town, home, "town")
+        if row is not None and row.level == "town":
+            return town
+    return None
 
 
 def _region_after(
@@ -181,9 +213,12 @@ def _region_after(
     followed by; not the next town of a list ("in Gao, Timbuktu, and Kidal")."""
     written = after.group("country")
     known = places.lookup(written, country, "region") if places is not None else None
-    if known is not None and known.level == "region":
-        return written if row is None or row.region in (None, known.name) else None
     ends = after.string[after.end() : after.end() + 12]
+    # A region, or a district or province the text calls one ("in Djibo, Soum province").
+    if known is not None and (
+        known.level == "region" or (known.level in WIDE_LEVELS and _WIDE_AFTER.match(ends))
+    ):
+        return written if row is None or row.region in (None, known.name, known.region) else None
     if known is None and re.match(r"\s*(?:[;.)]|,(?!\s+and\s+[A-Z])|$)", ends):
         return written
     if known is None and _WIDE_AFTER.match(ends):
@@ -248,7 +283,11 @@ def _region_of(chosen: Place, wides: list[Place]) -> str | None:
     if chosen.region is not None:
         return chosen.region
     later = [w for w in wides if w is not chosen and (chosen.start or 0) <= (w.start or 0)]
-    return next((w.place for w in later if w.level in (None, "region")), None)
+    found = next((w.place for w in later if w.level in (None, "region")), None)
+    if found is not None or chosen.within is None:
+        return found
+    # "In Wajir County, ... in Wajir town": a region named before the town that holds it.
+    return next((w.place for w in wides if w.canonical == chosen.within), None)
 
 
 def _country(text: str, candidates: list[Place]) -> str | None:
