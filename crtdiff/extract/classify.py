@@ -5,6 +5,15 @@ import re
 from crtdiff.schemas import Attribution, IncidentKind, Target
 from crtdiff.text.caseless import caseless, lower_plain
 
+_SLEW = r"shot|stabbed|hacked|killed|murdered|gunned down|beheaded"
+_ROLE = (
+    r"(?:chief|mayor|official|judge|prosecutor|writer|blogger|activist|cleric|imam|priest|"
+    r"pastor|journalist|politician|lawmaker|legislator|governor|commander|colonel|general|"
+    r"professor|publisher|councill?or|(?:wife|husband|son|daughter) of)\b"
+)
+"""One person targeted for who they are (gold README: an officer, an official, a cleric, an
+activist)."""
+
 _KINDS: list[tuple[IncidentKind, re.Pattern[str]]] = [
     (
         IncidentKind.SUICIDE_OR_VBIED,
@@ -24,7 +33,19 @@ _KINDS: list[tuple[IncidentKind, re.Pattern[str]]] = [
             r"\bIEDs?\b|improvised explosive|\bbomb|explosi|land ?mines?|grenade|detonat", re.I
         ),
     ),
-    (IncidentKind.ASSASSINATION, re.compile(r"assassinat|targeted killing", re.I)),
+    (
+        IncidentKind.ASSASSINATION,
+        re.compile(
+            rf"assassinat|targeted killing|"
+            # A violent verb on one person of a role: "shot and killed a local chief",
+            # "stabbed and shot dead the wife of a police superintendent".
+            rf"\b(?:{_SLEW})(?: and (?:{_SLEW}))?(?: dead| to death)? (?:a|an|the) "
+            rf"(?:[\w-]+ ){{0,2}}?{_ROLE}|"
+            # ... and the victim named first: "The writer Nahed Hattar, whom a gunman shot".
+            rf"{_ROLE} (?:[\w’'-]+ ){{1,3}}?[\w’'-]+, whom (?:[\w-]+ ){{1,3}}?(?:{_SLEW})",
+            re.I,
+        ),
+    ),
     (IncidentKind.KIDNAPPING, re.compile(r"kidnap|abduct|hostage|taken captive", re.I)),
     (
         IncidentKind.ARMED_ASSAULT,
@@ -54,7 +75,7 @@ _TARGETS: list[tuple[Target, re.Pattern[str]]] = [
         Target.MILITARY,
         re.compile(
             r"soldier|troops|military|\barmy\b|armed forces|\bbase\b|barracks|(?:military|army) "
-            r"convoy|\bpatrol|training mission|Barkhane|\bFAMa\b|"
+            r"convoy|(?<!police )\bpatrol|training mission|Barkhane|\bFAMa\b|"
             r"(?<!refugee )(?<!displaced )\bcamp\b(?! for (?:displaced|internally|refugees))",
             re.I,
         ),
@@ -64,7 +85,8 @@ _TARGETS: list[tuple[Target, re.Pattern[str]]] = [
         Target.GOVERNMENT,
         re.compile(
             r"official|mayor|minister|governor|government|prefect|\bjudge|courthouse|"
-            r"parliament|village chief|palace|presidential|ministr|prison",
+            r"parliament|(?:village|local|area|tribal|traditional|district|county) chief|palace|"
+            r"presidential|ministr|prison|\bcustoms\b",
             re.I,
         ),
     ),
@@ -97,7 +119,10 @@ _UNCLAIMED = re.compile(
 )
 _CLAIMED = re.compile(
     r"claimed (?:responsibility|credit)|claimed by|took (?:responsibility|credit)|"
-    r"responsibility (?:was|had been) claimed|later claimed|\bclaimed\b the attack",
+    r"responsibility (?:was|had been) claimed|later claimed|"
+    r"\bclaimed\b (?:the |both |these |all |its )?(?:[\w-]+ ){0,2}?(?:attacks?|bombings?|"
+    r"kidnappings?|abductions?|killings?|assassinations?|ambush(?:es)?|explosions?|blasts?|"
+    r"raids?)\b",
     re.I,
 )
 _SUSPECTED = re.compile(
@@ -135,12 +160,29 @@ def classify_target(
     the sentence names by a word or by a state force attacked (`forces`: offset and the
     target an attack on that force has); `foreign` when it names victims of another
     country ("a French woman", "two Spanish aid workers")."""
-    named = {target for _, target in forces or []}
+    # What the attack struck, not where it was ("shot dead ... outside the Palace of Justice",
+    # "struck a JAF post near the Rukban refugee camp"): the place's phrase is read only when
+    # the rest names no target ("a bomb exploded outside a police station").
+    spans = [m.span() for m in _NEAR_PHRASE.finditer(main)]
+    if spans:
+        masked = _NEAR_PHRASE.sub(lambda m: " " * len(m.group()), main)
+        kept = [(at, t) for at, t in forces or [] if not any(s <= at < e for s, e in spans)]
+        found = _first_target(masked, kept, foreign)
+        if found is not Target.OTHER:
+            return found
+    return _first_target(main, forces or [], foreign)
+
+
+_NEAR_PHRASE = re.compile(r"\b(?:outside|near|in front of|opposite|next to|close to)\b[^,;]*")
+
+
+def _first_target(text: str, forces: list[tuple[int, Target]], foreign: bool) -> Target:
+    named = {target for _, target in forces}
     if foreign:
         named.add(Target.FOREIGNERS)
-    low = lower_plain(main)
+    low = lower_plain(text)
     for target, pattern in _TARGETS_LOW:
-        if target in named or pattern.search(main, low):
+        if target in named or pattern.search(text, low):
             return target
     return Target.OTHER
 
