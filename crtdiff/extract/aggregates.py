@@ -1,5 +1,7 @@
-"""Aggregate tolls: summary figures over a period in the incidents section ("through December,
-IEDs had killed 10 soldiers"), kept apart from incidents."""
+"""Aggregate tolls: summary figures over a period in the incidents section and the Overview
+("through December, IEDs had killed 10 soldiers"), kept apart from incidents."""
+
+import re
 
 from crtdiff.extract.attacks import (
     find_anchors,
@@ -8,20 +10,34 @@ from crtdiff.extract.attacks import (
 from crtdiff.extract.clauses import names_period
 from crtdiff.extract.evidence import LocatedSentence
 from crtdiff.extract.incident_context import Context
+from crtdiff.extract.numbers import NUMBER
 from crtdiff.extract.tolls import read_tolls
 from crtdiff.schemas import (
     AggregateToll,
     CountryReport,
     DatePrecision,
+    Section,
 )
+
+_FIGURE = re.compile(rf"\b{NUMBER}\b(?!,? (?:19|20)\d\d\b)", re.IGNORECASE)
+_NOT_FIGURE = re.compile(r"(?:19|20)\d\d")
+"""A total is a figure written as one ("more than 400 people", "some 1,200"); a year is not,
+nor is a day followed by its year."""
 
 
 def extract_aggregates(report: CountryReport, ctx: Context) -> list[AggregateToll]:
-    """Summary figures over a period in the incidents section (lead-in and bullets):
-    "through December, IEDs had killed 10 soldiers"."""
-    section = report.section("incidents")
-    if section is None:
-        return []
+    """Summary figures over a period in the incidents section (lead-in and bullets) and the
+    Overview: "through December, IEDs had killed 10 soldiers", "al-Shabaab, which has killed
+    more than 400 people in Kenya since ... October 2011"."""
+    out: list[AggregateToll] = []
+    for key in ("overview", "incidents"):
+        section = report.section(key)
+        if section is not None:
+            out += _aggregates(section, ctx)
+    return out
+
+
+def _aggregates(section: Section, ctx: Context) -> list[AggregateToll]:
     out = []
     for sentence in section.sentences:
         anchors = find_anchors(sentence.text, ctx.year, bullet=sentence.bullet is not None)
@@ -36,6 +52,8 @@ def extract_aggregates(report: CountryReport, ctx: Context) -> list[AggregateTol
         tolls = read_tolls(sentence.text)
         if tolls.killed is None and tolls.wounded is None and tolls.kidnapped is None:
             continue
+        if not any(not _NOT_FIGURE.fullmatch(m.group()) for m in _FIGURE.finditer(sentence.text)):
+            continue  # "its leader died in police custody": one death, not a period's figure
         out.append(
             AggregateToll(
                 victims=tolls.victims or "people",

@@ -41,8 +41,24 @@ _EVENT_NOUN = (
     r"assassinations?|beheadings?|raids?|strikes?|car bombs?|truck bombs?|IED)"
 )
 # "the January 18 attack", "a June 30 stabbing", "the November 20, 2015, attack": a date that
-# qualifies an event noun (up to three words between them: "twin suicide bombings").
-_ATTRIBUTIVE = re.compile(rf"^,?\s+(?:[\w’'-]+\s+){{0,3}}?{_EVENT_NOUN}\b", re.IGNORECASE)
+# qualifies an event noun (up to three words between them: "twin suicide bombings"). The comma
+# only closes a written year: "claimed the attack in October, its first claimed attack" is not.
+_ATTRIBUTIVE = re.compile(rf"^\s+(?:[\w’'-]+\s+){{0,3}}?{_EVENT_NOUN}\b", re.IGNORECASE)
+_ATTRIBUTIVE_AFTER_YEAR = re.compile(
+    rf"^,?\s+(?:[\w’'-]+\s+){{0,3}}?{_EVENT_NOUN}\b", re.IGNORECASE
+)
+# "gunmen shot and killed a local chief in Wajir town on November 3 as he left", "An IED
+# explosion that killed three police officers near Mandera on October 27 was attributed to":
+# a date after "on", in the clause of a violent verb that comes before it.
+_ON_BEFORE = re.compile(r"\bon\s+(?:the\s+night\s+of\s+)?$", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[;,:(]")
+_NOT_DOER_VERB = re.compile(
+    r"\b(?:claim\w*|arrest\w*|convict\w*|sentenc\w*|releas\w*|freed|rescued|condemn\w*|"
+    r"charg\w*|tried|announc\w*|report\w*|said|says|stat\w+|denied|prosecut\w*|"
+    r"detain\w*|captured|killed (?:\w+ ){0,3}?(?:militants?|terrorists?|attackers?|"
+    r"suspects?|insurgents?|fighters)|(?:air|drone|missile) ?strikes?)\b",
+    re.IGNORECASE,
+)
 _WHEN = re.compile(r"^,?\s+when\b")
 _ON_CLAUSE = re.compile(r"\bon\s+$", re.IGNORECASE)
 _LEAD_PREFIX = re.compile(
@@ -106,6 +122,9 @@ class Anchor:
     end: int
     leading: bool
     """The date opens the sentence ("On July 8 and September 6, gunmen attacked ...")."""
+    closing: bool = False
+    """The date closes its event's clause ("... killed a local chief on November 3"): the
+    event's doer and verb come before it."""
 
 
 def _leading(text: str, dates: list[DatePhrase]) -> list[DatePhrase]:
@@ -120,16 +139,37 @@ def _leading(text: str, dates: list[DatePhrase]) -> list[DatePhrase]:
     return out
 
 
+def qualifies_event(text: str, phrase: DatePhrase) -> bool:
+    """The date qualifies an event noun inside the sentence ("AQIM also claimed the March 13
+    attack on Grand-Bassam"): an event mentioned in passing, not told."""
+    attributive = _ATTRIBUTIVE_AFTER_YEAR if phrase.explicit_year is not None else _ATTRIBUTIVE
+    before = text[: phrase.start]
+    return _LEAD_PREFIX.match(before) is None and bool(attributive.match(text[phrase.end :]))
+
+
 def _inline(text: str, phrase: DatePhrase) -> bool:
     """A date inside a sentence that dates an event: "the January 18 attack", "including May
     24, when two suicide bombers ...", "... and, on May 3, gunmen attacked ..."."""
     after = text[phrase.end :]
-    if _ATTRIBUTIVE.match(after) or _WHEN.match(after):
+    attributive = _ATTRIBUTIVE_AFTER_YEAR if phrase.explicit_year is not None else _ATTRIBUTIVE
+    if attributive.match(after) or _WHEN.match(after):
         return True
     if _ON_CLAUSE.search(text[: phrase.start]) and after.startswith(","):
         clause = re.split(r"[;.]", after, maxsplit=1)[0]
         return names_event(clause)
     return False
+
+
+def _closing(text: str, phrase: DatePhrase) -> bool:
+    """A date that closes its event's clause ("gunmen killed a local chief in Wajir town on
+    November 3 as he left a mosque"): after "on", with a violent verb earlier in its clause and
+    no verb of what others did about an event (a claim, an arrest, a release, a trial)."""
+    before = text[: phrase.start]
+    if not _ON_BEFORE.search(before):
+        return False
+    starts = [m.end() for m in _CLAUSE_START.finditer(before)]
+    clause = before[starts[-1] if starts else 0 :]
+    return _VIOLENT_VERB.search(clause) is not None and _NOT_DOER_VERB.search(clause) is None
 
 
 def _owned_by_earlier(text: str, anchor: DatePhrase, earlier: list[DatePhrase]) -> bool:
@@ -162,16 +202,29 @@ def find_anchors(text: str, year: int, *, bullet: bool) -> list[Anchor]:
     inline = [p for p in current if p not in lead and _inline(text, p)]
     if lead and inline and inline[0].start < lead[-1].end:
         inline = [p for p in inline if p.start > lead[-1].end]
+    if not lead and not inline and len(current) == 1 and _closing(text, current[0]):
+        # The sentence's one date closes the clause of its event: the whole sentence is its.
+        return [Anchor(current[0], 0, _end_before(text, earlier, 0), False, closing=True)]
     starts = sorted(p.start for p in inline)
     anchors: list[Anchor] = []
     lead_end = starts[0] if starts else len(text)
-    anchors += [Anchor(p, 0, lead_end, True) for p in lead]
+    anchors += [Anchor(p, 0, _end_before(text, earlier, 0, lead_end), True) for p in lead]
     for phrase in inline:
         following = [s for s in starts if s > phrase.start]
-        anchors.append(
-            Anchor(phrase, phrase.start, following[0] if following else len(text), False)
-        )
+        end = _end_before(text, earlier, phrase.end, following[0] if following else len(text))
+        anchors.append(Anchor(phrase, phrase.start, end, False))
     return [a for a in anchors if not _owned_by_earlier(text, a.date, earlier)]
+
+
+def _end_before(text: str, earlier: list[DatePhrase], start: int, end: int | None = None) -> int:
+    """Where an event's part of the sentence ends: before an earlier year's event named after
+    it ("The April 2 attack on Garissa ... was the deadliest since the August 1998 bombing of
+    the U.S. Embassy in Nairobi": Nairobi is the 1998 bombing's place, not the attack's)."""
+    end = len(text) if end is None else end
+    for phrase in earlier:
+        if start <= phrase.start < end and _inline(text, phrase):
+            return phrase.start
+    return end
 
 
 def period_dated(text: str, anchor: Anchor) -> bool:

@@ -34,6 +34,10 @@ _ASIDE = re.compile(r"^(?:Further|Another|In a separate|Separately|Other\b|Elsew
 """A sentence of a bullet about other events ("Further shootings ... killed at least one more
 person"): not part of the incident, though what comes after it may be ("No group claimed
 responsibility")."""
+_CLAIM_OPENING = re.compile(r"^(?:[\w’'-]+\s+){1,6}?(?:later\s+|also\s+)?claimed\b")
+"""A sentence whose subject claims something ("ISIS claimed responsibility on December 20,
+after security forces had killed the attackers"): the claim of the incident before it, even
+when it dates the claim or names another event."""
 _SAME_DAY = re.compile(
     r"^(?:On |In |During )?(?:the |that )?same (?:day|evening|night|morning|afternoon)\b|"
     r"^Later (?:that|the same) (?:day|evening|night)|^(?:Hours|Minutes) later\b",
@@ -128,14 +132,17 @@ class ClauseReader:
         vague = anchor.date.precision not in _SPECIFIC or names_period(text)
         if not bullet and anchor.leading and vague:
             return False
-        after = anchor.date.end - anchor.start
+        # The doer comes after an opening date, before a closing one.
+        after = 0 if anchor.closing else anchor.date.end - anchor.start
         local = [(s - anchor.start, e - anchor.start) for s, e in _local(self._states, sentence)]
         local_groups = [
             (s - anchor.start, e - anchor.start) for s, e in _local(self._groups, sentence)
         ]
         if is_state_operation(segment, max(0, after), local, local_groups):
             return False
-        if not listed:
+        # Outside the list, and in it when only mentioned in passing ("AQIM also claimed the
+        # March 13 attack on Grand-Bassam, Cote d'Ivoire"), another country's event is not.
+        if not listed or not (bullet or anchor.leading):
             place = self._place(sentence, anchor)
             if place.country is not None and place.country != self.ctx.country:
                 return False  # another country's event, told in passing: a reference
@@ -163,9 +170,12 @@ class ClauseReader:
         found: list[Clause] = []
         current: list[Clause] = []
         for sentence in sentences:
+            goes_on = bool(current) and (bullet or (listed and current[0].anchor.leading))
+            claim = goes_on and _CLAIM_OPENING.match(sentence.text) is not None
             # Most sentences hold no date or name no violent event: no anchor to look for
-            # (the dates are parsed once per sentence and kept: test them first).
-            told = has_dates(sentence.text, year) and names_event(sentence.text)
+            # (the dates are parsed once per sentence and kept: test them first). A claim of
+            # the incident before tells no event of its own.
+            told = not claim and has_dates(sentence.text, year) and names_event(sentence.text)
             anchors = (
                 [
                     a
@@ -187,11 +197,12 @@ class ClauseReader:
             # bullet glyphs), goes on about its incident until a sentence dates another event.
             # A dated sentence with no event in it ("The ELN claimed responsibility on January
             # 21") still speaks of it.
-            goes_on = bool(current) and (bullet or (listed and current[0].anchor.leading))
-            if not goes_on or (_dated(sentence.text, year) and names_event(sentence.text)):
+            if not goes_on or (
+                not claim and _dated(sentence.text, year) and names_event(sentence.text)
+            ):
                 current = []
                 continue
-            if _dated(sentence.text, year, earlier=True):
+            if not claim and _dated(sentence.text, year, earlier=True):
                 continue  # "Kantner had been kidnapped ... in November 2016": background
             located = LocatedSentence(key, sentence)
             again = self._same_day(sentence, current[-1], located)

@@ -248,9 +248,11 @@ def _collective_attribution(
                 continue
             which, noun = found
             if which.lower() == "the":
+                # The sentence before, in its paragraph or closing the paragraph just before
+                # ("On January 15, gunmen kidnapped ... ¶ AQIM claimed the kidnapping").
                 scope = (
                     previous.start
-                    if previous is not None and previous.paragraph == sentence.paragraph
+                    if previous is not None and sentence.paragraph - previous.paragraph in (0, 1)
                     else -1
                 )
                 targets = {n for at, n in told if at == scope}

@@ -2,6 +2,7 @@
 
 import re
 
+from crtdiff.extract.attacks import qualifies_event
 from crtdiff.extract.classify import classify_kind
 from crtdiff.extract.dates import DatePhrase, find_dates, has_dates
 from crtdiff.extract.evidence import LocatedSentence, SentenceIndex
@@ -18,7 +19,8 @@ from crtdiff.text.normalize import slugify
 
 _ANCHOR = re.compile(
     r"\b(?:attacks?|bombings?|kidnappings?|abductions?|ambush(?:es)?|assaults?|siege|"
-    r"explosions?|massacre|hostage-taking|abducted|kidnapped|bombed|attacked)\b",
+    r"explosions?|massacres?|hostage-taking|abducted|kidnapped|bombed|attacked|assassinated|"
+    r"beheaded|burned (?:alive|to death))\b",
     re.I,
 )
 _DATE_REACH = {DatePrecision.YEAR: 25}
@@ -96,8 +98,11 @@ def _reason(
     country it happened in."""
     if phrase.explicit_year is not None and phrase.explicit_year < ctx.year:
         return ReferenceReason.EARLIER_YEAR, None
-    if located.section == "incidents" or phrase.precision is not DatePrecision.DAY:
+    if phrase.precision is not DatePrecision.DAY:
         return None, None
+    passing = located.sentence.bullet is None and qualifies_event(text, phrase)
+    if located.section == "incidents" and not passing:
+        return None, None  # an event of the list, not one mentioned in passing
     place = find_place(text[phrase.start :], ctx.countries, places=ctx.places, home=ctx.country)
     if place.country is not None and place.country != ctx.country:
         return ReferenceReason.OTHER_COUNTRY, place.country
