@@ -150,10 +150,12 @@ RULES = [
         K.ASSET_FREEZE,
         ("freez", "froze", "circulat"),
         rule_re(
-            r"freez(?:e|ing) (?:of )?(?:terrorist )?assets|froze\b.*assets|"
-            r"asset[- ]freez|\bcirculat\w+ (?:[\w’'()-]+ ){0,10}?(?:list|names)\b"
+            r"freez(?:e|ing) (?:of )?(?:the )?(?:terrorist )?(?:assets|accounts|funds)|"
+            r"froze\b.*(?:assets|accounts|funds)|"
+            r"asset[- ]freez|\bcirculat\w+ (?:[\w’'()/-]+ ){0,10}?(?:list|names)\b"
         ),
-        rule_re(_ACTION + _HOLDS + r"|\b1267\b|\bsanctions?\b|\bconsolidated\b"),
+        # "froze the accounts of 86 individuals": the freeze is the act itself.
+        rule_re(_ACTION + _HOLDS + r"|\b1267\b|\bsanctions?\b|\bconsolidated\b|\bfroze\b"),
     ),
     Rule(
         K.LAW,

@@ -22,8 +22,17 @@ _STRONG_STATUS = [
         rule_re(
             r"(?<!which )(?:came (?:fully )?into force|entered into force|took effect)|"
             r"\b(?:remain\w*|is|was) in (?:force|effect)\b|\brests? on\b|"
-            r"\b(?:remain\w*|provided|provides|constitut\w+|serve[sd]?) (?:as )?the "
-            r"(?:[\w’'-]+ ){0,3}(?:basis|law|framework)\b"
+            r"\b(?:remain\w*|provided|provides|constitut\w+|serve[sd]?) (?:as )?"
+            r"(?:the|its|their|[\w-]+[’']s) (?:[\w’'-]+ ){0,3}(?:basis|law|framework)\b"
+        ),
+    ),
+    # A vote of the legislature, whatever the measure does ("parliament passed amendments ...
+    # that extended asset-freezing powers").
+    (
+        LegalStatus.PASSED,
+        rule_re(
+            r"\b(?:National Assembly|Parliament|Congress|Senate|legislature|lawmakers)\s+"
+            r"(?:\w+\s+){0,2}?(?:passed|voted)\b"
         ),
     ),
 ]
@@ -57,7 +66,10 @@ _STATUS = [
         ),
     ),
     (LegalStatus.EXTENDED, rule_re(r"\bextend\w*|\brenew\w*|\bprolong\w*")),
-    (LegalStatus.IMPLEMENTED, rule_re(r"\bimplement\w*|\bcirculat\w*|\bprosecuted\b")),
+    (
+        LegalStatus.IMPLEMENTED,
+        rule_re(r"\bimplement\w*|\bcirculat\w*|\bprosecuted\b|\bfroze(?:n)?\b"),
+    ),
 ]
 """The other statuses: the one said nearest the measure's name wins ("continued to implement
 its peace agreement with the MILF, which signed ..." is implemented)."""
