@@ -5,9 +5,11 @@ import re
 
 from crtdiff.extract.attacks import (
     find_anchors,
+    names_event,
     period_dated,
 )
 from crtdiff.extract.clauses import names_period
+from crtdiff.extract.dates import has_dates
 from crtdiff.extract.evidence import LocatedSentence
 from crtdiff.extract.incident_context import Context
 from crtdiff.extract.numbers import NUMBER
@@ -33,14 +35,23 @@ def extract_aggregates(report: CountryReport, ctx: Context) -> list[AggregateTol
     for key in ("overview", "incidents"):
         section = report.section(key)
         if section is not None:
-            out += _aggregates(section, ctx)
+            out += _aggregates(section, ctx, overview=key == "overview")
     return out
 
 
-def _aggregates(section: Section, ctx: Context) -> list[AggregateToll]:
+def _aggregates(section: Section, ctx: Context, *, overview: bool) -> list[AggregateToll]:
     out = []
     for sentence in section.sentences:
-        anchors = find_anchors(sentence.text, ctx.year, bullet=sentence.bullet is not None)
+        text = sentence.text
+        # Cheap tests first (both kept per sentence text): a sentence with no date of the year
+        # has no anchor, so only a period word can make it a total; the Overview's totals name
+        # the events they count, and most of its sentences name none.
+        dated = has_dates(text, ctx.year)
+        if not dated and (sentence.bullet is not None or not names_period(text)):
+            continue
+        if overview and not names_event(text):
+            continue
+        anchors = find_anchors(text, ctx.year, bullet=sentence.bullet is not None) if dated else []
         closes = any(period_dated(sentence.text, a) for a in anchors)
         if sentence.bullet is not None and not closes:
             continue
