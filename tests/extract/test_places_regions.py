@@ -1,5 +1,6 @@
-"""Places of issue 16's real phrasing: a site named after its town, a district or province
-written after a town, a region named before it, a country written after a comma."""
+"""Places of real phrasing (the gold chapters kenya-2015, jordan-2016, burkina-faso-2016): a
+site named after its town, a district or province written after a town, a region named before
+it, a country written after a comma."""
 
 from tests.conftest import ParseFn
 from tests.extract.test_incidents import chapter

@@ -1,6 +1,7 @@
-"""Incidents of issue 16's real phrasing: dates that close their event's clause, claims told a
-sentence or a paragraph later, events mentioned in passing (earlier years, other countries) and
-period totals in the Overview; each case parsed as part of a small chapter."""
+"""Incidents of real phrasing (the gold chapters kenya-2015, jordan-2016, burkina-faso-2016):
+dates that close their event's clause, claims told a sentence or a paragraph later, events
+mentioned in passing (earlier years, other countries) and period totals in the Overview; each
+case parsed as part of a small chapter."""
 
 import pytest
 

@@ -1,5 +1,6 @@
-"""Legal measures of issue 16's real phrasing: accounts frozen, a sanctions list circulated, a
-law that remained the country's law, a parliament's vote on a law about freezing assets."""
+"""Legal measures of real phrasing (the gold chapters kenya-2015, jordan-2016, burkina-
+faso-2016): accounts frozen, a sanctions list circulated, a law that remained the country's law,
+a parliament's vote on a law about freezing assets."""
 
 import pytest
 

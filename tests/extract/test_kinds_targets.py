@@ -1,5 +1,6 @@
-"""Kinds and targets of issue 16's real phrasing: one person shot for who they are, and the
-target as what was struck, not what it was near (state forces named by acronym included)."""
+"""Kinds and targets of real phrasing (the gold chapters kenya-2015, jordan-2016, burkina-
+faso-2016): one person shot for who they are, and the target as what was struck, not what it was
+near (state forces named by acronym included)."""
 
 import pytest
 
