@@ -275,6 +275,7 @@
     var table = document.getElementById("incidents");
     if (!form || !table || !window.CRTDIFF_INCIDENTS) { return; }
     var count = document.getElementById("incident-count");
+    var status = document.getElementById("incident-status");
     var loading = count.querySelector("[data-loading]");
     if (!window.CRTDIFF_INCIDENTS.rows) {  // a data script of an earlier version, the page of this one
       loading.textContent = " The explorer's data was written by another version of crtdiff: run crtdiff again.";
@@ -283,6 +284,7 @@
     }
     var data = new Incidents(window.CRTDIFF_INCIDENTS);
     window.CRTDIFF_INCIDENTS = null;  // its rows are held once, in `data`
+    var further = window.CRTDIFF_INCIDENT_SCRIPTS || [];
     var fields = {};
     form.querySelectorAll("[data-field]").forEach(function (el) { fields[el.getAttribute("data-field")] = el; });
     var empty = document.getElementById("incident-empty");
@@ -352,6 +354,22 @@
       draw(PAGE);
     }
 
+    // The counts (what is still loading, or failed to, and "no match") said to a screen reader
+    // in one announcement: once when a filter changes them, once when every row is loaded. The
+    // counts themselves are no live region, or each script loaded would be announced.
+    function announce() {
+      var said = count.cloneNode(true);
+      var note = said.querySelector("[data-loading]");
+      if (note.hidden) { note.remove(); }
+      var text = said.textContent + (empty.hidden ? "" : " " + empty.textContent);
+      status.textContent = text.replace(/\s+/g, " ").trim();
+    }
+
+    function filtered() {
+      apply();
+      announce();
+    }
+
     // More rows loaded: the rows drawn stay when they are still the first that match.
     function grown() {
       var before = matching.slice(0, drawn);
@@ -369,10 +387,11 @@
       csv.disabled = false;
       if (failed === null) {
         loading.hidden = true;
-        return;
+      } else {
+        loading.textContent = " " + failed + " could not be loaded: the counts and the CSV cover the " +
+          data.size + " rows loaded of " + data.total + ". Running crtdiff again writes it again.";
       }
-      loading.textContent = " " + failed + " could not be loaded: the counts and the CSV cover the " +
-        data.size + " rows loaded of " + data.total + ". Running crtdiff again writes it again.";
+      if (further.length) { announce(); }
     }
 
     heads.forEach(function (th) {
@@ -386,11 +405,11 @@
       });
     });
     more.addEventListener("click", function () { draw(drawn + PAGE); });
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
+    form.addEventListener("input", filtered);
+    form.addEventListener("change", filtered);
     document.getElementById("f-reset").addEventListener("click", function () {
       Object.keys(fields).forEach(function (name) { fields[name].value = ""; });
-      apply();
+      filtered();
     });
     csv.addEventListener("click", function () {
       var rows = matching.map(function (i) {
@@ -407,7 +426,6 @@
       setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
     });
     apply();
-    var further = window.CRTDIFF_INCIDENT_SCRIPTS || [];
     if (!further.length) { loaded(null); return; }
     table.setAttribute("aria-busy", "true");
     csv.disabled = true;

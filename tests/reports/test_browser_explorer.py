@@ -222,3 +222,85 @@ def test_data_of_the_previous_version_is_told_not_misread(
     assert note.is_visible() and "another version of crtdiff" in note.inner_text()
     assert errors == []
     page.close()
+
+
+# Every change inside a live region (aria-live, or a role that implies it), as a screen reader
+# hears it: per task (a MutationObserver callback), the region's id and its text then, with
+# whether the explorer's table was busy. Hidden regions are not announced.
+RECORD_LIVE = """
+window.__live = [];
+document.addEventListener("DOMContentLoaded", function () {
+  new MutationObserver(function (changes) {
+    var regions = new Set();
+    changes.forEach(function (change) {
+      var node = change.target.nodeType === 1 ? change.target : change.target.parentElement;
+      var region = node && node.closest("[aria-live], [role=status], [role=alert], [role=log]");
+      if (region && region.getAttribute("aria-live") !== "off") { regions.add(region); }
+    });
+    regions.forEach(function (region) {
+      if (region.hidden || region.closest("[hidden]")) { return; }
+      window.__live.push({
+        id: region.id, text: region.textContent.trim(),
+        busy: document.getElementById("incidents").getAttribute("aria-busy") === "true"
+      });
+    });
+  }).observe(document.body, { childList: true, subtree: true, characterData: true,
+    attributes: true, attributeFilter: ["hidden"] });
+});
+"""
+
+
+def test_screen_readers_hear_one_announcement_once_loaded_and_one_per_filter(
+    chromium: Any, explorer_url: str, records: list[dict[str, Any]]
+) -> None:
+    page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    page.add_init_script(RECORD_LIVE)
+    page.goto(f"{explorer_url}/incidents.html", wait_until="domcontentloaded")
+    loaded(page)
+    # The count is no live region (it changes with each script loaded); the table is busy until
+    # every row is loaded, then one announcement says so.
+    assert page.locator("#incident-count").get_attribute("aria-live") in (None, "off")
+    live = page.evaluate("window.__live")
+    assert len(live) == 1 and not live[0]["busy"], live
+    assert live[0]["text"].startswith(f"{len(records)} of {len(records)} incidents match")
+    assert "loaded" not in live[0]["text"].split("match")[1]  # no loading note in it
+    violations = Axe().run(page).response["violations"]
+    assert [v["id"] for v in violations if v["impact"] in SERIOUS] == []
+    # A filter is announced once, with its counts.
+    page.select_option("#f-country", "Niger")
+    niger = [r for r in records if r["country"] == "Niger"]
+    live = page.evaluate("window.__live")[1:]
+    assert [e["text"].split(" incidents")[0] for e in live] == [f"{len(niger)} of {len(records)}"]
+    page.close()
+
+
+def test_filtering_while_rows_load_is_announced_and_loading_is_not(
+    chromium: Any, explorer_url: str, records: list[dict[str, Any]]
+) -> None:
+    page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    page.add_init_script(RECORD_LIVE)
+    held: list[Any] = []
+    third = re.compile(r"/data/incidents-3\.js\?build=\w+$")
+    page.route(third, lambda route: held.append(route))
+    page.goto(f"{explorer_url}/incidents.html", wait_until="domcontentloaded")
+    while not held:  # incidents-2.js's rows added (the next is asked for after)
+        page.wait_for_timeout(20)
+    page.wait_for_timeout(100)
+    assert page.evaluate("window.__live") == []  # two scripts' rows in, nothing said
+    assert page.locator("#incidents").get_attribute("aria-busy") == "true"
+    page.select_option("#f-country", "Niger")
+    live = page.evaluate("window.__live")
+    assert len(live) == 1 and live[0]["busy"] and live[0]["id"] == "incident-status"
+    rows = int(page.locator("#incident-count [data-loaded]").inner_text())
+    niger = sum(r["country"] == "Niger" for r in records[:rows])
+    assert live[0]["text"].startswith(f"{niger} of {len(records)} incidents match")
+    assert "Still loading the rows" in live[0]["text"]
+    assert ("No incident matches" in live[0]["text"]) == (niger == 0)
+    page.select_option("#f-country", "")
+    for route in held:
+        route.continue_()
+    loaded(page)
+    live = page.evaluate("window.__live")[2:]
+    assert len(live) == 1 and not live[0]["busy"], live
+    assert live[0]["text"].startswith(f"{len(records)} of {len(records)} incidents match")
+    page.close()
