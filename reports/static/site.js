@@ -207,14 +207,19 @@
     };
   };
 
-  // What the text filter searches, lower case, made on its first use (and for rows loaded
-  // since).
+  // What the text filter searches, lower case, made for the rows loaded since the last call:
+  // at idle time as the scripts arrive (prepare), so that the first text filter does not make
+  // it all at once.
   Incidents.prototype.haystack = function () {
-    var rows = this.rows, ch = this.chapters;
+    var rows = this.rows, ch = this.chapters, j;
     // Lower case once per string held once (kinds and targets spaced as the page writes them).
-    var low = this.low || (this.low = this.strings.map(function (s) { return s.toLowerCase(); }));
-    var spaced = this.spaced || (this.spaced = this.strings.map(function (s) { return s.replace(/_/g, " ").toLowerCase(); }));
-    var names = this.lowNames || (this.lowNames = this.listNames.map(function (n) { return n.join(" ").toLowerCase(); }));
+    var low = this.low || (this.low = []), spaced = this.spaced || (this.spaced = []);
+    for (j = low.length; j < this.strings.length; j += 1) {
+      low.push(this.strings[j].toLowerCase());
+      spaced.push(this.strings[j].replace(/_/g, " ").toLowerCase());
+    }
+    var names = this.lowNames || (this.lowNames = []);
+    for (j = names.length; j < this.listNames.length; j += 1) { names.push(this.listNames[j].join(" ").toLowerCase()); }
     for (var i = this.hay.length; i < this.size; i += 1) {
       var c = rows.chapter[i];
       this.hay.push([rows.date[i].toLowerCase(), low[ch.country[c]], low[rows.incident_country[i]],
@@ -222,6 +227,16 @@
         rows.evidence[i].toLowerCase(), names[rows.perpetrators[i]]].join(" "));
     }
     return this.hay;
+  };
+
+  // The haystack of the rows loaded, made when the browser is idle (at the latest a moment
+  // after: a page that never idles still gets it).
+  Incidents.prototype.prepare = function () {
+    var self = this;
+    if (self.preparing) { return; }
+    self.preparing = true;
+    var run = function () { self.preparing = false; self.haystack(); };
+    if (window.requestIdleCallback) { window.requestIdleCallback(run, { timeout: 500 }); } else { setTimeout(run, 0); }
   };
 
   // Per row, a number that sorts it by `key` as a sort by localeCompare (text) or by value
@@ -385,6 +400,7 @@
     function loaded(failed) {
       table.removeAttribute("aria-busy");
       csv.disabled = false;
+      data.prepare();
       if (failed === null) {
         loading.hidden = true;
       } else {
@@ -438,6 +454,7 @@
       data.add(part.rows);
       counter.textContent = String(data.size);
       grown();
+      data.prepare();
       return true;
     }, loaded);
   }

@@ -304,3 +304,30 @@ def test_filtering_while_rows_load_is_announced_and_loading_is_not(
     assert len(live) == 1 and not live[0]["busy"], live
     assert live[0]["text"].startswith(f"{len(records)} of {len(records)} incidents match")
     page.close()
+
+
+COUNT_LOWER = """
+window.__lower = 0;
+(function (lower) {
+  String.prototype.toLowerCase = function () { window.__lower += 1; return lower.call(this); };
+}(String.prototype.toLowerCase));
+"""
+
+
+def test_the_first_text_filter_finds_its_text_made_while_the_rows_loaded(
+    chromium: Any, explorer_url: str, records: list[dict[str, Any]]
+) -> None:
+    page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    page.add_init_script(COUNT_LOWER)
+    page.goto(f"{explorer_url}/incidents.html", wait_until="domcontentloaded")
+    loaded(page)
+    page.evaluate("() => new Promise(function (done) { setTimeout(done, 700); })")  # idle work
+    # Each row's text lower-cased as its script arrived (date and sentence at least), not by
+    # the first text filter, which lower-cases its own text alone.
+    assert page.evaluate("window.__lower") >= 2 * len(records)
+    page.evaluate("window.__lower = 0")
+    page.fill("#f-text", "Gao")
+    assert page.evaluate("window.__lower") <= 2
+    assert shown(page) == sum("gao" in haystack(r) for r in records) > 0
+    page.fill("#f-text", "")
+    page.close()
