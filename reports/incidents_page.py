@@ -5,15 +5,18 @@ The rows travel as data in scripts (a page opened from disk can load a script, n
 by columns: each string that repeats (countries, places, kinds, attributions, official URLs,
 publication dates) is held once and given by its index, as are each chapter (its country, year,
 page and source) and each list of perpetrators. The first script (output/data/incidents.js)
-holds these tables and the first rows by date, so the page draws its first rows at once; the
-others (incidents-2.js, ...) hold the rest by date and are loaded one after the other, the
-counts and the CSV export saying they cover only the rows loaded until every one is. The page
-draws a few hundred rows at a time: an archive holds tens of thousands of incidents.
+holds the first rows by date and their tables, so the page draws its first rows at once; the
+others (incidents-2.js, ...) hold the rest by date, each with its own tables (so that a script
+whose rows did not change is the same file: it is not written again, and a browser's cache of
+it stays valid), and are loaded one after the other, the counts and the CSV export saying they
+cover only the rows loaded until every one is. The page draws a few hundred rows at a time: an
+archive holds tens of thousands of incidents.
 """
 
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, Literal
@@ -21,7 +24,7 @@ from typing import Any, Literal
 import msgspec
 
 from crtdiff.reports.archive import Archive, PlacedIncident, sentence_href
-from crtdiff.reports.explorer_files import SCRIPTS_LINE, SPLIT, Split, further_scripts
+from crtdiff.reports.explorer_files import BUILDS_LINE, SCRIPTS_LINE, SPLIT, Split, further_scripts
 from crtdiff.reports.html import render_page
 from crtdiff.reports.output_paths import OutputPaths
 from crtdiff.reports.summaries import CountrySummary
@@ -272,41 +275,70 @@ class Joined:
             by_date,
         )
 
-    def slice(self, start: int, end: int) -> dict[str, Sequence[Any]]:
-        """Rows `start` to `end` by columns."""
-        return {name: column[start:end] for name, column in self.rows.items()}
+    def part(self, start: int, end: int) -> dict[str, Any]:
+        """Rows `start` to `end` by columns with their own tables (as Joined's, holding only
+        what these rows point to): what they hold depends on these rows alone, not on the rows
+        of other scripts. Strings and groups in order (as Joined's), chapters and lists of
+        perpetrators in the order the rows first give them."""
+        rows = {name: column[start:end] for name, column in self.rows.items()}
+        chapters = list(dict.fromkeys(rows["chapter"]))
+        lists = list(dict.fromkeys(rows["perpetrators"]))
+        of = self.chapters
+        sources = (of["country"], of["official_url"], of["published"])
+        used = {s for name in ROW_STRINGS for s in rows[name]}
+        used |= {column[c] for column in sources for c in chapters} - {None}
+        strings = sorted(used)  # Joined's strings are sorted: these are too
+        code = {s: n for n, s in enumerate(strings)}.__getitem__
+        groups = sorted({g for held in lists for g in self.perpetrators[held]})
+        group = {g: n for n, g in enumerate(groups)}.__getitem__
+        for name in ROW_STRINGS:
+            rows[name] = list(map(code, rows[name]))
+        rows["chapter"] = list(
+            map({c: n for n, c in enumerate(chapters)}.__getitem__, rows["chapter"])
+        )
+        rows["perpetrators"] = list(
+            map({p: n for n, p in enumerate(lists)}.__getitem__, rows["perpetrators"])
+        )
+        return {
+            "strings": [self.strings[s] for s in strings],
+            "groups": [self.groups[g] for g in groups],
+            "perpetrators": [list(map(group, self.perpetrators[held])) for held in lists],
+            "chapters": {
+                "country": [code(of["country"][c]) for c in chapters],
+                "year": [of["year"][c] for c in chapters],
+                "page": [of["page"][c] for c in chapters],
+                "illustrative": [of["illustrative"][c] for c in chapters],
+                **{
+                    name: [None if of[name][c] is None else code(of[name][c]) for c in chapters]
+                    for name in ("official_url", "published")
+                },
+            },
+            "rows": rows,
+        }
 
 
 def explorer_scripts(joined: Joined, split: Split = SPLIT) -> list[bytes]:
-    """The explorer's scripts: the first (the others' paths, the build they belong to, the
-    tables and the first rows), then each further one (JSON as _script_json gives it). A further
-    script names its build, so that the page refuses one of another run (a browser's cache)."""
-    further = split.names(joined.size)
-    starts = [split.first + n * split.further for n in range(len(further))]
-    bodies = [_script_json(joined.slice(start, start + split.further)) for start in starts]
-    head = {
-        "total": joined.size,
-        "strings": joined.strings,
-        "groups": joined.groups,
-        "perpetrators": joined.perpetrators,
-        "chapters": joined.chapters,
-        "rows": joined.slice(0, split.first),
-    }
-    first = _script_json(head)
-    # A checksum, not a digest: it tells a run's scripts from another's, nothing is secret.
-    crc = zlib.crc32(first)
-    for body in bodies:
-        crc = zlib.crc32(body, crc)
-    build = b"%08x%08x" % (crc, len(first) + sum(map(len, bodies)))
+    """The explorer's scripts: the first (the others' paths and builds, the first rows and their
+    tables), then each further one (its build, its rows and their tables; JSON as _script_json
+    gives it). A further script's build is a checksum of what it holds, which the first gives
+    too: the page refuses a script of another run (a browser's cache), and a script whose rows
+    did not change stays the same file."""
+    starts = split.starts(joined.rows["date"])
+    first = _script_json({"total": joined.size, **joined.part(0, min(split.first, joined.size))})
+    bodies = [
+        _script_json(joined.part(start, end)) for start, end in pairwise([*starts, joined.size])
+    ]
+    # A checksum, not a digest: it tells a script from another, nothing is secret.
+    builds = [f"{zlib.crc32(body):08x}{len(body):08x}" for body in bodies]
     scripts = [
-        SCRIPTS_LINE % _script_json(further)
-        + b'window.CRTDIFF_INCIDENT_BUILD = "%s";\nwindow.CRTDIFF_INCIDENTS = %s;\n'
-        % (build, first)
+        SCRIPTS_LINE % _script_json(split.names(len(bodies)))
+        + BUILDS_LINE % _script_json(builds)
+        + b"window.CRTDIFF_INCIDENTS = %s;\n" % first
     ]
     scripts += [
         b'(window.CRTDIFF_INCIDENT_ROWS = window.CRTDIFF_INCIDENT_ROWS || []).push({"build":"%s",'
-        b'"start":%d,"rows":%s});\n' % (build, start, body)
-        for start, body in zip(starts, bodies, strict=True)
+        b"%s);\n" % (build.encode(), body[1:])
+        for build, body in zip(builds, bodies, strict=True)
     ]
     return scripts
 
@@ -345,14 +377,20 @@ def render_incidents_page(
 
 def write_incidents_page(
     out_dir: Path, archive: Archive, parts: list[Part] | None = None, split: Split = SPLIT
-) -> None:
+) -> list[str]:
     """output/incidents.html and the explorer's scripts (from the countries' `parts` when
-    given); further scripts no longer named (of a larger archive before) are removed."""
+    given), each unless it already holds what it would; further scripts no longer named (of a
+    larger archive before) are removed. The paths written (relative to `out_dir`)."""
     page, scripts = render_incidents_page(archive, parts, split)
     paths = [OutputPaths.EXPLORER_DATA, *(further_scripts(scripts[0]) or [])]
-    for path, script in zip(paths, scripts, strict=True):
-        write_if_changed(out_dir / path, script)
+    written = [
+        path
+        for path, script in zip(paths, scripts, strict=True)
+        if write_if_changed(out_dir / path, script)
+    ]
     for old in (out_dir / OutputPaths.DATA).glob("incidents-*.js"):
         if f"{OutputPaths.DATA}/{old.name}" not in paths:
             old.unlink()
-    write_if_changed(out_dir / "incidents.html", page)
+    if write_if_changed(out_dir / "incidents.html", page):
+        written.append("incidents.html")
+    return written

@@ -143,34 +143,83 @@
     return rank;
   }
 
-  // The rows loaded so far, by columns, and the tables their indices point into.
+  // The rows loaded so far, by columns, and the tables their indices point into. Each script
+  // holds its own tables (so that a script whose rows did not change is the same file from run
+  // to run): its strings, groups, lists of perpetrators and chapters are added to these, held
+  // once, and its rows' indices turned into theirs.
   function Incidents(data) {
     var self = this;
     self.total = data.total;
-    self.strings = data.strings;
-    self.groups = data.groups;
-    self.lists = data.perpetrators;
-    self.chapters = data.chapters;
+    self.strings = [];
+    self.code = new Map();
+    self.groups = [];
+    self.groupCode = new Map();
+    self.lists = [];
+    self.listNames = [];
+    self.listCode = new Map();
+    self.chapters = { country: [], year: [], page: [], illustrative: [], official_url: [], published: [] };
+    self.chapterCode = new Map();
     self.rows = {};
     Object.keys(data.rows).forEach(function (k) { self.rows[k] = []; });
     self.size = 0;
-    self.code = new Map(self.strings.map(function (s, i) { return [s, i]; }));
-    self.listNames = self.lists.map(function (list) {
-      return list.map(function (g) { return self.groups[g][1]; });
-    });
     self.hay = [];
     self.sortKeys = {};
-    self.add(data.rows);
+    self.add(data);
   }
 
-  Incidents.prototype.add = function (rows) {
-    var self = this;
+  // Where `map` holds each of `values` (added when new), by index.
+  function held(values, map, key, push) {
+    return values.map(function (value) {
+      var k = key(value);
+      var at = map.get(k);
+      if (at === undefined) {
+        at = map.size;
+        map.set(k, at);
+        push(value);
+      }
+      return at;
+    });
+  }
+
+  function same(value) { return value; }
+
+  Incidents.prototype.add = function (part) {
+    var self = this, ch = self.chapters, from = part.chapters;
+    var strings = held(part.strings, self.code, same, function (s) { self.strings.push(s); });
+    var groups = held(part.groups, self.groupCode, function (g) { return g[0]; },
+      function (g) { self.groups.push(g); });
+    var lists = held(part.perpetrators.map(function (list) {
+      return list.map(function (g) { return groups[g]; });
+    }), self.listCode, String, function (list) {
+      self.lists.push(list);
+      self.listNames.push(list.map(function (g) { return self.groups[g][1]; }));
+    });
+    var string = function (i) { return i === null ? null : strings[i]; };
+    var chapters = held(from.page.map(function (_, i) { return i; }), self.chapterCode,
+      function (i) { return from.page[i]; }, function (i) {
+        ch.country.push(strings[from.country[i]]);
+        ch.year.push(from.year[i]);
+        ch.page.push(from.page[i]);
+        ch.illustrative.push(from.illustrative[i]);
+        ch.official_url.push(string(from.official_url[i]));
+        ch.published.push(string(from.published[i]));
+      });
+    // The columns of indices (ROW_STRINGS of incidents_page.py, chapter, perpetrators).
+    var through = { chapter: chapters, perpetrators: lists, date_end: strings,
+      incident_country: strings, place: strings, kind: strings, target: strings,
+      attribution: strings };
     Object.keys(self.rows).forEach(function (k) {
-      var column = self.rows[k];
-      rows[k].forEach(function (v) { column.push(v); });
+      var column = self.rows[k], values = part.rows[k], map = through[k], i;
+      if (map) {
+        for (i = 0; i < values.length; i += 1) { column.push(map[values[i]]); }
+      } else {
+        for (i = 0; i < values.length; i += 1) { column.push(values[i]); }
+      }
     });
     self.size = self.rows.date.length;
     self.sortKeys = {};
+    if (self.stringRank && self.stringRank.length !== self.strings.length) { self.stringRank = null; }
+    if (self.listRank && self.listRank.length !== self.lists.length) { self.listRank = null; }
   };
 
   // The rows come by date: while the locale orders each date after the one before, a date's
@@ -262,21 +311,24 @@
     return out;
   };
 
-  // Load each script in turn (of this build: a browser's cache keeps none of another), handing
-  // its rows (in order) to `add`; `done` gets the script that failed, or null once all are loaded.
-  function loadScripts(paths, build, add, done) {
+  // Load each script in turn, each of the build (its checksum) the first script gives for it (a
+  // browser's cache keeps none of another), handing it (in order) to `add`; `done` gets the
+  // script that failed, or null once all are loaded.
+  function loadScripts(paths, builds, add, done) {
     var n = 0;
     function next() {
       if (n >= paths.length) { done(null); return; }
       var path = paths[n];
       var script = document.createElement("script");
+      var build = builds[n];
       script.src = path + "?build=" + build;
       script.onload = function () {
         var loaded = window.CRTDIFF_INCIDENT_ROWS || [];
         window.CRTDIFF_INCIDENT_ROWS = [];
         script.remove();
         n += 1;
-        if (loaded.length !== 1 || !add(loaded[0])) { done(path); return; }
+        if (loaded.length !== 1 || loaded[0].build !== build) { done(path); return; }
+        add(loaded[0]);
         next();
       };
       script.onerror = function () { script.remove(); done(path); };
@@ -292,7 +344,9 @@
     var count = document.getElementById("incident-count");
     var status = document.getElementById("incident-status");
     var loading = count.querySelector("[data-loading]");
-    if (!window.CRTDIFF_INCIDENTS.rows) {  // a data script of an earlier version, the page of this one
+    // A data script of an earlier version (the page of this one): rows not by columns, or
+    // scripts sharing one build.
+    if (!window.CRTDIFF_INCIDENTS.rows || !Array.isArray(window.CRTDIFF_INCIDENT_BUILDS)) {
       loading.textContent = " The explorer's data was written by another version of crtdiff: run crtdiff again.";
       loading.hidden = false;
       return;
@@ -448,14 +502,11 @@
     loading.hidden = false;
     var counter = loading.querySelector("[data-loaded]");
     counter.textContent = String(data.size);
-    var build = window.CRTDIFF_INCIDENT_BUILD;
-    loadScripts(further, build, function (part) {
-      if (part.build !== build || part.start !== data.size) { return false; }
-      data.add(part.rows);
+    loadScripts(further, window.CRTDIFF_INCIDENT_BUILDS, function (part) {
+      data.add(part);
       counter.textContent = String(data.size);
       grown();
       data.prepare();
-      return true;
     }, loaded);
   }
 

@@ -3,6 +3,7 @@ it (site.js, Incidents.record), and as its CSV export writes it, for tests to co
 incident_record, the definition of a row."""
 
 import json
+import zlib
 from typing import Any
 
 HEAD = "window.CRTDIFF_INCIDENTS = "
@@ -15,24 +16,35 @@ def _json(text: str, prefix: str, suffix: str) -> Any:
 
 
 def read_scripts(scripts: list[bytes]) -> tuple[list[str], list[dict[str, Any]]]:
-    """The further scripts the first names, and every row of all of them, in order."""
+    """The further scripts the first names, and every row of all of them, in order (each
+    script's rows read with its own tables). Each further script holds the build the first
+    gives for it, a checksum of the rest of it."""
     assert all(b"<" not in s and b">" not in s for s in scripts)
-    names_line, build_line, head_line = scripts[0].decode().split("\n", 2)
+    names_line, builds_line, head_line = scripts[0].decode().split("\n", 2)
     names = _json(names_line, "window.CRTDIFF_INCIDENT_SCRIPTS = ", ";")
-    build = _json(build_line, "window.CRTDIFF_INCIDENT_BUILD = ", ";")
+    builds = _json(builds_line, "window.CRTDIFF_INCIDENT_BUILDS = ", ";")
     data = _json(head_line, HEAD, ";\n")
-    assert len(names) == len(scripts) - 1
-    columns = {k: list(v) for k, v in data["rows"].items()}
-    for script in scripts[1:]:
+    assert len(names) == len(builds) == len(scripts) - 1
+    records = [_record(data, i) for i in range(len(data["rows"]["date"]))]
+    for script, build in zip(scripts[1:], builds, strict=True):
         part = _json(script.decode(), FURTHER, ");\n")
-        assert part["start"] == len(columns["date"]) and part["build"] == build
-        for k, v in part["rows"].items():
-            columns[k] += v
-    assert len(columns["date"]) == data["total"]
-    return names, [_record(data, columns, i) for i in range(data["total"])]
+        assert part.pop("build") == build == checksum(script)
+        assert part["rows"]["date"], "a further script holds rows"
+        records += [_record(part, i) for i in range(len(part["rows"]["date"]))]
+    assert len(records) == data["total"]
+    return names, records
 
 
-def _record(data: dict[str, Any], rows: dict[str, list[Any]], i: int) -> dict[str, Any]:
+def checksum(script: bytes) -> str:
+    """The build of a further script: the CRC-32 and length of its JSON without the build."""
+    prefix = FURTHER.encode() + b'{"build":"'
+    assert script.startswith(prefix) and script.endswith(b");\n")
+    body = b"{" + script[len(prefix) + 16 + 2 : -3]
+    return f"{zlib.crc32(body):08x}{len(body):08x}"
+
+
+def _record(data: dict[str, Any], i: int) -> dict[str, Any]:
+    rows = data["rows"]
     s, ch, c = data["strings"], data["chapters"], rows["chapter"][i]
     url, published = ch["official_url"][c], ch["published"][c]
     return {

@@ -80,7 +80,8 @@ def test_rows_split_into_scripts_by_date(
         names, records = read_scripts(scripts)
         assert records == expected
         assert names == [f"data/incidents-{n}.js" for n in range(2, len(scripts) + 1)]
-        assert len(scripts) == 1 + -(-(len(expected) - split.first) // split.further)
+        starts = split.starts([str(r["date"]) for r in expected])
+        assert len(scripts) == 1 + len(starts) and bool(starts) == (len(expected) > split.first)
     assert len(one) == 1 and SPLIT.first > len(expected)
 
 
@@ -193,3 +194,34 @@ def test_joined_parts_are_the_archive_by_date(
     parts = [explorer_part(s) for s in archive.countries]
     scripts = render_incidents_page(archive, parts[::-1] if reverse else parts, Split(*split))[1]
     assert read_scripts(scripts)[1] == _expected(archive)
+
+
+def test_a_year_added_rewrites_the_first_script_and_the_last_few_only(
+    seed_report: CountryReport, tmp_path: Path
+) -> None:
+    base = ChapterSummary.of(seed_report)
+
+    def country(name: str, years: range) -> CountrySummary:
+        days = [f"{y - 1}-{m:02}-{d:02}" for y in years for m in (1, 4, 7, 10) for d in (3, 17)]
+        return _country(
+            base, name, {y: [(f"i{n}", d, ["g0"]) for n, d in enumerate(days) if d[:4] == str(y - 1)]
+                         for y in years}, "",
+        )  # fmt: skip
+
+    others = [country(name, range(2010, 2020)) for name in ("Niger", "Chad")]
+    before = Archive.of([country("Mali", range(2010, 2019)), *others])
+    after = Archive.of([country("Mali", range(2010, 2020)), *others])
+    split = Split(4, 12)
+    write_incidents_page(tmp_path, before, split=split)
+    names = further_scripts((tmp_path / "data" / "incidents.js").read_bytes()) or []
+    old = {name: (tmp_path / name).read_bytes() for name in names}
+    written = write_incidents_page(tmp_path, after, split=split)
+    # Mali's new chapter holds the latest rows: the first script (it names every other's build)
+    # and the last scripts change, not the ones before (a shared build or shared tables would
+    # change every one).
+    changed = [n for n in names if (tmp_path / n).read_bytes() != old[n]]
+    assert len(names) >= 5 and 1 <= len(changed) <= 2 and changed[-1] == names[-1]
+    assert written[0] == "data/incidents.js" and written[-1] == "incidents.html"
+    assert written[1:-1] == changed  # the unchanged were not written again
+    assert write_incidents_page(tmp_path, after, split=split) == []
+    assert read_scripts(render_incidents_page(after, split=split)[1])[1] == _expected(after)
