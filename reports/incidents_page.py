@@ -285,7 +285,7 @@ class Joined:
         lists = list(dict.fromkeys(rows["perpetrators"]))
         of = self.chapters
         sources = (of["country"], of["official_url"], of["published"])
-        used = {s for name in ROW_STRINGS for s in rows[name]}
+        used = set().union(*(rows[name] for name in ROW_STRINGS))  # a loop in C
         used |= {column[c] for column in sources for c in chapters} - {None}
         strings = sorted(used)  # Joined's strings are sorted: these are too
         code = {s: n for n, s in enumerate(strings)}.__getitem__
