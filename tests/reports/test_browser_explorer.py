@@ -209,14 +209,20 @@ def test_a_script_that_cannot_load_is_named_and_the_rest_still_work(
     page.close()
 
 
+@pytest.mark.parametrize("version", ["rows by record", "one build for every script"])
 def test_data_of_the_previous_version_is_told_not_misread(
-    chromium: Any, explorer: Path, tmp_path: Path
+    chromium: Any, explorer: Path, tmp_path: Path, version: str
 ) -> None:
-    # The page and assets of this version, the data script the previous one wrote (a run
+    # The page and assets of this version, the data script a previous one wrote (a run
     # interrupted between the two).
     shutil.copytree(explorer, tmp_path / "site")
-    old = b'window.CRTDIFF_INCIDENTS = [{"date":"2016-01-07","country":"Mali"}];\n'
-    (tmp_path / "site" / "data" / "incidents.js").write_bytes(old)
+    head = tmp_path / "site" / "data" / "incidents.js"
+    if version == "rows by record":
+        old = b'window.CRTDIFF_INCIDENTS = [{"date":"2016-01-07","country":"Mali"}];\n'
+    else:  # the further scripts' builds not named: they held shared tables and a "start"
+        names, _, rest = head.read_bytes().split(b"\n", 2)
+        old = names + b'\nwindow.CRTDIFF_INCIDENT_BUILD = "0000000000000000";\n' + rest
+    head.write_bytes(old)
     page, errors, _ = open_page(chromium, (tmp_path / "site" / "incidents.html").as_uri())
     note = page.locator("#incident-count [data-loading]")
     assert note.is_visible() and "another version of crtdiff" in note.inner_text()
