@@ -102,7 +102,6 @@ _SENTENCE_STARTERS = frozenset(
         "We",
     ]
 )
-_CANDIDATE = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•])")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?(\w+)")
 
 
@@ -110,6 +109,15 @@ _LONGEST = max(map(len, ABBREVIATIONS)) + 1
 _TOKEN_EDGES = frozenset(" \n.([\"'“‘")
 """What can shorten the token before a period below its characters: a word break, a stripped
 period or an opening quote or bracket."""
+_NOT_EDGE = "[^" + re.escape("".join(sorted(_TOKEN_EDGES))) + "]"
+_CANDIDATE = re.compile(
+    rf"[.!?](?P<word_end>(?<={_NOT_EDGE}{{{_LONGEST}}}\.))?"
+    r"[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•])"
+)
+"""A sentence's end: a mark, closing quotes or brackets, then a word opening the next one.
+`word_end` (empty): the mark is a period after a token longer than any abbreviation
+(`_is_abbreviation`'s first test, in the pattern: most periods, each of which was a Python
+call). It follows the mark: a pattern opening with a look-behind is tried at every position."""
 
 
 def _is_abbreviation(text: str, period_at: int) -> bool:
@@ -136,7 +144,8 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     start = 0
     for match in _CANDIDATE.finditer(text):
         # A period closed by a quote or bracket ends the sentence even after "A." or "U.S.".
-        if match.group() == "." and _is_abbreviation(text, match.start()):
+        word_end = match.lastgroup is not None
+        if not word_end and match.group() == "." and _is_abbreviation(text, match.start()):
             nxt = _NEXT_WORD.match(text, match.end())
             if nxt is None or nxt.group(1) not in _SENTENCE_STARTERS:
                 continue

@@ -1,6 +1,16 @@
-import pytest
+import re
+from itertools import pairwise
 
-from crtdiff.text.sentences import ABBREVIATIONS, _is_abbreviation, sentence_spans
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crtdiff.text.sentences import (
+    _SENTENCE_STARTERS,
+    ABBREVIATIONS,
+    _is_abbreviation,
+    sentence_spans,
+)
 
 
 def split(text: str) -> list[str]:
@@ -68,3 +78,65 @@ def _token_is_abbreviation(text: str, period_at: int) -> bool:
 def test_the_token_before_each_period_is_read_as_before(text: str) -> None:
     for at in (i for i, char in enumerate(text) if char == "."):
         assert _is_abbreviation(text, at) == _token_is_abbreviation(text, at), text[:at]
+
+
+_OLD_CANDIDATE = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9•])")
+_NEXT = re.compile(r"\s+[\"'“‘(\[]?(\w+)")
+_WORDS = [
+    *[
+        "The",
+        "U.S.",
+        "Gen.",
+        "Dept.",
+        "approx.",
+        "A.",
+        "i.e.",
+        "e.g.",
+        "Nos.",
+        "St.",
+        "al.",
+        "Jan.",
+        "co.",
+        "Sr.",
+        "Jr.",
+        "no.",
+    ],
+    *[
+        "Boko",
+        "Haram",
+        "attacked",
+        "Maiduguri",
+        "Government",
+        "soldiers",
+        "12",
+        "2.5",
+        "However",
+        "They",
+    ],
+    *("(Dept.", '"approx.', "“Gen.", "[Art.", "‘Sept.", "'approx.", "x.approx."),
+]
+_GAPS = [" ", "  ", "\n", ". ", "! ", "? ", '." ', ".) ", ".’ ", " (", ' "', " “", " [", " ‘", " '"]
+
+
+def _joined(text: str, mark: re.Match[str]) -> bool:
+    """A period after an abbreviation, before a word that opens no sentence: no sentence end."""
+    if mark.group() != "." or not _token_is_abbreviation(text, mark.start()):
+        return False
+    nxt = _NEXT.match(text, mark.end())
+    return nxt is None or nxt.group(1) not in _SENTENCE_STARTERS
+
+
+def _spans_before(text: str) -> list[tuple[int, int]]:
+    """Sentence spans as the splitter gave them when it read the token before every period."""
+    ends = [m.end() for m in _OLD_CANDIDATE.finditer(text) if not _joined(text, m)]
+    edges = [0, *ends, len(text)]
+    stripped = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in pairwise(edges)]
+    return [(s, s + n) for s, e in stripped if (n := len(text[s:e].rstrip()))]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GAPS)), max_size=40))
+def test_periods_after_long_words_split_as_before(words: list[tuple[str, str]]) -> None:
+    # The pattern tells a period after a long token itself, without `_is_abbreviation`.
+    text = "".join(word + gap for word, gap in words)
+    assert sentence_spans(text) == _spans_before(text)
