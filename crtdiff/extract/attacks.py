@@ -139,20 +139,24 @@ def _leading(text: str, dates: list[DatePhrase]) -> list[DatePhrase]:
     return out
 
 
+def _attributive(text: str, phrase: DatePhrase) -> bool:
+    """An event noun follows the date ("the January 18 attack"; after a written year, past its
+    comma: "the November 20, 2015, attack")."""
+    attributive = _ATTRIBUTIVE_AFTER_YEAR if phrase.explicit_year is not None else _ATTRIBUTIVE
+    return attributive.match(text[phrase.end :]) is not None  # `^`: a slice, not a pos
+
+
 def qualifies_event(text: str, phrase: DatePhrase) -> bool:
     """The date qualifies an event noun inside the sentence ("AQIM also claimed the March 13
     attack on Grand-Bassam"): an event mentioned in passing, not told."""
-    attributive = _ATTRIBUTIVE_AFTER_YEAR if phrase.explicit_year is not None else _ATTRIBUTIVE
-    before = text[: phrase.start]
-    return _LEAD_PREFIX.match(before) is None and bool(attributive.match(text[phrase.end :]))
+    return _LEAD_PREFIX.match(text[: phrase.start]) is None and _attributive(text, phrase)
 
 
 def _inline(text: str, phrase: DatePhrase) -> bool:
     """A date inside a sentence that dates an event: "the January 18 attack", "including May
     24, when two suicide bombers ...", "... and, on May 3, gunmen attacked ..."."""
     after = text[phrase.end :]
-    attributive = _ATTRIBUTIVE_AFTER_YEAR if phrase.explicit_year is not None else _ATTRIBUTIVE
-    if attributive.match(after) or _WHEN.match(after):
+    if _attributive(text, phrase) or _WHEN.match(after):
         return True
     if _ON_CLAUSE.search(text[: phrase.start]) and after.startswith(","):
         clause = re.split(r"[;.]", after, maxsplit=1)[0]
