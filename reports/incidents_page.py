@@ -14,12 +14,12 @@ archive holds tens of thousands of incidents.
 """
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import msgspec
 
@@ -29,6 +29,13 @@ from crtdiff.reports.html import render_page
 from crtdiff.reports.output_paths import OutputPaths
 from crtdiff.reports.summaries import CountrySummary
 from crtdiff.reports.writing import write_if_changed
+
+_K = TypeVar("_K", bound=Hashable)
+
+
+def _positions(items: Iterable[_K]) -> dict[_K, int]:
+    """Each item's position in `items`: the code a table's rows hold for it."""
+    return {item: n for n, item in enumerate(items)}
 
 
 def incident_record(item: PlacedIncident, names: dict[str, str]) -> dict[str, Any]:
@@ -180,11 +187,11 @@ def explorer_part(summary: CountrySummary) -> Part:
         {s for name in ROW_STRINGS for s in columns[name]}
         | {s for c in held for s in (c.country, c.official_url, c.published) if s is not None}
     )
-    index = {s: n for n, s in enumerate(strings)}
+    index = _positions(strings)
     for name in ROW_STRINGS:
         columns[name] = [index[s] for s in columns[name]]
     groups = sorted({g for ids in lists for g in ids})
-    group_index = {g: n for n, g in enumerate(groups)}
+    group_index = _positions(groups)
     incidents = [item.incident for item in archive.incidents]
     return Part(
         form=_FORM,
@@ -232,9 +239,9 @@ class Joined:
     def of(cls, parts: list[Part], names: dict[str, str]) -> "Joined":
         """The `parts`, in order of country, joined; perpetrators named by `names`."""
         strings = sorted({s for part in parts for s in part.strings})
-        index = {s: n for n, s in enumerate(strings)}
+        index = _positions(strings)
         ids = sorted({g for part in parts for g in part.groups})
-        group_index = {g: n for n, g in enumerate(ids)}
+        group_index = _positions(ids)
         lists: dict[tuple[int, ...], int] = {}
         chapters: dict[str, list[Any]] = {name: [] for name in Chapter.__struct_fields__}
         rows: dict[str, list[Any]] = {name: [] for name in Rows.__struct_fields__}
@@ -288,17 +295,13 @@ class Joined:
         used = set().union(*(rows[name] for name in ROW_STRINGS))  # a loop in C
         used |= {column[c] for column in sources for c in chapters} - {None}
         strings = sorted(used)  # Joined's strings are sorted: these are too
-        code = {s: n for n, s in enumerate(strings)}.__getitem__
+        code = _positions(strings).__getitem__
         groups = sorted({g for held in lists for g in self.perpetrators[held]})
-        group = {g: n for n, g in enumerate(groups)}.__getitem__
+        group = _positions(groups).__getitem__
         for name in ROW_STRINGS:
             rows[name] = list(map(code, rows[name]))
-        rows["chapter"] = list(
-            map({c: n for n, c in enumerate(chapters)}.__getitem__, rows["chapter"])
-        )
-        rows["perpetrators"] = list(
-            map({p: n for n, p in enumerate(lists)}.__getitem__, rows["perpetrators"])
-        )
+        rows["chapter"] = list(map(_positions(chapters).__getitem__, rows["chapter"]))
+        rows["perpetrators"] = list(map(_positions(lists).__getitem__, rows["perpetrators"]))
         return {
             "strings": [self.strings[s] for s in strings],
             "groups": [self.groups[g] for g in groups],
